@@ -1,0 +1,20 @@
+// Finds direct quotations and attributes each to a speaker.
+// Pure; thread-safe. Spans are byte offsets into `text`.
+#ifndef CLAIMCHECK_SERVER_EXTRACT_QUOTES_H_
+#define CLAIMCHECK_SERVER_EXTRACT_QUOTES_H_
+
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "server/extract/types.h"
+
+namespace claimcheck::extract {
+
+// Quotes in document order, each with its speaker (canonical within the
+// article), mention, cue, rule and confidence. Quoted titles and scare quotes
+// nobody is said to have spoken are left out. Any bytes are tolerated.
+std::vector<Quote> ExtractQuotes(absl::string_view text);
+
+}  // namespace claimcheck::extract
+
+#endif  // CLAIMCHECK_SERVER_EXTRACT_QUOTES_H_

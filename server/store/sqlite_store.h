@@ -1,0 +1,28 @@
+// The embedded default Store: one SQLite file in WAL mode.
+//
+// Durability: synchronous=FULL, so an acknowledged write survives kill -9 and
+// power loss. Schema is versioned (PRAGMA user_version) and migrated on open.
+// FTS5 tables (unicode61 words, trigram substrings) give quote candidates.
+// Thread-safe: one writer connection behind a mutex, a pool of readers.
+#ifndef CLAIMCHECK_SERVER_STORE_SQLITE_STORE_H_
+#define CLAIMCHECK_SERVER_STORE_SQLITE_STORE_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "server/store/store.h"
+
+namespace claimcheck::store {
+
+struct SqliteOptions {
+  std::string path;  // file path; ":memory:" is not supported (WAL needs a file)
+  int reader_connections = 4;
+};
+
+// Opens (creating if needed) the database at `options.path`.
+absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options);
+
+}  // namespace claimcheck::store
+
+#endif  // CLAIMCHECK_SERVER_STORE_SQLITE_STORE_H_

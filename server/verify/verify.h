@@ -1,0 +1,170 @@
+// Matching and verdicts over quotes found in stored articles.
+//
+// Pure functions over candidates the caller fetched (from the store); no I/O.
+// Candidates are views: they borrow the caller's strings, which must outlive
+// the call. Results refer to candidates by their position in the input span.
+// Thread-safe.
+#ifndef CLAIMCHECK_SERVER_VERIFY_VERIFY_H_
+#define CLAIMCHECK_SERVER_VERIFY_VERIFY_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "server/extract/types.h"
+
+namespace claimcheck::verify {
+
+// One stored occurrence of a quote (borrowed views).
+struct QuoteOccurrence {
+  absl::string_view text;     // stored quote text as in the article
+  absl::string_view speaker;  // canonical speaker; empty if none
+  absl::string_view outlet;
+  absl::string_view date;  // "YYYY-MM-DD" or empty
+};
+
+// One word-level edit from a stored text to a query text.
+struct WordEdit {
+  enum class Op { kEqual = 0, kDelete = 1, kInsert = 2 };
+  Op op = Op::kEqual;
+  std::string text;  // the words, space-joined (normalised form)
+};
+
+// How a query relates to one stored text.
+struct MatchScore {
+  double score = 0;  // 0..1; 1 means equal after normalisation
+  bool exact = false;             // equal after normalisation
+  bool query_is_fragment = false;  // query's words are a contiguous run of
+                                   // the stored text's (and shorter)
+  bool stored_is_fragment = false;  // the reverse
+  extract::Span matched;  // bytes of `stored` that the query covers
+};
+
+// Similarity of `query` to `stored` on normalised words (order-aware).
+MatchScore ScoreMatch(absl::string_view query, absl::string_view stored);
+
+// Word-level diff from `from` to `to`, on normalised words. Runs of the same
+// op are merged.
+std::vector<WordEdit> WordDiff(absl::string_view from, absl::string_view to);
+
+// Whether a diff changes meaning, and how ("negation added: not",
+// "number changed: 3 -> 4", "name changed: Iran -> Iraq").
+struct MeaningChange {
+  bool changed = false;
+  std::vector<std::string> reasons;
+};
+MeaningChange AssessMeaning(absl::Span<const WordEdit> diff);
+
+// True when `claimed` names the same speaker as `canonical`: equal after
+// SpeakerKey, or `claimed` is a surname / title+surname of `canonical`
+// ("Trump", "Mr. Trump" vs "Donald Trump"). "Bill Clinton" is not
+// "Hillary Clinton".
+bool SameSpeaker(absl::string_view claimed, absl::string_view canonical);
+
+enum class Verdict {
+  kSupported = 1,
+  kMisattributed = 2,
+  kAltered = 3,
+  kPartial = 4,
+  kNotFound = 5,
+};
+
+struct VerifyResult {
+  Verdict verdict = Verdict::kNotFound;
+  double score = 0;
+  size_t best = 0;  // index of the deciding candidate (unless kNotFound)
+  std::string attributed_speaker;  // speaker per the deciding evidence
+  std::vector<WordEdit> diff;      // stored -> query (kAltered, kPartial)
+  MeaningChange meaning;
+  std::vector<size_t> evidence;  // candidates supporting the verdict,
+                                 // earliest date first
+  std::string explanation;       // one line
+};
+
+// Decides a verdict for `query` (and optional `claimed_speaker`, empty for
+// none) against `candidates`. Candidates dated after `claimed_date` (if not
+// empty) are ignored.
+VerifyResult VerifyQuote(absl::string_view query,
+                         absl::string_view claimed_speaker,
+                         absl::string_view claimed_date,
+                         absl::Span<const QuoteOccurrence> candidates);
+
+enum class Agreement {
+  kConsistent = 1,
+  kCompatible = 2,
+  kWordingVariant = 3,
+  kAttributionConflict = 4,
+  kConflicting = 5,
+};
+
+struct QuoteVariant {
+  size_t index = 0;  // into candidates
+  double score = 0;  // similarity to the fullest version
+  std::vector<WordEdit> diff;  // fullest -> this; empty when identical
+  bool truncated = false;      // a fragment of the fullest version
+};
+
+struct SpeakerCount {
+  std::string speaker;
+  int count = 0;
+};
+
+struct QuoteReport {
+  Agreement agreement = Agreement::kConsistent;
+  size_t fullest = 0;                 // index into candidates
+  std::vector<QuoteVariant> variants;  // earliest first
+  std::vector<SpeakerCount> speakers;  // most frequent first
+  bool wording_agrees = true;   // all identical after normalisation, or
+                                // truncations of the fullest
+  bool speaker_agrees = true;   // all name the same speaker (SameSpeaker)
+  std::string summary;          // names which outlet says whom on conflict
+};
+
+// Report on the occurrences of the utterance `query` among `candidates`
+// (those scoring at least `min_score` against it). Empty variants when none.
+QuoteReport QuoteConsistency(absl::string_view query,
+                             absl::Span<const QuoteOccurrence> candidates,
+                             double min_score = 0.6);
+
+// Groups `occurrences` into utterances (same words, truncations or close
+// variants) and reports on each; groups ordered by size, largest first.
+std::vector<QuoteReport> GroupQuotes(
+    absl::Span<const QuoteOccurrence> occurrences, double min_score = 0.6);
+
+// ---- Numbers ----
+
+// The interval a claim maps to. Exact: [v, v]. About: [v*(1-t), v*(1+t)] with
+// t = kAboutTolerance. Lower bound: [v, +inf). Upper bound: (-inf, v] (or
+// [0, v] for counts). Range: [low, high]. Vague "thousands": [1000, 1e6).
+struct Interval {
+  double low = 0;
+  double high = 0;
+};
+inline constexpr double kAboutTolerance = 0.1;
+Interval ToInterval(const extract::Quantity& q);
+
+// CONSISTENT: same value (or same interval). COMPATIBLE: intervals overlap.
+// CONFLICTING: disjoint.
+Agreement CompareQuantities(const extract::Quantity& a,
+                            const extract::Quantity& b);
+
+struct QuantityObservation {
+  const extract::Quantity* quantity = nullptr;  // not owned
+  absl::string_view outlet;
+  absl::string_view date;
+};
+
+struct QuantityReport {
+  Agreement agreement = Agreement::kConsistent;  // worst over all pairs
+  std::vector<Interval> intervals;  // per observation
+  std::vector<std::string> conflicts;  // "Outlet A (1,000-3,000) vs Outlet B (5,000): disjoint"
+  std::string summary;
+};
+QuantityReport QuantityConsistency(
+    absl::Span<const QuantityObservation> observations);
+
+}  // namespace claimcheck::verify
+
+#endif  // CLAIMCHECK_SERVER_VERIFY_VERIFY_H_
