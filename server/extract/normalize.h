@@ -4,6 +4,13 @@
 // normalise to the same string: lower case, Latin accents folded, curly and
 // straight quote marks and apostrophes unified then dropped, punctuation
 // removed, whitespace collapsed to single spaces. Pure; thread-safe.
+//
+// Details: apostrophes (' ’ ‘ ʼ) join ("it’s" -> "its"); hyphens, dashes and
+// other punctuation separate words ("well-known" -> "well known"). Inside a
+// number a comma is dropped and a point kept ("1,000" -> "1000", "3.5" ->
+// "3.5"). Accents of Latin-1 and Latin Extended-A letters are folded to
+// ASCII ("Ñ" -> "n", "ß" -> "ss", "Ł" -> "l"); combining marks are dropped;
+// other scripts are kept as they are (not case-folded).
 #ifndef CLAIMCHECK_SERVER_EXTRACT_NORMALIZE_H_
 #define CLAIMCHECK_SERVER_EXTRACT_NORMALIZE_H_
 
@@ -12,6 +19,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "server/extract/types.h"
 
 namespace claimcheck::extract {
 
@@ -21,6 +29,17 @@ std::string NormalizeForMatch(absl::string_view text);
 
 // The words of NormalizeForMatch(text), in order.
 std::vector<std::string> MatchTokens(absl::string_view text);
+
+// One word of NormalizeForMatch(text) and where it came from.
+struct MatchToken {
+  std::string text;  // the normalised word
+  Span source;       // bytes of the original `text`, first to last byte that
+                     // contributed to the word (surrounding marks excluded)
+};
+
+// The words of NormalizeForMatch(text) with their source byte spans, in order.
+// The same words as MatchTokens(text).
+std::vector<MatchToken> MatchTokensWithSpans(absl::string_view text);
 
 // A stable 64-bit hash (FNV-1a) of NormalizeForMatch(text). Stable across
 // builds and platforms: it is stored on disk.

@@ -4,6 +4,7 @@
 #ifndef CLAIMCHECK_SERVER_EXTRACT_NUMBERS_H_
 #define CLAIMCHECK_SERVER_EXTRACT_NUMBERS_H_
 
+#include <string>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -16,6 +17,11 @@ namespace claimcheck::extract {
 // ordinals and identifiers are not claims. Any bytes are tolerated.
 std::vector<Quantity> ExtractQuantities(absl::string_view text,
                                         const std::vector<Quote>& quotes);
+
+// Comparable key for a counted thing as a user or an article writes it:
+// lower case, spaces collapsed, head noun singular ("Ballistic Missiles" ->
+// "ballistic missile"). The same function fills Quantity::unit_key.
+std::string UnitKey(absl::string_view counted);
 
 }  // namespace claimcheck::extract
 

@@ -17,6 +17,25 @@
 
 namespace claimcheck::verify {
 
+// ---- Thresholds (scores are ScoreMatch().score) ----
+
+// At or above: the same words up to small function-word edits ("a" -> "the");
+// counts as a match of the whole quote when no meaning change is found.
+inline constexpr double kNearExactScore = 0.92;
+// At or above (and not a match): the query is an altered version.
+inline constexpr double kAlteredScore = 0.6;
+// Lower bar for ALTERED when the difference flips a negation or a number
+// ("I did it" vs "I didn't do it").
+inline constexpr double kAlteredWithMeaningScore = 0.5;
+// A contiguous fragment of at least kMinFragmentWords words scores at least
+// kFragmentFloor (rising towards 1 as it covers more of the longer text), so
+// truncations rank and group with their source.
+inline constexpr double kFragmentFloor = 0.7;
+inline constexpr int kMinFragmentWords = 3;
+// Word alignments bigger than this many cells (after trimming the common
+// prefix and suffix) are not searched: the middle counts as all different.
+inline constexpr size_t kMaxAlignCells = size_t{1} << 20;
+
 // One stored occurrence of a quote (borrowed views).
 struct QuoteOccurrence {
   absl::string_view text;     // stored quote text as in the article
@@ -54,8 +73,19 @@ std::vector<WordEdit> WordDiff(absl::string_view from, absl::string_view to);
 struct MeaningChange {
   bool changed = false;
   std::vector<std::string> reasons;
+  bool negation_changed = false;  // a negation added or removed
+  bool number_changed = false;    // a number changed, added or removed
+  bool name_changed = false;      // a capitalised word replaced (raw overload)
 };
+// Reports negations added/removed, numbers changed/added/removed, and
+// replaced content words ("word changed: a -> b"; stopwords ignored).
 MeaningChange AssessMeaning(absl::Span<const WordEdit> diff);
+// As above, but a replaced word written capitalised in `from_raw` or `to_raw`
+// (the texts the diff was made from) is reported as "name changed", with the
+// words as written.
+MeaningChange AssessMeaning(absl::Span<const WordEdit> diff,
+                            absl::string_view from_raw,
+                            absl::string_view to_raw);
 
 // True when `claimed` names the same speaker as `canonical`: equal after
 // SpeakerKey, or `claimed` is a surname / title+surname of `canonical`

@@ -1,0 +1,95 @@
+// Shared pieces of the `claimcheck` command-line tool: the parsed flags, the
+// context every command runs with, and output helpers (JSON lines, aligned
+// key/value blocks, error lines). Single-threaded, like the tool itself.
+#ifndef CLAIMCHECK_CLIENT_CLI_CLI_H_
+#define CLAIMCHECK_CLIENT_CLI_CLI_H_
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "claimcheck/v1/claimcheck.pb.h"
+#include "client/client.h"
+#include "google/protobuf/message.h"
+
+namespace claimcheck::cli {
+
+// Command-line flags after parsing, as plain values (see main.cc for the
+// flags themselves and which command reads which).
+struct CliFlags {
+  bool json = false;
+  std::string outlet;
+  std::string date;
+  bool approx = false;
+  float min_score = 0;
+  int limit = 0;
+  std::string page_token;
+  std::string from;
+  std::string to;
+  std::string speaker;
+  std::string subject;
+  std::string unit;
+  std::optional<double> min;
+  std::optional<double> max;
+  bool text = false;
+};
+
+// What a command runs with.
+struct Cli {
+  const Client& client;
+  const CliFlags& flags;
+  std::ostream& out;
+  std::ostream& err;
+  // Terminal width for tables; 0 when stdout is not a terminal.
+  int width = 0;
+  // Command name, for error lines.
+  std::string command;
+};
+
+// Prints `message` as one JSON line (proto field names, enums by name,
+// defaults included).
+void PrintJson(const Cli& cli, const google::protobuf::Message& message);
+
+// Prints "claimcheck: <command>: <CODE>: <message>" to stderr and returns
+// the exit code for `status`.
+int Fail(const Cli& cli, const absl::Status& status);
+
+// Prints "claimcheck: <command>: <message>" and a pointer to --help; returns
+// the usage exit code.
+int UsageError(const Cli& cli, absl::string_view message);
+
+// Prints "key:  value" lines with the values aligned. Empty values are
+// skipped.
+void PrintFields(
+    const Cli& cli,
+    const std::vector<std::pair<std::string, std::string>>& fields);
+
+// An enum value's name without its type prefix: VERDICT_SUPPORTED ->
+// SUPPORTED.
+std::string ShortEnumName(const google::protobuf::EnumDescriptor* descriptor,
+                          int value);
+
+// 1500000 -> "1,500,000"; 2.5 -> "2.5"; infinities -> "-inf" / "inf".
+std::string FormatNumber(double value);
+
+// The value of a claim as a short expression: "~2,000", ">=1,000",
+// "1,000-3,000", "<=60", "3".
+std::string FormatClaimValue(const v1::NumericClaim& claim);
+
+// "begin-end" byte span.
+std::string FormatSpan(const v1::Span& span);
+
+// A word diff inline: equal words plain, "[-deleted-]" and "{+inserted+}".
+std::string FormatDiff(
+    const google::protobuf::RepeatedPtrField<v1::WordDiff>& diff);
+
+// Width for a quote column given the terminal width.
+int QuoteWidth(const Cli& cli);
+
+}  // namespace claimcheck::cli
+
+#endif  // CLAIMCHECK_CLIENT_CLI_CLI_H_

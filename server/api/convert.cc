@@ -1,0 +1,138 @@
+#include "server/api/convert.h"
+
+#include <cmath>
+#include <limits>
+
+namespace claimcheck::api {
+
+void ToProto(const extract::Span& in, v1::Span* out) {
+  out->set_begin(in.begin);
+  out->set_end(in.end);
+}
+
+void ToProto(const extract::Quote& in, absl::string_view id,
+             absl::string_view speaker_id, v1::Quote* out) {
+  out->set_id(std::string(id));
+  out->set_text(in.text);
+  ToProto(in.span, out->mutable_span());
+  out->set_partial(in.partial);
+  v1::Attribution* a = out->mutable_attribution();
+  a->set_speaker(in.speaker);
+  a->set_speaker_id(std::string(speaker_id));
+  a->set_mention(in.speaker_mention);
+  ToProto(in.mention_span, a->mutable_mention_span());
+  a->set_kind(static_cast<v1::SpeakerKind>(in.speaker_kind));
+  a->set_role(in.role);
+  a->set_channel(in.channel);
+  a->set_relayed_by(in.relayed_by);
+  a->set_cue(in.cue);
+  a->set_rule(in.rule);
+  a->set_confidence(in.confidence);
+}
+
+void ToProto(const extract::Quantity& in, absl::string_view id,
+             v1::NumericClaim* out) {
+  out->set_id(std::string(id));
+  out->set_surface(in.surface);
+  ToProto(in.span, out->mutable_span());
+  if (in.value) out->set_value(*in.value);
+  if (in.low) out->set_low(*in.low);
+  if (in.high) out->set_high(*in.high);
+  out->set_approximation(static_cast<v1::Approximation>(in.approx));
+  out->set_qualifier(in.qualifier);
+  out->set_unit(in.unit);
+  out->set_unit_key(in.unit_key);
+  out->set_subject(in.subject);
+  out->set_time(in.time);
+  out->set_asserted_by(in.asserted_by);
+  out->set_in_quote(in.quote_index >= 0);
+}
+
+void ToProto(const store::Evidence& in, v1::Evidence* out) {
+  out->set_article_id(in.article_id);
+  out->set_outlet(in.outlet);
+  out->set_url(in.url);
+  out->set_published_date(in.published_date);
+  out->set_title(in.title);
+  ToProto(in.span, out->mutable_span());
+}
+
+void ToProto(const store::QuoteRecord& in, v1::QuoteWithEvidence* out) {
+  ToProto(in.quote, in.id, in.speaker_id, out->mutable_quote());
+  ToProto(in.evidence, out->mutable_evidence());
+}
+
+void ToProto(const store::ArticleRecord& in, v1::Article* out) {
+  out->set_id(in.id);
+  out->set_url(in.input.url);
+  out->set_outlet(in.input.outlet);
+  out->set_published_date(in.input.published_date);
+  out->set_title(in.input.title);
+  out->set_text(in.input.text);
+  out->set_content_hash(in.content_hash);
+  out->set_version(in.version);
+  out->set_ingested_unix_ms(in.ingested_unix_ms);
+  for (const store::QuoteRecord& q : in.quotes) {
+    ToProto(q.quote, q.id, q.speaker_id, out->add_quotes());
+  }
+  for (const store::ClaimRecord& c : in.claims) {
+    ToProto(c.quantity, c.id, out->add_claims());
+  }
+}
+
+void ToProto(const store::SpeakerRecord& in, v1::Speaker* out) {
+  out->set_id(in.id);
+  out->set_name(in.name);
+  out->set_kind(static_cast<v1::SpeakerKind>(in.kind));
+  for (const std::string& s : in.aliases) out->add_aliases(s);
+  for (const std::string& s : in.roles) out->add_roles(s);
+  for (const std::string& s : in.outlets) out->add_outlets(s);
+  out->set_quote_count(in.quote_count);
+}
+
+void ToProto(const store::ClaimRecord& in, v1::QuantityObservation* out) {
+  ToProto(in.quantity, in.id, out->mutable_claim());
+  ToProto(in.evidence, out->mutable_evidence());
+  const verify::Interval iv = verify::ToInterval(in.quantity);
+  out->set_interval_low(iv.low);
+  out->set_interval_high(iv.high);
+}
+
+void ToProto(const extract::Extraction& in, v1::ExtractTextResponse* out) {
+  for (const extract::Quote& q : in.quotes) ToProto(q, "", "", out->add_quotes());
+  for (const extract::Quantity& c : in.quantities) {
+    ToProto(c, "", out->add_claims());
+  }
+}
+
+void ToProto(absl::Span<const verify::WordEdit> diff,
+             google::protobuf::RepeatedPtrField<v1::WordDiff>* out) {
+  for (const verify::WordEdit& e : diff) {
+    v1::WordDiff* d = out->Add();
+    d->set_op(static_cast<v1::WordDiff::Op>(e.op));
+    d->set_text(e.text);
+  }
+}
+
+v1::Verdict ToProto(verify::Verdict v) { return static_cast<v1::Verdict>(v); }
+v1::Agreement ToProto(verify::Agreement a) {
+  return static_cast<v1::Agreement>(a);
+}
+v1::IngestOutcome ToProto(store::PutOutcome o) {
+  switch (o) {
+    case store::PutOutcome::kCreated:
+      return v1::INGEST_OUTCOME_CREATED;
+    case store::PutOutcome::kReplaced:
+      return v1::INGEST_OUTCOME_REPLACED;
+    case store::PutOutcome::kUnchanged:
+      return v1::INGEST_OUTCOME_UNCHANGED;
+  }
+  return v1::INGEST_OUTCOME_UNSPECIFIED;
+}
+
+verify::QuoteOccurrence ToOccurrence(const store::QuoteRecord& r) {
+  return verify::QuoteOccurrence{r.quote.text, r.quote.speaker,
+                                 r.evidence.outlet, r.evidence.published_date};
+}
+
+}  // namespace claimcheck::api

@@ -1,0 +1,408 @@
+#include "server/api/query_core.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "server/api/convert.h"
+#include "server/api/status_util.h"
+#include "server/api/validate.h"
+#include "server/extract/extract.h"
+#include "server/extract/normalize.h"
+#include "server/extract/numbers.h"
+#include "server/verify/verify.h"
+
+namespace claimcheck::api {
+namespace {
+
+constexpr float kDefaultMinScore = 0.5f;
+
+std::vector<verify::QuoteOccurrence> Occurrences(
+    const std::vector<store::QuoteRecord>& recs) {
+  std::vector<verify::QuoteOccurrence> out;
+  out.reserve(recs.size());
+  for (const store::QuoteRecord& r : recs) out.push_back(ToOccurrence(r));
+  return out;
+}
+
+void AddTallies(const std::vector<const store::QuoteRecord*>& recs,
+                google::protobuf::RepeatedPtrField<v1::SpeakerTally>* out) {
+  struct Tally {
+    std::string name, id;
+    int count = 0;
+    size_t first = 0;
+  };
+  std::vector<Tally> tallies;
+  absl::flat_hash_map<std::string, size_t> by_key;
+  for (const store::QuoteRecord* r : recs) {
+    if (r->quote.speaker.empty()) continue;
+    const std::string key = extract::SpeakerKey(r->quote.speaker);
+    auto [it, inserted] = by_key.try_emplace(key, tallies.size());
+    if (inserted) {
+      tallies.push_back({r->quote.speaker, r->speaker_id, 0, tallies.size()});
+    }
+    ++tallies[it->second].count;
+  }
+  std::stable_sort(tallies.begin(), tallies.end(),
+                   [](const Tally& a, const Tally& b) { return a.count > b.count; });
+  for (const Tally& t : tallies) {
+    v1::SpeakerTally* p = out->Add();
+    p->set_speaker(t.name);
+    p->set_speaker_id(t.id);
+    p->set_count(t.count);
+  }
+}
+
+void ReportToProto(const verify::QuoteReport& report,
+                   const std::vector<store::QuoteRecord>& recs,
+                   v1::QuoteConsistencyReport* out) {
+  if (report.variants.empty()) {
+    out->set_agreement(v1::AGREEMENT_UNSPECIFIED);
+    out->set_summary("No stored quote matches.");
+    return;
+  }
+  out->set_agreement(ToProto(report.agreement));
+  out->set_fullest_text(recs[report.fullest].quote.text);
+  std::vector<const store::QuoteRecord*> used;
+  for (const verify::QuoteVariant& v : report.variants) {
+    v1::QuoteVariant* pv = out->add_variants();
+    ToProto(recs[v.index], pv->mutable_occurrence());
+    pv->set_score(static_cast<float>(v.score));
+    ToProto(v.diff, pv->mutable_diff());
+    pv->set_truncated(v.truncated);
+    used.push_back(&recs[v.index]);
+  }
+  for (const verify::SpeakerCount& s : report.speakers) {
+    v1::SpeakerTally* t = out->add_speakers();
+    t->set_speaker(s.speaker);
+    t->set_count(s.count);
+    for (const store::QuoteRecord* r : used) {
+      if (r->quote.speaker == s.speaker) {
+        t->set_speaker_id(r->speaker_id);
+        break;
+      }
+    }
+  }
+  out->set_wording_agrees(report.wording_agrees);
+  out->set_speaker_agrees(report.speaker_agrees);
+  out->set_summary(report.summary);
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<store::QuoteRecord>> QueryCore::Candidates(
+    absl::string_view text) const {
+  CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> out,
+                      store_->FindQuotesByHash(extract::MatchHash(text),
+                                               limits_.candidate_limit));
+  CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> fts,
+                      store_->FindQuoteCandidates(text, limits_.candidate_limit));
+  absl::flat_hash_set<std::string> seen;
+  for (const store::QuoteRecord& r : out) seen.insert(r.id);
+  for (store::QuoteRecord& r : fts) {
+    if (seen.insert(r.id).second) out.push_back(std::move(r));
+  }
+  return out;
+}
+
+absl::Status QueryCore::ExtractText(
+    const v1::ExtractTextRequest& req, v1::ExtractTextResponse* resp) const {
+  CC_RETURN_IF_ERROR(CheckText("text", req.text(), limits_.max_text_bytes));
+  ToProto(extract::ExtractUnchecked(req.text()), resp);
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::GetArticle(
+    const v1::GetArticleRequest& req, v1::Article* resp) const {
+  CC_RETURN_IF_ERROR(CheckText("article_id", req.article_id(),
+                               limits_.max_meta_bytes));
+  CC_ASSIGN_OR_RETURN(store::ArticleRecord rec,
+                      store_->GetArticle(req.article_id(), req.include_text()));
+  ToProto(rec, resp);
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::DeleteArticle(
+    const v1::DeleteArticleRequest& req, v1::DeleteArticleResponse* resp) const {
+  CC_RETURN_IF_ERROR(CheckText("article_id", req.article_id(),
+                               limits_.max_meta_bytes));
+  CC_ASSIGN_OR_RETURN(store::DeleteResult res,
+                      store_->DeleteArticle(req.article_id()));
+  resp->set_deleted_quotes(res.deleted_quotes);
+  resp->set_deleted_claims(res.deleted_claims);
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::SearchQuotes(
+    const v1::SearchQuotesRequest& req, v1::SearchQuotesResponse* resp) const {
+  CC_RETURN_IF_ERROR(CheckQueryText("text", req.text(), limits_));
+  if (!v1::MatchMode_IsValid(req.mode())) {
+    return absl::InvalidArgumentError("mode is not a known MatchMode");
+  }
+  if (!(req.min_score() >= 0 && req.min_score() <= 1)) {
+    return absl::InvalidArgumentError("min_score must be between 0 and 1");
+  }
+  CC_ASSIGN_OR_RETURN(const int limit,
+                      PageSize("page_size", req.page_size(),
+                               limits_.default_search_results,
+                               limits_.max_search_results));
+  struct Hit {
+    const store::QuoteRecord* rec;
+    verify::MatchScore score;
+  };
+  std::vector<store::QuoteRecord> recs;
+  std::vector<Hit> hits;
+  if (req.mode() == v1::MATCH_MODE_EXACT) {
+    CC_ASSIGN_OR_RETURN(recs, store_->FindQuotesByHash(
+                                  extract::MatchHash(req.text()),
+                                  limits_.candidate_limit));
+    for (const store::QuoteRecord& r : recs) {
+      verify::MatchScore m;
+      m.score = 1;
+      m.exact = true;
+      m.matched = {0, static_cast<uint32_t>(r.quote.text.size())};
+      hits.push_back({&r, m});
+    }
+  } else {
+    CC_ASSIGN_OR_RETURN(recs, Candidates(req.text()));
+    const float min_score =
+        req.min_score() > 0 ? req.min_score() : kDefaultMinScore;
+    for (const store::QuoteRecord& r : recs) {
+      verify::MatchScore m = verify::ScoreMatch(req.text(), r.quote.text);
+      if (m.score >= min_score || m.query_is_fragment) hits.push_back({&r, m});
+    }
+    std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
+      if (a.score.score != b.score.score) return a.score.score > b.score.score;
+      return a.rec->evidence.published_date < b.rec->evidence.published_date;
+    });
+  }
+  std::vector<const store::QuoteRecord*> all;
+  for (const Hit& h : hits) all.push_back(h.rec);
+  AddTallies(all, resp->mutable_speakers());
+  for (size_t i = 0; i < hits.size() && static_cast<int>(i) < limit; ++i) {
+    const Hit& h = hits[i];
+    v1::QuoteMatch* m = resp->add_matches();
+    ToProto(h.rec->quote, h.rec->id, h.rec->speaker_id, m->mutable_quote());
+    ToProto(h.rec->evidence, m->mutable_evidence());
+    m->set_score(static_cast<float>(h.score.score));
+    const uint32_t base = h.rec->quote.span.begin;
+    extract::Span matched = h.score.matched.empty()
+                                ? h.rec->quote.span
+                                : extract::Span{base + h.score.matched.begin,
+                                                base + h.score.matched.end};
+    ToProto(matched, m->mutable_matched_span());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::ListSpeakerQuotes(
+    const v1::ListSpeakerQuotesRequest& req, v1::ListSpeakerQuotesResponse* resp) const {
+  CC_RETURN_IF_ERROR(CheckText("speaker", req.speaker(), limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(
+      CheckOptionalText("outlet", req.outlet(), limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(CheckDate("from_date", req.from_date()));
+  CC_RETURN_IF_ERROR(CheckDate("to_date", req.to_date()));
+  CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
+                                       limits_.max_meta_bytes));
+  CC_ASSIGN_OR_RETURN(const int limit,
+                      PageSize("page_size", req.page_size(),
+                               limits_.default_page_size, limits_.max_page_size));
+  CC_ASSIGN_OR_RETURN(store::SpeakerRecord speaker,
+                      store_->GetSpeaker(req.speaker()));
+  store::SpeakerQuotesQuery q;
+  q.speaker_id = speaker.id;
+  q.outlet = req.outlet();
+  q.from_date = req.from_date();
+  q.to_date = req.to_date();
+  q.limit = limit;
+  q.page_token = req.page_token();
+  CC_ASSIGN_OR_RETURN(store::QuotePage page, store_->ListSpeakerQuotes(q));
+  resp->set_speaker(speaker.name);
+  resp->set_speaker_id(speaker.id);
+  for (const store::QuoteRecord& r : page.quotes) ToProto(r, resp->add_quotes());
+  resp->set_next_page_token(page.next_page_token);
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::ListSpeakers(
+    const v1::ListSpeakersRequest& req, v1::ListSpeakersResponse* resp) const {
+  CC_RETURN_IF_ERROR(CheckOptionalText("name_prefix", req.name_prefix(),
+                                       limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
+                                       limits_.max_meta_bytes));
+  CC_ASSIGN_OR_RETURN(const int limit,
+                      PageSize("page_size", req.page_size(),
+                               limits_.default_page_size, limits_.max_page_size));
+  CC_ASSIGN_OR_RETURN(
+      store::SpeakerPage page,
+      store_->ListSpeakers(req.name_prefix(), limit, req.page_token()));
+  for (const store::SpeakerRecord& s : page.speakers) {
+    ToProto(s, resp->add_speakers());
+  }
+  resp->set_next_page_token(page.next_page_token);
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::GetSpeaker(
+    const v1::GetSpeakerRequest& req, v1::Speaker* resp) const {
+  CC_RETURN_IF_ERROR(CheckText("speaker", req.speaker(), limits_.max_meta_bytes));
+  CC_ASSIGN_OR_RETURN(store::SpeakerRecord s, store_->GetSpeaker(req.speaker()));
+  ToProto(s, resp);
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::VerifyQuote(
+    const v1::VerifyQuoteRequest& req, v1::VerifyQuoteResponse* resp) const {
+  CC_RETURN_IF_ERROR(CheckQueryText("text", req.text(), limits_));
+  CC_RETURN_IF_ERROR(CheckOptionalText("claimed_speaker", req.claimed_speaker(),
+                                       limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(CheckDate("claimed_date", req.claimed_date()));
+  CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> recs,
+                      Candidates(req.text()));
+  const std::vector<verify::QuoteOccurrence> occ = Occurrences(recs);
+  const verify::VerifyResult r = verify::VerifyQuote(
+      req.text(), req.claimed_speaker(), req.claimed_date(), occ);
+  resp->set_verdict(ToProto(r.verdict));
+  resp->set_score(static_cast<float>(r.score));
+  if (r.verdict != verify::Verdict::kNotFound && r.best < recs.size()) {
+    resp->set_matched_text(recs[r.best].quote.text);
+  }
+  resp->set_attributed_speaker(r.attributed_speaker);
+  ToProto(r.diff, resp->mutable_diff());
+  resp->set_meaning_changed(r.meaning.changed);
+  for (const std::string& c : r.meaning.reasons) resp->add_changes(c);
+  for (size_t i : r.evidence) {
+    if (i < recs.size()) ToProto(recs[i], resp->add_evidence());
+  }
+  resp->set_explanation(r.explanation);
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::GetQuoteConsistency(
+    const v1::GetQuoteConsistencyRequest& req, v1::QuoteConsistencyReport* resp) const {
+  CC_RETURN_IF_ERROR(CheckQueryText("text", req.text(), limits_));
+  CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> recs,
+                      Candidates(req.text()));
+  const std::vector<verify::QuoteOccurrence> occ = Occurrences(recs);
+  ReportToProto(verify::QuoteConsistency(req.text(), occ), recs, resp);
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::GetSpeakerConsistency(
+    const v1::GetSpeakerConsistencyRequest& req, v1::SpeakerConsistencyReport* resp) const {
+  CC_RETURN_IF_ERROR(CheckText("speaker", req.speaker(), limits_.max_meta_bytes));
+  CC_ASSIGN_OR_RETURN(const int max_groups,
+                      PageSize("max_groups", req.max_groups(), 50, 200));
+  CC_ASSIGN_OR_RETURN(store::SpeakerRecord speaker,
+                      store_->GetSpeaker(req.speaker()));
+  std::vector<store::QuoteRecord> own;
+  store::SpeakerQuotesQuery q;
+  q.speaker_id = speaker.id;
+  q.limit = limits_.max_page_size;
+  do {
+    CC_ASSIGN_OR_RETURN(store::QuotePage page, store_->ListSpeakerQuotes(q));
+    for (store::QuoteRecord& r : page.quotes) own.push_back(std::move(r));
+    q.page_token = std::move(page.next_page_token);
+  } while (!q.page_token.empty() &&
+           static_cast<int>(own.size()) < limits_.max_report_quotes);
+  const std::vector<verify::QuoteOccurrence> own_occ = Occurrences(own);
+  const std::vector<verify::QuoteReport> groups = verify::GroupQuotes(own_occ);
+  resp->set_speaker(speaker.name);
+  for (size_t g = 0; g < groups.size() && static_cast<int>(g) < max_groups;
+       ++g) {
+    // Re-run the group's fullest text against the whole index, so outlets
+    // that give the same words to someone else show up as a conflict.
+    const std::string& fullest = own[groups[g].fullest].quote.text;
+    CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> recs, Candidates(fullest));
+    const std::vector<verify::QuoteOccurrence> occ = Occurrences(recs);
+    ReportToProto(verify::QuoteConsistency(fullest, occ), recs,
+                  resp->add_groups());
+  }
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::GetQuantityConsistency(
+    const v1::GetQuantityConsistencyRequest& req, v1::QuantityConsistencyReport* resp) const {
+  CC_RETURN_IF_ERROR(CheckText("unit", req.unit(), limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(
+      CheckOptionalText("subject", req.subject(), limits_.max_meta_bytes));
+  store::ClaimsQuery q;
+  q.unit_key = extract::UnitKey(req.unit());
+  q.subject = req.subject();
+  q.limit = limits_.max_page_size;
+  std::vector<store::ClaimRecord> claims;
+  do {
+    CC_ASSIGN_OR_RETURN(store::ClaimPage page, store_->FindClaims(q));
+    for (store::ClaimRecord& c : page.claims) claims.push_back(std::move(c));
+    q.page_token = std::move(page.next_page_token);
+  } while (!q.page_token.empty() &&
+           static_cast<int>(claims.size()) < limits_.max_report_claims);
+  // Earliest first.
+  std::stable_sort(claims.begin(), claims.end(),
+                   [](const store::ClaimRecord& a, const store::ClaimRecord& b) {
+                     return a.evidence.published_date < b.evidence.published_date;
+                   });
+  std::vector<verify::QuantityObservation> obs;
+  obs.reserve(claims.size());
+  for (const store::ClaimRecord& c : claims) {
+    obs.push_back({&c.quantity, c.evidence.outlet, c.evidence.published_date});
+  }
+  const verify::QuantityReport report = verify::QuantityConsistency(obs);
+  resp->set_unit_key(q.unit_key);
+  if (claims.empty()) {
+    resp->set_agreement(v1::AGREEMENT_UNSPECIFIED);
+    resp->set_summary(absl::StrCat("No claims about '", q.unit_key, "'."));
+    return absl::OkStatus();
+  }
+  resp->set_agreement(ToProto(report.agreement));
+  for (const store::ClaimRecord& c : claims) ToProto(c, resp->add_observations());
+  for (const std::string& c : report.conflicts) resp->add_conflicts(c);
+  resp->set_summary(report.summary);
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::SearchClaims(
+    const v1::SearchClaimsRequest& req, v1::SearchClaimsResponse* resp) const {
+  CC_RETURN_IF_ERROR(
+      CheckOptionalText("unit", req.unit(), limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(
+      CheckOptionalText("subject", req.subject(), limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
+                                       limits_.max_meta_bytes));
+  CC_ASSIGN_OR_RETURN(const int limit,
+                      PageSize("page_size", req.page_size(),
+                               limits_.default_page_size, limits_.max_page_size));
+  if (req.has_min_value() && req.has_max_value() &&
+      req.min_value() > req.max_value()) {
+    return absl::InvalidArgumentError("min_value is greater than max_value");
+  }
+  store::ClaimsQuery q;
+  if (!req.unit().empty()) q.unit_key = extract::UnitKey(req.unit());
+  q.subject = req.subject();
+  if (req.has_min_value()) q.min_value = req.min_value();
+  if (req.has_max_value()) q.max_value = req.max_value();
+  q.limit = limit;
+  q.page_token = req.page_token();
+  CC_ASSIGN_OR_RETURN(store::ClaimPage page, store_->FindClaims(q));
+  for (const store::ClaimRecord& c : page.claims) ToProto(c, resp->add_claims());
+  resp->set_next_page_token(page.next_page_token);
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::GetStats(
+    const v1::GetStatsRequest& req, v1::Stats* resp) const {
+  CC_ASSIGN_OR_RETURN(store::StoreStats s, store_->GetStats());
+  resp->set_articles(s.articles);
+  resp->set_quotes(s.quotes);
+  resp->set_speakers(s.speakers);
+  resp->set_claims(s.claims);
+  resp->set_outlets(s.outlets);
+  resp->set_db_bytes(s.db_bytes);
+  return absl::OkStatus();
+}
+
+}  // namespace claimcheck::api

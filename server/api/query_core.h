@@ -1,0 +1,61 @@
+// The logic behind every RPC but ingest, without gRPC: validate the request, fetch
+// candidates from the store, score them with verify, fill the response.
+// Each method fills `*resp` (which the caller owns and passes in empty) and
+// returns OK, or returns an error and leaves `*resp` unspecified.
+// Tested directly (tests/api/query_core_test.cc) and called by the service.
+//
+// Thread-safe (the Store is). Does not own the Store.
+#ifndef CLAIMCHECK_SERVER_API_QUERY_CORE_H_
+#define CLAIMCHECK_SERVER_API_QUERY_CORE_H_
+
+#include "absl/status/statusor.h"
+#include "claimcheck/v1/claimcheck.pb.h"
+#include "server/api/limits.h"
+#include "server/store/store.h"
+
+namespace claimcheck::api {
+
+class QueryCore {
+ public:
+  QueryCore(store::Store* store, const Limits& limits)
+      : store_(store), limits_(limits) {}
+
+  absl::Status ExtractText(const v1::ExtractTextRequest& req,
+                      v1::ExtractTextResponse* resp) const;
+  absl::Status GetArticle(const v1::GetArticleRequest& req,
+                      v1::Article* resp) const;
+  absl::Status DeleteArticle(const v1::DeleteArticleRequest& req,
+                      v1::DeleteArticleResponse* resp) const;
+  absl::Status SearchQuotes(const v1::SearchQuotesRequest& req,
+                      v1::SearchQuotesResponse* resp) const;
+  absl::Status ListSpeakerQuotes(const v1::ListSpeakerQuotesRequest& req,
+                      v1::ListSpeakerQuotesResponse* resp) const;
+  absl::Status ListSpeakers(const v1::ListSpeakersRequest& req,
+                      v1::ListSpeakersResponse* resp) const;
+  absl::Status GetSpeaker(const v1::GetSpeakerRequest& req,
+                      v1::Speaker* resp) const;
+  absl::Status VerifyQuote(const v1::VerifyQuoteRequest& req,
+                      v1::VerifyQuoteResponse* resp) const;
+  absl::Status GetQuoteConsistency(const v1::GetQuoteConsistencyRequest& req,
+                      v1::QuoteConsistencyReport* resp) const;
+  absl::Status GetSpeakerConsistency(const v1::GetSpeakerConsistencyRequest& req,
+                      v1::SpeakerConsistencyReport* resp) const;
+  absl::Status GetQuantityConsistency(const v1::GetQuantityConsistencyRequest& req,
+                      v1::QuantityConsistencyReport* resp) const;
+  absl::Status SearchClaims(const v1::SearchClaimsRequest& req,
+                      v1::SearchClaimsResponse* resp) const;
+  absl::Status GetStats(const v1::GetStatsRequest& req,
+                      v1::Stats* resp) const;
+
+ private:
+  // Exact-hash matches plus full-text candidates for `text`, deduplicated.
+  absl::StatusOr<std::vector<store::QuoteRecord>> Candidates(
+      absl::string_view text) const;
+
+  store::Store* const store_;
+  const Limits limits_;
+};
+
+}  // namespace claimcheck::api
+
+#endif  // CLAIMCHECK_SERVER_API_QUERY_CORE_H_

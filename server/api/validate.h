@@ -1,0 +1,43 @@
+// Request validation. Each function returns OK or an error whose message
+// names the offending field: INVALID_ARGUMENT for a malformed value,
+// RESOURCE_EXHAUSTED for a value over a size limit. Pure; thread-safe.
+#ifndef CLAIMCHECK_SERVER_API_VALIDATE_H_
+#define CLAIMCHECK_SERVER_API_VALIDATE_H_
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "claimcheck/v1/claimcheck.pb.h"
+#include "server/api/limits.h"
+
+namespace claimcheck::api {
+
+// A required text field: non-empty, valid UTF-8, at most `max_bytes`.
+absl::Status CheckText(absl::string_view field, absl::string_view value,
+                       size_t max_bytes);
+
+// An optional text field: empty, or valid UTF-8 of at most `max_bytes`.
+absl::Status CheckOptionalText(absl::string_view field,
+                               absl::string_view value, size_t max_bytes);
+
+// Empty, or an ISO date "YYYY-MM-DD" that exists in the calendar.
+absl::Status CheckDate(absl::string_view field, absl::string_view value);
+
+// The effective page size: `requested` if in [1, max], the default for 0,
+// `max` above it; INVALID_ARGUMENT below 0.
+absl::StatusOr<int> PageSize(absl::string_view field, int requested,
+                             int default_size, int max_size);
+
+// A quote used as a query: CheckText plus at least one word.
+absl::Status CheckQueryText(absl::string_view field, absl::string_view value,
+                            const Limits& limits);
+
+// An article to ingest: text and outlet required; url (http/https),
+// published_date, title optional.
+absl::Status CheckArticle(absl::string_view field,
+                          const v1::ArticleInput& article,
+                          const Limits& limits);
+
+}  // namespace claimcheck::api
+
+#endif  // CLAIMCHECK_SERVER_API_VALIDATE_H_

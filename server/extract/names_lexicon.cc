@@ -1,0 +1,294 @@
+#include "server/extract/names_lexicon.h"
+
+#include <cstring>
+#include <initializer_list>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "server/extract/text_scan.h"
+
+namespace claimcheck::extract {
+namespace {
+
+using WordSet = absl::flat_hash_set<absl::string_view>;
+
+// Looks `word` up lower-cased, with any trailing period removed.
+bool InSet(const WordSet& set, absl::string_view word) {
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  char buf[48];
+  absl::string_view low = LowerInto(word, buf, sizeof(buf));
+  return !low.empty() && set.contains(low);
+}
+
+const WordSet& Honorifics() {
+  static const WordSet* set = new WordSet{
+      "mr",   "mrs",  "ms",   "miss", "dr",  "adm",  "gen",  "sen",
+      "rep",  "gov",  "lt",   "col",  "sgt", "capt", "maj",  "prof",
+      "rev",  "sir",  "dame", "pres", "cmdr", "brig", "atty", "hon",
+      "supt", "insp", "det",  "cpl",  "pvt", "amb",  "messrs", "fr"};
+  return *set;
+}
+
+const WordSet& RoleWords() {
+  static const WordSet* set = new WordSet{
+      "minister",   "president",    "secretary",   "envoy",
+      "senator",    "governor",     "mayor",       "chancellor",
+      "king",       "queen",        "prince",      "princess",
+      "pope",       "judge",        "justice",     "ambassador",
+      "ceo",        "chairman",     "chairwoman",  "chair",
+      "leader",     "representative", "congressman", "congresswoman",
+      "commissioner", "commander",  "general",     "admiral",
+      "sergeant",   "captain",      "colonel",     "lieutenant",
+      "major",      "professor",    "director",    "spokesman",
+      "spokeswoman", "spokesperson", "attorney",   "premier",
+      "chief",      "deputy",       "vice",        "assistant",
+      "speaker",    "coach",        "manager",     "officer",
+      "inspector",  "superintendent", "sheriff",   "bishop",
+      "archbishop", "cardinal",     "rabbi",       "imam",
+      "ayatollah",  "sheikh",       "emir",        "sultan",
+      "councillor", "councilman",   "councilwoman", "lawmaker",
+      "candidate",  "founder",      "executive",   "economist",
+      "analyst",    "adviser",      "advisor",     "counsel",
+      "prosecutor", "detective",    "constable",   "marshal",
+      "dean",       "provost",      "rector",      "editor",
+      "correspondent", "producer",  "minister-president"};
+  return *set;
+}
+
+const WordSet& RoleNouns() {
+  static const WordSet* set = new WordSet{
+      "minister",   "president",   "secretary",  "envoy",      "senator",
+      "governor",   "mayor",       "chancellor", "king",       "queen",
+      "pope",       "judge",       "ambassador", "chairman",   "chairwoman",
+      "leader",     "congressman", "congresswoman", "commissioner",
+      "commander",  "general",     "admiral",    "sergeant",   "captain",
+      "colonel",    "professor",   "director",   "spokesman",  "spokeswoman",
+      "spokesperson", "premier",   "chief",      "coach",      "manager",
+      "sheriff",    "bishop",      "prosecutor", "lawmaker",   "executive",
+      "ceo",        "representative", "prince",  "princess",   "doctor",
+      "justice",    "candidate",   "founder",    "officer",    "inspector"};
+  return *set;
+}
+
+const WordSet& OrgWords() {
+  static const WordSet* set = new WordSet{
+      "ministry",   "department",  "agency",      "office",      "council",
+      "committee",  "party",       "government",  "police",      "army",
+      "navy",       "university",  "college",     "association", "inc",
+      "corp",       "corporation", "company",     "bank",        "court",
+      "commission", "union",       "organization", "organisation", "institute",
+      "foundation", "group",       "times",       "news",        "post",
+      "press",      "network",     "ltd",         "llc",         "co",
+      "board",      "service",     "authority",   "administration",
+      "command",    "forces",      "force",       "guard",       "council",
+      "parliament", "congress",    "senate",      "assembly",    "federation",
+      "league",     "club",        "school",      "hospital",    "church",
+      "center",     "centre",      "society",     "fund",        "trust",
+      "airlines",   "airways",     "journal",     "magazine",    "tribune",
+      "herald",     "guardian",    "telegraph",   "television",  "radio",
+      "channel",    "coalition",   "movement",    "alliance",    "industries",
+      "systems",    "technologies", "labs",       "laboratory",  "program",
+      "programme",  "project",     "campaign",    "team",        "bureau",
+      "division",   "unit",        "brigade",     "regiment",    "fleet",
+      "house",      "cabinet",     "secretariat", "tribunal",    "embassy",
+      "consulate",  "mission",     "state",       "states",      "republic",
+      "kingdom",    "nations",     "museum",      "library",     "zoo",
+      "sea",        "ocean",       "river",       "street",      "square",
+      "city",       "county",      "province",    "region",      "east",
+      "west",       "north",       "south",       "island",      "islands"};
+  return *set;
+}
+
+const WordSet& OrgNouns() {
+  static const WordSet* set = new WordSet{
+      "ministry",  "department", "agency",   "company",   "government",
+      "office",    "council",    "committee", "party",    "police",
+      "military",  "army",       "court",    "commission", "firm",
+      "group",     "organization", "organisation", "university", "bank",
+      "administration", "campaign", "board",  "embassy",   "union",
+      "spokesman", "spokeswoman", "spokesperson", "statement", "report",
+      "airline",   "club",       "team",     "hospital",  "school",
+      "regime",    "cabinet",    "kremlin",  "network",   "newspaper"};
+  return *set;
+}
+
+const WordSet& KnownOrgs() {
+  static const WordSet* set = new WordSet{
+      "pentagon",   "kremlin",   "white house", "centcom",   "nato",
+      "un",         "u.n.",      "united nations", "eu",     "e.u.",
+      "european union", "al jazeera", "reuters", "associated press", "ap",
+      "afp",        "bbc",       "cnn",        "fox news",   "nbc",
+      "abc",        "cbs",       "npr",        "pbs",        "msnbc",
+      "new york times", "washington post", "wall street journal", "bloomberg",
+      "politico",   "axios",     "the guardian", "guardian", "xinhua",
+      "tass",       "irna",      "hamas",      "hezbollah",  "taliban",
+      "isis",       "al qaeda",  "al-qaeda",   "fbi",        "cia",
+      "nsa",        "dhs",       "doj",        "fda",        "cdc",
+      "who",        "imf",       "world bank", "opec",       "iaea",
+      "wikinews",   "wikipedia", "google",     "apple",      "microsoft",
+      "amazon",     "facebook",  "meta",       "twitter",    "x",
+      "tesla",      "boeing",    "nasa",       "esa",        "interpol",
+      "vatican",    "downing street", "elysee",  "state department",
+      "congress",   "senate",    "parliament", "supreme court",
+      "central command", "defense department", "defence ministry",
+      "foreign ministry", "idf",  "irgc",       "houthis",    "fifa",
+      "ioc",        "uefa",      "nfl",        "nba",        "red cross"};
+  return *set;
+}
+
+const WordSet& Places() {
+  static const WordSet* set = new WordSet{
+      "iran",      "iraq",      "israel",    "syria",     "lebanon",
+      "jordan",    "egypt",     "oman",      "qatar",     "yemen",
+      "turkey",    "russia",    "ukraine",   "china",     "japan",
+      "india",     "pakistan",  "afghanistan", "germany", "france",
+      "britain",   "england",   "scotland",  "wales",     "ireland",
+      "spain",     "italy",     "portugal",  "poland",    "greece",
+      "canada",    "mexico",    "brazil",    "argentina", "chile",
+      "australia", "zealand",   "africa",    "nigeria",   "kenya",
+      "ethiopia",  "america",   "europe",    "asia",      "korea",
+      "taiwan",    "vietnam",   "indonesia", "philippines", "thailand",
+      "gaza",      "palestine", "saudi",     "arabia",    "emirates",
+      "washington", "london",   "paris",     "moscow",    "beijing",
+      "tehran",    "jerusalem", "kyiv",      "kiev",      "brussels",
+      "berlin",    "tokyo",     "u.s.",      "us",        "u.k.",
+      "uk",        "usa",       "sweden",    "norway",    "finland",
+      "denmark",   "netherlands", "belgium", "austria",   "switzerland",
+      "hungary",   "romania",   "serbia",    "croatia",   "cuba",
+      "venezuela", "colombia",  "peru",      "sudan",     "libya",
+      "somalia",   "algeria",   "morocco",   "tunisia",   "bahrain",
+      "kuwait",    "helsinki",  "geneva",    "baghdad",   "damascus",
+      "beirut",    "cairo",     "ankara",    "istanbul",  "delhi",
+      "california", "texas",    "florida",   "york",      "ohio"};
+  return *set;
+}
+
+const WordSet& CapStopwords() {
+  static const WordSet* set = new WordSet{
+      "the",      "a",        "an",       "but",       "and",      "or",
+      "in",       "on",       "at",       "of",        "for",      "to",
+      "by",       "with",     "from",     "as",        "after",    "before",
+      "he",       "she",      "it",       "they",      "we",       "i",
+      "you",      "his",      "her",      "its",       "their",    "our",
+      "this",     "that",     "these",    "those",     "there",    "here",
+      "if",       "when",     "while",    "where",     "what",     "who",
+      "why",      "how",      "however",  "meanwhile", "also",     "still",
+      "yet",      "so",       "then",     "now",       "since",    "although",
+      "though",   "because",  "during",   "despite",   "under",    "over",
+      "about",    "according", "earlier", "later",     "last",     "next",
+      "monday",   "tuesday",  "wednesday", "thursday", "friday",   "saturday",
+      "sunday",   "january",  "february", "march",     "april",    "june",
+      "july",     "august",   "september", "october",  "november", "december",
+      "advertisement", "image", "photo",   "copyright", "click",   "please",
+      "read",     "related",  "sources",  "source",    "share",    "yes",
+      "no",       "not",      "all",      "some",      "many",     "most",
+      "one",      "two",      "three",    "several",   "each",     "every",
+      "both",     "other",    "another",  "such",      "mr.",      "my",
+      "your",     "me",       "him",      "them",      "us",       "is",
+      "was",      "are",      "were",     "be",        "has",      "have",
+      "had",      "will",     "would",    "can",       "could",    "should",
+      "may",      "might",    "must",     "do",        "does",     "did",
+      "today",    "yesterday", "tomorrow", "tonight",  "sir",      "dear",
+      "thank",    "thanks",   "hello",    "oh",        "well",     "just",
+      "even",     "only",     "again",    "once",      "first",    "new"};
+  return *set;
+}
+
+}  // namespace
+
+Gender FirstNameGender(absl::string_view first, bool* known) {
+  if (known != nullptr) *known = false;
+  char buf[32];
+  absl::string_view low = LowerInto(first, buf, sizeof(buf));
+  if (low.empty()) return Gender::kUnknown;
+  size_t lo = 0;
+  size_t hi = names_internal::kNumFirstNames;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    const int c = low.compare(names_internal::kFirstNames[mid].name);
+    if (c == 0) {
+      if (known != nullptr) *known = true;
+      const char sex = names_internal::kFirstNames[mid].sex;
+      return sex == 'f' ? Gender::kFemale
+                        : sex == 'm' ? Gender::kMale : Gender::kUnknown;
+    }
+    if (c < 0) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  return Gender::kUnknown;
+}
+
+bool IsHonorific(absl::string_view word) { return InSet(Honorifics(), word); }
+
+Gender HonorificGender(absl::string_view word) {
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  if (EqualsIgnoreCase(word, "mr") || EqualsIgnoreCase(word, "sir") ||
+      EqualsIgnoreCase(word, "messrs")) {
+    return Gender::kMale;
+  }
+  if (EqualsIgnoreCase(word, "mrs") || EqualsIgnoreCase(word, "ms") ||
+      EqualsIgnoreCase(word, "miss") || EqualsIgnoreCase(word, "dame")) {
+    return Gender::kFemale;
+  }
+  return Gender::kUnknown;
+}
+
+absl::string_view HonorificRole(absl::string_view word) {
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  static constexpr struct {
+    absl::string_view abbrev, role;
+  } kRoles[] = {{"adm", "admiral"},  {"gen", "general"},   {"sen", "senator"},
+                {"rep", "representative"}, {"gov", "governor"},
+                {"lt", "lieutenant"}, {"col", "colonel"}, {"sgt", "sergeant"},
+                {"capt", "captain"}, {"maj", "major"},    {"prof", "professor"},
+                {"dr", "doctor"},    {"pres", "president"}, {"cmdr", "commander"},
+                {"amb", "ambassador"}, {"brig", "general"}};
+  for (const auto& r : kRoles) {
+    if (EqualsIgnoreCase(word, r.abbrev)) return r.role;
+  }
+  return absl::string_view();
+}
+
+bool IsRoleWord(absl::string_view word) { return InSet(RoleWords(), word); }
+bool IsRoleNoun(absl::string_view word) { return InSet(RoleNouns(), word); }
+bool IsOrgWord(absl::string_view word) { return InSet(OrgWords(), word); }
+bool IsOrgNoun(absl::string_view word) { return InSet(OrgNouns(), word); }
+bool IsPlace(absl::string_view word) { return InSet(Places(), word); }
+bool IsCapStopword(absl::string_view word) {
+  char buf[48];
+  absl::string_view low = LowerInto(word, buf, sizeof(buf));
+  return !low.empty() && CapStopwords().contains(low);
+}
+
+bool IsKnownOrg(absl::string_view phrase) {
+  char buf[64];
+  absl::string_view low = LowerInto(phrase, buf, sizeof(buf));
+  return !low.empty() && KnownOrgs().contains(low);
+}
+
+absl::string_view KnownFullName(absl::string_view surname) {
+  using Map = absl::flat_hash_map<absl::string_view, absl::string_view>;
+  static const Map* map = new Map{
+      {"trump", "Donald Trump"},       {"biden", "Joe Biden"},
+      {"obama", "Barack Obama"},       {"putin", "Vladimir Putin"},
+      {"zelensky", "Volodymyr Zelensky"}, {"zelenskyy", "Volodymyr Zelenskyy"},
+      {"netanyahu", "Benjamin Netanyahu"}, {"xi", "Xi Jinping"},
+      {"macron", "Emmanuel Macron"},   {"erdogan", "Recep Tayyip Erdogan"},
+      {"khamenei", "Ali Khamenei"},    {"modi", "Narendra Modi"},
+      {"merkel", "Angela Merkel"},     {"scholz", "Olaf Scholz"},
+      {"starmer", "Keir Starmer"},     {"sunak", "Rishi Sunak"},
+      {"guterres", "Antonio Guterres"}, {"vance", "JD Vance"},
+      {"rubio", "Marco Rubio"},
+      {"pezeshkian", "Masoud Pezeshkian"}, {"araghchi", "Abbas Araghchi"},
+      {"witkoff", "Steve Witkoff"},    {"hegseth", "Pete Hegseth"}};
+  char buf[32];
+  absl::string_view low = LowerInto(surname, buf, sizeof(buf));
+  if (low.empty()) return absl::string_view();
+  auto it = map->find(low);
+  return it == map->end() ? absl::string_view() : it->second;
+}
+
+}  // namespace claimcheck::extract

@@ -1,0 +1,304 @@
+#include "server/extract/number_parse.h"
+
+#include <cstdint>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+
+namespace claimcheck::extract {
+namespace {
+
+constexpr double kMaxValue = 1e15;
+
+struct WordValue {
+  absl::string_view word;
+  int value;
+};
+
+constexpr WordValue kUnits[] = {
+    {"zero", 0},       {"one", 1},        {"two", 2},       {"three", 3},
+    {"four", 4},       {"five", 5},       {"six", 6},       {"seven", 7},
+    {"eight", 8},      {"nine", 9},       {"ten", 10},      {"eleven", 11},
+    {"twelve", 12},    {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}};
+constexpr WordValue kTens[] = {{"twenty", 20}, {"thirty", 30}, {"forty", 40},
+                               {"fifty", 50},  {"sixty", 60},  {"seventy", 70},
+                               {"eighty", 80}, {"ninety", 90}};
+// Denominators of word fractions, singular and plural.
+constexpr WordValue kDenominators[] = {
+    {"half", 2},     {"halves", 2},   {"third", 3},   {"thirds", 3},
+    {"quarter", 4},  {"quarters", 4}, {"fourth", 4},  {"fourths", 4},
+    {"fifth", 5},    {"fifths", 5},   {"sixth", 6},   {"sixths", 6},
+    {"seventh", 7},  {"sevenths", 7}, {"eighth", 8},  {"eighths", 8},
+    {"ninth", 9},    {"ninths", 9},   {"tenth", 10},  {"tenths", 10}};
+
+template <size_t N>
+std::optional<int> Lookup(const WordValue (&table)[N], absl::string_view w) {
+  for (const WordValue& e : table) {
+    if (EqualsLower(w, e.word)) return e.value;
+  }
+  return std::nullopt;
+}
+
+std::optional<int> UnitOrTen(absl::string_view w) {
+  if (auto v = Lookup(kUnits, w)) return v;
+  return Lookup(kTens, w);
+}
+
+// Big multipliers that close a group: "thousand", "million", ...
+std::optional<double> BigScale(absl::string_view w) {
+  if (EqualsLower(w, "thousand")) return 1e3;
+  if (EqualsLower(w, "million")) return 1e6;
+  if (EqualsLower(w, "billion")) return 1e9;
+  if (EqualsLower(w, "trillion")) return 1e12;
+  return std::nullopt;
+}
+
+bool IsWordAt(const std::vector<NumToken>& t, size_t i) {
+  return i < t.size() && t[i].IsWord();
+}
+bool IsGluedHyphen(const std::vector<NumToken>& t, size_t i) {
+  return i + 1 < t.size() && t[i].IsPunct("-") && !t[i].space_before &&
+         !t[i + 1].space_before;
+}
+
+}  // namespace
+
+std::string AsciiLower(absl::string_view s) { return absl::AsciiStrToLower(s); }
+
+std::optional<double> ParseNumeral(absl::string_view digits) {
+  if (digits.empty()) return std::nullopt;
+  double whole = 0;
+  double frac = 0;
+  double frac_scale = 1;
+  bool in_frac = false;
+  for (char c : digits) {
+    if (c == ',') {
+      if (in_frac) return std::nullopt;
+      continue;
+    }
+    if (c == '.') {
+      if (in_frac) return std::nullopt;
+      in_frac = true;
+      continue;
+    }
+    if (c < '0' || c > '9') return std::nullopt;
+    if (in_frac) {
+      frac_scale /= 10;
+      frac += (c - '0') * frac_scale;
+    } else {
+      whole = whole * 10 + (c - '0');
+      if (whole > kMaxValue) return std::nullopt;
+    }
+  }
+  return whole + frac;
+}
+
+std::optional<double> ScaleWordValue(absl::string_view w, bool money) {
+  if (EqualsLower(w, "hundred")) return 1e2;
+  if (auto big = BigScale(w)) return big;
+  if (EqualsLower(w, "k")) return 1e3;
+  if (EqualsLower(w, "mn") || EqualsLower(w, "mln")) return 1e6;
+  if (EqualsLower(w, "bn") || EqualsLower(w, "bln")) return 1e9;
+  if (EqualsLower(w, "tn") || EqualsLower(w, "trn")) return 1e12;
+  if (money && EqualsLower(w, "m")) return 1e6;
+  if (money && EqualsLower(w, "b")) return 1e9;
+  return std::nullopt;
+}
+
+bool IsNumberWord(absl::string_view w) {
+  return UnitOrTen(w).has_value() || EqualsLower(w, "hundred") ||
+         BigScale(w).has_value() || EqualsLower(w, "dozen");
+}
+
+std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
+                                           size_t i) {
+  if (!IsWordAt(t, i)) return std::nullopt;
+  WordNumber out;
+  size_t j = i;
+  double total = 0;
+  double current = 0;
+  bool have = false;
+  // "a dozen", "a hundred", "half a million", "a third of".
+  if (EqualsLower(t[j].text, "a") || EqualsLower(t[j].text, "an") ||
+      EqualsLower(t[j].text, "half")) {
+    const bool half = EqualsLower(t[j].text, "half");
+    if (half && IsWordAt(t, j + 1) && EqualsLower(t[j + 1].text, "of")) {
+      out.value = 0.5;
+      out.next = j + 1;
+      out.words = 1;
+      out.fraction = true;
+      return out;
+    }
+    size_t k = half ? j + 1 : j;
+    if (half && !(IsWordAt(t, k) && EqualsLower(t[k].text, "a"))) {
+      return std::nullopt;
+    }
+    if (!IsWordAt(t, k + 1)) return std::nullopt;
+    absl::string_view w = t[k + 1].text;
+    const double base = half ? 0.5 : 1;
+    if (!half) {
+      if (auto d = Lookup(kDenominators, w);
+          d && *d != 2 && IsWordAt(t, k + 2) &&
+          EqualsLower(t[k + 2].text, "of")) {
+        out.value = 1.0 / *d;
+        out.next = k + 2;
+        out.words = 1;
+        out.fraction = true;
+        out.only_article = true;
+        return out;
+      }
+    }
+    if (EqualsLower(w, "dozen")) {
+      current = 12 * base;
+    } else if (EqualsLower(w, "hundred")) {
+      current = 100 * base;
+    } else if (auto big = BigScale(w)) {
+      total = *big * base;
+    } else {
+      return std::nullopt;
+    }
+    have = true;
+    out.only_article = !half;
+    out.words = half ? 2 : 1;
+    j = k + 2;
+  }
+  bool last_was_scale = have;
+  while (IsWordAt(t, j)) {
+    absl::string_view w = t[j].text;
+    if (auto v = UnitOrTen(w)) {
+      if (have && !last_was_scale) break;  // "two three" is not a number
+      double val = *v;
+      size_t next = j + 1;
+      // "twenty-eight"; "two-thirds".
+      if (IsGluedHyphen(t, next) && IsWordAt(t, next + 1)) {
+        absl::string_view w2 = t[next + 1].text;
+        if (auto u = Lookup(kUnits, w2); u && *v >= 20 && *v % 10 == 0 &&
+                                         *u > 0 && *u < 10) {
+          val += *u;
+          next += 2;
+        } else if (auto d = Lookup(kDenominators, w2); d && !have) {
+          out.value = val / *d;
+          out.next = next + 2;
+          out.words = 1;
+          out.fraction = true;
+          return out;
+        }
+      }
+      current += val;
+      have = true;
+      last_was_scale = false;
+      ++out.words;
+      j = next;
+      continue;
+    }
+    if (!have) break;
+    if (EqualsLower(w, "hundred")) {
+      if (current == 0) current = 1;
+      current *= 100;
+    } else if (EqualsLower(w, "dozen")) {
+      if (current == 0) current = 1;
+      current *= 12;
+    } else if (auto big = BigScale(w)) {
+      if (current == 0 && total == 0) current = 1;
+      total += current * *big;
+      current = 0;
+    } else if (EqualsLower(w, "and") && last_was_scale && IsWordAt(t, j + 1) &&
+               UnitOrTen(t[j + 1].text)) {
+      ++j;
+      last_was_scale = true;  // lets the next unit word in
+      continue;
+    } else {
+      break;
+    }
+    last_was_scale = true;
+    ++out.words;
+    ++j;
+  }
+  if (!have) return std::nullopt;
+  out.value = total + current;
+  if (out.value > kMaxValue) return std::nullopt;
+  out.next = j;
+  return out;
+}
+
+absl::string_view CurrencyPrefix(absl::string_view m) {
+  struct Entry {
+    absl::string_view mark, code;
+  };
+  static constexpr Entry kPrefixes[] = {
+      {"$", "USD"},     {"US$", "USD"},   {"USD", "USD"},  {"£", "GBP"},
+      {"GBP", "GBP"},   {"€", "EUR"},     {"EUR", "EUR"},  {"HK$", "HKD"},
+      {"HKD", "HKD"},   {"A$", "AUD"},    {"AU$", "AUD"},  {"AUD", "AUD"},
+      {"C$", "CAD"},    {"CA$", "CAD"},   {"CAD", "CAD"},  {"NZ$", "NZD"},
+      {"NZD", "NZD"},   {"S$", "SGD"},    {"SGD", "SGD"},  {"¥", "JPY"},
+      {"JPY", "JPY"},   {"CNY", "CNY"},   {"RMB", "CNY"},  {"₹", "INR"},
+      {"INR", "INR"},   {"Rs", "INR"},    {"CHF", "CHF"},  {"R$", "BRL"},
+      {"₩", "KRW"},     {"₽", "RUB"},     {"₪", "ILS"}};
+  for (const Entry& e : kPrefixes) {
+    if (m == e.mark) return e.code;
+  }
+  return {};
+}
+
+absl::string_view CurrencyWord(absl::string_view w) {
+  struct Entry {
+    absl::string_view word, code;
+  };
+  static constexpr Entry kWords[] = {
+      {"dollars", "USD"}, {"dollar", "USD"}, {"euros", "EUR"},
+      {"euro", "EUR"},    {"yen", "JPY"},    {"yuan", "CNY"},
+      {"rupees", "INR"},  {"pesos", "MXN"},  {"francs", "CHF"},
+      {"roubles", "RUB"}, {"rubles", "RUB"}, {"shekels", "ILS"}};
+  for (const Entry& e : kWords) {
+    if (EqualsLower(w, e.word)) return e.code;
+  }
+  return {};
+}
+
+namespace {
+struct Irregular {
+  absl::string_view plural, singular;
+};
+constexpr Irregular kIrregular[] = {
+    {"people", "person"},   {"children", "child"},  {"men", "man"},
+    {"women", "woman"},     {"feet", "foot"},       {"teeth", "tooth"},
+    {"mice", "mouse"},      {"geese", "goose"},     {"police", "police"},
+    {"personnel", "personnel"}, {"staff", "staff"}, {"cattle", "cattle"},
+    {"data", "data"},       {"media", "media"},     {"aircraft", "aircraft"},
+    {"livestock", "livestock"}, {"sheep", "sheep"}, {"fish", "fish"},
+    {"deer", "deer"},       {"series", "series"},   {"species", "species"},
+    {"crises", "crisis"},   {"analyses", "analysis"}, {"lives", "life"},
+    {"wives", "wife"},      {"knives", "knife"},    {"wolves", "wolf"},
+    {"halves", "half"},     {"shelves", "shelf"},   {"leaves", "leaf"},
+    {"thieves", "thief"},   {"news", "news"},       {"troops", "troop"}};
+}  // namespace
+
+bool LooksPlural(absl::string_view w) {
+  for (const Irregular& e : kIrregular) {
+    if (EqualsLower(w, e.plural)) return e.plural != "news";
+  }
+  if (w.size() < 3) return false;
+  char last = absl::ascii_tolower(w.back());
+  if (last != 's') return false;
+  char before = absl::ascii_tolower(w[w.size() - 2]);
+  return before != 's' && before != 'u' && before != 'i' && before != '\'';
+}
+
+std::string Singularize(absl::string_view word) {
+  std::string w = AsciiLower(word);
+  for (const Irregular& e : kIrregular) {
+    if (w == e.plural) return std::string(e.singular);
+  }
+  if (!LooksPlural(w)) return w;
+  auto ends = [&w](absl::string_view s) { return absl::EndsWith(w, s); };
+  if (ends("ies") && w.size() > 4) return w.substr(0, w.size() - 3) + "y";
+  if (ends("sses") || ends("xes") || ends("ches") || ends("shes") ||
+      ends("zzes")) {
+    return w.substr(0, w.size() - 2);
+  }
+  w.pop_back();
+  return w;
+}
+
+}  // namespace claimcheck::extract

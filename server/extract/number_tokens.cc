@@ -1,0 +1,200 @@
+#include "server/extract/number_tokens.h"
+
+#include <cstddef>
+
+namespace claimcheck::extract {
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiAlpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// Length of the UTF-8 sequence starting with lead byte `c` (1 if invalid).
+size_t SeqLen(unsigned char c) {
+  if (c >= 0xF0 && c <= 0xF4) return 4;
+  if (c >= 0xE0) return c <= 0xEF ? 3 : 1;
+  if (c >= 0xC2) return 2;
+  return 1;
+}
+
+// Decodes the code point at `text[i]` of `len` bytes; 0 when malformed.
+uint32_t Decode(absl::string_view text, size_t i, size_t len) {
+  if (len == 1 || i + len > text.size()) return 0;
+  uint32_t cp = static_cast<unsigned char>(text[i]) & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) {
+    unsigned char b = static_cast<unsigned char>(text[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  return cp;
+}
+
+bool IsSpaceCp(uint32_t cp) {
+  return cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
+         cp == 0x3000;
+}
+
+bool IsPunctCp(uint32_t cp) {
+  return (cp >= 0xA1 && cp <= 0xBF) || cp == 0xD7 || cp == 0xF7 ||
+         (cp >= 0x2010 && cp <= 0x206F) || (cp >= 0x20A0 && cp <= 0x20CF) ||
+         cp == 0x2212 || cp == 0;
+}
+
+// Words before a period that do not end a sentence.
+bool IsAbbreviation(absl::string_view w) {
+  if (w.size() == 1) return true;  // "U.S.", "J. Smith"
+  static constexpr absl::string_view kAbbrevs[] = {
+      "Mr",  "Mrs", "Ms",  "Dr",   "Adm",  "Gen", "Sen",  "Rep",
+      "St",  "Jr",  "Sr",  "Lt",   "Col",  "Sgt", "Gov",  "Prof",
+      "Capt", "Maj", "No", "vs",   "Rev",  "Cpl", "Pvt",  "Gens",
+      "Jan", "Feb", "Mar", "Apr",  "Aug",  "Sep", "Sept", "Oct",
+      "Nov", "Dec", "approx", "est", "Co", "Corp", "Ft", "Mt"};
+  for (absl::string_view a : kAbbrevs) {
+    if (w == a) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool EqualsLower(absl::string_view a, absl::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char c = a[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != b[i]) return false;
+  }
+  return true;
+}
+
+std::vector<NumToken> TokenizeForNumbers(absl::string_view text) {
+  std::vector<NumToken> toks;
+  toks.reserve(text.size() / 5 + 1);
+  bool space = true;
+  bool newline = true;
+  bool pending_boundary = true;  // the first token starts a sentence
+  size_t i = 0;
+  const size_t n = text.size();
+  auto push = [&](size_t b, size_t e, TokKind kind) {
+    NumToken t;
+    t.text = text.substr(b, e - b);
+    t.begin = static_cast<uint32_t>(b);
+    t.end = static_cast<uint32_t>(e);
+    t.kind = kind;
+    t.space_before = space;
+    t.newline_before = newline;
+    // Marks glued to the period (closing quotes) keep the boundary pending.
+    bool glued_mark = kind == TokKind::kPunct && !space;
+    if (newline) {
+      t.sentence_start = true;
+      pending_boundary = false;
+    } else if (pending_boundary && space) {
+      bool lower = kind == TokKind::kWord && !t.IsCapitalized();
+      t.sentence_start = !lower;
+      pending_boundary = false;
+    } else if (pending_boundary && !glued_mark) {
+      pending_boundary = false;
+    }
+    toks.push_back(t);
+    space = false;
+    newline = false;
+  };
+  while (i < n) {
+    const char c = text[i];
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' ||
+        c == '\v') {
+      space = true;
+      if (c == '\n') newline = true;
+      ++i;
+      continue;
+    }
+    if (IsDigit(c)) {
+      size_t j = i + 1;
+      while (j < n) {
+        if (IsDigit(text[j])) {
+          ++j;
+        } else if (text[j] == ',') {
+          // A grouping comma takes exactly three digits after it.
+          size_t k = j + 1;
+          while (k < n && k < j + 5 && IsDigit(text[k])) ++k;
+          if (k - (j + 1) == 3) {
+            j = k;
+          } else {
+            break;
+          }
+        } else if (text[j] == '.' && j + 1 < n && IsDigit(text[j + 1])) {
+          j += 2;
+        } else {
+          break;
+        }
+      }
+      push(i, j, TokKind::kNum);
+      i = j;
+      continue;
+    }
+    if (u < 0x80) {
+      if (IsAsciiAlpha(c)) {
+        size_t j = i + 1;
+        while (j < n) {
+          unsigned char d = static_cast<unsigned char>(text[j]);
+          if (IsAsciiAlpha(text[j])) {
+            ++j;
+          } else if (d >= 0x80) {
+            size_t len = SeqLen(d);
+            uint32_t cp = Decode(text, j, len);
+            if (IsPunctCp(cp) || IsSpaceCp(cp)) break;
+            j += len;
+          } else {
+            break;
+          }
+        }
+        push(i, j, TokKind::kWord);
+        i = j;
+        continue;
+      }
+      const bool end_mark = c == '.' || c == '!' || c == '?';
+      const bool abbrev = c == '.' && !toks.empty() && !space &&
+                          toks.back().IsWord() &&
+                          IsAbbreviation(toks.back().text);
+      push(i, i + 1, TokKind::kPunct);
+      if (end_mark && !abbrev) pending_boundary = true;
+      ++i;
+      continue;
+    }
+    size_t len = SeqLen(u);
+    if (i + len > n) len = n - i;
+    uint32_t cp = Decode(text, i, len);
+    if (IsSpaceCp(cp)) {
+      space = true;
+      i += len;
+      continue;
+    }
+    if (IsPunctCp(cp)) {
+      push(i, i + len, TokKind::kPunct);
+      i += len;
+      continue;
+    }
+    // A letter outside ASCII: read the word on.
+    size_t j = i + len;
+    while (j < n) {
+      unsigned char d = static_cast<unsigned char>(text[j]);
+      if (d < 0x80) {
+        if (!IsAsciiAlpha(text[j])) break;
+        ++j;
+        continue;
+      }
+      size_t l2 = SeqLen(d);
+      if (j + l2 > n) break;
+      uint32_t cp2 = Decode(text, j, l2);
+      if (IsPunctCp(cp2) || IsSpaceCp(cp2)) break;
+      j += l2;
+    }
+    push(i, j, TokKind::kWord);
+    i = j;
+  }
+  return toks;
+}
+
+}  // namespace claimcheck::extract

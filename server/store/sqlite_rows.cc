@@ -1,0 +1,108 @@
+#include "server/store/sqlite_rows.h"
+
+#include <algorithm>
+
+#include "absl/strings/ascii.h"
+
+namespace claimcheck::store {
+namespace {
+
+uint32_t SpanOffset(int64_t v) {
+  return static_cast<uint32_t>(std::clamp<int64_t>(v, 0, UINT32_MAX));
+}
+
+// Reads CC_EVIDENCE_COLUMNS starting at `col`.
+Evidence ReadEvidence(const Stmt& row, int col) {
+  Evidence e;
+  e.article_id = row.Text(col);
+  e.outlet = row.Text(col + 1);
+  e.url = row.Text(col + 2);
+  e.published_date = row.Text(col + 3);
+  e.title = row.Text(col + 4);
+  return e;
+}
+
+}  // namespace
+
+extract::SpeakerKind SpeakerKindFromInt(int64_t v) {
+  switch (v) {
+    case 1:
+      return extract::SpeakerKind::kPerson;
+    case 2:
+      return extract::SpeakerKind::kOrganization;
+    default:
+      return extract::SpeakerKind::kUnknown;
+  }
+}
+
+extract::Approx ApproxFromInt(int64_t v) {
+  if (v < 0 || v > static_cast<int64_t>(extract::Approx::kVague)) {
+    return extract::Approx::kExact;
+  }
+  return static_cast<extract::Approx>(v);
+}
+
+QuoteRecord ReadQuoteRow(const Stmt& row) {
+  QuoteRecord r;
+  r.id = row.Text(0);
+  r.speaker_id = row.Text(1);
+  extract::Quote& q = r.quote;
+  q.text = row.Text(2);
+  q.span = {SpanOffset(row.Int64(3)), SpanOffset(row.Int64(4))};
+  q.partial = row.Int64(5) != 0;
+  q.speaker = row.Text(6);
+  q.speaker_kind = SpeakerKindFromInt(row.Int64(7));
+  q.speaker_mention = row.Text(8);
+  q.mention_span = {SpanOffset(row.Int64(9)), SpanOffset(row.Int64(10))};
+  q.role = row.Text(11);
+  q.channel = row.Text(12);
+  q.relayed_by = row.Text(13);
+  q.cue = row.Text(14);
+  q.rule = row.Text(15);
+  q.confidence = static_cast<float>(row.Double(16));
+  r.evidence = ReadEvidence(row, 17);
+  r.evidence.span = q.span;
+  return r;
+}
+
+ClaimRecord ReadClaimRow(const Stmt& row) {
+  ClaimRecord r;
+  r.id = row.Text(0);
+  extract::Quantity& q = r.quantity;
+  q.surface = row.Text(1);
+  q.span = {SpanOffset(row.Int64(2)), SpanOffset(row.Int64(3))};
+  q.value = row.OptDouble(4);
+  q.low = row.OptDouble(5);
+  q.high = row.OptDouble(6);
+  q.approx = ApproxFromInt(row.Int64(7));
+  q.qualifier = row.Text(8);
+  q.vague = row.Int64(9) != 0;
+  q.unit = row.Text(10);
+  q.unit_key = row.Text(11);
+  q.subject = row.Text(12);
+  q.time = row.Text(13);
+  q.asserted_by = row.Text(14);
+  q.quote_index = static_cast<int>(
+      std::clamp<int64_t>(row.Int64(15), -1, INT32_MAX));
+  r.evidence = ReadEvidence(row, 16);
+  r.evidence.span = q.span;
+  return r;
+}
+
+std::string LowerAscii(absl::string_view s) {
+  return absl::AsciiStrToLower(s);
+}
+
+bool IsIsoDate(absl::string_view s) {
+  if (s.size() != 10) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? s[i] != '-' : !absl::ascii_isdigit(
+                                 static_cast<unsigned char>(s[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace claimcheck::store

@@ -1,0 +1,184 @@
+#include "server/store/sqlite_schema.h"
+
+#include <string>
+
+#include "absl/strings/str_cat.h"
+
+namespace claimcheck::store {
+namespace {
+
+// v1: articles, quotes (+ two FTS5 indexes kept in sync by triggers),
+// speakers with derived aliases and roles, numeric claims, store metadata.
+//
+// Both FTS5 tables are external-content tables over quotes.norm_text, the
+// extract::NormalizeForMatch() form of the quote (accents folded, quote
+// marks and punctuation dropped): queries are normalised the same way, so
+// "It's" in a quote and "its" in a query meet, and trigram (which in SQLite
+// 3.40 cannot fold diacritics) sees folded text.
+constexpr const char kSchemaV1[] = R"sql(
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY NOT NULL,
+  value BLOB NOT NULL
+);
+
+CREATE TABLE articles (
+  id TEXT PRIMARY KEY NOT NULL,
+  url TEXT NOT NULL DEFAULT '',
+  outlet TEXT NOT NULL,
+  published_date TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  content_hash TEXT NOT NULL UNIQUE,
+  version INTEGER NOT NULL DEFAULT 1,
+  ingested_unix_ms INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX articles_url ON articles(url) WHERE url <> '';
+CREATE INDEX articles_outlet ON articles(outlet);
+
+CREATE TABLE speakers (
+  id TEXT PRIMARY KEY NOT NULL,
+  key TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  sort_name TEXT NOT NULL,
+  kind INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX speakers_sort ON speakers(sort_name, id);
+
+CREATE TABLE quotes (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  norm_text TEXT NOT NULL,
+  span_begin INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  partial INTEGER NOT NULL DEFAULT 0,
+  speaker_id TEXT REFERENCES speakers(id),
+  speaker TEXT NOT NULL DEFAULT '',
+  speaker_kind INTEGER NOT NULL DEFAULT 0,
+  mention TEXT NOT NULL DEFAULT '',
+  mention_begin INTEGER NOT NULL DEFAULT 0,
+  mention_end INTEGER NOT NULL DEFAULT 0,
+  role TEXT NOT NULL DEFAULT '',
+  channel TEXT NOT NULL DEFAULT '',
+  relayed_by TEXT NOT NULL DEFAULT '',
+  cue TEXT NOT NULL DEFAULT '',
+  rule TEXT NOT NULL DEFAULT '',
+  confidence REAL NOT NULL DEFAULT 0,
+  match_hash INTEGER NOT NULL
+);
+CREATE INDEX quotes_article ON quotes(article_id, ordinal);
+CREATE INDEX quotes_match_hash ON quotes(match_hash);
+CREATE INDEX quotes_speaker ON quotes(speaker_id) WHERE speaker_id IS NOT NULL;
+
+CREATE VIRTUAL TABLE quotes_words USING fts5(
+  norm_text, content='quotes', content_rowid='seq',
+  tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE quotes_trigram USING fts5(
+  norm_text, content='quotes', content_rowid='seq', tokenize='trigram');
+
+CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+  INSERT INTO quotes_words(rowid, norm_text) VALUES (new.seq, new.norm_text);
+  INSERT INTO quotes_trigram(rowid, norm_text) VALUES (new.seq, new.norm_text);
+END;
+CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+  INSERT INTO quotes_words(quotes_words, rowid, norm_text)
+    VALUES ('delete', old.seq, old.norm_text);
+  INSERT INTO quotes_trigram(quotes_trigram, rowid, norm_text)
+    VALUES ('delete', old.seq, old.norm_text);
+END;
+CREATE TRIGGER quotes_fts_update AFTER UPDATE OF norm_text ON quotes BEGIN
+  INSERT INTO quotes_words(quotes_words, rowid, norm_text)
+    VALUES ('delete', old.seq, old.norm_text);
+  INSERT INTO quotes_trigram(quotes_trigram, rowid, norm_text)
+    VALUES ('delete', old.seq, old.norm_text);
+  INSERT INTO quotes_words(rowid, norm_text) VALUES (new.seq, new.norm_text);
+  INSERT INTO quotes_trigram(rowid, norm_text) VALUES (new.seq, new.norm_text);
+END;
+
+-- Derived from quotes (mentions and roles); rebuilt for the speakers
+-- touched when quotes are deleted.
+CREATE TABLE speaker_aliases (
+  speaker_id TEXT NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+  alias TEXT NOT NULL,
+  alias_lower TEXT NOT NULL,
+  PRIMARY KEY (speaker_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX speaker_aliases_lower ON speaker_aliases(alias_lower);
+
+CREATE TABLE speaker_roles (
+  speaker_id TEXT NOT NULL REFERENCES speakers(id) ON DELETE CASCADE,
+  role TEXT NOT NULL,
+  PRIMARY KEY (speaker_id, role)
+) WITHOUT ROWID;
+
+CREATE TABLE claims (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+  ordinal INTEGER NOT NULL,
+  surface TEXT NOT NULL,
+  span_begin INTEGER NOT NULL,
+  span_end INTEGER NOT NULL,
+  value REAL,
+  low REAL,
+  high REAL,
+  range_low REAL,
+  range_high REAL,
+  approx INTEGER NOT NULL DEFAULT 0,
+  qualifier TEXT NOT NULL DEFAULT '',
+  vague INTEGER NOT NULL DEFAULT 0,
+  unit TEXT NOT NULL DEFAULT '',
+  unit_key TEXT NOT NULL DEFAULT '',
+  subject TEXT NOT NULL DEFAULT '',
+  subject_key TEXT NOT NULL DEFAULT '',
+  time TEXT NOT NULL DEFAULT '',
+  asserted_by TEXT NOT NULL DEFAULT '',
+  quote_index INTEGER NOT NULL DEFAULT -1
+);
+CREATE INDEX claims_article ON claims(article_id, ordinal);
+CREATE INDEX claims_unit_key ON claims(unit_key);
+CREATE INDEX claims_subject_key ON claims(subject_key);
+)sql";
+
+// Index i holds the migration to version i + 1. Append only; never edit a
+// migration that has shipped.
+constexpr const char* kMigrations[] = {kSchemaV1};
+
+}  // namespace
+
+int LatestSchemaVersion() {
+  return static_cast<int>(sizeof(kMigrations) / sizeof(kMigrations[0]));
+}
+
+absl::Status MigrateSchema(SqliteConnection* writer) {
+  CC_STORE_ASSIGN_OR_RETURN(const int64_t current,
+                            writer->QueryInt("PRAGMA user_version"));
+  const int latest = LatestSchemaVersion();
+  if (current > latest) {
+    return absl::FailedPreconditionError(
+        absl::StrCat("database schema version ", current,
+                     " is newer than this build supports (", latest, ")"));
+  }
+  for (int v = static_cast<int>(current) + 1; v <= latest; ++v) {
+    CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
+                              Transaction::Begin(writer, "BEGIN IMMEDIATE"));
+    // Re-check under the write lock: another process may have migrated.
+    CC_STORE_ASSIGN_OR_RETURN(const int64_t now,
+                              writer->QueryInt("PRAGMA user_version"));
+    if (now >= v) continue;
+    absl::Status status = writer->Exec(kMigrations[v - 1]);
+    if (!status.ok()) {
+      return absl::Status(status.code(),
+                          absl::StrCat("schema migration to v", v, " failed: ",
+                                       status.message()));
+    }
+    CC_STORE_RETURN_IF_ERROR(
+        writer->Exec(absl::StrCat("PRAGMA user_version = ", v)));
+    CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace claimcheck::store

@@ -1,0 +1,185 @@
+// The embedded SQLite Store: open, connection pool and stats. Writes are in
+// sqlite_store_write.cc, queries in sqlite_store_read.cc.
+//
+// Ids (opaque to callers; documented here for operators):
+//   article  "a_" + first 16 hex of SHA-256("url\0" + url), or, for an
+//            article without URL, the first 16 hex of its content hash
+//            (SHA-256 of the text). Stable across re-ingest and replacement
+//            of the same URL, and across delete + re-ingest.
+//   quote    "q_" + the article id's 16 hex + "_" + version + "_" + ordinal
+//            (0-based, document order). A replaced article's new quotes get
+//            new ids, so a quote id always names one wording.
+//   claim    "c_" + article hex + "_" + version + "_" + ordinal, likewise.
+//   speaker  "s_" + first 16 hex of SHA-256("speaker\0" + key), key =
+//            extract::SpeakerKey(name). Same key in any article, same id.
+// A 64-bit id collision (two different URLs with the same id) is detected on
+// insert and resolved by re-hashing with a counter; speaker id collisions are
+// not resolved (the batch fails with INTERNAL; odds about 2^-64 per pair).
+//
+// Page tokens: see page_token.h. The per-database secret that signs them is
+// created with the database and kept in the `meta` table.
+//
+// Schema: see sqlite_schema.cc. Durability: WAL + synchronous=FULL, so a
+// commit is fsynced to the WAL before PutArticles returns.
+#include "server/store/sqlite_store.h"
+
+#include <algorithm>
+#include <random>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "server/store/sqlite_schema.h"
+#include "server/store/sqlite_store_impl.h"
+#include "server/store/sha256.h"
+
+namespace claimcheck::store {
+namespace {
+
+constexpr int kBusyTimeoutMs = 10000;
+constexpr int kMaxReaders = 64;
+constexpr char kSecretKey[] = "page_token_secret";
+
+absl::Status ConfigureWriter(SqliteConnection* db) {
+  CC_STORE_ASSIGN_OR_RETURN(Stmt wal, db->Prepare("PRAGMA journal_mode=WAL"));
+  CC_STORE_ASSIGN_OR_RETURN(bool row, wal.Step());
+  if (!row || wal.Text(0) != "wal") {
+    return absl::FailedPreconditionError(
+        "sqlite: could not switch the database to WAL mode");
+  }
+  return db->Exec(
+      "PRAGMA synchronous=FULL;"
+      "PRAGMA foreign_keys=ON;"
+      "PRAGMA cache_size=-16384;"
+      "PRAGMA temp_store=MEMORY;");
+}
+
+// Reads the page-token secret, creating it on first open.
+absl::StatusOr<std::string> LoadOrCreateSecret(SqliteConnection* db) {
+  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
+                            Transaction::Begin(db, "BEGIN IMMEDIATE"));
+  std::string secret;
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt get, db->Prepare("SELECT value FROM meta WHERE key = ?1"));
+    get.Bind(1, kSecretKey);
+    CC_STORE_ASSIGN_OR_RETURN(bool row, get.Step());
+    if (row) secret = get.Text(0);
+  }
+  if (secret.empty()) {
+    std::random_device rd;
+    std::string seed;
+    for (int i = 0; i < 8; ++i) {
+      const uint32_t r = rd();
+      for (int b = 0; b < 4; ++b) seed.push_back(static_cast<char>(r >> (8 * b)));
+    }
+    secret = Sha256Hex(seed);
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt put,
+        db->Prepare("INSERT INTO meta(key, value) VALUES (?1, ?2)"));
+    put.Bind(1, kSecretKey).Bind(2, secret);
+    CC_STORE_RETURN_IF_ERROR(put.Run());
+  }
+  CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  return secret;
+}
+
+}  // namespace
+
+absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
+    const SqliteOptions& options) {
+  return SqliteStore::Open(options);
+}
+
+absl::StatusOr<std::unique_ptr<Store>> SqliteStore::Open(
+    const SqliteOptions& options) {
+  if (options.path.empty()) {
+    return absl::InvalidArgumentError("sqlite path is empty");
+  }
+  if (options.path == ":memory:" || options.path.rfind("file:", 0) == 0) {
+    return absl::InvalidArgumentError(
+        "sqlite path must be a file path (WAL needs a file; no ':memory:' or "
+        "URIs)");
+  }
+  std::unique_ptr<SqliteStore> store(new SqliteStore());
+  store->path_ = options.path;
+  {
+    absl::MutexLock lock(&store->write_mu_);
+    CC_STORE_ASSIGN_OR_RETURN(
+        store->writer_,
+        SqliteConnection::Open(options.path,
+                               SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                                   SQLITE_OPEN_NOMUTEX,
+                               kBusyTimeoutMs));
+    CC_STORE_RETURN_IF_ERROR(ConfigureWriter(store->writer_.get()));
+    CC_STORE_RETURN_IF_ERROR(MigrateSchema(store->writer_.get()));
+    CC_STORE_ASSIGN_OR_RETURN(store->token_secret_,
+                              LoadOrCreateSecret(store->writer_.get()));
+  }
+  const int n = std::clamp(options.reader_connections, 1, kMaxReaders);
+  absl::MutexLock lock(&store->pool_mu_);
+  for (int i = 0; i < n; ++i) {
+    CC_STORE_ASSIGN_OR_RETURN(
+        std::unique_ptr<SqliteConnection> reader,
+        SqliteConnection::Open(options.path,
+                               SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                               kBusyTimeoutMs));
+    CC_STORE_RETURN_IF_ERROR(reader->Exec("PRAGMA query_only=ON"));
+    store->idle_readers_.push_back(reader.get());
+    store->readers_.push_back(std::move(reader));
+  }
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+SqliteStore::~SqliteStore() {
+  // Readers first, so the writer is the last connection and its close
+  // checkpoints the WAL into the main file.
+  {
+    absl::MutexLock lock(&pool_mu_);
+    idle_readers_.clear();
+  }
+  readers_.clear();
+  absl::MutexLock lock(&write_mu_);
+  if (writer_ != nullptr) (void)writer_->Exec("PRAGMA optimize");
+  writer_.reset();
+}
+
+SqliteConnection* SqliteStore::AcquireReader() {
+  absl::MutexLock lock(&pool_mu_);
+  pool_mu_.Await(absl::Condition(
+      +[](std::vector<SqliteConnection*>* idle) { return !idle->empty(); },
+      &idle_readers_));
+  SqliteConnection* conn = idle_readers_.back();
+  idle_readers_.pop_back();
+  return conn;
+}
+
+void SqliteStore::ReleaseReader(SqliteConnection* conn) {
+  absl::MutexLock lock(&pool_mu_);
+  idle_readers_.push_back(conn);
+}
+
+absl::StatusOr<StoreStats> SqliteStore::GetStats() {
+  ReaderLease db(this, AcquireReader());
+  CC_STORE_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
+  CC_STORE_ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db->Prepare("SELECT (SELECT count(*) FROM articles),"
+                  " (SELECT count(*) FROM quotes),"
+                  " (SELECT count(*) FROM speakers),"
+                  " (SELECT count(*) FROM claims),"
+                  " (SELECT count(DISTINCT outlet) FROM articles),"
+                  " (SELECT page_count FROM pragma_page_count()) *"
+                  " (SELECT page_size FROM pragma_page_size())"));
+  CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  if (!row) return absl::InternalError("sqlite: stats query returned no row");
+  StoreStats stats;
+  stats.articles = stmt.Int64(0);
+  stats.quotes = stmt.Int64(1);
+  stats.speakers = stmt.Int64(2);
+  stats.claims = stmt.Int64(3);
+  stats.outlets = stmt.Int64(4);
+  stats.db_bytes = stmt.Int64(5);
+  return stats;
+}
+
+}  // namespace claimcheck::store

@@ -1,0 +1,115 @@
+// The SQLite Store's class. Internal to server/store: use OpenSqliteStore()
+// from sqlite_store.h. Split over sqlite_store.cc (open, pool, stats),
+// sqlite_store_write.cc (put, delete) and sqlite_store_read.cc (queries).
+//
+// Thread-safe. Writes go through one connection behind `write_mu_`; reads
+// lease one of several read-only connections (WAL lets them run alongside
+// the writer) and run inside a read transaction, so each call sees one
+// consistent snapshot.
+#ifndef CLAIMCHECK_SERVER_STORE_SQLITE_STORE_IMPL_H_
+#define CLAIMCHECK_SERVER_STORE_SQLITE_STORE_IMPL_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/synchronization/mutex.h"
+#include "server/store/sqlite_db.h"
+#include "server/store/sqlite_store.h"
+#include "server/store/store.h"
+
+namespace claimcheck::store {
+
+// Largest `limit` honoured by any listing; larger ones are capped.
+inline constexpr int kMaxListLimit = 1000;
+
+class SqliteStore final : public Store {
+ public:
+  static absl::StatusOr<std::unique_ptr<Store>> Open(
+      const SqliteOptions& options);
+  ~SqliteStore() override;
+
+  absl::StatusOr<std::vector<PutResult>> PutArticles(
+      absl::Span<const PutRequest> articles) override;
+  absl::StatusOr<ArticleRecord> GetArticle(absl::string_view id,
+                                           bool with_text) override;
+  absl::StatusOr<DeleteResult> DeleteArticle(absl::string_view id) override;
+  absl::StatusOr<std::vector<QuoteRecord>> FindQuotesByHash(
+      uint64_t match_hash, int limit) override;
+  absl::StatusOr<std::vector<QuoteRecord>> FindQuoteCandidates(
+      absl::string_view text, int limit) override;
+  absl::StatusOr<SpeakerRecord> GetSpeaker(
+      absl::string_view id_or_name) override;
+  absl::StatusOr<SpeakerPage> ListSpeakers(
+      absl::string_view prefix, int limit,
+      absl::string_view page_token) override;
+  absl::StatusOr<QuotePage> ListSpeakerQuotes(
+      const SpeakerQuotesQuery& query) override;
+  absl::StatusOr<ClaimPage> FindClaims(const ClaimsQuery& query) override;
+  absl::StatusOr<StoreStats> GetStats() override;
+
+ private:
+  // A read connection leased from the pool; returned on destruction.
+  class ReaderLease {
+   public:
+    ReaderLease(SqliteStore* store, SqliteConnection* conn)
+        : store_(store), conn_(conn) {}
+    ReaderLease(const ReaderLease&) = delete;
+    ReaderLease& operator=(const ReaderLease&) = delete;
+    ~ReaderLease() { store_->ReleaseReader(conn_); }
+    SqliteConnection* operator->() const { return conn_; }
+    SqliteConnection* get() const { return conn_; }
+
+   private:
+    SqliteStore* store_;
+    SqliteConnection* conn_;
+  };
+
+  SqliteStore() = default;
+
+  // Blocks until a reader is free.
+  SqliteConnection* AcquireReader() ABSL_LOCKS_EXCLUDED(pool_mu_);
+  void ReleaseReader(SqliteConnection* conn) ABSL_LOCKS_EXCLUDED(pool_mu_);
+
+  // Write-path steps; all run inside the caller's transaction.
+  absl::StatusOr<PutResult> PutOneLocked(const PutRequest& request,
+                                         int64_t now_ms)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::Status InsertExtractionLocked(const std::string& article_id,
+                                      int version,
+                                      const extract::Extraction& extraction)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::StatusOr<std::string> UpsertSpeakerLocked(const extract::Quote& quote)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::Status AddAliasAndRoleLocked(const std::string& speaker_id,
+                                     const extract::Quote& quote)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::StatusOr<std::vector<std::string>> SpeakersOfArticleLocked(
+      const std::string& article_id) ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Re-derives aliases and roles of `speaker_ids` from their remaining
+  // quotes and drops speakers left with none.
+  absl::Status RebuildSpeakersLocked(const std::vector<std::string>& speaker_ids)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+
+  // Read-path helpers; `conn` is a leased reader inside a read transaction.
+  static absl::StatusOr<SpeakerRecord> LoadSpeaker(SqliteConnection* conn,
+                                                   const std::string& id);
+  static absl::StatusOr<std::string> ResolveSpeakerId(
+      SqliteConnection* conn, absl::string_view id_or_name);
+
+  std::string path_;
+  std::string token_secret_;  // immutable after Open()
+
+  absl::Mutex write_mu_;
+  std::unique_ptr<SqliteConnection> writer_ ABSL_GUARDED_BY(write_mu_);
+
+  absl::Mutex pool_mu_;
+  std::vector<SqliteConnection*> idle_readers_ ABSL_GUARDED_BY(pool_mu_);
+  // Owns every reader; fixed after Open().
+  std::vector<std::unique_ptr<SqliteConnection>> readers_;
+};
+
+}  // namespace claimcheck::store
+
+#endif  // CLAIMCHECK_SERVER_STORE_SQLITE_STORE_IMPL_H_
