@@ -9,10 +9,11 @@ function(claimcheck_glob_library)
   target_link_libraries(claimcheck_${A_NAME} PUBLIC ${A_DEPS})
 endfunction()
 
-# claimcheck_glob_tests(DIR d DEPS ...): one GoogleTest executable per
-# `d/*_test.cc`, registered with ctest, labelled with the folder name.
+# claimcheck_glob_tests(DIR d DEPS ... [NEEDS targets...]): one GoogleTest
+# executable per `d/*_test.cc`, registered with ctest, labelled with the
+# folder name. NEEDS: executables the tests run, built first.
 function(claimcheck_glob_tests)
-  cmake_parse_arguments(A "" "DIR" "DEPS" ${ARGN})
+  cmake_parse_arguments(A "" "DIR" "DEPS;NEEDS" ${ARGN})
   file(GLOB _tests CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${A_DIR}/*_test.cc)
   foreach(_t ${_tests})
     get_filename_component(_name ${_t} NAME_WE)
@@ -21,6 +22,9 @@ function(claimcheck_glob_tests)
     target_compile_definitions(${_name} PRIVATE
       CLAIMCHECK_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
       CLAIMCHECK_BINARY_DIR="${CMAKE_BINARY_DIR}")
+    if(A_NEEDS)
+      add_dependencies(${_name} ${A_NEEDS})
+    endif()
     gtest_discover_tests(${_name} PROPERTIES LABELS ${A_DIR} DISCOVERY_TIMEOUT 60)
   endforeach()
 endfunction()

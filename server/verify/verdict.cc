@@ -1,13 +1,15 @@
 // VerifyQuote: the verdict for a quote and a claimed speaker.
 #include <cstddef>
+#include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "server/extract/normalize.h"
 #include "server/verify/internal.h"
 #include "server/verify/verify.h"
 
@@ -167,9 +169,10 @@ VerifyResult VerifyQuote(absl::string_view query,
   if (!altered) {
     result.score = best->match.score;
     result.best = best->index;
-    result.explanation =
-        absl::StrFormat("No matching quote found%s (closest scored %.2f)",
-                        before, best->match.score);
+    char score[16];
+    std::snprintf(score, sizeof(score), "%.2f", best->match.score);
+    result.explanation = absl::StrCat("No matching quote found", before,
+                                      " (closest scored ", score, ")");
     return result;
   }
   result.verdict = Verdict::kAltered;

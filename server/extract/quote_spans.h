@@ -1,0 +1,35 @@
+// Finds the spans of double-quoted text in a token stream: pairs opening and
+// closing marks (curly or straight, mixed), never across a paragraph break,
+// and links a quote left open at a paragraph end to the next paragraph when
+// that paragraph re-opens a quote (multi-paragraph quotations). Single quotes
+// inside are left as content. Pure; thread-safe.
+#ifndef CLAIMCHECK_SERVER_EXTRACT_QUOTE_SPANS_H_
+#define CLAIMCHECK_SERVER_EXTRACT_QUOTE_SPANS_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "server/extract/text_scan.h"
+
+namespace claimcheck::extract {
+
+struct QuoteSpan {
+  uint32_t open_tok = 0;   // index of the opening mark token
+  uint32_t close_tok = 0;  // index of the closing mark, or of the first
+                           // token after the quoted words when not closed
+  bool closed = false;     // ended by a closing mark
+  uint32_t text_begin = 0;  // bytes between the marks, whitespace trimmed
+  uint32_t text_end = 0;    // when unclosed
+  uint32_t para = 0;
+  int32_t group = -1;  // index of the first quote of a multi-paragraph
+                       // quotation this one belongs to, or -1
+};
+
+// Quote spans in document order. `tokens` must come from Tokenize(text).
+std::vector<QuoteSpan> FindQuoteSpans(absl::string_view text,
+                                      const std::vector<Token>& tokens);
+
+}  // namespace claimcheck::extract
+
+#endif  // CLAIMCHECK_SERVER_EXTRACT_QUOTE_SPANS_H_

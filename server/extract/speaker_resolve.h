@@ -1,0 +1,97 @@
+// Who is mentioned where: finds the people and organisations an article
+// names outside its quotations, gives each a canonical name within the
+// article ("Mr. Araghchi" -> "Abbas Araghchi", "the Pentagon" -> "Pentagon"),
+// and resolves "he"/"she", "the admiral" and "the ministry" to them in
+// document order (a pronoun prefers the subject of a recent sentence with a
+// compatible sex). Built once per article; immutable afterwards, so const
+// methods are safe for concurrent use. Pure.
+#ifndef CLAIMCHECK_SERVER_EXTRACT_SPEAKER_RESOLVE_H_
+#define CLAIMCHECK_SERVER_EXTRACT_SPEAKER_RESOLVE_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "server/extract/names_lexicon.h"
+#include "server/extract/quote_spans.h"
+#include "server/extract/text_scan.h"
+#include "server/extract/types.h"
+
+namespace claimcheck::extract {
+
+enum class MentionType : uint8_t {
+  kName,       // "Mr. Araghchi", "Iranian Foreign Minister Abbas Araghchi"
+  kPronoun,    // "he", "she"
+  kRoleNoun,   // "the admiral", "the prime minister"
+  kOrgNoun,    // "the ministry"
+  kPossessiveOffice,  // "Mr. Netanyahu's office", "Iran's foreign ministry"
+};
+
+struct Mention {
+  uint32_t first_tok = 0;  // whole phrase, role and "the" included
+  uint32_t last_tok = 0;   // inclusive
+  Span span;               // as a speaker mention: "Mr. Araghchi", "he"
+  MentionType type = MentionType::kName;
+  int entity = -1;         // index into SpeakerIndex::entities(), or -1
+  bool subject = false;    // starts its sentence or governs a speech verb
+  Span role;               // role words written with the name; may be empty
+};
+
+struct Entity {
+  std::string canonical;  // "Abbas Araghchi", "Pentagon"
+  SpeakerKind kind = SpeakerKind::kUnknown;
+  bool place = false;     // a country or city ("Iran")
+  Gender gender = Gender::kUnknown;
+  std::string role;       // first role written with the name
+  std::string role_key;   // lower-case role words and honorific roles
+};
+
+class SpeakerIndex {
+ public:
+  // `text`, `tokens` and `quotes` must outlive the index.
+  SpeakerIndex(absl::string_view text, const std::vector<Token>& tokens,
+               const std::vector<QuoteSpan>& quotes);
+
+  const std::vector<Mention>& mentions() const { return mentions_; }
+  const std::vector<Entity>& entities() const { return entities_; }
+
+  // The mention whose last token is `tok`, or null.
+  const Mention* EndingAt(size_t tok) const;
+  // The mention whose first token is `tok`, or null.
+  const Mention* StartingAt(size_t tok) const;
+  // Whether token `tok` lies inside a quotation (marks included).
+  bool InQuote(size_t tok) const { return in_quote_[tok]; }
+  // Whether token `tok` starts a sentence.
+  bool SentenceStart(size_t tok) const { return sent_start_[tok]; }
+  // Whether token `tok` ends a sentence (. ! ? outside quotes).
+  bool SentenceEnd(size_t tok) const;
+
+  // Entity by a name written somewhere (e.g. inside "according to X"), or -1.
+  int FindEntity(absl::string_view canonical) const;
+
+ private:
+  void MarkQuotesAndSentences(const std::vector<QuoteSpan>& quotes);
+  void FindNames();
+  void FindNounMentions();
+  void AssignEntities();
+  int ResolvePronoun(size_t m, Gender g) const;
+  int ResolveRoleNoun(size_t m, absl::string_view noun) const;
+  int ResolveOrgNoun(size_t m, absl::string_view noun) const;
+  int AddEntity(std::string canonical, SpeakerKind kind);
+
+  absl::string_view text_;
+  const std::vector<Token>& tokens_;
+  std::vector<bool> in_quote_;
+  std::vector<bool> sent_start_;
+  std::vector<Mention> mentions_;
+  std::vector<int32_t> starting_at_;  // per token: mention index or -1
+  std::vector<int32_t> ending_at_;
+  std::vector<Entity> entities_;
+  struct Chunk;  // name analysis, kept until entities are assigned
+  std::vector<Chunk> chunks_;
+};
+
+}  // namespace claimcheck::extract
+
+#endif  // CLAIMCHECK_SERVER_EXTRACT_SPEAKER_RESOLVE_H_

@@ -1,0 +1,515 @@
+// SqliteStore read path. Each call leases a reader connection and runs in one
+// read transaction (a consistent WAL snapshot); statements are cached per
+// connection.
+#include <algorithm>
+#include <string>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "server/extract/normalize.h"
+#include "server/store/page_token.h"
+#include "server/store/sqlite_rows.h"
+#include "server/store/sqlite_store_impl.h"
+
+namespace claimcheck::store {
+namespace {
+
+// At most this many distinct words go into a candidate query.
+constexpr size_t kMaxQueryWords = 32;
+// Substring (trigram) search runs for normalised queries of this many bytes.
+constexpr size_t kMinTrigramBytes = 3;
+constexpr size_t kMaxTrigramBytes = 160;
+
+absl::Status CheckLimit(int limit) {
+  if (limit <= 0) return absl::InvalidArgumentError("limit must be positive");
+  return absl::OkStatus();
+}
+
+int CappedLimit(int limit) { return std::min(limit, kMaxListLimit); }
+
+// Words so common that they only add noise (and cost) to an OR query; they
+// are dropped unless nothing else is left.
+bool IsStopword(absl::string_view w) {
+  static constexpr absl::string_view kStop[] = {
+      "a",   "an",   "and",  "are", "as",   "at",   "be",  "been", "but",
+      "by",  "for",  "from", "had", "has",  "have", "he",  "her",  "his",
+      "i",   "in",   "is",   "it",  "its",  "of",   "on",  "or",   "our",
+      "she", "that", "the",  "their", "they", "this", "to", "was", "we",
+      "were", "will", "with", "you"};
+  for (absl::string_view s : kStop) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+// An FTS5 string literal: the token in double quotes, inner quotes doubled.
+// Whatever the user typed, FTS5 sees only quoted strings joined by OR.
+std::string FtsString(absl::string_view token) {
+  return absl::StrCat("\"", absl::StrReplaceAll(token, {{"\"", "\"\""}}),
+                      "\"");
+}
+
+std::string WordsQuery(absl::string_view text) {
+  std::vector<std::string> words;
+  std::unordered_set<std::string> seen;
+  std::vector<std::string> tokens = extract::MatchTokens(text);
+  bool any_content = false;
+  for (const std::string& t : tokens) {
+    if (!t.empty() && !IsStopword(t)) any_content = true;
+  }
+  for (std::string& t : tokens) {
+    if (t.empty() || (any_content && IsStopword(t))) continue;
+    if (!seen.insert(t).second) continue;
+    words.push_back(FtsString(t));
+    if (words.size() == kMaxQueryWords) break;
+  }
+  return absl::StrJoin(words, " OR ");
+}
+
+// Runs an FTS MATCH returning quote seqs best first.
+absl::Status CollectMatches(SqliteConnection* db, const char* sql,
+                            const std::string& match, int limit,
+                            std::vector<int64_t>* seqs) {
+  CC_STORE_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql));
+  stmt.Bind(1, match).Bind(2, limit);
+  while (true) {
+    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return absl::OkStatus();
+    seqs->push_back(stmt.Int64(0));
+  }
+}
+
+absl::Status CheckDate(absl::string_view date, absl::string_view field) {
+  if (date.empty() || IsIsoDate(date)) return absl::OkStatus();
+  return absl::InvalidArgumentError(
+      absl::StrCat(field, " must be YYYY-MM-DD"));
+}
+
+absl::StatusOr<std::vector<std::string>> Strings(SqliteConnection* db,
+                                                 const char* sql,
+                                                 const std::string& arg) {
+  CC_STORE_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql));
+  stmt.Bind(1, arg);
+  std::vector<std::string> out;
+  while (true) {
+    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return out;
+    out.push_back(stmt.Text(0));
+  }
+}
+
+}  // namespace
+
+absl::StatusOr<ArticleRecord> SqliteStore::GetArticle(absl::string_view id,
+                                                      bool with_text) {
+  const std::string article_id(id);
+  ReaderLease db(this, AcquireReader());
+  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
+                            Transaction::Begin(db.get(), "BEGIN"));
+  ArticleRecord record;
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt stmt,
+        db->Prepare("SELECT id, url, outlet, published_date, title,"
+                    " CASE WHEN ?2 THEN text ELSE '' END, content_hash,"
+                    " version, ingested_unix_ms FROM articles WHERE id = ?1"));
+    stmt.Bind(1, article_id).Bind(2, with_text);
+    CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    if (!found) {
+      return absl::NotFoundError(absl::StrCat("article '", id, "' not found"));
+    }
+    record.id = stmt.Text(0);
+    record.input.url = stmt.Text(1);
+    record.input.outlet = stmt.Text(2);
+    record.input.published_date = stmt.Text(3);
+    record.input.title = stmt.Text(4);
+    record.input.text = stmt.Text(5);
+    record.content_hash = stmt.Text(6);
+    record.version = stmt.Int(7);
+    record.ingested_unix_ms = stmt.Int64(8);
+  }
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt stmt, db->Prepare("SELECT " CC_QUOTE_COLUMNS
+                               " FROM quotes q JOIN articles a"
+                               " ON a.id = q.article_id"
+                               " WHERE q.article_id = ?1 ORDER BY q.ordinal"));
+    stmt.Bind(1, article_id);
+    while (true) {
+      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      record.quotes.push_back(ReadQuoteRow(stmt));
+    }
+  }
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt stmt, db->Prepare("SELECT " CC_CLAIM_COLUMNS
+                               " FROM claims c JOIN articles a"
+                               " ON a.id = c.article_id"
+                               " WHERE c.article_id = ?1 ORDER BY c.ordinal"));
+    stmt.Bind(1, article_id);
+    while (true) {
+      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      record.claims.push_back(ReadClaimRow(stmt));
+    }
+  }
+  return record;
+}
+
+absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuotesByHash(
+    uint64_t match_hash, int limit) {
+  CC_STORE_RETURN_IF_ERROR(CheckLimit(limit));
+  ReaderLease db(this, AcquireReader());
+  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
+                            Transaction::Begin(db.get(), "BEGIN"));
+  // Undated articles sort after dated ones: "earliest" needs a date.
+  CC_STORE_ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db->Prepare("SELECT " CC_QUOTE_COLUMNS
+                  " FROM quotes q JOIN articles a ON a.id = q.article_id"
+                  " WHERE q.match_hash = ?1"
+                  " ORDER BY a.published_date = '', a.published_date,"
+                  " a.ingested_unix_ms, q.seq LIMIT ?2"));
+  stmt.Bind(1, static_cast<int64_t>(match_hash)).Bind(2, CappedLimit(limit));
+  std::vector<QuoteRecord> out;
+  while (true) {
+    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return out;
+    out.push_back(ReadQuoteRow(stmt));
+  }
+}
+
+absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
+    absl::string_view text, int limit) {
+  CC_STORE_RETURN_IF_ERROR(CheckLimit(limit));
+  limit = CappedLimit(limit);
+  const std::string words = WordsQuery(text);
+  const std::string norm = extract::NormalizeForMatch(text);
+  std::vector<QuoteRecord> out;
+  if (words.empty() && norm.size() < kMinTrigramBytes) return out;
+
+  ReaderLease db(this, AcquireReader());
+  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
+                            Transaction::Begin(db.get(), "BEGIN"));
+  // Substring hits first (the whole normalised query occurs in the quote),
+  // then word hits by bm25.
+  std::vector<int64_t> seqs;
+  if (norm.size() >= kMinTrigramBytes && norm.size() <= kMaxTrigramBytes) {
+    CC_STORE_RETURN_IF_ERROR(CollectMatches(
+        db.get(),
+        "SELECT rowid FROM quotes_trigram WHERE quotes_trigram MATCH ?1"
+        " ORDER BY rank LIMIT ?2",
+        FtsString(norm), limit, &seqs));
+  }
+  if (!words.empty()) {
+    CC_STORE_RETURN_IF_ERROR(CollectMatches(
+        db.get(),
+        "SELECT rowid FROM quotes_words WHERE quotes_words MATCH ?1"
+        " ORDER BY rank LIMIT ?2",
+        words, limit, &seqs));
+  }
+  std::unordered_set<int64_t> seen;
+  CC_STORE_ASSIGN_OR_RETURN(
+      Stmt fetch, db->Prepare("SELECT " CC_QUOTE_COLUMNS
+                              " FROM quotes q JOIN articles a"
+                              " ON a.id = q.article_id WHERE q.seq = ?1"));
+  for (int64_t seq : seqs) {
+    if (static_cast<int>(out.size()) >= limit) break;
+    if (!seen.insert(seq).second) continue;
+    fetch.Bind(1, seq);
+    CC_STORE_ASSIGN_OR_RETURN(bool row, fetch.Step());
+    if (row) out.push_back(ReadQuoteRow(fetch));
+    sqlite3_reset(nullptr);  // no-op; keeps the pattern explicit below
+    CC_STORE_RETURN_IF_ERROR(fetch.Reset());
+  }
+  return out;
+}
+
+absl::StatusOr<std::string> SqliteStore::ResolveSpeakerId(
+    SqliteConnection* conn, absl::string_view id_or_name) {
+  const std::string raw(id_or_name);
+  const std::string key = extract::SpeakerKey(id_or_name);
+  const std::string lower = LowerAscii(id_or_name);
+  // By id, canonical key, or lower-cased name; then by alias, the speaker
+  // with most quotes winning when an alias is shared.
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt stmt,
+        conn->Prepare("SELECT id FROM speakers WHERE id = ?1 UNION ALL"
+                      " SELECT id FROM speakers WHERE key = ?2 UNION ALL"
+                      " SELECT id FROM speakers WHERE sort_name = ?3 LIMIT 1"));
+    stmt.Bind(1, raw).Bind(2, key).Bind(3, lower);
+    CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    if (found) return stmt.Text(0);
+  }
+  CC_STORE_ASSIGN_OR_RETURN(
+      Stmt stmt,
+      conn->Prepare("SELECT al.speaker_id FROM speaker_aliases al"
+                    " WHERE al.alias_lower = ?1 ORDER BY (SELECT count(*)"
+                    " FROM quotes q WHERE q.speaker_id = al.speaker_id) DESC,"
+                    " al.speaker_id LIMIT 1"));
+  stmt.Bind(1, lower);
+  CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+  if (found) return stmt.Text(0);
+  return absl::NotFoundError(
+      absl::StrCat("speaker '", id_or_name, "' not found"));
+}
+
+absl::StatusOr<SpeakerRecord> SqliteStore::LoadSpeaker(SqliteConnection* conn,
+                                                       const std::string& id) {
+  SpeakerRecord record;
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt stmt,
+        conn->Prepare("SELECT id, name, kind, (SELECT count(*) FROM quotes q"
+                      " WHERE q.speaker_id = s.id) FROM speakers s"
+                      " WHERE id = ?1"));
+    stmt.Bind(1, id);
+    CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    if (!found) {
+      return absl::NotFoundError(absl::StrCat("speaker '", id, "' not found"));
+    }
+    record.id = stmt.Text(0);
+    record.name = stmt.Text(1);
+    record.kind = SpeakerKindFromInt(stmt.Int64(2));
+    record.quote_count = stmt.Int(3);
+  }
+  CC_STORE_ASSIGN_OR_RETURN(
+      record.aliases,
+      Strings(conn,
+              "SELECT alias FROM speaker_aliases WHERE speaker_id = ?1"
+              " ORDER BY alias_lower, alias",
+              id));
+  CC_STORE_ASSIGN_OR_RETURN(
+      record.roles, Strings(conn,
+                            "SELECT role FROM speaker_roles"
+                            " WHERE speaker_id = ?1 ORDER BY role",
+                            id));
+  CC_STORE_ASSIGN_OR_RETURN(
+      record.outlets,
+      Strings(conn,
+              "SELECT DISTINCT a.outlet FROM quotes q JOIN articles a"
+              " ON a.id = q.article_id WHERE q.speaker_id = ?1"
+              " ORDER BY a.outlet",
+              id));
+  return record;
+}
+
+absl::StatusOr<SpeakerRecord> SqliteStore::GetSpeaker(
+    absl::string_view id_or_name) {
+  if (id_or_name.empty()) {
+    return absl::InvalidArgumentError("speaker id or name is empty");
+  }
+  ReaderLease db(this, AcquireReader());
+  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
+                            Transaction::Begin(db.get(), "BEGIN"));
+  CC_STORE_ASSIGN_OR_RETURN(const std::string id,
+                            ResolveSpeakerId(db.get(), id_or_name));
+  return LoadSpeaker(db.get(), id);
+}
+
+absl::StatusOr<SpeakerPage> SqliteStore::ListSpeakers(
+    absl::string_view prefix, int limit, absl::string_view page_token) {
+  CC_STORE_RETURN_IF_ERROR(CheckLimit(limit));
+  limit = CappedLimit(limit);
+  const std::string name_prefix = LowerAscii(prefix);
+  std::string key_prefix = extract::SpeakerKey(prefix);
+  if (key_prefix.empty()) key_prefix = name_prefix;
+  const uint64_t fingerprint = QueryFingerprint({"speakers", name_prefix});
+  PageCursor after;
+  const bool has_cursor = !page_token.empty();
+  if (has_cursor) {
+    CC_STORE_ASSIGN_OR_RETURN(
+        after, DecodePageToken(token_secret_, PageKind::kSpeakers, fingerprint,
+                               page_token));
+  }
+  ReaderLease db(this, AcquireReader());
+  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
+                            Transaction::Begin(db.get(), "BEGIN"));
+  std::vector<std::pair<std::string, std::string>> rows;  // (sort_name, id)
+  {
+    // "\xff" never occurs in UTF-8, so [p, p + "\xff") holds exactly the
+    // strings that start with p under BINARY collation.
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt stmt,
+        db->Prepare("SELECT sort_name, id FROM speakers WHERE"
+                    " (?1 = '' OR (sort_name >= ?1 AND sort_name < ?2)"
+                    "  OR (key >= ?3 AND key < ?4))"
+                    " AND (?5 = 0 OR sort_name > ?6 OR"
+                    "  (sort_name = ?6 AND id > ?7))"
+                    " ORDER BY sort_name, id LIMIT ?8"));
+    stmt.Bind(1, name_prefix)
+        .Bind(2, name_prefix + "\xff")
+        .Bind(3, key_prefix)
+        .Bind(4, key_prefix + "\xff")
+        .Bind(5, has_cursor)
+        .Bind(6, after.key)
+        .Bind(7, after.id)
+        .Bind(8, limit + 1);
+    while (true) {
+      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      rows.emplace_back(stmt.Text(0), stmt.Text(1));
+    }
+  }
+  SpeakerPage page;
+  const bool more = static_cast<int>(rows.size()) > limit;
+  if (more) rows.resize(limit);
+  for (const auto& [sort_name, id] : rows) {
+    CC_STORE_ASSIGN_OR_RETURN(SpeakerRecord record, LoadSpeaker(db.get(), id));
+    page.speakers.push_back(std::move(record));
+  }
+  if (more) {
+    page.next_page_token =
+        EncodePageToken(token_secret_, PageKind::kSpeakers, fingerprint,
+                        PageCursor{rows.back().first, rows.back().second, 0});
+  }
+  return page;
+}
+
+absl::StatusOr<QuotePage> SqliteStore::ListSpeakerQuotes(
+    const SpeakerQuotesQuery& query) {
+  if (query.speaker_id.empty()) {
+    return absl::InvalidArgumentError("speaker_id is empty");
+  }
+  CC_STORE_RETURN_IF_ERROR(CheckLimit(query.limit));
+  CC_STORE_RETURN_IF_ERROR(CheckDate(query.from_date, "from_date"));
+  CC_STORE_RETURN_IF_ERROR(CheckDate(query.to_date, "to_date"));
+  const int limit = CappedLimit(query.limit);
+  const uint64_t fingerprint =
+      QueryFingerprint({"speaker_quotes", query.speaker_id, query.outlet,
+                        query.from_date, query.to_date});
+  PageCursor after;
+  const bool has_cursor = !query.page_token.empty();
+  if (has_cursor) {
+    CC_STORE_ASSIGN_OR_RETURN(
+        after, DecodePageToken(token_secret_, PageKind::kSpeakerQuotes,
+                               fingerprint, query.page_token));
+  }
+  ReaderLease db(this, AcquireReader());
+  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
+                            Transaction::Begin(db.get(), "BEGIN"));
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt exists, db->Prepare("SELECT 1 FROM speakers WHERE id = ?1"));
+    exists.Bind(1, query.speaker_id);
+    CC_STORE_ASSIGN_OR_RETURN(bool found, exists.Step());
+    if (!found) {
+      return absl::NotFoundError(
+          absl::StrCat("speaker '", query.speaker_id, "' not found"));
+    }
+  }
+  CC_STORE_ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db->Prepare("SELECT " CC_QUOTE_COLUMNS ", q.seq"
+                  " FROM quotes q JOIN articles a ON a.id = q.article_id"
+                  " WHERE q.speaker_id = ?1"
+                  " AND (?2 = '' OR a.outlet = ?2)"
+                  " AND (?3 = '' OR a.published_date >= ?3)"
+                  " AND (?4 = '' OR a.published_date <= ?4)"
+                  " AND (?5 = 0 OR a.published_date < ?6 OR"
+                  "  (a.published_date = ?6 AND q.seq > ?7))"
+                  " ORDER BY a.published_date DESC, q.seq LIMIT ?8"));
+  stmt.Bind(1, query.speaker_id)
+      .Bind(2, query.outlet)
+      .Bind(3, query.from_date)
+      .Bind(4, query.to_date)
+      .Bind(5, has_cursor)
+      .Bind(6, after.key)
+      .Bind(7, after.seq)
+      .Bind(8, limit + 1);
+  QuotePage page;
+  PageCursor last;
+  while (true) {
+    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    if (static_cast<int>(page.quotes.size()) == limit) {
+      page.next_page_token = EncodePageToken(
+          token_secret_, PageKind::kSpeakerQuotes, fingerprint, last);
+      break;
+    }
+    page.quotes.push_back(ReadQuoteRow(stmt));
+    last.key = page.quotes.back().evidence.published_date;
+    last.seq = stmt.Int64(kQuoteColumnCount);
+  }
+  return page;
+}
+
+absl::StatusOr<ClaimPage> SqliteStore::FindClaims(const ClaimsQuery& query) {
+  CC_STORE_RETURN_IF_ERROR(CheckLimit(query.limit));
+  if ((query.min_value && std::isnan(*query.min_value)) ||
+      (query.max_value && std::isnan(*query.max_value))) {
+    return absl::InvalidArgumentError("min_value and max_value must be numbers");
+  }
+  if (query.min_value && query.max_value &&
+      *query.min_value > *query.max_value) {
+    return absl::InvalidArgumentError("min_value must be <= max_value");
+  }
+  const int limit = CappedLimit(query.limit);
+  const std::string subject_key = LowerAscii(query.subject);
+  const std::string min_text =
+      query.min_value ? absl::StrCat(*query.min_value) : "";
+  const std::string max_text =
+      query.max_value ? absl::StrCat(*query.max_value) : "";
+  const uint64_t fingerprint = QueryFingerprint(
+      {"claims", query.unit_key, subject_key, query.min_value ? "1" : "0",
+       min_text, query.max_value ? "1" : "0", max_text});
+  PageCursor after;
+  const bool has_cursor = !query.page_token.empty();
+  if (has_cursor) {
+    CC_STORE_ASSIGN_OR_RETURN(
+        after, DecodePageToken(token_secret_, PageKind::kClaims, fingerprint,
+                               query.page_token));
+  }
+  ReaderLease db(this, AcquireReader());
+  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
+                            Transaction::Begin(db.get(), "BEGIN"));
+  // One statement per filter shape, so SQLite can pick the right index (a
+  // "?1 = '' OR col = ?1" form would force a scan).
+#define CC_CLAIMS_SQL(FILTER)                                              \
+  "SELECT " CC_CLAIM_COLUMNS ", c.seq FROM claims c JOIN articles a"       \
+  " ON a.id = c.article_id WHERE " FILTER                                  \
+  " AND (?3 IS NULL OR c.range_high >= ?3)"                                \
+  " AND (?4 IS NULL OR c.range_low <= ?4)"                                 \
+  " AND (?5 = 0 OR a.published_date < ?6 OR"                               \
+  "  (a.published_date = ?6 AND c.seq > ?7))"                              \
+  " ORDER BY a.published_date DESC, c.seq LIMIT ?8"
+  const char* sql =
+      !query.unit_key.empty()
+          ? CC_CLAIMS_SQL("c.unit_key = ?1 AND (?2 = '' OR c.subject_key = ?2)")
+      : !subject_key.empty()
+          ? CC_CLAIMS_SQL("?1 = '' AND c.subject_key = ?2")
+          : CC_CLAIMS_SQL("?1 = '' AND ?2 = ''");
+#undef CC_CLAIMS_SQL
+  CC_STORE_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql));
+  stmt.Bind(1, query.unit_key)
+      .Bind(2, subject_key)
+      .Bind(3, query.min_value)
+      .Bind(4, query.max_value)
+      .Bind(5, has_cursor)
+      .Bind(6, after.key)
+      .Bind(7, after.seq)
+      .Bind(8, limit + 1);
+  ClaimPage page;
+  PageCursor last;
+  while (true) {
+    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    if (static_cast<int>(page.claims.size()) == limit) {
+      page.next_page_token =
+          EncodePageToken(token_secret_, PageKind::kClaims, fingerprint, last);
+      break;
+    }
+    page.claims.push_back(ReadClaimRow(stmt));
+    last.key = page.claims.back().evidence.published_date;
+    last.seq = stmt.Int64(kClaimColumnCount);
+  }
+  return page;
+}
+
+}  // namespace claimcheck::store

@@ -1,0 +1,468 @@
+// SqliteStore write path: PutArticles and DeleteArticle. Every call is one
+// BEGIN IMMEDIATE ... COMMIT on the writer connection, with cached prepared
+// statements; nothing is prepared per row.
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "server/extract/normalize.h"
+#include "server/store/sha256.h"
+#include "server/store/sqlite_rows.h"
+#include "server/store/sqlite_store_impl.h"
+
+namespace claimcheck::store {
+namespace {
+
+constexpr size_t kMaxAliasBytes = 200;
+
+int64_t NowUnixMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string ArticleId(const std::string& url, const std::string& content_hash,
+                      int attempt) {
+  std::string hex = url.empty() ? content_hash.substr(0, 16)
+                                : Sha256Hex(absl::StrCat("url", std::string(1, '\0'),
+                                                         url))
+                                      .substr(0, 16);
+  if (attempt > 0) {
+    hex = Sha256Hex(absl::StrCat(hex, "#", attempt)).substr(0, 16);
+  }
+  return absl::StrCat("a_", hex);
+}
+
+std::string SpeakerId(const std::string& key) {
+  return absl::StrCat(
+      "s_", Sha256Hex(absl::StrCat("speaker", std::string(1, '\0'), key))
+                .substr(0, 16));
+}
+
+// "a_0123..." -> "0123...": the part quote and claim ids embed.
+absl::string_view ArticleHex(absl::string_view article_id) {
+  return article_id.size() > 2 ? article_id.substr(2) : article_id;
+}
+
+bool IsPronoun(absl::string_view lower) {
+  static constexpr absl::string_view kPronouns[] = {
+      "he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us"};
+  for (absl::string_view p : kPronouns) {
+    if (lower == p) return true;
+  }
+  return false;
+}
+
+// A mention worth keeping as an alias: a name-like mention ("Mr. Araghchi",
+// "the Pentagon"), not a pronoun, not a lower-case description ("the
+// minister"), and not the canonical name itself.
+bool IsAlias(absl::string_view mention, absl::string_view name) {
+  mention = absl::StripAsciiWhitespace(mention);
+  if (mention.empty() || mention.size() > kMaxAliasBytes) return false;
+  const std::string lower = LowerAscii(mention);
+  if (IsPronoun(lower) || lower == LowerAscii(name)) return false;
+  for (char c : mention) {
+    if (absl::ascii_isupper(static_cast<unsigned char>(c)) ||
+        static_cast<unsigned char>(c) >= 0x80) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The interval a claim covers, for min/max filters: [low, high] if given;
+// an open side for "more than" / "up to"; else the point value.
+std::pair<std::optional<double>, std::optional<double>> ClaimRange(
+    const extract::Quantity& q) {
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  std::optional<double> lo = q.low;
+  std::optional<double> hi = q.high;
+  if (!lo) lo = q.approx == extract::Approx::kUpperBound && (q.value || hi)
+                    ? std::optional<double>(-kInf)
+                    : q.value;
+  if (!hi) hi = q.approx == extract::Approx::kLowerBound && (q.value || lo)
+                    ? std::optional<double>(kInf)
+                    : q.value;
+  return {lo, hi};
+}
+
+// NaN cannot be compared or round-tripped meaningfully; store it as NULL.
+std::optional<double> Finite(std::optional<double> v) {
+  if (v && std::isnan(*v)) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+absl::StatusOr<std::vector<PutResult>> SqliteStore::PutArticles(
+    absl::Span<const PutRequest> articles) {
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const PutRequest& r = articles[i];
+    if (r.input == nullptr || r.extraction == nullptr) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("articles[", i, "]: input and extraction are required"));
+    }
+    if (r.input->text.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("articles[", i, "].text is empty"));
+    }
+    if (r.input->outlet.empty()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("articles[", i, "].outlet is empty"));
+    }
+  }
+  std::vector<PutResult> results;
+  results.reserve(articles.size());
+  if (articles.empty()) return results;
+
+  absl::MutexLock lock(&write_mu_);
+  const int64_t now_ms = NowUnixMs();
+  CC_STORE_ASSIGN_OR_RETURN(
+      Transaction txn, Transaction::Begin(writer_.get(), "BEGIN IMMEDIATE"));
+  for (const PutRequest& request : articles) {
+    CC_STORE_ASSIGN_OR_RETURN(PutResult result, PutOneLocked(request, now_ms));
+    results.push_back(std::move(result));
+  }
+  CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  return results;
+}
+
+absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
+                                                    int64_t now_ms) {
+  SqliteConnection* db = writer_.get();
+  const ArticleInput& in = *request.input;
+  const std::string content_hash = Sha256Hex(in.text);
+  PutResult result;
+
+  // Same text under any URL: unchanged, the existing article's id.
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt by_hash,
+        db->Prepare("SELECT id, version FROM articles WHERE content_hash = ?1"));
+    by_hash.Bind(1, content_hash);
+    CC_STORE_ASSIGN_OR_RETURN(bool found, by_hash.Step());
+    if (found) {
+      result.article_id = by_hash.Text(0);
+      result.version = by_hash.Int(1);
+      result.outcome = PutOutcome::kUnchanged;
+      return result;
+    }
+  }
+
+  // Same URL, new text: replace in place, version + 1.
+  if (!in.url.empty()) {
+    std::string id;
+    int version = 0;
+    {
+      CC_STORE_ASSIGN_OR_RETURN(
+          Stmt by_url,
+          db->Prepare("SELECT id, version FROM articles WHERE url = ?1 "
+                      "AND url <> ''"));
+      by_url.Bind(1, in.url);
+      CC_STORE_ASSIGN_OR_RETURN(bool found, by_url.Step());
+      if (found) {
+        id = by_url.Text(0);
+        version = by_url.Int(1);
+      }
+    }
+    if (!id.empty()) {
+      CC_STORE_ASSIGN_OR_RETURN(std::vector<std::string> touched,
+                                SpeakersOfArticleLocked(id));
+      {
+        CC_STORE_ASSIGN_OR_RETURN(
+            Stmt del_quotes,
+            db->Prepare("DELETE FROM quotes WHERE article_id = ?1"));
+        CC_STORE_RETURN_IF_ERROR(del_quotes.Bind(1, id).Run());
+        CC_STORE_ASSIGN_OR_RETURN(
+            Stmt del_claims,
+            db->Prepare("DELETE FROM claims WHERE article_id = ?1"));
+        CC_STORE_RETURN_IF_ERROR(del_claims.Bind(1, id).Run());
+      }
+      const int new_version = version + 1;
+      {
+        CC_STORE_ASSIGN_OR_RETURN(
+            Stmt update,
+            db->Prepare("UPDATE articles SET outlet = ?2, published_date = ?3,"
+                        " title = ?4, text = ?5, content_hash = ?6,"
+                        " version = ?7, ingested_unix_ms = ?8 WHERE id = ?1"));
+        update.Bind(1, id)
+            .Bind(2, in.outlet)
+            .Bind(3, in.published_date)
+            .Bind(4, in.title)
+            .Bind(5, in.text)
+            .Bind(6, content_hash)
+            .Bind(7, new_version)
+            .Bind(8, now_ms);
+        CC_STORE_RETURN_IF_ERROR(update.Run());
+      }
+      CC_STORE_RETURN_IF_ERROR(
+          InsertExtractionLocked(id, new_version, *request.extraction));
+      CC_STORE_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
+      result.article_id = id;
+      result.version = new_version;
+      result.outcome = PutOutcome::kReplaced;
+      return result;
+    }
+  }
+
+  // New article. Probe for an id collision (astronomically rare).
+  std::string id;
+  for (int attempt = 0; id.empty(); ++attempt) {
+    if (attempt == 16) return absl::InternalError("could not allocate an article id");
+    std::string candidate = ArticleId(in.url, content_hash, attempt);
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt exists, db->Prepare("SELECT 1 FROM articles WHERE id = ?1"));
+    exists.Bind(1, candidate);
+    CC_STORE_ASSIGN_OR_RETURN(bool taken, exists.Step());
+    if (!taken) id = std::move(candidate);
+  }
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt insert,
+        db->Prepare("INSERT INTO articles(id, url, outlet, published_date,"
+                    " title, text, content_hash, version, ingested_unix_ms)"
+                    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 1, ?8)"));
+    insert.Bind(1, id)
+        .Bind(2, in.url)
+        .Bind(3, in.outlet)
+        .Bind(4, in.published_date)
+        .Bind(5, in.title)
+        .Bind(6, in.text)
+        .Bind(7, content_hash)
+        .Bind(8, now_ms);
+    CC_STORE_RETURN_IF_ERROR(insert.Run());
+  }
+  CC_STORE_RETURN_IF_ERROR(InsertExtractionLocked(id, 1, *request.extraction));
+  result.article_id = std::move(id);
+  result.version = 1;
+  result.outcome = PutOutcome::kCreated;
+  return result;
+}
+
+absl::Status SqliteStore::InsertExtractionLocked(
+    const std::string& article_id, int version,
+    const extract::Extraction& extraction) {
+  SqliteConnection* db = writer_.get();
+  const absl::string_view hex = ArticleHex(article_id);
+  for (size_t i = 0; i < extraction.quotes.size(); ++i) {
+    const extract::Quote& q = extraction.quotes[i];
+    CC_STORE_ASSIGN_OR_RETURN(const std::string speaker_id,
+                              UpsertSpeakerLocked(q));
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt insert,
+        db->Prepare(
+            "INSERT INTO quotes(id, article_id, ordinal, text, norm_text,"
+            " span_begin, span_end, partial, speaker_id, speaker, speaker_kind,"
+            " mention, mention_begin, mention_end, role, channel, relayed_by,"
+            " cue, rule, confidence, match_hash) VALUES (?1, ?2, ?3, ?4, ?5,"
+            " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+            " ?19, ?20, ?21)"));
+    insert.Bind(1, absl::StrCat("q_", hex, "_", version, "_", i))
+        .Bind(2, article_id)
+        .Bind(3, static_cast<int64_t>(i))
+        .Bind(4, q.text)
+        .Bind(5, extract::NormalizeForMatch(q.text))
+        .Bind(6, q.span.begin)
+        .Bind(7, q.span.end)
+        .Bind(8, q.partial);
+    if (speaker_id.empty()) {
+      insert.BindNull(9);
+    } else {
+      insert.Bind(9, speaker_id);
+    }
+    insert.Bind(10, q.speaker)
+        .Bind(11, static_cast<int>(q.speaker_kind))
+        .Bind(12, q.speaker_mention)
+        .Bind(13, q.mention_span.begin)
+        .Bind(14, q.mention_span.end)
+        .Bind(15, q.role)
+        .Bind(16, q.channel)
+        .Bind(17, q.relayed_by)
+        .Bind(18, q.cue)
+        .Bind(19, q.rule)
+        .Bind(20, std::isnan(q.confidence) ? 0.0
+                                           : static_cast<double>(q.confidence))
+        .Bind(21, static_cast<int64_t>(extract::MatchHash(q.text)));
+    CC_STORE_RETURN_IF_ERROR(insert.Run());
+    if (!speaker_id.empty()) {
+      CC_STORE_RETURN_IF_ERROR(AddAliasAndRoleLocked(speaker_id, q));
+    }
+  }
+  for (size_t i = 0; i < extraction.quantities.size(); ++i) {
+    const extract::Quantity& c = extraction.quantities[i];
+    const auto [lo, hi] = ClaimRange(c);
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt insert,
+        db->Prepare(
+            "INSERT INTO claims(id, article_id, ordinal, surface, span_begin,"
+            " span_end, value, low, high, range_low, range_high, approx,"
+            " qualifier, vague, unit, unit_key, subject, subject_key, time,"
+            " asserted_by, quote_index) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+            " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
+            " ?21)"));
+    insert.Bind(1, absl::StrCat("c_", hex, "_", version, "_", i))
+        .Bind(2, article_id)
+        .Bind(3, static_cast<int64_t>(i))
+        .Bind(4, c.surface)
+        .Bind(5, c.span.begin)
+        .Bind(6, c.span.end)
+        .Bind(7, Finite(c.value))
+        .Bind(8, Finite(c.low))
+        .Bind(9, Finite(c.high))
+        .Bind(10, Finite(lo))
+        .Bind(11, Finite(hi))
+        .Bind(12, static_cast<int>(c.approx))
+        .Bind(13, c.qualifier)
+        .Bind(14, c.vague)
+        .Bind(15, c.unit)
+        .Bind(16, c.unit_key)
+        .Bind(17, c.subject)
+        .Bind(18, LowerAscii(c.subject))
+        .Bind(19, c.time)
+        .Bind(20, c.asserted_by)
+        .Bind(21, c.quote_index);
+    CC_STORE_RETURN_IF_ERROR(insert.Run());
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::string> SqliteStore::UpsertSpeakerLocked(
+    const extract::Quote& quote) {
+  if (quote.speaker.empty()) return std::string();
+  std::string key = extract::SpeakerKey(quote.speaker);
+  if (key.empty()) return std::string();
+  std::string id = SpeakerId(key);
+  CC_STORE_ASSIGN_OR_RETURN(
+      Stmt upsert,
+      writer_->Prepare(
+          "INSERT INTO speakers(id, key, name, sort_name, kind)"
+          " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(key) DO UPDATE SET"
+          " kind = excluded.kind WHERE speakers.kind = 0 AND excluded.kind <> 0"));
+  upsert.Bind(1, id)
+      .Bind(2, key)
+      .Bind(3, quote.speaker)
+      .Bind(4, LowerAscii(quote.speaker))
+      .Bind(5, static_cast<int>(quote.speaker_kind));
+  CC_STORE_RETURN_IF_ERROR(upsert.Run());
+  return id;
+}
+
+absl::Status SqliteStore::AddAliasAndRoleLocked(const std::string& speaker_id,
+                                                const extract::Quote& quote) {
+  if (IsAlias(quote.speaker_mention, quote.speaker)) {
+    const absl::string_view alias =
+        absl::StripAsciiWhitespace(quote.speaker_mention);
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt insert,
+        writer_->Prepare("INSERT OR IGNORE INTO speaker_aliases(speaker_id,"
+                         " alias, alias_lower) VALUES (?1, ?2, ?3)"));
+    insert.Bind(1, speaker_id).Bind(2, alias).Bind(3, LowerAscii(alias));
+    CC_STORE_RETURN_IF_ERROR(insert.Run());
+  }
+  const absl::string_view role = absl::StripAsciiWhitespace(quote.role);
+  if (!role.empty()) {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt insert,
+        writer_->Prepare("INSERT OR IGNORE INTO speaker_roles(speaker_id, role)"
+                         " VALUES (?1, ?2)"));
+    insert.Bind(1, speaker_id).Bind(2, role);
+    CC_STORE_RETURN_IF_ERROR(insert.Run());
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::vector<std::string>> SqliteStore::SpeakersOfArticleLocked(
+    const std::string& article_id) {
+  CC_STORE_ASSIGN_OR_RETURN(
+      Stmt select,
+      writer_->Prepare("SELECT DISTINCT speaker_id FROM quotes"
+                       " WHERE article_id = ?1 AND speaker_id IS NOT NULL"));
+  select.Bind(1, article_id);
+  std::vector<std::string> ids;
+  while (true) {
+    CC_STORE_ASSIGN_OR_RETURN(bool row, select.Step());
+    if (!row) break;
+    ids.push_back(select.Text(0));
+  }
+  return ids;
+}
+
+absl::Status SqliteStore::RebuildSpeakersLocked(
+    const std::vector<std::string>& speaker_ids) {
+  SqliteConnection* db = writer_.get();
+  for (const std::string& id : speaker_ids) {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt clear_aliases,
+        db->Prepare("DELETE FROM speaker_aliases WHERE speaker_id = ?1"));
+    CC_STORE_RETURN_IF_ERROR(clear_aliases.Bind(1, id).Run());
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt clear_roles,
+        db->Prepare("DELETE FROM speaker_roles WHERE speaker_id = ?1"));
+    CC_STORE_RETURN_IF_ERROR(clear_roles.Bind(1, id).Run());
+
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt quotes,
+        db->Prepare("SELECT speaker, mention, role FROM quotes"
+                    " WHERE speaker_id = ?1"));
+    quotes.Bind(1, id);
+    int count = 0;
+    while (true) {
+      CC_STORE_ASSIGN_OR_RETURN(bool row, quotes.Step());
+      if (!row) break;
+      ++count;
+      extract::Quote q;
+      q.speaker = quotes.Text(0);
+      q.speaker_mention = quotes.Text(1);
+      q.role = quotes.Text(2);
+      CC_STORE_RETURN_IF_ERROR(AddAliasAndRoleLocked(id, q));
+    }
+    if (count == 0) {
+      CC_STORE_ASSIGN_OR_RETURN(
+          Stmt drop, db->Prepare("DELETE FROM speakers WHERE id = ?1"));
+      CC_STORE_RETURN_IF_ERROR(drop.Bind(1, id).Run());
+    }
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<DeleteResult> SqliteStore::DeleteArticle(absl::string_view id) {
+  const std::string article_id(id);
+  absl::MutexLock lock(&write_mu_);
+  SqliteConnection* db = writer_.get();
+  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
+                            Transaction::Begin(db, "BEGIN IMMEDIATE"));
+  DeleteResult result;
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt counts,
+        db->Prepare("SELECT (SELECT count(*) FROM quotes WHERE article_id = ?1),"
+                    " (SELECT count(*) FROM claims WHERE article_id = ?1)"
+                    " FROM articles WHERE id = ?1"));
+    counts.Bind(1, article_id);
+    CC_STORE_ASSIGN_OR_RETURN(bool found, counts.Step());
+    if (!found) {
+      return absl::NotFoundError(absl::StrCat("article '", id, "' not found"));
+    }
+    result.deleted_quotes = counts.Int(0);
+    result.deleted_claims = counts.Int(1);
+  }
+  CC_STORE_ASSIGN_OR_RETURN(std::vector<std::string> touched,
+                            SpeakersOfArticleLocked(article_id));
+  {
+    // Quotes and claims go by ON DELETE CASCADE; the FTS rows by trigger.
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt del, db->Prepare("DELETE FROM articles WHERE id = ?1"));
+    CC_STORE_RETURN_IF_ERROR(del.Bind(1, article_id).Run());
+  }
+  CC_STORE_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
+  CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  return result;
+}
+
+}  // namespace claimcheck::store
