@@ -30,18 +30,58 @@ const std::array<const char*, 0xC0>& LatinFolds() {
     // U+00C0..U+00FF: upper case row then lower case row.
     static constexpr Run kRuns[] = {
         // U+00C0
-        {6, "a"}, {1, "ae"}, {1, "c"}, {4, "e"}, {4, "i"}, {1, "d"},
-        {1, "n"}, {5, "o"}, {1, nullptr}, {1, "o"}, {4, "u"}, {1, "y"},
-        {1, "th"}, {1, "ss"},
+        {6, "a"},
+        {1, "ae"},
+        {1, "c"},
+        {4, "e"},
+        {4, "i"},
+        {1, "d"},
+        {1, "n"},
+        {5, "o"},
+        {1, nullptr},
+        {1, "o"},
+        {4, "u"},
+        {1, "y"},
+        {1, "th"},
+        {1, "ss"},
         // U+00E0
-        {6, "a"}, {1, "ae"}, {1, "c"}, {4, "e"}, {4, "i"}, {1, "d"},
-        {1, "n"}, {5, "o"}, {1, nullptr}, {1, "o"}, {4, "u"}, {1, "y"},
-        {1, "th"}, {1, "y"},
+        {6, "a"},
+        {1, "ae"},
+        {1, "c"},
+        {4, "e"},
+        {4, "i"},
+        {1, "d"},
+        {1, "n"},
+        {5, "o"},
+        {1, nullptr},
+        {1, "o"},
+        {4, "u"},
+        {1, "y"},
+        {1, "th"},
+        {1, "y"},
         // U+0100 Latin Extended-A
-        {6, "a"}, {8, "c"}, {4, "d"}, {10, "e"}, {8, "g"}, {4, "h"},
-        {10, "i"}, {2, "ij"}, {2, "j"}, {3, "k"}, {10, "l"}, {9, "n"},
-        {6, "o"}, {2, "oe"}, {6, "r"}, {8, "s"}, {6, "t"}, {12, "u"},
-        {2, "w"}, {3, "y"}, {6, "z"}, {1, "s"},
+        {6, "a"},
+        {8, "c"},
+        {4, "d"},
+        {10, "e"},
+        {8, "g"},
+        {4, "h"},
+        {10, "i"},
+        {2, "ij"},
+        {2, "j"},
+        {3, "k"},
+        {10, "l"},
+        {9, "n"},
+        {6, "o"},
+        {2, "oe"},
+        {6, "r"},
+        {8, "s"},
+        {6, "t"},
+        {12, "u"},
+        {2, "w"},
+        {3, "y"},
+        {6, "z"},
+        {1, "s"},
     };
     std::array<const char*, 0xC0> t{};
     size_t i = 0;
@@ -62,20 +102,31 @@ Kind ClassifyNonAscii(uint32_t cp, const char** fold) {
   }
   if (cp >= 0x80 && cp < 0xC0) return Kind::kBreak;  // NBSP, ¡, «, », ...
   switch (cp) {
-    case 0x218: case 0x219: *fold = "s"; return Kind::kLetter;  // Ș ș
-    case 0x21A: case 0x21B: *fold = "t"; return Kind::kLetter;  // Ț ț
-    case 0x2BB: case 0x2BC: case 0x2BD:                         // ʻ ʼ ʽ
-    case 0x2018: case 0x2019: case 0x201B:                      // ‘ ’ ‛
-    case 0x2032: case 0xFEFF:                                   // ′ BOM
+    case 0x218:
+    case 0x219:
+      *fold = "s";
+      return Kind::kLetter;  // Ș ș
+    case 0x21A:
+    case 0x21B:
+      *fold = "t";
+      return Kind::kLetter;  // Ț ț
+    case 0x2BB:
+    case 0x2BC:
+    case 0x2BD:  // ʻ ʼ ʽ
+    case 0x2018:
+    case 0x2019:
+    case 0x201B:  // ‘ ’ ‛
+    case 0x2032:
+    case 0xFEFF:  // ′ BOM
       return Kind::kJoin;
     default:
       break;
   }
-  if (cp >= 0x300 && cp <= 0x36F) return Kind::kJoin;     // combining marks
-  if (cp >= 0x2000 && cp <= 0x206F) return Kind::kBreak;  // spaces, dashes
-  if (cp >= 0x2190 && cp <= 0x2BFF) return Kind::kBreak;  // arrows, symbols
-  if (cp == 0x2212 || cp == 0x3000) return Kind::kBreak;  // minus, wide space
-  if (cp >= 0x3001 && cp <= 0x303F) return Kind::kBreak;  // CJK punctuation
+  if (cp >= 0x300 && cp <= 0x36F) return Kind::kJoin;       // combining marks
+  if (cp >= 0x2000 && cp <= 0x206F) return Kind::kBreak;    // spaces, dashes
+  if (cp >= 0x2190 && cp <= 0x2BFF) return Kind::kBreak;    // arrows, symbols
+  if (cp == 0x2212 || cp == 0x3000) return Kind::kBreak;    // minus, wide space
+  if (cp >= 0x3001 && cp <= 0x303F) return Kind::kBreak;    // CJK punctuation
   if (cp >= 0x1F000 && cp <= 0x1FAFF) return Kind::kBreak;  // emoji
   return Kind::kLetter;  // other scripts: kept verbatim
 }
@@ -188,8 +239,8 @@ void NormalizeInto(absl::string_view text, std::string* out,
 
 bool IsTitle(absl::string_view w) {
   static constexpr absl::string_view kTitles[] = {
-      "mr",  "mrs", "ms",  "mx",   "miss", "dr",   "prof", "sen",
-      "gov", "adm", "gen", "rep",  "rev",  "sir",  "lt",   "col",
+      "mr",  "mrs",  "ms",  "mx",        "miss",    "dr",       "prof", "sen",
+      "gov", "adm",  "gen", "rep",       "rev",     "sir",      "lt",   "col",
       "maj", "capt", "sgt", "president", "senator", "governor",
   };
   for (absl::string_view t : kTitles) {
@@ -199,8 +250,8 @@ bool IsTitle(absl::string_view w) {
 }
 
 bool EndsWithPossessive(absl::string_view raw) {
-  static constexpr absl::string_view kForms[] = {"'s", "\xE2\x80\x99s",
-                                                 "'S", "\xE2\x80\x99S"};
+  static constexpr absl::string_view kForms[] = {"'s", "\xE2\x80\x99s", "'S",
+                                                 "\xE2\x80\x99S"};
   for (absl::string_view f : kForms) {
     if (raw.size() > f.size() && raw.substr(raw.size() - f.size()) == f) {
       return true;

@@ -39,10 +39,9 @@ std::vector<std::pair<uint32_t, uint32_t>> AlignWords(
     std::vector<uint16_t> dp((n + 1) * w, 0);
     for (size_t i = n; i-- > 0;) {
       for (size_t j = m; j-- > 0;) {
-        dp[i * w + j] =
-            a[prefix + i] == b[prefix + j]
-                ? static_cast<uint16_t>(dp[(i + 1) * w + j + 1] + 1)
-                : std::max(dp[(i + 1) * w + j], dp[i * w + j + 1]);
+        dp[i * w + j] = a[prefix + i] == b[prefix + j]
+                            ? static_cast<uint16_t>(dp[(i + 1) * w + j + 1] + 1)
+                            : std::max(dp[(i + 1) * w + j], dp[i * w + j + 1]);
       }
     }
     size_t i = 0, j = 0;

@@ -19,8 +19,8 @@ namespace {
 using internal::OutletLabel;
 
 struct SpeakerCluster {
-  std::string speaker;             // the longest spelling seen
-  std::vector<size_t> members;     // candidate indices, earliest first
+  std::string speaker;          // the longest spelling seen
+  std::vector<size_t> members;  // candidate indices, earliest first
 };
 
 // Clusters the non-empty speakers of `members` (earliest first) by
@@ -135,7 +135,8 @@ QuoteReport BuildReport(absl::Span<const QuoteOccurrence> c,
       size_t n = 0;
       const std::string outlets = Outlets(c, cl.members, &n);
       parts.push_back(parts.empty()
-                          ? absl::StrCat(outlets, n > 1 ? " attribute" : " attributes",
+                          ? absl::StrCat(outlets,
+                                         n > 1 ? " attribute" : " attributes",
                                          " it to ", cl.speaker)
                           : absl::StrCat(outlets, " to ", cl.speaker));
     }
@@ -211,11 +212,11 @@ std::vector<QuoteReport> GroupQuotes(
     }
     home->push_back(i);
   }
-  std::stable_sort(groups.begin(), groups.end(),
-                   [](const std::vector<size_t>& a,
-                      const std::vector<size_t>& b) {
-                     return a.size() > b.size();
-                   });
+  std::stable_sort(
+      groups.begin(), groups.end(),
+      [](const std::vector<size_t>& a, const std::vector<size_t>& b) {
+        return a.size() > b.size();
+      });
   std::vector<QuoteReport> reports;
   reports.reserve(groups.size());
   for (std::vector<size_t>& g : groups) {

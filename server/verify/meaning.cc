@@ -27,12 +27,11 @@ bool InList(absl::string_view w, absl::Span<const absl::string_view> list) {
 // "dont").
 bool IsNegation(absl::string_view w) {
   static constexpr absl::string_view kNegations[] = {
-      "not",     "no",      "never",   "nor",      "none",    "nobody",
-      "nothing", "nowhere", "neither", "without",  "cannot",  "cant",
-      "dont",    "doesnt",  "didnt",   "isnt",     "arent",   "wasnt",
-      "werent",  "wont",    "wouldnt", "couldnt",  "shouldnt", "hasnt",
-      "havent",  "hadnt",   "mustnt",  "neednt",   "aint",    "shant",
-      "mightnt", "noone",
+      "not",     "no",       "never",   "nor",    "none",   "nobody", "nothing",
+      "nowhere", "neither",  "without", "cannot", "cant",   "dont",   "doesnt",
+      "didnt",   "isnt",     "arent",   "wasnt",  "werent", "wont",   "wouldnt",
+      "couldnt", "shouldnt", "hasnt",   "havent", "hadnt",  "mustnt", "neednt",
+      "aint",    "shant",    "mightnt", "noone",
   };
   return InList(w, kNegations);
 }
@@ -40,17 +39,17 @@ bool IsNegation(absl::string_view w) {
 // Function words whose replacement does not count as a changed word.
 bool IsStopword(absl::string_view w) {
   static constexpr absl::string_view kStopwords[] = {
-      "a",     "an",    "the",   "and",   "or",    "but",   "of",    "to",
-      "in",    "on",    "at",    "for",   "with",  "by",    "from",  "as",
-      "is",    "are",   "was",   "were",  "be",    "been",  "being", "am",
-      "it",    "its",   "this",  "that",  "these", "those", "there", "here",
-      "i",     "we",    "you",   "he",    "she",   "they",  "me",    "us",
-      "him",   "her",   "them",  "my",    "our",   "your",  "his",   "their",
-      "so",    "very",  "really", "just", "also",  "then",  "than",  "too",
-      "do",    "does",  "did",   "have",  "has",   "had",   "will",  "would",
-      "shall", "should", "can",  "could", "may",   "might", "must",  "im",
-      "weve",  "ive",   "youre", "theyre", "hes",  "shes",  "thats",
-      "which", "who",   "what",  "if",    "about", "into",  "up",    "out",
+      "a",     "an",     "the",    "and",    "or",    "but",   "of",    "to",
+      "in",    "on",     "at",     "for",    "with",  "by",    "from",  "as",
+      "is",    "are",    "was",    "were",   "be",    "been",  "being", "am",
+      "it",    "its",    "this",   "that",   "these", "those", "there", "here",
+      "i",     "we",     "you",    "he",     "she",   "they",  "me",    "us",
+      "him",   "her",    "them",   "my",     "our",   "your",  "his",   "their",
+      "so",    "very",   "really", "just",   "also",  "then",  "than",  "too",
+      "do",    "does",   "did",    "have",   "has",   "had",   "will",  "would",
+      "shall", "should", "can",    "could",  "may",   "might", "must",  "im",
+      "weve",  "ive",    "youre",  "theyre", "hes",   "shes",  "thats", "which",
+      "who",   "what",   "if",     "about",  "into",  "up",    "out",
   };
   return InList(w, kStopwords);
 }
@@ -60,18 +59,15 @@ struct NumberWord {
   double value;
 };
 constexpr NumberWord kNumberWords[] = {
-    {"zero", 0},        {"one", 1},        {"two", 2},
-    {"three", 3},       {"four", 4},       {"five", 5},
-    {"six", 6},         {"seven", 7},      {"eight", 8},
-    {"nine", 9},        {"ten", 10},       {"eleven", 11},
-    {"twelve", 12},     {"thirteen", 13},  {"fourteen", 14},
-    {"fifteen", 15},    {"sixteen", 16},   {"seventeen", 17},
-    {"eighteen", 18},   {"nineteen", 19},  {"twenty", 20},
-    {"thirty", 30},     {"forty", 40},     {"fifty", 50},
-    {"sixty", 60},      {"seventy", 70},   {"eighty", 80},
-    {"ninety", 90},     {"hundred", 100},  {"thousand", 1e3},
-    {"million", 1e6},   {"billion", 1e9},  {"trillion", 1e12},
-    {"dozen", 12},      {"half", 0.5},
+    {"zero", 0},        {"one", 1},        {"two", 2},       {"three", 3},
+    {"four", 4},        {"five", 5},       {"six", 6},       {"seven", 7},
+    {"eight", 8},       {"nine", 9},       {"ten", 10},      {"eleven", 11},
+    {"twelve", 12},     {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16},    {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20},     {"thirty", 30},    {"forty", 40},    {"fifty", 50},
+    {"sixty", 60},      {"seventy", 70},   {"eighty", 80},   {"ninety", 90},
+    {"hundred", 100},   {"thousand", 1e3}, {"million", 1e6}, {"billion", 1e9},
+    {"trillion", 1e12}, {"dozen", 12},     {"half", 0.5},
 };
 
 // True if `w` is a number; sets *value when it can be read.
@@ -110,8 +106,8 @@ NameMap CapitalisedWords(absl::string_view raw) {
     const auto c0 = static_cast<unsigned char>(surface[0]);
     const auto c1 =
         surface.size() > 1 ? static_cast<unsigned char>(surface[1]) : 0;
-    const bool upper = (c0 >= 'A' && c0 <= 'Z') ||
-                       (c0 == 0xC3 && c1 >= 0x80 && c1 <= 0x9E);
+    const bool upper =
+        (c0 >= 'A' && c0 <= 'Z') || (c0 == 0xC3 && c1 >= 0x80 && c1 <= 0x9E);
     if (upper && !IsStopword(t.text)) names.emplace(t.text, surface);
   }
   return names;
@@ -124,7 +120,7 @@ struct Hunk {
 
 void AssessHunk(const Hunk& h, const NameMap* from_names,
                 const NameMap* to_names, MeaningChange* out) {
-  // Negations: net count.
+  // Negations count by their net number, so "not" -> "never" is no flip.
   std::vector<std::string> del_neg, ins_neg, del_num, ins_num, del_w, ins_w;
   std::vector<double> del_val, ins_val;
   auto sort_words = [](const std::vector<std::string>& words,
@@ -146,6 +142,12 @@ void AssessHunk(const Hunk& h, const NameMap* from_names,
   sort_words(h.deleted, &del_neg, &del_num, &del_val, &del_w);
   sort_words(h.inserted, &ins_neg, &ins_num, &ins_val, &ins_w);
 
+  for (size_t k = 0; k < std::min(del_neg.size(), ins_neg.size()); ++k) {
+    if (del_neg[k] != ins_neg[k]) {  // "dont" -> "didnt": still negative
+      out->reasons.push_back(
+          absl::StrCat("word changed: ", del_neg[k], " -> ", ins_neg[k]));
+    }
+  }
   for (size_t k = del_neg.size(); k < ins_neg.size(); ++k) {
     out->reasons.push_back(absl::StrCat("negation added: ", ins_neg[k]));
     out->negation_changed = true;
@@ -176,14 +178,15 @@ void AssessHunk(const Hunk& h, const NameMap* from_names,
     const std::string& a = del_w[k];
     const std::string& b = ins_w[k];
     if (a == b) continue;
-    const auto fa = from_names ? from_names->find(a) : NameMap::const_iterator();
+    const auto fa =
+        from_names ? from_names->find(a) : NameMap::const_iterator();
     const auto tb = to_names ? to_names->find(b) : NameMap::const_iterator();
     const bool a_name = from_names && fa != from_names->end();
     const bool b_name = to_names && tb != to_names->end();
     if (a_name || b_name) {
-      out->reasons.push_back(absl::StrCat("name changed: ",
-                                          a_name ? fa->second : a, " -> ",
-                                          b_name ? tb->second : b));
+      out->reasons.push_back(
+          absl::StrCat("name changed: ", a_name ? fa->second : a, " -> ",
+                       b_name ? tb->second : b));
       out->name_changed = true;
     } else {
       out->reasons.push_back(absl::StrCat("word changed: ", a, " -> ", b));

@@ -30,12 +30,18 @@ struct VagueScale {
   double high;
 };
 constexpr VagueScale kVagueScales[] = {
-    {"hundreds of thousands", 1e5, 1e6}, {"tens of thousands", 1e4, 1e5},
-    {"hundreds of millions", 1e8, 1e9},  {"tens of millions", 1e7, 1e8},
-    {"hundreds of billions", 1e11, 1e12}, {"tens of billions", 1e10, 1e11},
-    {"thousands", 1e3, 1e6},             {"millions", 1e6, 1e9},
-    {"billions", 1e9, 1e12},             {"trillions", 1e12, 1e15},
-    {"hundreds", 100, 1e3},              {"dozens", 24, 144},
+    {"hundreds of thousands", 1e5, 1e6},
+    {"tens of thousands", 1e4, 1e5},
+    {"hundreds of millions", 1e8, 1e9},
+    {"tens of millions", 1e7, 1e8},
+    {"hundreds of billions", 1e11, 1e12},
+    {"tens of billions", 1e10, 1e11},
+    {"thousands", 1e3, 1e6},
+    {"millions", 1e6, 1e9},
+    {"billions", 1e9, 1e12},
+    {"trillions", 1e12, 1e15},
+    {"hundreds", 100, 1e3},
+    {"dozens", 24, 144},
 };
 
 bool InferVague(const extract::Quantity& q, Interval* out) {
@@ -209,12 +215,12 @@ QuantityReport QuantityConsistency(
   } else if (report.agreement == Agreement::kConsistent) {
     report.summary = absl::StrCat("All ", stated, " sources agree");
   } else if (report.agreement == Agreement::kCompatible) {
-    report.summary =
-        absl::StrCat("The ", stated, " sources are compatible: their ranges overlap");
+    report.summary = absl::StrCat(
+        "The ", stated, " sources are compatible: their ranges overlap");
   } else {
     report.summary = absl::StrCat(report.conflicts.size(), " conflicting pair",
-                                  report.conflicts.size() == 1 ? "" : "s",
-                                  ": ", report.conflicts.front());
+                                  report.conflicts.size() == 1 ? "" : "s", ": ",
+                                  report.conflicts.front());
   }
   return report;
 }

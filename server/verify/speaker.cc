@@ -1,4 +1,5 @@
 // SameSpeaker: speaker identity across articles.
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -25,15 +26,20 @@ bool SameSpeaker(absl::string_view claimed, absl::string_view canonical) {
   const std::string b = extract::SpeakerKey(canonical);
   if (a.empty() || b.empty()) return false;
   if (a == b) return true;
-  const std::vector<absl::string_view> ta = absl::StrSplit(a, ' ');
-  const std::vector<absl::string_view> tb = absl::StrSplit(b, ' ');
+  std::vector<absl::string_view> ta = absl::StrSplit(a, ' ');
+  std::vector<absl::string_view> tb = absl::StrSplit(b, ' ');
   if (ta.back() != tb.back()) return false;
   // A bare surname names whoever has it: "Trump" vs "Donald Trump".
   if (ta.size() == 1 || tb.size() == 1) return true;
-  // Full names: first names (or initials) must agree; middle names are
-  // ignored ("Donald J. Trump" vs "Donald Trump"), "Bill Clinton" is not
-  // "Hillary Clinton".
-  return FirstNamesAgree(ta.front(), tb.front());
+  // Full names: the shorter one's first name (or initial) must appear before
+  // the surname in the longer one. Middle names and leading role words are
+  // ignored ("Donald J. Trump", "Iranian President Masoud Pezeshkian");
+  // "Bill Clinton" is not "Hillary Clinton".
+  if (ta.size() > tb.size()) ta.swap(tb);
+  for (size_t k = 0; k + 1 < tb.size(); ++k) {
+    if (FirstNamesAgree(ta.front(), tb[k])) return true;
+  }
+  return false;
 }
 
 }  // namespace claimcheck::verify

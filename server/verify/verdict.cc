@@ -74,6 +74,25 @@ std::string ByWhom(const std::string& speaker) {
   return speaker.empty() ? "" : absl::StrCat(" by ", speaker);
 }
 
+// "words added: very; words removed: and long", for diffs with no
+// meaning-changing edit.
+std::string DescribeEdits(const std::vector<WordEdit>& diff) {
+  std::vector<std::string> added, removed;
+  for (const WordEdit& e : diff) {
+    if (e.op == WordEdit::Op::kInsert) added.push_back(e.text);
+    if (e.op == WordEdit::Op::kDelete) removed.push_back(e.text);
+  }
+  std::vector<std::string> parts;
+  if (!added.empty()) {
+    parts.push_back(absl::StrCat("words added: ", absl::StrJoin(added, ", ")));
+  }
+  if (!removed.empty()) {
+    parts.push_back(
+        absl::StrCat("words removed: ", absl::StrJoin(removed, ", ")));
+  }
+  return parts.empty() ? "wording differs" : absl::StrJoin(parts, "; ");
+}
+
 }  // namespace
 
 VerifyResult VerifyQuote(absl::string_view query,
@@ -138,18 +157,16 @@ VerifyResult VerifyQuote(absl::string_view query,
             : "";
     if (!d.agrees) {
       result.verdict = Verdict::kMisattributed;
-      result.explanation =
-          absl::StrCat(whole ? "Said by " : "Part of a longer quote by ",
-                       d.speaker, " (", SourceLabel(o), "), not ",
-                       claimed_speaker, others);
+      result.explanation = absl::StrCat(
+          whole ? "Said by " : "Part of a longer quote by ", d.speaker, " (",
+          SourceLabel(o), "), not ", claimed_speaker, others);
     } else if (whole) {
       result.verdict = Verdict::kSupported;
       result.explanation =
-          d.speaker.empty()
-              ? absl::StrCat("Found in ", SourceLabel(o),
-                             ", which names no speaker", others)
-              : absl::StrCat("Said by ", d.speaker, " (", SourceLabel(o), ")",
-                             others);
+          d.speaker.empty() ? absl::StrCat("Found in ", SourceLabel(o),
+                                           ", which names no speaker", others)
+                            : absl::StrCat("Said by ", d.speaker, " (",
+                                           SourceLabel(o), ")", others);
     } else {
       result.verdict = Verdict::kPartial;
       result.explanation =
@@ -162,10 +179,9 @@ VerifyResult VerifyQuote(absl::string_view query,
   const QuoteOccurrence& o = candidates[best->index];
   std::vector<WordEdit> diff = WordDiff(o.text, query);
   MeaningChange meaning = AssessMeaning(diff, o.text, query);
-  const bool altered =
-      best->match.score >= kAlteredScore ||
-      (best->match.score >= kAlteredWithMeaningScore &&
-       (meaning.negation_changed || meaning.number_changed));
+  const bool altered = best->match.score >= kAlteredScore ||
+                       (best->match.score >= kAlteredWithMeaningScore &&
+                        (meaning.negation_changed || meaning.number_changed));
   if (!altered) {
     result.score = best->match.score;
     result.best = best->index;
@@ -191,7 +207,7 @@ VerifyResult VerifyQuote(absl::string_view query,
   result.explanation = absl::StrCat(
       "Altered from a quote", ByWhom(result.attributed_speaker), " (",
       SourceLabel(o), "): ",
-      meaning.reasons.empty() ? "wording differs"
+      meaning.reasons.empty() ? DescribeEdits(diff)
                               : absl::StrJoin(meaning.reasons, "; "));
   if (!claimed_speaker.empty() && !o.speaker.empty() &&
       !SameSpeaker(claimed_speaker, o.speaker)) {
