@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/match.h"
+#include "server/extract/number_parse.h"
 
 namespace claimcheck::extract {
 namespace {
@@ -18,20 +19,20 @@ bool InLower(absl::string_view w, const absl::string_view (&list)[N]) {
 }
 
 constexpr absl::string_view kMonths[] = {
-    "january", "february", "march",    "april", "may",  "june",
+    "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december",
-    "jan",     "feb",      "mar",      "apr",   "jun",  "jul",
-    "aug",     "sep",      "sept",     "oct",   "nov",  "dec"};
-constexpr absl::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday",
-                                           "thursday", "friday", "saturday",
+    "jan",     "feb",      "mar",       "apr",     "jun",      "jul",
+    "aug",     "sep",      "sept",      "oct",     "nov",      "dec"};
+constexpr absl::string_view kWeekdays[] = {"monday",   "tuesday", "wednesday",
+                                           "thursday", "friday",  "saturday",
                                            "sunday"};
 constexpr absl::string_view kTimeNouns[] = {
     "year",   "month",  "week",   "decade", "century", "quarter",
     "summer", "winter", "spring", "autumn", "fall",    "weekend",
     "night",  "season", "years",  "months", "weeks",   "decades"};
 constexpr absl::string_view kTimePreps[] = {
-    "by", "in", "since", "until", "till", "before", "after", "through",
-    "during", "from", "on"};
+    "by",    "in",      "since",  "until", "till", "before",
+    "after", "through", "during", "from",  "on"};
 constexpr absl::string_view kSpeechVerbs[] = {
     "said",      "says",      "say",       "told",      "tells",
     "reported",  "reports",   "estimated", "estimates", "estimate",
@@ -43,34 +44,38 @@ constexpr absl::string_view kSpeechVerbs[] = {
     "indicated", "indicates", "suggested", "suggests",  "confirmed",
     "confirms",  "recorded",  "assessed",  "assesses",  "argued",
     "insisted",  "testified", "disclosed", "believes",  "believe",
-    "counted",   "forecast",  "forecasts"};
+    "forecast",  "forecasts"};
 constexpr absl::string_view kAux[] = {
-    "was",   "were", "is",    "are",    "be",     "been",  "being", "has",
-    "have",  "had",  "will",  "would",  "could",  "can",   "may",   "might",
-    "must",  "should", "do",  "does",   "did",    "am"};
+    "was",  "were",   "is",   "are",   "be",    "been", "being", "has",
+    "have", "had",    "will", "would", "could", "can",  "may",   "might",
+    "must", "should", "do",   "does",  "did",   "am"};
 // Capitalised words that never begin a subject or asserter.
 constexpr absl::string_view kNotNames[] = {
-    "it",       "he",        "she",      "they",     "we",      "i",
-    "you",      "this",      "that",     "these",    "those",   "there",
-    "here",     "in",        "on",       "at",       "by",      "for",
-    "from",     "with",      "but",      "and",      "or",      "so",
-    "if",       "when",      "while",    "as",       "after",   "before",
-    "since",    "although",  "though",   "however",  "meanwhile", "also",
-    "still",    "yet",       "last",     "next",     "according", "about",
-    "over",     "under",     "nearly",   "almost",   "some",    "more",
-    "less",     "up",        "only",     "just",     "around",  "roughly",
-    "approximately", "between", "each",  "every",    "all",     "both",
-    "many",     "most",      "several",  "few",      "no",      "not",
-    "its",      "their",     "his",      "her",      "our",     "my",
-    "your",     "today",     "yesterday", "tomorrow", "earlier", "later",
-    "what",     "who",       "why",      "how",      "where",   "which",
-    "an",       "a",         "the",      "one",      "two",     "three",
-    "other",    "another",   "such",     "than",     "then",    "now",
-    "thousands", "hundreds", "millions", "dozens",   "among",   "despite",
-    "during",   "until",     "to",       "of",       "advertisement"};
+    "it",        "he",           "she",      "they",     "we",
+    "i",         "you",          "this",     "that",     "these",
+    "those",     "there",        "here",     "in",       "on",
+    "at",        "by",           "for",      "from",     "with",
+    "but",       "and",          "or",       "so",       "if",
+    "when",      "while",        "as",       "after",    "before",
+    "since",     "although",     "though",   "however",  "meanwhile",
+    "also",      "still",        "yet",      "last",     "next",
+    "according", "about",        "over",     "under",    "nearly",
+    "almost",    "some",         "more",     "less",     "up",
+    "only",      "just",         "around",   "roughly",  "approximately",
+    "between",   "each",         "every",    "all",      "both",
+    "many",      "most",         "several",  "few",      "no",
+    "not",       "its",          "their",    "his",      "her",
+    "our",       "my",           "your",     "today",    "yesterday",
+    "tomorrow",  "earlier",      "later",    "what",     "who",
+    "why",       "how",          "where",    "which",    "an",
+    "a",         "the",          "one",      "two",      "three",
+    "other",     "another",      "such",     "than",     "then",
+    "now",       "thousands",    "hundreds", "millions", "dozens",
+    "among",     "despite",      "during",   "until",    "to",
+    "of",        "advertisement"};
 constexpr absl::string_view kTitles[] = {
-    "mr",  "mrs", "ms",  "dr",   "adm", "gen", "sen", "rep",  "st",
-    "lt",  "col", "gov", "prof", "jr",  "sgt", "capt", "maj", "rev"};
+    "mr", "mrs", "ms",  "dr",   "adm", "gen", "sen",  "rep", "st",
+    "lt", "col", "gov", "prof", "jr",  "sgt", "capt", "maj", "rev"};
 
 bool IsWordTok(const Toks& t, size_t i, absl::string_view lower) {
   return i < t.size() && t[i].IsWord() && EqualsLower(t[i].text, lower);
@@ -106,7 +111,10 @@ size_t ReadNamePhrase(const Toks& t, size_t j, size_t limit, bool lower_head,
   while (i < limit) {
     const NumToken& tok = t[i];
     if (tok.IsCapitalized() && lowers == 0) {
-      if (caps == 0 && InLower(tok.text, kNotNames)) break;
+      if (caps == 0 &&
+          (InLower(tok.text, kNotNames) || IsNumberWord(tok.text))) {
+        break;
+      }
       ++caps;
       end = ++i;
       continue;
@@ -163,7 +171,7 @@ size_t TimeAt(const Toks& t, size_t j, size_t limit) {
     }
     if (e < limit && IsYearToken(t, e)) ++e;
     if (e == k && e < limit && t[e].IsCapitalized() &&
-        InLower(t[e].text, kWeekdays)) {
+        InLower(t[e].text, kWeekdays) && IsWordTok(t, j, "on")) {
       ++e;
     }
     return e;
@@ -182,8 +190,8 @@ size_t TimeAt(const Toks& t, size_t j, size_t limit) {
       EqualsLower(w, "previous") || EqualsLower(w, "coming")) {
     if (j + 1 < limit && t[j + 1].IsWord() &&
         (InLower(t[j + 1].text, kTimeNouns) ||
-         (t[j + 1].IsCapitalized() && (IsMonthName(t[j + 1].text) ||
-                                       InLower(t[j + 1].text, kWeekdays))))) {
+         (t[j + 1].IsCapitalized() &&
+          (IsMonthName(t[j + 1].text) || InLower(t[j + 1].text, kWeekdays))))) {
       return j + 2;
     }
     return j;
@@ -217,6 +225,23 @@ std::string FindTime(absl::string_view text, const Toks& t, size_t first,
     if (e > j) return std::string(TokenText(text, t, j, e));
   }
   return {};
+}
+
+// A word that can follow a subject: an auxiliary, a past tense, a third
+// person "-s" form or a common base verb ("Officials expect").
+bool LooksLikeVerb(const NumToken& tok) {
+  static constexpr absl::string_view kBaseVerbs[] = {
+      "expect",  "say",     "have",      "hold",  "plan",     "want",   "need",
+      "own",     "control", "field",     "claim", "estimate", "deploy", "hit",
+      "cut",     "put",     "set",       "spend", "lose",     "lost",   "win",
+      "won",     "took",    "take",      "make",  "made",     "get",    "got",
+      "gave",    "give",    "sold",      "sent",  "fell",     "rose",   "grew",
+      "paid",    "held",    "kept",      "keep",  "also",     "still",  "now",
+      "already", "only",    "reportedly"};
+  absl::string_view w = tok.text;
+  return InLower(w, kAux) || InLower(w, kSpeechVerbs) ||
+         InLower(w, kBaseVerbs) || absl::EndsWith(w, "ed") ||
+         (w.size() > 3 && absl::EndsWith(w, "s") && !absl::EndsWith(w, "ss"));
 }
 
 // First speech verb in [b, e), or e.
@@ -286,15 +311,29 @@ ClaimContext FindClaimContext(absl::string_view text, const Toks& t,
     for (size_t i = e; i < verb; ++i) {
       if (t[i].IsWord() && InLower(t[i].text, kAux)) passive = true;
     }
-    if (e > sb && !passive && out.asserted_by.empty()) {
+    // The asserter abuts its verb, or a participle or clause sits between:
+    // "A report released last year said", "Smith, who ..., said".
+    const bool abuts =
+        e == verb ||
+        (e < verb && (t[e].IsPunct(",") || IsWordTok(t, e, "who") ||
+                      IsWordTok(t, e, "which") ||
+                      (IsLowerWord(t[e]) && absl::EndsWith(t[e].text, "ed"))));
+    if (e > sb && !passive && abuts && out.asserted_by.empty()) {
       out.asserted_by = std::string(TokenText(text, t, b, e));
     }
-    clause = verb + 1;
-    if (IsWordTok(t, clause, "that")) ++clause;
+    if (!passive) {  // "Iran was estimated to have ...": Iran is the subject
+      clause = verb + 1;
+      if (IsWordTok(t, clause, "that")) ++clause;
+    }
   } else if (out.asserted_by.empty()) {
     // "..., Mr. Netanyahu's office said." after the claim.
     for (size_t i = next; i + 1 < se; ++i) {
       if (!t[i].IsPunct(",")) continue;
+      // Skip closing quotation marks: ...," the general said.
+      while (i + 2 < se &&
+             (t[i + 1].IsPunct("\"") || t[i + 1].IsPunct("\xE2\x80\x9D"))) {
+        ++i;
+      }
       size_t b;
       size_t e = ReadNamePhrase(t, i + 1, se, true, true, &b);
       if (e > i + 1 && e < se && IsLowerWord(t[e]) &&
@@ -310,14 +349,16 @@ ClaimContext FindClaimContext(absl::string_view text, const Toks& t,
     }
   }
   // Subject: the capitalised name opening the clause, before a verb.
-  while (clause < first && (t[clause].IsPunct(",") ||
-                            IsWordTok(t, clause, "but") ||
-                            IsWordTok(t, clause, "and"))) {
+  while (clause < first &&
+         (t[clause].IsPunct(",") || IsWordTok(t, clause, "but") ||
+          IsWordTok(t, clause, "and"))) {
     ++clause;
   }
   size_t b;
   size_t e = ReadNamePhrase(t, clause, first, false, false, &b);
-  if (e > clause && e < first && IsLowerWord(t[e])) {
+  if (e > clause && e < first && IsLowerWord(t[e]) && LooksLikeVerb(t[e]) &&
+      !absl::EndsWith(t[e - 1].text, "ing") &&
+      !absl::EndsWith(t[e - 1].text, "ly")) {
     out.subject = std::string(TokenText(text, t, b, e));
   }
   return out;

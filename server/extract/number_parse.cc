@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 
@@ -16,21 +17,21 @@ struct WordValue {
 };
 
 constexpr WordValue kUnits[] = {
-    {"zero", 0},       {"one", 1},        {"two", 2},       {"three", 3},
-    {"four", 4},       {"five", 5},       {"six", 6},       {"seven", 7},
-    {"eight", 8},      {"nine", 9},       {"ten", 10},      {"eleven", 11},
-    {"twelve", 12},    {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
-    {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}};
+    {"zero", 0},     {"one", 1},        {"two", 2},       {"three", 3},
+    {"four", 4},     {"five", 5},       {"six", 6},       {"seven", 7},
+    {"eight", 8},    {"nine", 9},       {"ten", 10},      {"eleven", 11},
+    {"twelve", 12},  {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
+    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}};
 constexpr WordValue kTens[] = {{"twenty", 20}, {"thirty", 30}, {"forty", 40},
                                {"fifty", 50},  {"sixty", 60},  {"seventy", 70},
                                {"eighty", 80}, {"ninety", 90}};
 // Denominators of word fractions, singular and plural.
 constexpr WordValue kDenominators[] = {
-    {"half", 2},     {"halves", 2},   {"third", 3},   {"thirds", 3},
-    {"quarter", 4},  {"quarters", 4}, {"fourth", 4},  {"fourths", 4},
-    {"fifth", 5},    {"fifths", 5},   {"sixth", 6},   {"sixths", 6},
-    {"seventh", 7},  {"sevenths", 7}, {"eighth", 8},  {"eighths", 8},
-    {"ninth", 9},    {"ninths", 9},   {"tenth", 10},  {"tenths", 10}};
+    {"half", 2},    {"halves", 2},   {"third", 3},  {"thirds", 3},
+    {"quarter", 4}, {"quarters", 4}, {"fourth", 4}, {"fourths", 4},
+    {"fifth", 5},   {"fifths", 5},   {"sixth", 6},  {"sixths", 6},
+    {"seventh", 7}, {"sevenths", 7}, {"eighth", 8}, {"eighths", 8},
+    {"ninth", 9},   {"ninths", 9},   {"tenth", 10}, {"tenths", 10}};
 
 template <size_t N>
 std::optional<int> Lookup(const WordValue (&table)[N], absl::string_view w) {
@@ -40,18 +41,47 @@ std::optional<int> Lookup(const WordValue (&table)[N], absl::string_view w) {
   return std::nullopt;
 }
 
+// Number words by their lower-case spelling: units and tens map to their
+// value, "hundred" to -100, "dozen" to -12, "thousand" .. "trillion" to
+// -1000 .. -1e12. Built once; read-only afterwards.
+const absl::flat_hash_map<absl::string_view, double>& NumberWordTable() {
+  static const auto* table = [] {
+    auto* m = new absl::flat_hash_map<absl::string_view, double>();
+    for (const WordValue& e : kUnits) (*m)[e.word] = e.value;
+    for (const WordValue& e : kTens) (*m)[e.word] = e.value;
+    (*m)["hundred"] = -1e2;
+    (*m)["dozen"] = -12;
+    (*m)["thousand"] = -1e3;
+    (*m)["million"] = -1e6;
+    (*m)["billion"] = -1e9;
+    (*m)["trillion"] = -1e12;
+    return m;
+  }();
+  return *table;
+}
+
+// The table entry for `w`, case-insensitively; nullopt when none.
+std::optional<double> NumberWordEntry(absl::string_view w) {
+  char buf[10];
+  if (w.size() < 3 || w.size() > sizeof(buf)) return std::nullopt;
+  for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
+  const auto& table = NumberWordTable();
+  auto it = table.find(absl::string_view(buf, w.size()));
+  if (it == table.end()) return std::nullopt;
+  return it->second;
+}
+
 std::optional<int> UnitOrTen(absl::string_view w) {
-  if (auto v = Lookup(kUnits, w)) return v;
-  return Lookup(kTens, w);
+  std::optional<double> e = NumberWordEntry(w);
+  if (!e || *e < 0) return std::nullopt;
+  return static_cast<int>(*e);
 }
 
 // Big multipliers that close a group: "thousand", "million", ...
 std::optional<double> BigScale(absl::string_view w) {
-  if (EqualsLower(w, "thousand")) return 1e3;
-  if (EqualsLower(w, "million")) return 1e6;
-  if (EqualsLower(w, "billion")) return 1e9;
-  if (EqualsLower(w, "trillion")) return 1e12;
-  return std::nullopt;
+  std::optional<double> e = NumberWordEntry(w);
+  if (!e || *e > -1000) return std::nullopt;
+  return -*e;
 }
 
 bool IsWordAt(const std::vector<NumToken>& t, size_t i) {
@@ -107,8 +137,7 @@ std::optional<double> ScaleWordValue(absl::string_view w, bool money) {
 }
 
 bool IsNumberWord(absl::string_view w) {
-  return UnitOrTen(w).has_value() || EqualsLower(w, "hundred") ||
-         BigScale(w).has_value() || EqualsLower(w, "dozen");
+  return NumberWordEntry(w).has_value();
 }
 
 std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
@@ -138,9 +167,9 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
     absl::string_view w = t[k + 1].text;
     const double base = half ? 0.5 : 1;
     if (!half) {
-      if (auto d = Lookup(kDenominators, w);
-          d && *d != 2 && IsWordAt(t, k + 2) &&
-          EqualsLower(t[k + 2].text, "of")) {
+      if (auto d = Lookup(kDenominators, w); d && *d != 2 &&
+                                             IsWordAt(t, k + 2) &&
+                                             EqualsLower(t[k + 2].text, "of")) {
         out.value = 1.0 / *d;
         out.next = k + 2;
         out.words = 1;
@@ -173,8 +202,8 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
       // "twenty-eight"; "two-thirds".
       if (IsGluedHyphen(t, next) && IsWordAt(t, next + 1)) {
         absl::string_view w2 = t[next + 1].text;
-        if (auto u = Lookup(kUnits, w2); u && *v >= 20 && *v % 10 == 0 &&
-                                         *u > 0 && *u < 10) {
+        if (auto u = Lookup(kUnits, w2);
+            u && *v >= 20 && *v % 10 == 0 && *u > 0 && *u < 10) {
           val += *u;
           next += 2;
         } else if (auto d = Lookup(kDenominators, w2); d && !have) {
@@ -227,14 +256,14 @@ absl::string_view CurrencyPrefix(absl::string_view m) {
     absl::string_view mark, code;
   };
   static constexpr Entry kPrefixes[] = {
-      {"$", "USD"},     {"US$", "USD"},   {"USD", "USD"},  {"£", "GBP"},
-      {"GBP", "GBP"},   {"€", "EUR"},     {"EUR", "EUR"},  {"HK$", "HKD"},
-      {"HKD", "HKD"},   {"A$", "AUD"},    {"AU$", "AUD"},  {"AUD", "AUD"},
-      {"C$", "CAD"},    {"CA$", "CAD"},   {"CAD", "CAD"},  {"NZ$", "NZD"},
-      {"NZD", "NZD"},   {"S$", "SGD"},    {"SGD", "SGD"},  {"¥", "JPY"},
-      {"JPY", "JPY"},   {"CNY", "CNY"},   {"RMB", "CNY"},  {"₹", "INR"},
-      {"INR", "INR"},   {"Rs", "INR"},    {"CHF", "CHF"},  {"R$", "BRL"},
-      {"₩", "KRW"},     {"₽", "RUB"},     {"₪", "ILS"}};
+      {"$", "USD"},   {"US$", "USD"}, {"USD", "USD"}, {"£", "GBP"},
+      {"GBP", "GBP"}, {"€", "EUR"},   {"EUR", "EUR"}, {"HK$", "HKD"},
+      {"HKD", "HKD"}, {"A$", "AUD"},  {"AU$", "AUD"}, {"AUD", "AUD"},
+      {"C$", "CAD"},  {"CA$", "CAD"}, {"CAD", "CAD"}, {"NZ$", "NZD"},
+      {"NZD", "NZD"}, {"S$", "SGD"},  {"SGD", "SGD"}, {"¥", "JPY"},
+      {"JPY", "JPY"}, {"CNY", "CNY"}, {"RMB", "CNY"}, {"₹", "INR"},
+      {"INR", "INR"}, {"Rs", "INR"},  {"CHF", "CHF"}, {"R$", "BRL"},
+      {"₩", "KRW"},   {"₽", "RUB"}, {"₪", "ILS"}};
   for (const Entry& e : kPrefixes) {
     if (m == e.mark) return e.code;
   }
@@ -261,22 +290,31 @@ struct Irregular {
   absl::string_view plural, singular;
 };
 constexpr Irregular kIrregular[] = {
-    {"people", "person"},   {"children", "child"},  {"men", "man"},
-    {"women", "woman"},     {"feet", "foot"},       {"teeth", "tooth"},
-    {"mice", "mouse"},      {"geese", "goose"},     {"police", "police"},
-    {"personnel", "personnel"}, {"staff", "staff"}, {"cattle", "cattle"},
-    {"data", "data"},       {"media", "media"},     {"aircraft", "aircraft"},
-    {"livestock", "livestock"}, {"sheep", "sheep"}, {"fish", "fish"},
-    {"deer", "deer"},       {"series", "series"},   {"species", "species"},
-    {"crises", "crisis"},   {"analyses", "analysis"}, {"lives", "life"},
-    {"wives", "wife"},      {"knives", "knife"},    {"wolves", "wolf"},
-    {"halves", "half"},     {"shelves", "shelf"},   {"leaves", "leaf"},
-    {"thieves", "thief"},   {"news", "news"},       {"troops", "troop"}};
+    {"people", "person"},     {"children", "child"},
+    {"men", "man"},           {"women", "woman"},
+    {"feet", "foot"},         {"teeth", "tooth"},
+    {"mice", "mouse"},        {"geese", "goose"},
+    {"police", "police"},     {"personnel", "personnel"},
+    {"staff", "staff"},       {"cattle", "cattle"},
+    {"data", "data"},         {"media", "media"},
+    {"aircraft", "aircraft"}, {"livestock", "livestock"},
+    {"sheep", "sheep"},       {"fish", "fish"},
+    {"deer", "deer"},         {"series", "series"},
+    {"species", "species"},   {"crises", "crisis"},
+    {"analyses", "analysis"}, {"lives", "life"},
+    {"wives", "wife"},        {"knives", "knife"},
+    {"wolves", "wolf"},       {"halves", "half"},
+    {"shelves", "shelf"},     {"leaves", "leaf"},
+    {"thieves", "thief"},     {"news", "news"},
+    {"troops", "troop"}};
 }  // namespace
 
 bool LooksPlural(absl::string_view w) {
   for (const Irregular& e : kIrregular) {
     if (EqualsLower(w, e.plural)) return e.plural != "news";
+  }
+  if (w.size() > 4 && EqualsLower(w.substr(w.size() - 3), "men")) {
+    return true;  // "gunmen", "firemen"
   }
   if (w.size() < 3) return false;
   char last = absl::ascii_tolower(w.back());
@@ -291,6 +329,7 @@ std::string Singularize(absl::string_view word) {
     if (w == e.plural) return std::string(e.singular);
   }
   if (!LooksPlural(w)) return w;
+  if (absl::EndsWith(w, "men")) return w.substr(0, w.size() - 3) + "man";
   auto ends = [&w](absl::string_view s) { return absl::EndsWith(w, s); };
   if (ends("ies") && w.size() > 4) return w.substr(0, w.size() - 3) + "y";
   if (ends("sses") || ends("xes") || ends("ches") || ends("shes") ||

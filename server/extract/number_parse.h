@@ -30,9 +30,9 @@ std::optional<double> ScaleWordValue(absl::string_view word, bool money);
 // The value of a run of number words starting at token `i`.
 struct WordNumber {
   double value = 0;
-  size_t next = 0;          // first token after the run
-  int words = 0;            // number words read (articles not counted)
-  bool fraction = false;    // "two-thirds", "a quarter", "half"
+  size_t next = 0;            // first token after the run
+  int words = 0;              // number words read (articles not counted)
+  bool fraction = false;      // "two-thirds", "a quarter", "half"
   bool only_article = false;  // began with "a"/"an" ("a dozen")
 };
 

@@ -45,11 +45,11 @@ bool IsPunctCp(uint32_t cp) {
 bool IsAbbreviation(absl::string_view w) {
   if (w.size() == 1) return true;  // "U.S.", "J. Smith"
   static constexpr absl::string_view kAbbrevs[] = {
-      "Mr",  "Mrs", "Ms",  "Dr",   "Adm",  "Gen", "Sen",  "Rep",
-      "St",  "Jr",  "Sr",  "Lt",   "Col",  "Sgt", "Gov",  "Prof",
-      "Capt", "Maj", "No", "vs",   "Rev",  "Cpl", "Pvt",  "Gens",
-      "Jan", "Feb", "Mar", "Apr",  "Aug",  "Sep", "Sept", "Oct",
-      "Nov", "Dec", "approx", "est", "Co", "Corp", "Ft", "Mt"};
+      "Mr",   "Mrs", "Ms",     "Dr",  "Adm", "Gen",  "Sen",  "Rep",
+      "St",   "Jr",  "Sr",     "Lt",  "Col", "Sgt",  "Gov",  "Prof",
+      "Capt", "Maj", "No",     "vs",  "Rev", "Cpl",  "Pvt",  "Gens",
+      "Jan",  "Feb", "Mar",    "Apr", "Aug", "Sep",  "Sept", "Oct",
+      "Nov",  "Dec", "approx", "est", "Co",  "Corp", "Ft",   "Mt"};
   for (absl::string_view a : kAbbrevs) {
     if (w == a) return true;
   }

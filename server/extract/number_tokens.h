@@ -23,7 +23,7 @@ struct NumToken {
   uint32_t begin = 0;      // byte offset of text.data()
   uint32_t end = 0;
   TokKind kind = TokKind::kPunct;
-  bool space_before = true;    // whitespace (or text start) precedes it
+  bool space_before = true;     // whitespace (or text start) precedes it
   bool newline_before = false;  // a line break precedes it
   bool sentence_start = false;  // first token of a sentence
   bool IsWord() const { return kind == TokKind::kWord; }

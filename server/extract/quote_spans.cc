@@ -21,9 +21,7 @@ bool IsOpener(const std::vector<Token>& tokens, size_t i) {
   return t.mark == MarkDir::kStraight && StraightOpens(tokens, i);
 }
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 }  // namespace
 
@@ -56,8 +54,8 @@ std::vector<QuoteSpan> FindQuoteSpans(absl::string_view text,
       if (inside) {
         // Left open at the paragraph end: cap it there. It continues if this
         // paragraph starts by re-opening a quote.
-        const bool ok = finish(static_cast<uint32_t>(i), false,
-                               tokens[i - 1].end);
+        const bool ok =
+            finish(static_cast<uint32_t>(i), false, tokens[i - 1].end);
         if (ok && IsOpener(tokens, i)) {
           QuoteSpan& last = out.back();
           if (last.group < 0) last.group = static_cast<int32_t>(out.size() - 1);

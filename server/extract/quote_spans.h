@@ -15,10 +15,10 @@
 namespace claimcheck::extract {
 
 struct QuoteSpan {
-  uint32_t open_tok = 0;   // index of the opening mark token
-  uint32_t close_tok = 0;  // index of the closing mark, or of the first
-                           // token after the quoted words when not closed
-  bool closed = false;     // ended by a closing mark
+  uint32_t open_tok = 0;    // index of the opening mark token
+  uint32_t close_tok = 0;   // index of the closing mark, or of the first
+                            // token after the quoted words when not closed
+  bool closed = false;      // ended by a closing mark
   uint32_t text_begin = 0;  // bytes between the marks, whitespace trimmed
   uint32_t text_end = 0;    // when unclosed
   uint32_t para = 0;

@@ -21,10 +21,10 @@
 namespace claimcheck::extract {
 
 enum class MentionType : uint8_t {
-  kName,       // "Mr. Araghchi", "Iranian Foreign Minister Abbas Araghchi"
-  kPronoun,    // "he", "she"
-  kRoleNoun,   // "the admiral", "the prime minister"
-  kOrgNoun,    // "the ministry"
+  kName,      // "Mr. Araghchi", "Iranian Foreign Minister Abbas Araghchi"
+  kPronoun,   // "he", "she"
+  kRoleNoun,  // "the admiral", "the prime minister"
+  kOrgNoun,   // "the ministry"
   kPossessiveOffice,  // "Mr. Netanyahu's office", "Iran's foreign ministry"
 };
 
@@ -33,18 +33,18 @@ struct Mention {
   uint32_t last_tok = 0;   // inclusive
   Span span;               // as a speaker mention: "Mr. Araghchi", "he"
   MentionType type = MentionType::kName;
-  int entity = -1;         // index into SpeakerIndex::entities(), or -1
-  bool subject = false;    // starts its sentence or governs a speech verb
-  Span role;               // role words written with the name; may be empty
+  int entity = -1;       // index into SpeakerIndex::entities(), or -1
+  bool subject = false;  // starts its sentence or governs a speech verb
+  Span role;             // role words written with the name; may be empty
 };
 
 struct Entity {
   std::string canonical;  // "Abbas Araghchi", "Pentagon"
   SpeakerKind kind = SpeakerKind::kUnknown;
-  bool place = false;     // a country or city ("Iran")
+  bool place = false;  // a country or city ("Iran")
   Gender gender = Gender::kUnknown;
-  std::string role;       // first role written with the name
-  std::string role_key;   // lower-case role words and honorific roles
+  std::string role;      // first role written with the name
+  std::string role_key;  // lower-case role words and honorific roles
 };
 
 class SpeakerIndex {
@@ -88,8 +88,18 @@ class SpeakerIndex {
   std::vector<int32_t> starting_at_;  // per token: mention index or -1
   std::vector<int32_t> ending_at_;
   std::vector<Entity> entities_;
-  struct Chunk;  // name analysis, kept until entities are assigned
-  std::vector<Chunk> chunks_;
+  // Per mention, what entity assignment needs; dropped after construction.
+  struct Pending {
+    std::string canonical;  // name words, possessive stripped
+    SpeakerKind kind = SpeakerKind::kUnknown;
+    bool place = false;
+    bool full = false;       // two or more name words, or an organisation
+    bool honorific = false;  // "Mr.", "Adm." written with the name
+    Gender gender = Gender::kUnknown;
+    std::string role_key;    // lower-case: role words, honorific role
+    absl::string_view noun;  // kRoleNoun/kOrgNoun: the head noun
+  };
+  std::vector<Pending> pending_;
 };
 
 }  // namespace claimcheck::extract

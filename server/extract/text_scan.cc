@@ -27,7 +27,8 @@ CharClass Classify(absl::string_view text, size_t i, size_t* len) {
   *len = 1;
   if (c < 0x80) {
     if (c == '\n' || c == '\r') return CharClass::kNewline;
-    if (c == ' ' || c == '\t' || c == '\f' || c == '\v') return CharClass::kSpace;
+    if (c == ' ' || c == '\t' || c == '\f' || c == '\v')
+      return CharClass::kSpace;
     if (IsAsciiAlnum(c)) return CharClass::kLetter;
     if (c == '"') return CharClass::kStraightMark;
     if (c == '\'') return CharClass::kApostrophe;
@@ -57,7 +58,7 @@ CharClass Classify(absl::string_view text, size_t i, size_t* len) {
     if (c1 == 0x80) {
       if (c2 <= 0x8B || c2 == 0xAF) return CharClass::kSpace;
       if (c2 == 0xA8 || c2 == 0xA9) return CharClass::kNewline;
-      if (c2 == 0x99) return CharClass::kApostrophe;  // ’
+      if (c2 == 0x99) return CharClass::kApostrophe;              // ’
       if (c2 == 0x9C || c2 == 0x9E) return CharClass::kOpenMark;  // “ „
       if (c2 == 0x9D) return CharClass::kCloseMark;               // ”
       return CharClass::kPunct;
@@ -76,11 +77,11 @@ CharClass Classify(absl::string_view text, size_t i, size_t* len) {
 // Words that keep their trailing period: honorifics and short abbreviations.
 bool KeepsPeriod(absl::string_view w) {
   static constexpr absl::string_view kAbbrevs[] = {
-      "Mr",   "Mrs",  "Ms",   "Dr",  "Adm",  "Gen",  "Sen",  "Rep",
-      "Gov",  "Lt",   "Col",  "Sgt", "Capt", "Maj",  "Prof", "Rev",
-      "St",   "Jr",   "Sr",   "Mt",  "Ft",   "Cmdr", "Brig", "Pres",
-      "Supt", "Insp", "Det",  "Cpl", "Pvt",  "Gov",  "Atty", "Hon",
-      "Messrs", "Mmes", "vs", "Sec", "Amb", "Rt", "Fr", "No"};
+      "Mr",     "Mrs",  "Ms",  "Dr",  "Adm",  "Gen",  "Sen",  "Rep",
+      "Gov",    "Lt",   "Col", "Sgt", "Capt", "Maj",  "Prof", "Rev",
+      "St",     "Jr",   "Sr",  "Mt",  "Ft",   "Cmdr", "Brig", "Pres",
+      "Supt",   "Insp", "Det", "Cpl", "Pvt",  "Gov",  "Atty", "Hon",
+      "Messrs", "Mmes", "vs",  "Sec", "Amb",  "Rt",   "Fr",   "No"};
   if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z') return true;  // initial
   if (w.find('.') != absl::string_view::npos) return true;       // U.S
   for (absl::string_view a : kAbbrevs) {
@@ -91,7 +92,7 @@ bool KeepsPeriod(absl::string_view w) {
 
 }  // namespace
 
-bool EqualsIgnoreCase(absl::string_view a, absl::string_view b) {
+bool WordEquals(absl::string_view a, absl::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
     unsigned char x = static_cast<unsigned char>(a[i]);
@@ -175,15 +176,14 @@ std::vector<Token> Tokenize(absl::string_view text) {
           continue;
         }
         // Joiners inside a word: apostrophe, hyphen, period, comma in digits.
-        const bool joiner = c2 == CharClass::kApostrophe ||
-                            (l2 == 1 && (text[j] == '-' || text[j] == '.' ||
-                                         text[j] == ','));
+        const bool joiner =
+            c2 == CharClass::kApostrophe ||
+            (l2 == 1 && (text[j] == '-' || text[j] == '.' || text[j] == ','));
         if (joiner && j + l2 < n) {
           size_t l3;
           if (Classify(text, j + l2, &l3) == CharClass::kLetter) {
-            if (text[j] == ',' &&
-                !(text[j - 1] >= '0' && text[j - 1] <= '9' &&
-                  text[j + 1] >= '0' && text[j + 1] <= '9')) {
+            if (text[j] == ',' && !(text[j - 1] >= '0' && text[j - 1] <= '9' &&
+                                    text[j + 1] >= '0' && text[j + 1] <= '9')) {
               break;
             }
             j += l2 + l3;
@@ -200,8 +200,7 @@ std::vector<Token> Tokenize(absl::string_view text) {
         }
         break;
       }
-      if (j < n && text[j] == '.' &&
-          KeepsPeriod(text.substr(i, j - i))) {
+      if (j < n && text[j] == '.' && KeepsPeriod(text.substr(i, j - i))) {
         ++j;
       }
       t.end = static_cast<uint32_t>(j);

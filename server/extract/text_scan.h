@@ -44,7 +44,7 @@ inline absl::string_view TokenText(absl::string_view text, const Token& t) {
 }
 
 // ASCII case-insensitive equality.
-bool EqualsIgnoreCase(absl::string_view a, absl::string_view b);
+bool WordEquals(absl::string_view a, absl::string_view b);
 
 // `word` without a trailing possessive ('s, ’s, or a bare ’/' after s).
 // Sets *possessive when one was removed.

@@ -1,0 +1,517 @@
+#include "server/extract/speaker_resolve.h"
+
+#include <algorithm>
+#include <numeric>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "server/extract/quote_cues.h"
+
+namespace claimcheck::extract {
+namespace {
+
+constexpr size_t kPronounLookback = 80;  // mentions
+constexpr uint32_t kPronounParas = 5;    // paragraphs
+constexpr size_t kNounLookback = 300;    // mentions, for "the minister"
+
+bool IsNameConnector(absl::string_view w) {
+  static constexpr absl::string_view kConnectors[] = {
+      "bin", "al", "al-", "de",  "van", "von", "der", "da",  "del",
+      "la",  "le", "du",  "dos", "das", "ibn", "di",  "ter", "den"};
+  for (absl::string_view c : kConnectors) {
+    if (w == c) return true;
+  }
+  return false;
+}
+
+// Lower-case words after a possessive that make it an office speaking for
+// the owner: "Mr. Netanyahu's office".
+bool IsOfficeNoun(absl::string_view w) {
+  static constexpr absl::string_view kOffice[] = {
+      "office",   "spokesman",  "spokeswoman",    "spokesperson",
+      "campaign", "government", "administration", "ministry",
+      "team",     "press",      "representative", "representatives",
+      "camp",     "aides",      "aide",           "spokespeople",
+      "cabinet",  "party",      "lawyer",         "lawyers",
+      "attorney"};
+  for (absl::string_view c : kOffice) {
+    if (WordEquals(w, c)) return true;
+  }
+  return false;
+}
+
+bool IsSentencePunct(absl::string_view text, const Token& t) {
+  if (t.kind != TokenKind::kPunct) return false;
+  if (t.end - t.begin == 1) {
+    const char c = text[t.begin];
+    return c == '.' || c == '!' || c == '?';
+  }
+  return text.substr(t.begin, t.end - t.begin) == "\xE2\x80\xA6";  // …
+}
+
+std::string LowerCopy(absl::string_view s) { return absl::AsciiStrToLower(s); }
+
+}  // namespace
+
+SpeakerIndex::SpeakerIndex(absl::string_view text,
+                           const std::vector<Token>& tokens,
+                           const std::vector<QuoteSpan>& quotes)
+    : text_(text), tokens_(tokens) {
+  MarkQuotesAndSentences(quotes);
+  FindNames();
+  FindNounMentions();
+  AssignEntities();
+  pending_.clear();
+  pending_.shrink_to_fit();
+}
+
+void SpeakerIndex::MarkQuotesAndSentences(
+    const std::vector<QuoteSpan>& quotes) {
+  const size_t n = tokens_.size();
+  in_quote_.assign(n, false);
+  for (const QuoteSpan& q : quotes) {
+    const size_t end =
+        std::min<size_t>(q.closed ? q.close_tok + 1 : q.close_tok, n);
+    for (size_t i = q.open_tok; i < end; ++i) in_quote_[i] = true;
+  }
+  sent_start_.assign(n, false);
+  for (size_t i = 0; i < n; ++i) {
+    if (i == 0 || tokens_[i].para != tokens_[i - 1].para) {
+      sent_start_[i] = true;
+      continue;
+    }
+    const Token& p = tokens_[i - 1];
+    if (IsSentencePunct(text_, p)) {
+      sent_start_[i] = true;
+    } else if (p.kind == TokenKind::kQuoteMark && i >= 2 &&
+               IsSentencePunct(text_, tokens_[i - 2])) {
+      sent_start_[i] = true;
+    }
+  }
+}
+
+bool SpeakerIndex::SentenceEnd(size_t tok) const {
+  return !in_quote_[tok] && IsSentencePunct(text_, tokens_[tok]);
+}
+
+const Mention* SpeakerIndex::EndingAt(size_t tok) const {
+  if (tok >= ending_at_.size() || ending_at_[tok] < 0) return nullptr;
+  return &mentions_[ending_at_[tok]];
+}
+
+const Mention* SpeakerIndex::StartingAt(size_t tok) const {
+  if (tok >= starting_at_.size() || starting_at_[tok] < 0) return nullptr;
+  return &mentions_[starting_at_[tok]];
+}
+
+int SpeakerIndex::FindEntity(absl::string_view canonical) const {
+  for (size_t i = 0; i < entities_.size(); ++i) {
+    if (entities_[i].canonical == canonical) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+void SpeakerIndex::FindNames() {
+  const size_t n = tokens_.size();
+  auto word = [&](size_t k) { return TokenText(text_, tokens_[k]); };
+  auto usable = [&](size_t k, uint32_t para) {
+    return k < n && !in_quote_[k] && tokens_[k].para == para &&
+           tokens_[k].kind == TokenKind::kWord;
+  };
+  size_t i = 0;
+  while (i < n) {
+    const Token& t = tokens_[i];
+    if (in_quote_[i] || t.kind != TokenKind::kWord || !t.cap ||
+        IsCapStopword(word(i))) {
+      ++i;
+      continue;
+    }
+    // The capitalised run [i, j).
+    size_t j = i;
+    bool poss = false;
+    while (usable(j, t.para)) {
+      const absl::string_view w = word(j);
+      if (tokens_[j].cap) {
+        if (j > i && IsCapStopword(w)) break;
+        StripPossessive(w, &poss);
+        ++j;
+        if (poss) break;
+        continue;
+      }
+      if (j > i && usable(j + 1, t.para) && tokens_[j + 1].cap &&
+          (IsNameConnector(w) || (w == "of" && (IsRoleWord(word(j - 1)) ||
+                                                IsOrgWord(word(j - 1)))))) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    // Split role words from the name: "Iranian Foreign Minister | Abbas
+    // Araghchi", "Adm. | Brad Cooper", "Secretary of State | Marco Rubio".
+    size_t name_start = i;
+    int honorific = -1;
+    bool has_role = false;
+    for (size_t k = i; k < j; ++k) {
+      bool p;
+      const absl::string_view w = StripPossessive(word(k), &p);
+      if (IsHonorific(w) &&
+          (w.back() == '.' || HonorificGender(w) != Gender::kUnknown)) {
+        name_start = k + 1;
+        honorific = static_cast<int>(k);
+      } else if (k + 1 < j && IsRoleWord(w)) {
+        name_start = k + 1;
+        honorific = -1;
+        has_role = true;
+      } else if (w == "of" && name_start == k && k + 1 < j) {
+        name_start = k + 2;
+        ++k;
+      }
+    }
+    const bool the_before = i > 0 && tokens_[i - 1].para == t.para &&
+                            !in_quote_[i - 1] && WordEquals(word(i - 1), "the");
+
+    Mention m;
+    Pending pd;
+    m.first_tok = static_cast<uint32_t>(i);
+    m.last_tok = static_cast<uint32_t>(j - 1);
+    if (name_start >= j) {
+      // Role words only: "Prime Minister", "the President".
+      bool p;
+      const absl::string_view last = StripPossessive(word(j - 1), &p);
+      if (!IsRoleWord(last) && !IsHonorific(last)) {
+        i = j;
+        continue;
+      }
+      m.type = MentionType::kRoleNoun;
+      if (the_before) m.first_tok = static_cast<uint32_t>(i - 1);
+      m.span = Span{tokens_[m.first_tok].begin,
+                    static_cast<uint32_t>(tokens_[j - 1].begin + last.size())};
+      pd.noun = last;
+    } else {
+      // The name words [name_start, j).
+      bool p;
+      const absl::string_view last = StripPossessive(word(j - 1), &p);
+      const uint32_t name_b = tokens_[name_start].begin;
+      const uint32_t name_e =
+          static_cast<uint32_t>(tokens_[j - 1].begin + last.size());
+      const absl::string_view name = text_.substr(name_b, name_e - name_b);
+      const size_t nwords = j - name_start;
+      bool org = IsKnownOrg(name);
+      for (size_t k = name_start; k < j && !org; ++k) {
+        bool pk;
+        if (IsOrgWord(StripPossessive(word(k), &pk))) org = true;
+      }
+      const bool place = nwords == 1 && IsPlace(name);
+      bool first_known = false;
+      const Gender first_gender =
+          nwords >= 2 ? FirstNameGender(word(name_start), &first_known)
+                      : Gender::kUnknown;
+      if (!org && !place && the_before && honorific < 0 && !has_role &&
+          !first_known) {
+        org = true;  // "the Pentagon"
+      }
+      pd.canonical = std::string(name);
+      if (org || place) {
+        pd.kind = SpeakerKind::kOrganization;
+        pd.place = place;
+        pd.full = true;
+      } else if (honorific >= 0 || has_role || first_known) {
+        pd.kind = SpeakerKind::kPerson;
+        pd.full = nwords >= 2;
+      } else {
+        pd.kind = SpeakerKind::kUnknown;
+        pd.full = nwords >= 2;
+      }
+      pd.honorific = honorific >= 0;
+      pd.gender =
+          honorific >= 0 ? HonorificGender(word(honorific)) : Gender::kUnknown;
+      if (pd.gender == Gender::kUnknown) pd.gender = first_gender;
+      if (name_start > i) {
+        size_t role_end = name_start;
+        if (honorific >= 0 &&
+            static_cast<size_t>(honorific) + 1 == name_start) {
+          role_end = honorific;
+        }
+        if (role_end > i) {
+          m.role = Span{tokens_[i].begin, tokens_[role_end - 1].end};
+          pd.role_key = LowerCopy(text_.substr(m.role.begin, m.role.size()));
+        }
+        if (honorific >= 0) {
+          absl::StrAppend(&pd.role_key, " ", HonorificRole(word(honorific)));
+        }
+      }
+      uint32_t span_b = name_b;
+      if (honorific >= 0 && static_cast<size_t>(honorific) + 1 == name_start) {
+        span_b = tokens_[honorific].begin;
+      }
+      if ((org && the_before && name_start == i)) {
+        m.first_tok = static_cast<uint32_t>(i - 1);
+        span_b = tokens_[i - 1].begin;
+      }
+      m.span = Span{span_b, name_e};
+      m.type = MentionType::kName;
+      // "Mr. Netanyahu's office", "Iran's foreign ministry".
+      if (poss) {
+        size_t k = j;
+        for (int extra = 0; extra < 3 && usable(k, t.para) && tokens_[k].lower;
+             ++extra, ++k) {
+          if (IsOfficeNoun(word(k))) {
+            m.type = MentionType::kPossessiveOffice;
+            m.last_tok = static_cast<uint32_t>(k);
+            m.span.end = tokens_[k].end;
+            break;
+          }
+        }
+      }
+    }
+    mentions_.push_back(m);
+    pending_.push_back(std::move(pd));
+    i = j;
+  }
+}
+
+void SpeakerIndex::FindNounMentions() {
+  const size_t n = tokens_.size();
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = tokens_[i];
+    if (in_quote_[i] || t.kind != TokenKind::kWord) continue;
+    const absl::string_view w = TokenText(text_, t);
+    if (WordEquals(w, "he") || WordEquals(w, "she")) {
+      Mention m;
+      m.first_tok = m.last_tok = static_cast<uint32_t>(i);
+      m.span = Span{t.begin, t.end};
+      m.type = MentionType::kPronoun;
+      Pending pd;
+      pd.gender = (w[0] | 0x20) == 'h' ? Gender::kMale : Gender::kFemale;
+      mentions_.push_back(m);
+      pending_.push_back(std::move(pd));
+      continue;
+    }
+    // "the admiral", "the prime minister", "the ministry": a determiner and
+    // up to two lower-case words.
+    if (!WordEquals(w, "the")) continue;
+    for (size_t k = i + 1; k < n && k <= i + 2; ++k) {
+      const Token& u = tokens_[k];
+      if (in_quote_[k] || u.para != t.para || u.kind != TokenKind::kWord ||
+          !u.lower) {
+        break;
+      }
+      bool poss;
+      const absl::string_view noun =
+          StripPossessive(TokenText(text_, u), &poss);
+      const bool role = IsRoleNoun(noun);
+      const bool org = !role && IsOrgNoun(noun);
+      if (role || org) {
+        // A following lower-case noun means this was an adjective:
+        // "the president's" is fine, "the company spokesman" is the latter.
+        if (!poss && k + 1 < n && tokens_[k + 1].lower &&
+            (IsRoleNoun(TokenText(text_, tokens_[k + 1])) ||
+             IsOrgNoun(TokenText(text_, tokens_[k + 1])))) {
+          continue;
+        }
+        Mention m;
+        m.first_tok = static_cast<uint32_t>(i);
+        m.last_tok = static_cast<uint32_t>(k);
+        m.span = Span{t.begin, static_cast<uint32_t>(u.begin + noun.size())};
+        m.type = role ? MentionType::kRoleNoun : MentionType::kOrgNoun;
+        Pending pd;
+        pd.noun = noun;
+        mentions_.push_back(m);
+        pending_.push_back(std::move(pd));
+        break;
+      }
+      if (poss) break;
+    }
+  }
+}
+
+int SpeakerIndex::AddEntity(std::string canonical, SpeakerKind kind) {
+  Entity e;
+  e.canonical = std::move(canonical);
+  e.kind = kind;
+  entities_.push_back(std::move(e));
+  return static_cast<int>(entities_.size() - 1);
+}
+
+int SpeakerIndex::ResolvePronoun(size_t m, Gender g) const {
+  const uint32_t para = tokens_[mentions_[m].first_tok].para;
+  int fallback = -1;
+  for (size_t k = m, steps = 0; k-- > 0 && steps < kPronounLookback; ++steps) {
+    const Mention& c = mentions_[k];
+    if (tokens_[c.first_tok].para + kPronounParas < para) break;
+    if (c.entity < 0) continue;
+    const Entity& e = entities_[c.entity];
+    if (e.kind != SpeakerKind::kPerson) continue;
+    if (e.gender != Gender::kUnknown && e.gender != g) continue;
+    if (c.subject) return c.entity;
+    if (fallback < 0) fallback = c.entity;
+  }
+  return fallback;
+}
+
+int SpeakerIndex::ResolveRoleNoun(size_t m, absl::string_view noun) const {
+  const std::string key = LowerCopy(noun);
+  for (size_t k = m, steps = 0; k-- > 0 && steps < kNounLookback; ++steps) {
+    const Mention& c = mentions_[k];
+    if (c.entity < 0 || c.type == MentionType::kPronoun) continue;
+    const Entity& e = entities_[c.entity];
+    if (e.kind == SpeakerKind::kPerson && absl::StrContains(e.role_key, key)) {
+      return c.entity;
+    }
+  }
+  return -1;
+}
+
+int SpeakerIndex::ResolveOrgNoun(size_t m, absl::string_view noun) const {
+  for (size_t k = m, steps = 0; k-- > 0 && steps < kNounLookback; ++steps) {
+    const Mention& c = mentions_[k];
+    if (c.entity < 0) continue;
+    const Entity& e = entities_[c.entity];
+    if (e.kind == SpeakerKind::kOrganization && !e.place &&
+        absl::StrContains(LowerCopy(e.canonical), LowerCopy(noun))) {
+      return c.entity;
+    }
+  }
+  return -1;
+}
+
+void SpeakerIndex::AssignEntities() {
+  // Document order.
+  std::vector<size_t> order(mentions_.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return mentions_[a].first_tok < mentions_[b].first_tok;
+  });
+  {
+    std::vector<Mention> m2;
+    std::vector<Pending> p2;
+    m2.reserve(order.size());
+    p2.reserve(order.size());
+    for (size_t k : order) {
+      m2.push_back(mentions_[k]);
+      p2.push_back(std::move(pending_[k]));
+    }
+    mentions_.swap(m2);
+    pending_.swap(p2);
+  }
+  const size_t n = tokens_.size();
+  starting_at_.assign(n, -1);
+  ending_at_.assign(n, -1);
+  for (size_t k = 0; k < mentions_.size(); ++k) {
+    Mention& m = mentions_[k];
+    // Overlaps ("the Prime Minister" found twice) keep the first.
+    if (starting_at_[m.first_tok] < 0)
+      starting_at_[m.first_tok] = static_cast<int32_t>(k);
+    ending_at_[m.last_tok] = static_cast<int32_t>(k);
+    // Subject: starts a sentence (after "But", "And" ...) or governs a
+    // speech verb.
+    size_t s = m.first_tok;
+    while (s > 0 && !sent_start_[s] &&
+           tokens_[s - 1].kind == TokenKind::kWord &&
+           tokens_[s - 1].para == tokens_[s].para && s + 3 > m.first_tok &&
+           IsCapStopword(TokenText(text_, tokens_[s - 1]))) {
+      --s;
+    }
+    m.subject = sent_start_[s];
+    for (size_t v = m.last_tok + 1; v < n && v < m.last_tok + 4u; ++v) {
+      const absl::string_view w = TokenText(text_, tokens_[v]);
+      if (tokens_[v].lower && IsSpeechVerb(w)) {
+        m.subject = true;
+        break;
+      }
+      if (!IsVerbFiller(w)) break;
+    }
+  }
+
+  // Pass 1: full names and organisations.
+  absl::flat_hash_map<std::string, int> by_name;
+  absl::flat_hash_map<std::string, int> by_surname;
+  auto merge = [&](int id, const Pending& pd, const Mention& m) {
+    Entity& e = entities_[id];
+    if (e.kind == SpeakerKind::kUnknown) e.kind = pd.kind;
+    if (e.gender == Gender::kUnknown) e.gender = pd.gender;
+    if (e.role.empty() && !m.role.empty()) {
+      e.role = std::string(text_.substr(m.role.begin, m.role.size()));
+    }
+    if (!pd.role_key.empty()) absl::StrAppend(&e.role_key, " ", pd.role_key);
+    e.place = e.place || pd.place;
+  };
+  for (size_t k = 0; k < mentions_.size(); ++k) {
+    const Pending& pd = pending_[k];
+    if (mentions_[k].type == MentionType::kPronoun ||
+        mentions_[k].type == MentionType::kRoleNoun ||
+        mentions_[k].type == MentionType::kOrgNoun || !pd.full) {
+      continue;
+    }
+    auto it = by_name.find(pd.canonical);
+    int id =
+        it == by_name.end() ? AddEntity(pd.canonical, pd.kind) : it->second;
+    by_name[pd.canonical] = id;
+    merge(id, pd, mentions_[k]);
+    mentions_[k].entity = id;
+    if (pd.kind != SpeakerKind::kOrganization) {
+      const size_t sp = pd.canonical.rfind(' ');
+      if (sp != std::string::npos) {
+        by_surname.emplace(
+            LowerCopy(absl::string_view(pd.canonical).substr(sp + 1)), id);
+      }
+    }
+  }
+  // Pass 2, in order: surnames, pronouns, role and organisation nouns.
+  for (size_t k = 0; k < mentions_.size(); ++k) {
+    Mention& m = mentions_[k];
+    const Pending& pd = pending_[k];
+    if (m.entity >= 0) continue;
+    switch (m.type) {
+      case MentionType::kName:
+      case MentionType::kPossessiveOffice: {
+        int id = -1;
+        if (pd.kind != SpeakerKind::kOrganization) {
+          auto it = by_surname.find(LowerCopy(pd.canonical));
+          if (it != by_surname.end()) id = it->second;
+        }
+        if (id < 0) {
+          auto it = by_name.find(pd.canonical);
+          if (it != by_name.end()) id = it->second;
+        }
+        if (id < 0 && pd.kind != SpeakerKind::kOrganization) {
+          absl::string_view known = KnownFullName(pd.canonical);
+          if (!known.empty()) {
+            id = AddEntity(std::string(known), SpeakerKind::kPerson);
+            by_name[std::string(known)] = id;
+            by_surname.emplace(LowerCopy(pd.canonical), id);
+          }
+        }
+        if (id < 0) {
+          id = AddEntity(pd.canonical, pd.kind);
+          by_name[pd.canonical] = id;
+          if (pd.honorific) by_surname.emplace(LowerCopy(pd.canonical), id);
+        }
+        if (pd.honorific || pd.kind == SpeakerKind::kPerson) {
+          entities_[id].kind = SpeakerKind::kPerson;
+        }
+        merge(id, pd, m);
+        m.entity = id;
+        break;
+      }
+      case MentionType::kPronoun: {
+        m.entity = ResolvePronoun(k, pd.gender);
+        if (m.entity >= 0 && entities_[m.entity].gender == Gender::kUnknown) {
+          entities_[m.entity].gender = pd.gender;
+        }
+        break;
+      }
+      case MentionType::kRoleNoun:
+        m.entity = ResolveRoleNoun(k, pd.noun);
+        break;
+      case MentionType::kOrgNoun:
+        m.entity = ResolveOrgNoun(k, pd.noun);
+        break;
+    }
+  }
+}
+
+}  // namespace claimcheck::extract

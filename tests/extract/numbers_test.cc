@@ -1,0 +1,384 @@
+// Table-driven tests of ExtractQuantities, one table per form of claim.
+// Each sentence is written for this test; each case names the one claim the
+// sentence must give (or, for non-claims, that it gives none).
+#include "server/extract/numbers.h"
+
+#include <cmath>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+
+namespace claimcheck::extract {
+namespace {
+
+constexpr double kNone = NAN;  // the field must be unset
+
+struct Case {
+  const char* text;
+  const char* surface;
+  double value, low, high;
+  Approx approx;
+  const char* qualifier;
+  const char* unit;
+  const char* unit_key;
+};
+
+void ExpectField(const std::optional<double>& got, double want,
+                 const char* name) {
+  SCOPED_TRACE(name);
+  if (std::isnan(want)) {
+    EXPECT_FALSE(got.has_value()) << *got;
+  } else {
+    ASSERT_TRUE(got.has_value());
+    EXPECT_NEAR(*got, want, std::fabs(want) * 1e-9 + 1e-9);
+  }
+}
+
+// Extracts from c.text and checks the single claim against the case.
+void CheckOne(const Case& c) {
+  SCOPED_TRACE(c.text);
+  const std::string text = c.text;
+  std::vector<Quantity> got = ExtractQuantities(text, {});
+  ASSERT_EQ(got.size(), 1u) << (got.empty() ? "" : got[0].surface);
+  const Quantity& q = got[0];
+  EXPECT_EQ(q.surface, c.surface);
+  EXPECT_EQ(text.substr(q.span.begin, q.span.size()), q.surface);
+  ExpectField(q.value, c.value, "value");
+  ExpectField(q.low, c.low, "low");
+  ExpectField(q.high, c.high, "high");
+  EXPECT_EQ(q.approx, c.approx);
+  EXPECT_EQ(q.vague, c.approx == Approx::kVague);
+  EXPECT_EQ(q.qualifier, c.qualifier);
+  EXPECT_EQ(q.unit, c.unit);
+  EXPECT_EQ(q.unit_key, c.unit_key);
+  EXPECT_EQ(q.quote_index, -1);
+}
+
+template <size_t N>
+void CheckAll(const Case (&cases)[N]) {
+  for (const Case& c : cases) CheckOne(c);
+}
+
+constexpr Case kRanges[] = {
+    {"The firm sold between 10 and 20 tankers last year.",
+     "between 10 and 20 tankers", kNone, 10, 20, Approx::kRange, "between",
+     "tankers", "tanker"},
+    {"Officials expect 1,500 to 2,000 refugees.", "1,500 to 2,000 refugees",
+     kNone, 1500, 2000, Approx::kRange, "", "refugees", "refugee"},
+    {"The survey found 10-15% of voters undecided.", "10-15%", kNone, 10, 15,
+     Approx::kRange, "", "percent", "percent"},
+    {"Prices ranged from $1m to $2m.", "from $1m to $2m", kNone, 1e6, 2e6,
+     Approx::kRange, "from", "USD", "usd"},
+    {"Storms cut power to 1.5 to 2 million homes.", "1.5 to 2 million homes",
+     kNone, 1.5e6, 2e6, Approx::kRange, "", "homes", "home"},
+    {"Witnesses saw two or three gunmen.", "two or three gunmen", kNone, 2, 3,
+     Approx::kRange, "", "gunmen", "gunman"},
+    {"The trip takes 5\xE2\x80\x93"
+     "7 days.",
+     "5\xE2\x80\x93"
+     "7 days",
+     kNone, 5, 7, Approx::kRange, "", "days", "day"},
+};
+TEST(ExtractQuantitiesTest, Ranges) { CheckAll(kRanges); }
+
+constexpr Case kBounds[] = {
+    {"About 200 people attended the rally.", "About 200 people", 200, kNone,
+     kNone, Approx::kAbout, "About", "people", "person"},
+    {"Roughly 40 ships are docked.", "Roughly 40 ships", 40, kNone, kNone,
+     Approx::kAbout, "Roughly", "ships", "ship"},
+    {"Nearly 90 villages were flooded.", "Nearly 90 villages", 90, kNone, kNone,
+     Approx::kAbout, "Nearly", "villages", "village"},
+    {"Some 300 troops crossed the border.", "Some 300 troops", 300, kNone,
+     kNone, Approx::kAbout, "Some", "troops", "troop"},
+    {"More than 5,000 soldiers were deployed.", "More than 5,000 soldiers",
+     kNone, 5000, kNone, Approx::kLowerBound, "More than", "soldiers",
+     "soldier"},
+    {"The ship carries at least 40 aircraft.", "at least 40 aircraft", kNone,
+     40, kNone, Approx::kLowerBound, "at least", "aircraft", "aircraft"},
+    {"Rescuers freed just over 20 miners.", "just over 20 miners", kNone, 20,
+     kNone, Approx::kLowerBound, "just over", "miners", "miner"},
+    {"Iran could field up to 60 missiles.", "up to 60 missiles", kNone, kNone,
+     60, Approx::kUpperBound, "up to", "missiles", "missile"},
+    {"Fewer than 30 students passed.", "Fewer than 30 students", kNone, kNone,
+     30, Approx::kUpperBound, "Fewer than", "students", "student"},
+    {"The lab employs no more than 12 chemists.", "no more than 12 chemists",
+     kNone, kNone, 12, Approx::kUpperBound, "no more than", "chemists",
+     "chemist"},
+    {"At least one shell landed nearby.", "At least one shell", kNone, 1, kNone,
+     Approx::kLowerBound, "At least", "shell", "shell"},
+};
+TEST(ExtractQuantitiesTest, ApproximationsAndBounds) { CheckAll(kBounds); }
+
+constexpr Case kVague[] = {
+    {"Iran killed thousands of demonstrators.", "thousands of demonstrators",
+     kNone, kNone, kNone, Approx::kVague, "thousands of", "demonstrators",
+     "demonstrator"},
+    {"Tens of thousands of protesters marched.",
+     "Tens of thousands of protesters", kNone, kNone, kNone, Approx::kVague,
+     "Tens of thousands of", "protesters", "protester"},
+    {"Dozens of homes were destroyed.", "Dozens of homes", kNone, kNone, kNone,
+     Approx::kVague, "Dozens of", "homes", "home"},
+    {"Millions of dollars were lost.", "Millions of dollars", kNone, kNone,
+     kNone, Approx::kVague, "Millions of", "USD", "usd"},
+    {"Several hundred workers went on strike.", "Several hundred workers",
+     kNone, kNone, kNone, Approx::kVague, "Several hundred", "workers",
+     "worker"},
+};
+TEST(ExtractQuantitiesTest, Vague) { CheckAll(kVague); }
+
+constexpr Case kNumberWords[] = {
+    {"Rebels seized three towns.", "three towns", 3, kNone, kNone,
+     Approx::kExact, "", "towns", "town"},
+    {"The army sent twenty-eight thousand troops.",
+     "twenty-eight thousand troops", 28000, kNone, kNone, Approx::kExact, "",
+     "troops", "troop"},
+    {"A dozen journalists were detained.", "A dozen journalists", 12, kNone,
+     kNone, Approx::kExact, "", "journalists", "journalist"},
+    {"Police arrested two hundred and fifty people.",
+     "two hundred and fifty people", 250, kNone, kNone, Approx::kExact, "",
+     "people", "person"},
+    {"The city gained half a million residents.", "half a million residents",
+     5e5, kNone, kNone, Approx::kExact, "", "residents", "resident"},
+};
+TEST(ExtractQuantitiesTest, NumberWords) { CheckAll(kNumberWords); }
+
+constexpr Case kScales[] = {
+    {"Over 1 million people signed.", "Over 1 million people", kNone, 1e6,
+     kNone, Approx::kLowerBound, "Over", "people", "person"},
+    {"The country has 2 billion trees.", "2 billion trees", 2e9, kNone, kNone,
+     Approx::kExact, "", "trees", "tree"},
+    {"The race drew 25k runners.", "25k runners", 25000, kNone, kNone,
+     Approx::kExact, "", "runners", "runner"},
+    {"Output hit 1.5 million barrels a day.", "1.5 million barrels", 1.5e6,
+     kNone, kNone, Approx::kExact, "", "barrels", "barrel"},
+};
+TEST(ExtractQuantitiesTest, ScaleWords) { CheckAll(kScales); }
+
+constexpr Case kNegativesAndFractions[] = {
+    {"Temperatures fell to -5 degrees.", "-5 degrees", -5, kNone, kNone,
+     Approx::kExact, "", "degrees", "degree"},
+    {"The index closed at minus 3 points.", "minus 3 points", -3, kNone, kNone,
+     Approx::kExact, "", "points", "point"},
+    {"Two-thirds of voters backed it.", "Two-thirds of voters", 2.0 / 3, kNone,
+     kNone, Approx::kExact, "", "voters", "voter"},
+    {"A quarter of homes lack heating.", "A quarter of homes", 0.25, kNone,
+     kNone, Approx::kExact, "", "homes", "home"},
+    {"Rainfall was 0.75 inches.", "0.75 inches", 0.75, kNone, kNone,
+     Approx::kExact, "", "inches", "inch"},
+};
+TEST(ExtractQuantitiesTest, NegativesAndFractions) {
+  CheckAll(kNegativesAndFractions);
+}
+
+constexpr Case kPercent[] = {
+    {"Inflation rose 3.5% in March.", "3.5%", 3.5, kNone, kNone, Approx::kExact,
+     "", "percent", "percent"},
+    {"Turnout was 60 per cent.", "60 per cent", 60, kNone, kNone,
+     Approx::kExact, "", "percent", "percent"},
+    {"Support reached 41 percent.", "41 percent", 41, kNone, kNone,
+     Approx::kExact, "", "percent", "percent"},
+    {"Growth slowed to 1.2pc last year.", "1.2pc", 1.2, kNone, kNone,
+     Approx::kExact, "", "percent", "percent"},
+    {"Unemployment fell 2 percentage points.", "2 percentage points", 2, kNone,
+     kNone, Approx::kExact, "", "percentage points", "percentage point"},
+    {"Turnout was less than one percent.", "less than one percent", kNone,
+     kNone, 1, Approx::kUpperBound, "less than", "percent", "percent"},
+};
+TEST(ExtractQuantitiesTest, PercentagesAndPoints) { CheckAll(kPercent); }
+
+constexpr Case kMoney[] = {
+    {"The fund lost $2.5bn in the crisis.", "$2.5bn", 2.5e9, kNone, kNone,
+     Approx::kExact, "", "USD", "usd"},
+    {"The deal is worth $1.5 million.", "$1.5 million", 1.5e6, kNone, kNone,
+     Approx::kExact, "", "USD", "usd"},
+    {"He earned \xC2\xA3"
+     "40,000 a year.",
+     "\xC2\xA3"
+     "40,000",
+     40000, kNone, kNone, Approx::kExact, "", "GBP", "gbp"},
+    {"The project cost \xE2\x82\xAC"
+     "3m.",
+     "\xE2\x82\xAC"
+     "3m",
+     3e6, kNone, kNone, Approx::kExact, "", "EUR", "eur"},
+    {"The bank raised EUR50m in bonds.", "EUR50m", 5e7, kNone, kNone,
+     Approx::kExact, "", "EUR", "eur"},
+    {"Tickets cost HK$100 each.", "HK$100", 100, kNone, kNone, Approx::kExact,
+     "", "HKD", "hkd"},
+    {"It was valued at US$2.5 billion.", "US$2.5 billion", 2.5e9, kNone, kNone,
+     Approx::kExact, "", "USD", "usd"},
+    {"The fine was 500 euros.", "500 euros", 500, kNone, kNone, Approx::kExact,
+     "", "EUR", "eur"},
+    {"Aid topped $3 trillion.", "$3 trillion", 3e12, kNone, kNone,
+     Approx::kExact, "", "USD", "usd"},
+};
+TEST(ExtractQuantitiesTest, Money) { CheckAll(kMoney); }
+
+constexpr Case kUnits[] = {
+    {"Trump struck three Iranian nuclear sites.", "three Iranian nuclear sites",
+     3, kNone, kNone, Approx::kExact, "", "nuclear sites", "nuclear site"},
+    {"It has 60 intercontinental ballistic missiles by now.",
+     "60 intercontinental ballistic missiles", 60, kNone, kNone, Approx::kExact,
+     "", "intercontinental ballistic missiles",
+     "intercontinental ballistic missile"},
+    {"Floods displaced 400 families in the north.", "400 families", 400, kNone,
+     kNone, Approx::kExact, "", "families", "family"},
+    {"They housed 12 children there.", "12 children", 12, kNone, kNone,
+     Approx::kExact, "", "children", "child"},
+    {"The camp holds 500 Americans.", "500 Americans", 500, kNone, kNone,
+     Approx::kExact, "", "Americans", "american"},
+    {"The cyclone hit with 190 km winds.", "190 km", 190, kNone, kNone,
+     Approx::kExact, "", "km", "km"},
+};
+TEST(ExtractQuantitiesTest, CountedThingAndUnitKey) { CheckAll(kUnits); }
+
+// Context fields: subject, time and asserter of the one claim.
+struct ContextCase {
+  const char* text;
+  const char* surface;
+  const char* subject;
+  const char* time;
+  const char* asserted_by;
+};
+
+constexpr ContextCase kContext[] = {
+    {"Iran was estimated to have had 3,000 missiles last year.",
+     "3,000 missiles", "Iran", "last year", ""},
+    {"A Defense Intelligence Agency report released last year said that Iran "
+     "could field up to 60 missiles by 2035.",
+     "up to 60 missiles", "Iran", "by 2035",
+     "A Defense Intelligence Agency report"},
+    {"President Trump ordered strikes on three sites last June.", "three sites",
+     "President Trump", "last June", ""},
+    {"In 2019, the firm hired 300 engineers.", "300 engineers", "", "In 2019",
+     ""},
+    {"The ministry said 40 people died, according to Reuters.", "40 people", "",
+     "", "Reuters"},
+    {"Officials counted 70 bodies, Mr. Smith's office said.", "70 bodies",
+     "Officials", "", "Mr. Smith's office"},
+    {"The Pentagon said Russia lost 500 tanks in June 2023.", "500 tanks",
+     "Russia", "in June 2023", "The Pentagon"},
+};
+
+TEST(ExtractQuantitiesTest, SubjectTimeAndAssertedBy) {
+  for (const ContextCase& c : kContext) {
+    SCOPED_TRACE(c.text);
+    std::vector<Quantity> got = ExtractQuantities(c.text, {});
+    ASSERT_EQ(got.size(), 1u);
+    EXPECT_EQ(got[0].surface, c.surface);
+    EXPECT_EQ(got[0].subject, c.subject);
+    EXPECT_EQ(got[0].time, c.time);
+    EXPECT_EQ(got[0].asserted_by, c.asserted_by);
+  }
+}
+
+TEST(ExtractQuantitiesTest, InQuote) {
+  const std::string text =
+      "Troops crossed with 40 tanks. \"We have 500 tanks,\" the general said. "
+      "\"No more,\" she said.";
+  const size_t open = text.find("We have");
+  Quote first;
+  first.text = "We have 500 tanks,";
+  first.span = {static_cast<uint32_t>(open),
+                static_cast<uint32_t>(open + first.text.size())};
+  first.speaker = "Ivan Petrov";
+  const size_t open2 = text.find("No more");
+  Quote second;
+  second.text = "No more,";
+  second.span = {static_cast<uint32_t>(open2),
+                 static_cast<uint32_t>(open2 + second.text.size())};
+  std::vector<Quantity> got = ExtractQuantities(text, {first, second});
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].surface, "40 tanks");
+  EXPECT_EQ(got[0].quote_index, -1);
+  EXPECT_EQ(got[1].surface, "500 tanks");
+  EXPECT_EQ(got[1].quote_index, 0);
+  EXPECT_EQ(got[1].asserted_by, "Ivan Petrov");
+}
+
+// Sentences that hold no numeric claim at all.
+constexpr const char* kNonClaims[] = {
+    "The Washington Times - Sunday, February 8, 2026",
+    "The bill passed on February 8, 2026.",
+    "Talks resume on 12 March in Oman.",
+    "The plan runs until 2035.",
+    "In 1999 the treaty was signed.",
+    "He finished in third place on the 1st lap.",
+    "Section 427 of the law applies, as in Game 6.",
+    "Call 555-1234 now.",
+    "The 5G network was slowed by COVID-19.",
+    "The F-35 jet and the G7 summit.",
+    "It is one of the most advanced programs.",
+    "No one came. I like the latter one.",
+    "The meeting starts at 10:30 and ends at 3 p.m.",
+    "The two sides met on Friday.",
+    "Their three children were at home.",
+    "Spain beat Italy 3-1 in the final.",
+    "Version 3.9.1 fixed it.",
+    "She joined the navy aged 14.",
+    "Traffic grew over 2000 - 2050 in the model.",
+    "The 1990s were calm; the attacks of 9/11 were not.",
+    "Dial 0800 123 456 for help.",
+    "The U.S. and Iran met in Oman.",
+};
+
+TEST(ExtractQuantitiesTest, NonClaims) {
+  for (const char* text : kNonClaims) {
+    SCOPED_TRACE(text);
+    std::vector<Quantity> got = ExtractQuantities(text, {});
+    EXPECT_TRUE(got.empty()) << got[0].surface;
+  }
+}
+
+// Changes with a direction give both numbers, not a range.
+struct ChangeCase {
+  const char* text;
+  const char* first_surface;
+  double first_value;
+  const char* first_unit;
+  const char* second_surface;
+  double second_value;
+};
+
+constexpr ChangeCase kChanges[] = {
+    {"Sales rose 60% to 3.9 million units.", "60%", 60, "percent",
+     "3.9 million units", 3.9e6},
+    {"The population fell from 208 to 193.", "208", 208, "", "193", 193},
+    {"Deaths rose from 20 to 35 people.", "20", 20, "", "35 people", 35},
+};
+
+TEST(ExtractQuantitiesTest, ChangesWithDirection) {
+  for (const ChangeCase& c : kChanges) {
+    SCOPED_TRACE(c.text);
+    std::vector<Quantity> got = ExtractQuantities(c.text, {});
+    ASSERT_EQ(got.size(), 2u);
+    EXPECT_EQ(got[0].surface, c.first_surface);
+    ASSERT_TRUE(got[0].value.has_value());
+    EXPECT_DOUBLE_EQ(*got[0].value, c.first_value);
+    EXPECT_EQ(got[0].unit, c.first_unit);
+    EXPECT_EQ(got[1].surface, c.second_surface);
+    ASSERT_TRUE(got[1].value.has_value());
+    EXPECT_DOUBLE_EQ(*got[1].value, c.second_value);
+    EXPECT_NE(got[0].approx, Approx::kRange);
+  }
+}
+
+// Any bytes: no crash and every span inside the text.
+TEST(ExtractQuantitiesTest, ToleratesAnyBytes) {
+  std::string junk;
+  for (int i = 0; i < 4096; ++i) {
+    junk.push_back(static_cast<char>((i * 131 + 7) % 256));
+    if (i % 17 == 0) junk += " 1,5 $ -3 k of thousands of";
+  }
+  for (const Quantity& q : ExtractQuantities(junk, {})) {
+    EXPECT_LE(q.span.end, junk.size());
+    EXPECT_LE(q.span.begin, q.span.end);
+  }
+  EXPECT_TRUE(ExtractQuantities("", {}).empty());
+  EXPECT_TRUE(ExtractQuantities("$", {}).empty());
+}
+
+}  // namespace
+}  // namespace claimcheck::extract

@@ -1,0 +1,259 @@
+// Table-driven tests of ExtractQuotes, one table per phenomenon. Each case is
+// a short text and the quotes expected from it, in order.
+#include "server/extract/quotes.h"
+
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "gtest/gtest.h"
+
+namespace claimcheck::extract {
+namespace {
+
+struct Want {
+  absl::string_view text;
+  absl::string_view speaker;       // canonical; empty = nobody
+  absl::string_view mention = "";  // "" = not checked
+  bool partial = false;
+};
+
+struct Case {
+  absl::string_view text;
+  std::vector<Want> want;
+};
+
+void RunCases(const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    const std::vector<Quote> got = ExtractQuotes(c.text);
+    ASSERT_EQ(got.size(), c.want.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+      SCOPED_TRACE(c.want[i].text);
+      const Quote& q = got[i];
+      EXPECT_EQ(q.text, c.want[i].text);
+      EXPECT_EQ(c.text.substr(q.span.begin, q.span.size()), q.text);
+      EXPECT_EQ(q.speaker, c.want[i].speaker);
+      if (!c.want[i].mention.empty()) {
+        EXPECT_EQ(q.speaker_mention, c.want[i].mention);
+        EXPECT_EQ(c.text.substr(q.mention_span.begin, q.mention_span.size()),
+                  q.speaker_mention);
+      }
+      EXPECT_EQ(q.partial, c.want[i].partial);
+      EXPECT_GE(q.confidence, 0.0f);
+      EXPECT_LE(q.confidence, 1.0f);
+    }
+  }
+}
+
+TEST(QuotesTest, Pronouns) {
+  RunCases({
+      {"Mary Jones met Tom Baker on Monday.\n\n"
+       "\"We agreed on nothing,\" she said.",
+       {{"We agreed on nothing,", "Mary Jones", "she"}}},
+      {"Mary Jones met Tom Baker on Monday.\n\n"
+       "\"We agreed on nothing,\" he said.",
+       {{"We agreed on nothing,", "Tom Baker", "he"}}},
+      {"Ms. Okafor runs the lab. Her colleague Peter Lund joined in May.\n\n"
+       "\xE2\x80\x9CThe results surprised us,\xE2\x80\x9D she said.",
+       {{"The results surprised us,", "Okafor", "she"}}},
+      // The subject of the last attribution is kept across paragraphs.
+      {"Senator Alan Reed spoke to reporters after the vote.\n\n"
+       "The bill passed 51 to 49.\n\n"
+       "\"It is a good day,\" he said.",
+       {{"It is a good day,", "Alan Reed", "he"}}},
+  });
+}
+
+TEST(QuotesTest, SurnamesAndTitles) {
+  RunCases({
+      {"Defense Secretary Lloyd Austin visited the base. Later, Mr. Austin "
+       "said: \"The troops are ready.\"",
+       {{"The troops are ready.", "Lloyd Austin", "Mr. Austin"}}},
+      {"Gen. Sarah Kim leads the unit.\n\n\"We are prepared,\" Kim said.",
+       {{"We are prepared,", "Sarah Kim", "Kim"}}},
+      {"Adm. Brad Cooper toured the ship.\n\n\"I am proud,\" Adm. Cooper said.",
+       {{"I am proud,", "Brad Cooper", "Adm. Cooper"}}},
+  });
+}
+
+TEST(QuotesTest, RoleNouns) {
+  RunCases({
+      {"Foreign Minister Anna Berg arrived in Oslo.\n\n"
+       "\"Talks will continue,\" the minister said.",
+       {{"Talks will continue,", "Anna Berg", "the minister"}}},
+      {"Adm. Brad Cooper joined the talks. \"We are watching,\" the admiral "
+       "told reporters.",
+       {{"We are watching,", "Brad Cooper", "the admiral"}}},
+  });
+}
+
+TEST(QuotesTest, Organisations) {
+  RunCases({
+      {"\"No decision has been made,\" the Pentagon said.",
+       {{"No decision has been made,", "Pentagon", "the Pentagon"}}},
+      {"Prime Minister Jane Hollis will visit. \"She looks forward to it,\" "
+       "Ms. Hollis's office said.",
+       {{"She looks forward to it,", "Jane Hollis", "Ms. Hollis's office"}}},
+      {"\"We will appeal,\" the Acme Corporation said in a statement.",
+       {{"We will appeal,", "Acme Corporation", "the Acme Corporation"}}},
+  });
+  const std::vector<Quote> got =
+      ExtractQuotes("\"No comment,\" the White House said in a statement.");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].speaker, "White House");
+  EXPECT_EQ(got[0].speaker_kind, SpeakerKind::kOrganization);
+  EXPECT_EQ(got[0].channel, "in a statement");
+}
+
+TEST(QuotesTest, PartialQuotes) {
+  RunCases({
+      {"Mr. Trump described the talks as \"very good\" on Friday.",
+       {{"very good", "Donald Trump", "Mr. Trump", true}}},
+      {"Maria Lopez told Reuters that the plan was \"dead on arrival\".",
+       {{"dead on arrival", "Maria Lopez", "Maria Lopez", true}}},
+      {"Chancellor Olaf Berger, who met the delegation in Rome, told the "
+       "paper that the offer was \xE2\x80\x9Cnever serious\xE2\x80\x9D.",
+       {{"never serious", "Olaf Berger", "Olaf Berger", true}}},
+      {"John Smith called the decision \"a disgrace\" and \"a betrayal\".",
+       {{"a disgrace", "John Smith", "John Smith", true},
+        {"a betrayal", "John Smith", "John Smith", true}}},
+  });
+}
+
+TEST(QuotesTest, SplitQuotes) {
+  RunCases({
+      {"\"We came to talk,\" said Emma Stone. \"We leave with a deal.\"",
+       {{"We came to talk,", "Emma Stone", "Emma Stone"},
+        {"We leave with a deal.", "Emma Stone", "Emma Stone"}}},
+      {"Paul Martin spoke first. \"It was hard,\" he said, \"but we won.\"",
+       {{"It was hard,", "Paul Martin", "he"},
+        {"but we won.", "Paul Martin", "he"}}},
+  });
+}
+
+TEST(QuotesTest, MultiParagraph) {
+  RunCases({
+      {"Linda Park said: \"The first part is done.\n\n"
+       "\"The second part starts now.\"\n\nThe meeting ended.",
+       {{"The first part is done.", "Linda Park", "Linda Park"},
+        {"The second part starts now.", "Linda Park", "Linda Park"}}},
+      {"\"We have work to do,\" said Omar Haddad. \"Much work.\n\n"
+       "\"And little time.\"",
+       {{"We have work to do,", "Omar Haddad"},
+        {"Much work.", "Omar Haddad"},
+        {"And little time.", "Omar Haddad"}}},
+      // A paragraph that is only a quote carries on the previous speaker.
+      {"\"We are not done,\" said Ruth Adler.\n\n"
+       "\"There is a long road ahead of all of us.\"",
+       {{"We are not done,", "Ruth Adler"},
+        {"There is a long road ahead of all of us.", "Ruth Adler"}}},
+  });
+}
+
+TEST(QuotesTest, NestedSingleQuotes) {
+  RunCases({
+      {"\"He told me 'never again' and left,\" Anne Frey said.",
+       {{"He told me 'never again' and left,", "Anne Frey", "Anne Frey"}}},
+      {"\xE2\x80\x9CThey called it \xE2\x80\x98"
+       "a mistake\xE2\x80\x99 at once,\xE2\x80\x9D Anne Frey said.",
+       {{"They called it \xE2\x80\x98"
+         "a mistake\xE2\x80\x99 at once,",
+         "Anne Frey"}}},
+  });
+}
+
+TEST(QuotesTest, VerbBeforeColon) {
+  RunCases({
+      {"Hans Weber said: \"Prices will fall.\"",
+       {{"Prices will fall.", "Hans Weber", "Hans Weber"}}},
+      {"Hans Weber wrote in a statement: \"Prices will fall.\"",
+       {{"Prices will fall.", "Hans Weber", "Hans Weber"}}},
+      {"Hans Weber told reporters, \"Prices will fall.\"",
+       {{"Prices will fall.", "Hans Weber", "Hans Weber"}}},
+  });
+  const std::vector<Quote> got =
+      ExtractQuotes("Hans Weber wrote in a statement: \"Prices will fall.\"");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].cue, "wrote");
+  EXPECT_EQ(got[0].channel, "in a statement");
+}
+
+TEST(QuotesTest, InvertedOrder) {
+  RunCases({
+      {"\"The vote is final,\" said Smith.", {{"The vote is final,", "Smith"}}},
+      {"Karen Smith chairs the panel. \"The vote is final,\" said Ms. Smith.",
+       {{"The vote is final,", "Karen Smith", "Ms. Smith"}}},
+      {"\"We wait,\" added the spokesman, Tom Reyes.",
+       {{"We wait,", "", "the spokesman"}}},
+  });
+}
+
+TEST(QuotesTest, AccordingTo) {
+  const std::vector<Quote> got = ExtractQuotes(
+      "Nina Petrova met the press.\n\n\"We will not sign,\" she said, "
+      "according to Reuters.");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].speaker, "Nina Petrova");
+  EXPECT_EQ(got[0].relayed_by, "Reuters");
+  RunCases({
+      {"\"The border is closed,\" according to Interior Minister Ivan Horvat.",
+       {{"The border is closed,", "Ivan Horvat", "Ivan Horvat"}}},
+  });
+}
+
+TEST(QuotesTest, ScareQuotesAndTitlesRejected) {
+  RunCases({
+      {"The so-called \"reforms\" cut pensions again.", {}},
+      {"She watched \"Gone with the Wind\" twice last week.", {}},
+      {"Robert \"Bobby\" Tanner opened the store in 1990.", {}},
+      {"Critics doubt the \"plan\" will work.", {}},
+      {"The ship \"Sea Dragon\" docked on Tuesday.", {}},
+  });
+}
+
+TEST(QuotesTest, CurlyAndStraightMixed) {
+  RunCases({
+      {"\xE2\x80\x9CWe start today,\" said Ana Silva. \"It is "
+       "time.\xE2\x80\x9D",
+       {{"We start today,", "Ana Silva"}, {"It is time.", "Ana Silva"}}},
+  });
+}
+
+TEST(QuotesTest, UnmatchedMarks) {
+  // An unclosed quote stops at its paragraph end.
+  const std::string text =
+      "\"This never ends, Lee Chan said.\n\nThe next paragraph is plain "
+      "text with no quotes at all, and it goes on for a while.";
+  const std::vector<Quote> got = ExtractQuotes(text);
+  for (const Quote& q : got) {
+    EXPECT_EQ(q.text.find("next paragraph"), std::string::npos);
+    EXPECT_LE(q.span.end, text.find('\n'));
+  }
+  // A stray closing mark or an inch sign starts nothing.
+  RunCases({
+      {"The 27\" screen costs more.\xE2\x80\x9D Then it stopped.", {}},
+      {"\"", {}},
+      {"\xE2\x80\x9C", {}},
+  });
+}
+
+TEST(QuotesTest, ArbitraryBytesAreSafe) {
+  const std::string inputs[] = {
+      std::string("\xE2\x80", 2),
+      std::string("\"\xff\xfe\" he said", 13),
+      std::string("\xE2\x80\x9C\x00\xC3\" said X", 13),
+      std::string(1000, '"'),
+      std::string("Mr. ") + std::string(300, 'A') + " said \"hi there\"",
+  };
+  for (const std::string& s : inputs) {
+    for (const Quote& q : ExtractQuotes(s)) {
+      EXPECT_LE(q.span.end, s.size());
+      EXPECT_LE(q.mention_span.end, s.size());
+      EXPECT_EQ(s.substr(q.span.begin, q.span.size()), q.text);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace claimcheck::extract
