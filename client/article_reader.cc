@@ -11,6 +11,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/strings/strip.h"
 #include "client/utf8.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
@@ -33,8 +34,7 @@ FileKind KindOf(const fs::path& path) {
 
 bool IsArticleFile(const fs::path& path) {
   const std::string ext = absl::AsciiStrToLower(path.extension().string());
-  return ext == ".txt" || ext == ".json" || ext == ".jsonl" ||
-         ext == ".ndjson";
+  return ext == ".txt" || ext == ".json" || ext == ".jsonl" || ext == ".ndjson";
 }
 
 absl::StatusOr<std::string> ReadWholeFile(const std::string& path) {
@@ -91,13 +91,12 @@ absl::StatusOr<v1::IngestArticleRequest> ArticleFromObject(
       {"title", article.mutable_title()},
       {"text", article.mutable_text()}};
   for (const auto& [key, target] : fields) {
-    if (absl::Status s = ReadStringField(object, key, where, target);
-        !s.ok()) {
+    if (absl::Status s = ReadStringField(object, key, where, target); !s.ok()) {
       return s;
     }
   }
   if (!published_date.empty()) date = published_date;
-  if (article.text().empty()) {
+  if (absl::StripAsciiWhitespace(article.text()).empty()) {
     return absl::InvalidArgumentError(
         absl::StrCat(where, ": missing or empty string field \"text\""));
   }
@@ -107,6 +106,13 @@ absl::StatusOr<v1::IngestArticleRequest> ArticleFromObject(
   return request;
 }
 
+// The first line of a protobuf JSON error (later lines echo the input with a
+// caret under the bad token).
+std::string FirstLine(google::protobuf::StringPiece message) {
+  const absl::string_view text(message.data(), message.size());
+  return std::string(text.substr(0, text.find('\n')));
+}
+
 // Parses `json` as one JSON object, naming `where` in errors.
 absl::StatusOr<google::protobuf::Struct> ParseObject(absl::string_view json,
                                                      absl::string_view where) {
@@ -114,10 +120,8 @@ absl::StatusOr<google::protobuf::Struct> ParseObject(absl::string_view json,
   const auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(json.data(), json.size()), &object);
   if (!status.ok()) {
-    return absl::InvalidArgumentError(
-        absl::StrCat(where, ": not a JSON object: ",
-                     std::string(status.message().data(),
-                                 status.message().size())));
+    return absl::InvalidArgumentError(absl::StrCat(
+        where, ": not a JSON object: ", FirstLine(status.message())));
   }
   return object;
 }
@@ -209,9 +213,8 @@ absl::StatusOr<std::vector<v1::IngestArticleRequest>> ArticlesFromJson(
   const auto status = google::protobuf::util::JsonStringToMessage(
       google::protobuf::StringPiece(content.data(), content.size()), &root);
   if (!status.ok()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        name, ": invalid JSON: ",
-        std::string(status.message().data(), status.message().size())));
+    return absl::InvalidArgumentError(
+        absl::StrCat(name, ": invalid JSON: ", FirstLine(status.message())));
   }
   std::vector<v1::IngestArticleRequest> out;
   if (root.kind_case() == google::protobuf::Value::kStructValue) {
@@ -268,8 +271,8 @@ absl::StatusOr<std::vector<v1::IngestArticleRequest>> ReadArticles(
   }
   std::sort(files.begin(), files.end());
   if (files.empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        path, ": no .txt, .json or .jsonl files in folder"));
+    return absl::InvalidArgumentError(
+        absl::StrCat(path, ": no .txt, .json or .jsonl files in folder"));
   }
   for (const std::string& file : files) {
     if (absl::Status s = AppendFile(file, options, &out); !s.ok()) return s;

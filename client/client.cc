@@ -74,8 +74,9 @@ void Client::Prepare(grpc::ClientContext* context,
 
 template <typename Request, typename Response>
 absl::StatusOr<Response> Client::Call(
-    grpc::Status (v1::ClaimCheck::StubInterface::*method)(
-        grpc::ClientContext*, const Request&, Response*),
+    grpc::Status (v1::ClaimCheck::StubInterface::*method)(grpc::ClientContext*,
+                                                          const Request&,
+                                                          Response*),
     const Request& request) const {
   grpc::ClientContext context;
   Prepare(&context, options_.deadline);
@@ -131,8 +132,7 @@ absl::StatusOr<v1::SpeakerConsistencyReport> Client::GetSpeakerConsistency(
 }
 absl::StatusOr<v1::QuantityConsistencyReport> Client::GetQuantityConsistency(
     const v1::GetQuantityConsistencyRequest& request) const {
-  return Call(&v1::ClaimCheck::StubInterface::GetQuantityConsistency,
-              request);
+  return Call(&v1::ClaimCheck::StubInterface::GetQuantityConsistency, request);
 }
 absl::StatusOr<v1::SearchClaimsResponse> Client::SearchClaims(
     const v1::SearchClaimsRequest& request) const {
@@ -145,8 +145,7 @@ absl::StatusOr<v1::Stats> Client::GetStats(
 
 absl::Status Client::IngestMany(
     const std::vector<v1::IngestArticleRequest>& requests,
-    const std::function<void(const v1::IngestArticleResponse&)>& on_ack)
-    const {
+    const std::function<void(const v1::IngestArticleResponse&)>& on_ack) const {
   if (requests.empty()) return absl::OkStatus();
   grpc::ClientContext context;
   Prepare(&context, options_.stream_deadline);
@@ -179,15 +178,14 @@ absl::Status Client::IngestMany(
   writer.join();
   const grpc::Status status = stream->Finish();
   if (too_many) {
-    return absl::InternalError(absl::StrCat(
-        "server sent more acknowledgements than the ", requests.size(),
-        " articles sent"));
+    return absl::InternalError(
+        absl::StrCat("server sent more acknowledgements than the ",
+                     requests.size(), " articles sent"));
   }
   if (!status.ok()) return ToAbslStatus(status);
   if (acks != requests.size()) {
-    return absl::InternalError(absl::StrCat("server acknowledged ", acks,
-                                            " of ", requests.size(),
-                                            " articles"));
+    return absl::InternalError(absl::StrCat(
+        "server acknowledged ", acks, " of ", requests.size(), " articles"));
   }
   return absl::OkStatus();
 }

@@ -32,6 +32,7 @@ class Table {
   enum class Align { kLeft, kRight };
 
   struct Column {
+    Column(const char* header) : header(header) {}             // NOLINT
     Column(std::string header) : header(std::move(header)) {}  // NOLINT
     Column(std::string header, int max_width)
         : header(std::move(header)), max_width(max_width) {}

@@ -61,8 +61,7 @@ int CodePointWidth(uint32_t cp) {
 
 // Length and width of the next display unit at text[pos]: one code point, or
 // one invalid byte shown as one column.
-void NextUnit(absl::string_view text, size_t pos, size_t* length,
-              int* width) {
+void NextUnit(absl::string_view text, size_t pos, size_t* length, int* width) {
   uint32_t cp = 0;
   *length = DecodeOne(text, pos, &cp);
   if (*length == 0) {

@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/strip.h"
 #include "client/exit_codes.h"
 #include "client/utf8.h"
 #include "google/protobuf/descriptor.h"
@@ -33,8 +34,8 @@ void PrintJson(const Cli& cli, const google::protobuf::Message& message) {
 int Fail(const Cli& cli, const absl::Status& status) {
   cli.out.flush();
   cli.err << "claimcheck: " << cli.command << ": "
-          << absl::StatusCodeToString(status.code()) << ": "
-          << status.message() << "\n";
+          << absl::StatusCodeToString(status.code()) << ": " << status.message()
+          << "\n";
   return ExitCodeForStatus(status);
 }
 
@@ -53,8 +54,7 @@ void PrintFields(
   }
   for (const auto& [key, value] : fields) {
     if (value.empty()) continue;
-    cli.out << key << ":"
-            << std::string(key_width - DisplayWidth(key) + 2, ' ')
+    cli.out << key << ":" << std::string(key_width - DisplayWidth(key) + 2, ' ')
             << value << "\n";
   }
 }
@@ -111,11 +111,11 @@ std::string FormatClaimValue(const v1::NumericClaim& claim) {
     case v1::APPROXIMATION_ABOUT:
       return absl::StrCat("~", point());
     case v1::APPROXIMATION_LOWER_BOUND:
-      return absl::StrCat(">=", claim.has_low() ? FormatNumber(claim.low())
-                                                : point());
+      return absl::StrCat(
+          ">=", claim.has_low() ? FormatNumber(claim.low()) : point());
     case v1::APPROXIMATION_UPPER_BOUND:
-      return absl::StrCat("<=", claim.has_high() ? FormatNumber(claim.high())
-                                                 : point());
+      return absl::StrCat(
+          "<=", claim.has_high() ? FormatNumber(claim.high()) : point());
     case v1::APPROXIMATION_RANGE:
       if (claim.has_low() && claim.has_high()) {
         return absl::StrCat(FormatNumber(claim.low()), "-",

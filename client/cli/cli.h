@@ -36,6 +36,9 @@ struct CliFlags {
   std::optional<double> min;
   std::optional<double> max;
   bool text = false;
+  bool claimreview = false;
+  std::string reviewer;
+  std::string review_url;
 };
 
 // What a command runs with.

@@ -5,7 +5,9 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/time.h"
 #include "client/article_reader.h"
+#include "client/claim_review.h"
 #include "client/exit_codes.h"
 #include "client/table.h"
 
@@ -16,6 +18,11 @@ std::string Score(float score) {
   char buffer[16];
   std::snprintf(buffer, sizeof(buffer), "%.2f", score);
   return buffer;
+}
+
+// "1 quote", "2 quotes".
+std::string Plural(int n, absl::string_view noun) {
+  return absl::StrCat(n, " ", noun, n == 1 ? "" : "s");
 }
 
 std::string Quoted(absl::string_view text) {
@@ -44,13 +51,20 @@ void PrintQuotesWithEvidence(
     const Cli& cli,
     const google::protobuf::RepeatedPtrField<v1::QuoteWithEvidence>& quotes,
     bool with_speaker) {
-  Table table({"DATE", "OUTLET", "SPEAKER", {"QUOTE", QuoteWidth(cli)},
-               "ARTICLE", "SPAN"});
+  std::vector<Table::Column> columns = {"DATE", "OUTLET"};
+  if (with_speaker) columns.push_back("SPEAKER");
+  columns.push_back({"QUOTE", QuoteWidth(cli)});
+  columns.push_back("ARTICLE");
+  columns.push_back("SPAN");
+  Table table(std::move(columns));
   for (const v1::QuoteWithEvidence& q : quotes) {
-    table.AddRow({q.evidence().published_date(), q.evidence().outlet(),
-                  with_speaker ? SpeakerOf(q.quote()) : "",
-                  Quoted(q.quote().text()), q.evidence().article_id(),
-                  FormatSpan(q.quote().span())});
+    std::vector<std::string> row = {q.evidence().published_date(),
+                                    q.evidence().outlet()};
+    if (with_speaker) row.push_back(SpeakerOf(q.quote()));
+    row.push_back(Quoted(q.quote().text()));
+    row.push_back(q.evidence().article_id());
+    row.push_back(FormatSpan(q.quote().span()));
+    table.AddRow(std::move(row));
   }
   PrintTable(cli, table);
 }
@@ -59,9 +73,9 @@ std::string Tallies(
     const google::protobuf::RepeatedPtrField<v1::SpeakerTally>& tallies) {
   std::vector<std::string> parts;
   for (const v1::SpeakerTally& t : tallies) {
-    parts.push_back(absl::StrCat(
-        t.speaker().empty() ? "(unattributed)" : t.speaker(), " (", t.count(),
-        ")"));
+    parts.push_back(
+        absl::StrCat(t.speaker().empty() ? "(unattributed)" : t.speaker(), " (",
+                     t.count(), ")"));
   }
   return absl::StrJoin(parts, ", ");
 }
@@ -82,10 +96,14 @@ int Extract(const Cli& cli, const std::vector<std::string>& args) {
       continue;
     }
     if (articles->size() > 1) cli.out << "== " << article.client_ref() << "\n";
-    cli.out << response->quotes_size() << " quotes\n";
-    Table quotes({{"#", Table::Align::kRight}, "SPEAKER", "MENTION",
-                  {"QUOTE", QuoteWidth(cli)}, "RULE",
-                  {"CONF", Table::Align::kRight}, "SPAN"});
+    cli.out << Plural(response->quotes_size(), "quote") << "\n";
+    Table quotes({{"#", Table::Align::kRight},
+                  "SPEAKER",
+                  "MENTION",
+                  {"QUOTE", QuoteWidth(cli)},
+                  "RULE",
+                  {"CONF", Table::Align::kRight},
+                  "SPAN"});
     int i = 0;
     for (const v1::Quote& q : response->quotes()) {
       quotes.AddRow({absl::StrCat(++i), SpeakerOf(q), q.attribution().mention(),
@@ -94,9 +112,13 @@ int Extract(const Cli& cli, const std::vector<std::string>& args) {
                      FormatSpan(q.span())});
     }
     if (quotes.num_rows() > 0) PrintTable(cli, quotes);
-    cli.out << "\n" << response->claims_size() << " numeric claims\n";
-    Table claims({{"VALUE", Table::Align::kRight}, "UNIT", "SUBJECT",
-                  {"CLAIM", 48}, "QUOTED", "SPAN"});
+    cli.out << "\n" << Plural(response->claims_size(), "numeric claim") << "\n";
+    Table claims({{"VALUE", Table::Align::kRight},
+                  "UNIT",
+                  "SUBJECT",
+                  {"CLAIM", 48},
+                  "QUOTED",
+                  "SPAN"});
     for (const v1::NumericClaim& c : response->claims()) {
       claims.AddRow({FormatClaimValue(c), c.unit(), c.subject(), c.surface(),
                      c.in_quote() ? "yes" : "", FormatSpan(c.span())});
@@ -123,8 +145,12 @@ int WhoSaid(const Cli& cli, const std::vector<std::string>& args) {
             << (cli.flags.approx ? "" : " (try --approx)") << "\n";
   } else {
     cli.out << "speakers: " << Tallies(response->speakers()) << "\n\n";
-    Table table({{"SCORE", Table::Align::kRight}, "SPEAKER",
-                 {"QUOTE", QuoteWidth(cli)}, "OUTLET", "DATE", "ARTICLE",
+    Table table({{"SCORE", Table::Align::kRight},
+                 "SPEAKER",
+                 {"QUOTE", QuoteWidth(cli)},
+                 "OUTLET",
+                 "DATE",
+                 "ARTICLE",
                  "SPAN"});
     for (const v1::QuoteMatch& m : response->matches()) {
       table.AddRow({Score(m.score()), SpeakerOf(m.quote()),
@@ -152,8 +178,10 @@ int Quotes(const Cli& cli, const std::vector<std::string>& args) {
     PrintJson(cli, *response);
     return kExitOk;
   }
-  cli.out << response->speaker() << " (" << response->speaker_id() << "): "
-          << response->quotes_size() << " quotes\n\n";
+  cli.out << response->speaker() << " (" << response->speaker_id()
+          << "): " << Plural(response->quotes_size(), "quote")
+          << (response->next_page_token().empty() ? "" : " on this page")
+          << "\n\n";
   PrintQuotesWithEvidence(cli, response->quotes(), /*with_speaker=*/false);
   PrintNextPage(cli, response->next_page_token());
   return kExitOk;
@@ -171,8 +199,12 @@ int Speakers(const Cli& cli, const std::vector<std::string>& args) {
     PrintJson(cli, *response);
     return kExitOk;
   }
-  Table table({"NAME", "KIND", {"QUOTES", Table::Align::kRight},
-               {"ROLES", 40}, {"OUTLETS", 40}, "ID"});
+  Table table({"NAME",
+               "KIND",
+               {"QUOTES", Table::Align::kRight},
+               {"ROLES", 40},
+               {"OUTLETS", 40},
+               "ID"});
   for (const v1::Speaker& s : response->speakers()) {
     table.AddRow({s.name(), Kind(s.kind()), absl::StrCat(s.quote_count()),
                   absl::StrJoin(s.roles(), "; "),
@@ -210,23 +242,31 @@ int Verify(const Cli& cli, const std::vector<std::string>& args) {
   absl::StatusOr<v1::VerifyQuoteResponse> response =
       cli.client.VerifyQuote(request);
   if (!response.ok()) return Fail(cli, response.status());
-  if (cli.flags.json) {
+  if (cli.flags.claimreview) {
+    ClaimReviewOptions options;
+    options.reviewer = cli.flags.reviewer;
+    options.review_url = cli.flags.review_url;
+    options.date_published =
+        absl::FormatTime("%Y-%m-%d", absl::Now(), absl::UTCTimeZone());
+    absl::StatusOr<std::string> json_ld =
+        ClaimReviewJsonLd(request, *response, options);
+    if (!json_ld.ok()) return Fail(cli, json_ld.status());
+    cli.out << *json_ld << "\n";
+  } else if (cli.flags.json) {
     PrintJson(cli, *response);
   } else {
     const bool found = response->verdict() != v1::VERDICT_NOT_FOUND;
-    PrintFields(
-        cli,
-        {{"verdict", ShortEnumName(v1::Verdict_descriptor(),
-                                   response->verdict())},
-         {"score", found ? Score(response->score()) : ""},
-         {"matched",
-          response->matched_text().empty() ? ""
-                                           : Quoted(response->matched_text())},
-         {"said by", response->attributed_speaker()},
-         {"diff", FormatDiff(response->diff())},
-         {"meaning", response->meaning_changed() ? "changed" : ""},
-         {"changes", absl::StrJoin(response->changes(), "; ")},
-         {"why", response->explanation()}});
+    PrintFields(cli, {{"verdict", ShortEnumName(v1::Verdict_descriptor(),
+                                                response->verdict())},
+                      {"score", found ? Score(response->score()) : ""},
+                      {"matched", response->matched_text().empty()
+                                      ? ""
+                                      : Quoted(response->matched_text())},
+                      {"said by", response->attributed_speaker()},
+                      {"diff", FormatDiff(response->diff())},
+                      {"meaning", response->meaning_changed() ? "changed" : ""},
+                      {"changes", absl::StrJoin(response->changes(), "; ")},
+                      {"why", response->explanation()}});
     if (!response->evidence().empty()) {
       cli.out << "\n";
       PrintQuotesWithEvidence(cli, response->evidence(),
@@ -246,17 +286,20 @@ void PrintQuoteReport(const Cli& cli, const v1::QuoteConsistencyReport& r) {
        {"fullest", r.fullest_text().empty() ? "" : Quoted(r.fullest_text())},
        {"summary", r.summary()}});
   if (r.variants().empty()) return;
-  Table table({"DATE", "OUTLET", "SPEAKER", {"SCORE", Table::Align::kRight},
-               "FRAGMENT", {"WORDING (diff to fullest)", QuoteWidth(cli)},
+  Table table({"DATE",
+               "OUTLET",
+               "SPEAKER",
+               {"SCORE", Table::Align::kRight},
+               "FRAGMENT",
+               {"WORDING (diff to fullest)", QuoteWidth(cli)},
                "ARTICLE"});
   for (const v1::QuoteVariant& v : r.variants()) {
     const v1::QuoteWithEvidence& o = v.occurrence();
-    table.AddRow({o.evidence().published_date(), o.evidence().outlet(),
-                  SpeakerOf(o.quote()), Score(v.score()),
-                  v.truncated() ? "yes" : "",
-                  v.diff().empty() ? Quoted(o.quote().text())
-                                   : FormatDiff(v.diff()),
-                  o.evidence().article_id()});
+    table.AddRow(
+        {o.evidence().published_date(), o.evidence().outlet(),
+         SpeakerOf(o.quote()), Score(v.score()), v.truncated() ? "yes" : "",
+         v.diff().empty() ? Quoted(o.quote().text()) : FormatDiff(v.diff()),
+         o.evidence().article_id()});
   }
   cli.out << "\n";
   PrintTable(cli, table);
@@ -290,8 +333,8 @@ int Consistency(const Cli& cli, const std::vector<std::string>& args) {
     for (const v1::QuoteConsistencyReport& group : response->groups()) {
       if (!cli.flags.json) {
         cli.out << (i == 0 ? "" : "\n") << "== " << response->speaker()
-                << ", utterance " << i + 1 << " of "
-                << response->groups_size() << "\n";
+                << ", utterance " << i + 1 << " of " << response->groups_size()
+                << "\n";
         PrintQuoteReport(cli, group);
       }
       ++i;
@@ -319,8 +362,13 @@ int Consistency(const Cli& cli, const std::vector<std::string>& args) {
                         {"unit key", response->unit_key()},
                         {"summary", response->summary()}});
       if (!response->observations().empty()) {
-        Table table({"DATE", "OUTLET", {"VALUE", Table::Align::kRight},
-                     "INTERVAL", "SUBJECT", {"CLAIM", 48}, "ASSERTED BY",
+        Table table({"DATE",
+                     "OUTLET",
+                     {"VALUE", Table::Align::kRight},
+                     "INTERVAL",
+                     "SUBJECT",
+                     {"CLAIM", 48},
+                     "ASSERTED BY",
                      "ARTICLE"});
         for (const v1::QuantityObservation& o : response->observations()) {
           table.AddRow({o.evidence().published_date(), o.evidence().outlet(),
@@ -364,8 +412,14 @@ int Claims(const Cli& cli, const std::vector<std::string>& args) {
     PrintJson(cli, *response);
     return kExitOk;
   }
-  Table table({"DATE", "OUTLET", {"VALUE", Table::Align::kRight}, "UNIT",
-               "SUBJECT", {"CLAIM", 48}, "ARTICLE", "SPAN"});
+  Table table({"DATE",
+               "OUTLET",
+               {"VALUE", Table::Align::kRight},
+               "UNIT",
+               "SUBJECT",
+               {"CLAIM", 48},
+               "ARTICLE",
+               "SPAN"});
   for (const v1::QuantityObservation& o : response->claims()) {
     table.AddRow({o.evidence().published_date(), o.evidence().outlet(),
                   FormatClaimValue(o.claim()), o.claim().unit(),
@@ -398,8 +452,11 @@ int ArticleCommand(const Cli& cli, const std::vector<std::string>& args) {
                     {"quotes", absl::StrCat(a.quotes_size())},
                     {"claims", absl::StrCat(a.claims_size())}});
   if (!a.quotes().empty()) {
-    Table quotes({{"#", Table::Align::kRight}, "SPEAKER", "MENTION",
-                  {"QUOTE", QuoteWidth(cli)}, "SPAN"});
+    Table quotes({{"#", Table::Align::kRight},
+                  "SPEAKER",
+                  "MENTION",
+                  {"QUOTE", QuoteWidth(cli)},
+                  "SPAN"});
     int i = 0;
     for (const v1::Quote& q : a.quotes()) {
       quotes.AddRow({absl::StrCat(++i), SpeakerOf(q), q.attribution().mention(),
@@ -409,8 +466,12 @@ int ArticleCommand(const Cli& cli, const std::vector<std::string>& args) {
     PrintTable(cli, quotes);
   }
   if (!a.claims().empty()) {
-    Table claims({{"VALUE", Table::Align::kRight}, "UNIT", "SUBJECT",
-                  {"CLAIM", 48}, "QUOTED", "SPAN"});
+    Table claims({{"VALUE", Table::Align::kRight},
+                  "UNIT",
+                  "SUBJECT",
+                  {"CLAIM", 48},
+                  "QUOTED",
+                  "SPAN"});
     for (const v1::NumericClaim& c : a.claims()) {
       claims.AddRow({FormatClaimValue(c), c.unit(), c.subject(), c.surface(),
                      c.in_quote() ? "yes" : "", FormatSpan(c.span())});
@@ -432,8 +493,8 @@ int Delete(const Cli& cli, const std::vector<std::string>& args) {
     PrintJson(cli, *response);
   } else {
     cli.out << "deleted article " << args[0] << " ("
-            << response->deleted_quotes() << " quotes, "
-            << response->deleted_claims() << " claims)\n";
+            << Plural(response->deleted_quotes(), "quote") << ", "
+            << Plural(response->deleted_claims(), "claim") << ")\n";
   }
   return kExitOk;
 }
@@ -458,8 +519,7 @@ int StatsCommand(const Cli& cli, const std::vector<std::string>& args) {
 }  // namespace
 
 const std::vector<Command>& Commands() {
-  static const std::vector<Command>* const kCommands = new std::vector<
-      Command>{
+  static const std::vector<Command>* const kCommands = new std::vector<Command>{
       {"ingest", "<file|folder|file.jsonl>...", "[--outlet=O] [--date=D]",
        "store articles (.txt, .json, .jsonl, or a folder of them)", 1, -1,
        RunIngest},
@@ -475,12 +535,13 @@ const std::vector<Command>& Commands() {
        "list speakers, optionally by name prefix", 0, 1, Speakers},
       {"speaker", "<name|id>", "", "show one speaker: aliases, roles, outlets",
        1, 1, SpeakerCommand},
-      {"verify", "\"<text>\"", "[--speaker=NAME] [--date=YYYY-MM-DD]",
+      {"verify", "\"<text>\"",
+       "[--speaker=NAME] [--date=YYYY-MM-DD] [--claimreview [--reviewer=ORG] "
+       "[--review-url=URL]]",
        "verdict on a quote: SUPPORTED, MISATTRIBUTED, ALTERED, PARTIAL, "
        "NOT_FOUND",
        1, 1, Verify},
-      {"consistency",
-       "quote \"<text>\" | speaker <name> | quantity <unit>",
+      {"consistency", "quote \"<text>\" | speaker <name> | quantity <unit>",
        "[--subject=S] (quantity) [--limit=N] (speaker)",
        "do the outlets agree on a quote, a speaker, a quantity?", 2, 2,
        Consistency},

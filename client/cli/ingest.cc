@@ -66,9 +66,9 @@ struct Tally {
         ++rejected;
         if (first_rejection_code == 0) {
           first_rejection_code =
-              ack.status_code() != 0 ? ack.status_code()
-                                     : static_cast<int>(
-                                           absl::StatusCode::kUnknown);
+              ack.status_code() != 0
+                  ? ack.status_code()
+                  : static_cast<int>(absl::StatusCode::kUnknown);
         }
     }
   }
@@ -134,24 +134,26 @@ int RunIngest(const Cli& cli, const std::vector<std::string>& args) {
     }
   }
 
-  const std::string summary = absl::StrCat(
-      "ingested ", tally.ingested(), " (created ", tally.created,
-      ", replaced ", tally.replaced, ", unchanged ", tally.unchanged,
-      ", rejected ", tally.rejected, ")");
+  const std::string summary =
+      absl::StrCat("ingested ", tally.ingested(), " (created ", tally.created,
+                   ", replaced ", tally.replaced, ", unchanged ",
+                   tally.unchanged, ", rejected ", tally.rejected, ")");
   if (cli.flags.json) {
     cli.err << summary << "\n";
   } else {
-    Table table({"SOURCE", "OUTCOME", "ARTICLE", {"VERSION", Table::Align::kRight},
+    Table table({"SOURCE",
+                 "OUTCOME",
+                 "ARTICLE",
+                 {"VERSION", Table::Align::kRight},
                  {"QUOTES", Table::Align::kRight},
                  {"CLAIMS", Table::Align::kRight}});
     for (const v1::IngestArticleResponse& ack : acks) {
       if (Rejected(ack)) continue;
-      table.AddRow({ack.client_ref(),
-                    ShortEnumName(v1::IngestOutcome_descriptor(),
-                                  ack.outcome()),
-                    ack.article_id(), absl::StrCat(ack.version()),
-                    absl::StrCat(ack.quote_count()),
-                    absl::StrCat(ack.claim_count())});
+      table.AddRow(
+          {ack.client_ref(),
+           ShortEnumName(v1::IngestOutcome_descriptor(), ack.outcome()),
+           ack.article_id(), absl::StrCat(ack.version()),
+           absl::StrCat(ack.quote_count()), absl::StrCat(ack.claim_count())});
     }
     if (table.num_rows() > 0) cli.out << table.Render(cli.width);
     cli.out << summary << "\n";

@@ -64,6 +64,12 @@ ABSL_FLAG(std::string, unit, "", "claims: what is counted");
 ABSL_FLAG(std::string, min, "", "claims: minimum value");
 ABSL_FLAG(std::string, max, "", "claims: maximum value");
 ABSL_FLAG(bool, text, false, "article: include the full text");
+ABSL_FLAG(bool, claimreview, false,
+          "verify: print the verdict as schema.org ClaimReview JSON-LD");
+ABSL_FLAG(std::string, reviewer, "claimcheck",
+          "verify --claimreview: the reviewing organisation");
+ABSL_FLAG(std::string, review_url, "",
+          "verify --claimreview: URL of the published review");
 
 namespace claimcheck::cli {
 namespace {
@@ -74,7 +80,8 @@ std::string Usage() {
       "Usage: claimcheck [--server=HOST:PORT] [--token=T] [--json] "
       "<command> [args] [flags]\n\nCommands:\n";
   for (const Command& c : Commands()) {
-    absl::StrAppend(&out, "  ", c.name, " ", c.synopsis, "\n");
+    absl::StrAppend(&out, "  ", c.name, *c.synopsis == '\0' ? "" : " ",
+                    c.synopsis, "\n");
     if (*c.flags != '\0') absl::StrAppend(&out, "      ", c.flags, "\n");
     absl::StrAppend(&out, "      ", c.help, "\n");
   }
@@ -163,6 +170,9 @@ int Main(int argc, char** argv) {
   flags.subject = absl::GetFlag(FLAGS_subject);
   flags.unit = absl::GetFlag(FLAGS_unit);
   flags.text = absl::GetFlag(FLAGS_text);
+  flags.claimreview = absl::GetFlag(FLAGS_claimreview);
+  flags.reviewer = absl::GetFlag(FLAGS_reviewer);
+  flags.review_url = absl::GetFlag(FLAGS_review_url);
 
   if (positional.size() < 2) {
     std::cerr << "claimcheck: no command given\n"
@@ -201,9 +211,9 @@ int Main(int argc, char** argv) {
   const int n = static_cast<int>(command_args.size());
   if (n < command->min_args ||
       (command->max_args >= 0 && n > command->max_args)) {
-    return UsageError(cli, absl::StrCat("usage: claimcheck ", command->name,
-                                        " ", command->synopsis, " ",
-                                        command->flags));
+    return UsageError(cli,
+                      absl::StrCat("usage: claimcheck ", command->name, " ",
+                                   command->synopsis, " ", command->flags));
   }
   const std::pair<std::string, std::optional<double>*> numbers[] = {
       {absl::GetFlag(FLAGS_min), &flags.min},

@@ -1,0 +1,159 @@
+#include "client/claim_review.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/str_cat.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
+
+namespace claimcheck {
+namespace {
+
+using google::protobuf::Struct;
+using google::protobuf::Value;
+
+// Sets `key` to `text` unless `text` is empty.
+void SetString(Struct& object, const std::string& key,
+               const std::string& text) {
+  if (!text.empty()) (*object.mutable_fields())[key].set_string_value(text);
+}
+
+Struct& SetObject(Struct& object, const std::string& key,
+                  const std::string& type) {
+  Struct& child = *(*object.mutable_fields())[key].mutable_struct_value();
+  SetString(child, "@type", type);
+  return child;
+}
+
+struct Rating {
+  int value;  // 0: no numeric rating
+  const char* name;
+};
+
+Rating RatingFor(const v1::VerifyQuoteResponse& verdict) {
+  switch (verdict.verdict()) {
+    case v1::VERDICT_SUPPORTED:
+      return {5, "Accurate quote"};
+    case v1::VERDICT_PARTIAL:
+      return {4, "Partial quote"};
+    case v1::VERDICT_ALTERED:
+      return verdict.meaning_changed() ? Rating{2, "Altered: meaning changed"}
+                                       : Rating{3, "Altered wording"};
+    case v1::VERDICT_MISATTRIBUTED:
+      return {1, "Misattributed"};
+    default:
+      return {0, "No record found"};
+  }
+}
+
+// Appends `value` as JSON with object keys in byte order ("@context" and
+// "@type" first), so that the same verdict always prints the same text.
+// Scalars are printed by protobuf, which also escapes strings.
+absl::Status AppendJson(const Value& value, std::string* out) {
+  if (value.kind_case() == Value::kStructValue) {
+    std::vector<std::string> keys;
+    for (const auto& [key, unused] : value.struct_value().fields()) {
+      keys.push_back(key);
+    }
+    std::sort(keys.begin(), keys.end());
+    out->push_back('{');
+    for (size_t i = 0; i < keys.size(); ++i) {
+      if (i > 0) out->push_back(',');
+      Value key;
+      key.set_string_value(keys[i]);
+      if (absl::Status s = AppendJson(key, out); !s.ok()) return s;
+      out->push_back(':');
+      if (absl::Status s =
+              AppendJson(value.struct_value().fields().at(keys[i]), out);
+          !s.ok()) {
+        return s;
+      }
+    }
+    out->push_back('}');
+    return absl::OkStatus();
+  }
+  if (value.kind_case() == Value::kListValue) {
+    out->push_back('[');
+    bool first = true;
+    for (const Value& item : value.list_value().values()) {
+      if (!first) out->push_back(',');
+      first = false;
+      if (absl::Status s = AppendJson(item, out); !s.ok()) return s;
+    }
+    out->push_back(']');
+    return absl::OkStatus();
+  }
+  std::string scalar;
+  const auto status =
+      google::protobuf::util::MessageToJsonString(value, &scalar);
+  if (!status.ok()) {
+    return absl::InternalError(
+        absl::StrCat("cannot print ClaimReview: ", status.ToString()));
+  }
+  out->append(scalar);
+  return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> ClaimReviewJsonLd(
+    const v1::VerifyQuoteRequest& request,
+    const v1::VerifyQuoteResponse& verdict, const ClaimReviewOptions& options) {
+  Struct review;
+  SetString(review, "@context", "https://schema.org");
+  SetString(review, "@type", "ClaimReview");
+  SetString(review, "claimReviewed", request.text());
+  SetString(review, "datePublished", options.date_published);
+  SetString(review, "url", options.review_url);
+  SetString(SetObject(review, "author", "Organization"), "name",
+            options.reviewer);
+
+  Struct& claim = SetObject(review, "itemReviewed", "Claim");
+  SetString(claim, "datePublished", request.claimed_date());
+  if (!request.claimed_speaker().empty()) {
+    SetString(SetObject(claim, "author", "Person"), "name",
+              request.claimed_speaker());
+  }
+
+  const Rating rating = RatingFor(verdict);
+  Struct& rated = SetObject(review, "reviewRating", "Rating");
+  SetString(rated, "alternateName", rating.name);
+  if (rating.value > 0) {
+    (*rated.mutable_fields())["ratingValue"].set_number_value(rating.value);
+    (*rated.mutable_fields())["bestRating"].set_number_value(5);
+    (*rated.mutable_fields())["worstRating"].set_number_value(1);
+  }
+  std::string explanation = verdict.explanation();
+  if (!verdict.matched_text().empty() &&
+      verdict.verdict() != v1::VERDICT_SUPPORTED) {
+    absl::StrAppend(&explanation, explanation.empty() ? "" : ". ",
+                    "Recorded wording: \"", verdict.matched_text(), "\"");
+  }
+  SetString(rated, "ratingExplanation", explanation);
+
+  google::protobuf::ListValue& citations =
+      *(*review.mutable_fields())["citation"].mutable_list_value();
+  for (const v1::QuoteWithEvidence& q : verdict.evidence()) {
+    Struct& article = *citations.add_values()->mutable_struct_value();
+    SetString(article, "@type", "NewsArticle");
+    SetString(article, "headline", q.evidence().title());
+    SetString(article, "url", q.evidence().url());
+    SetString(article, "datePublished", q.evidence().published_date());
+    SetString(SetObject(article, "publisher", "Organization"), "name",
+              q.evidence().outlet());
+    SetString(article, "text", q.quote().text());
+  }
+  if (citations.values().empty()) review.mutable_fields()->erase("citation");
+
+  Value root;
+  *root.mutable_struct_value() = std::move(review);
+  std::string json;
+  if (absl::Status s = AppendJson(root, &json); !s.ok()) return s;
+  return json;
+}
+
+}  // namespace claimcheck
