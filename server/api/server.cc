@@ -62,6 +62,8 @@ absl::Status Server::BuildAndStart(const Options& options) {
   grpc::reflection::InitProtoReflectionServerBuilderPlugin();
 
   grpc::ServerBuilder builder;
+  // A second server on the same port must fail, not share the traffic.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   builder.AddListeningPort(options.listen, creds, &bound_port_);
   builder.RegisterService(service_.get());
   const int max_receive =

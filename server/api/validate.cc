@@ -3,6 +3,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/strip.h"
 #include "server/extract/normalize.h"
 #include "server/extract/utf8.h"
 
@@ -30,7 +31,9 @@ bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
 absl::Status CheckText(absl::string_view field, absl::string_view value,
                        size_t max_bytes) {
-  if (value.empty()) return absl::InvalidArgumentError(absl::StrCat(field, " is empty"));
+  if (absl::StripAsciiWhitespace(value).empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(field, " is empty"));
+  }
   return CheckUtf8AndSize(field, value, max_bytes);
 }
 

@@ -12,7 +12,7 @@
 
 namespace claimcheck::api {
 
-// A required text field: non-empty, valid UTF-8, at most `max_bytes`.
+// A required text field: not blank (whitespace only), valid UTF-8, at most `max_bytes`.
 absl::Status CheckText(absl::string_view field, absl::string_view value,
                        size_t max_bytes);
 

@@ -62,6 +62,8 @@ TEST(CheckArticleTest, NamesTheBadField) {
       {"ok", [](v1::ArticleInput*) {}, absl::StatusCode::kOk, ""},
       {"empty text", [](v1::ArticleInput* a) { a->clear_text(); },
        absl::StatusCode::kInvalidArgument, "article.text"},
+      {"blank text", [](v1::ArticleInput* a) { a->set_text(" \n\t "); },
+       absl::StatusCode::kInvalidArgument, "article.text"},
       {"huge text",
        [](v1::ArticleInput* a) { a->set_text(std::string(101, 'x')); },
        absl::StatusCode::kResourceExhausted, "article.text"},
