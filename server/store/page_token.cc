@@ -58,8 +58,7 @@ bool GetBytes(absl::string_view* in, std::string* s) {
 std::string Check(absl::string_view secret, absl::string_view body) {
   const std::array<uint8_t, 32> digest =
       Sha256(absl::StrCat(secret, "|", body));
-  return std::string(reinterpret_cast<const char*>(digest.data()),
-                     kCheckBytes);
+  return std::string(reinterpret_cast<const char*>(digest.data()), kCheckBytes);
 }
 
 }  // namespace

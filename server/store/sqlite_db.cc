@@ -8,8 +8,8 @@ namespace claimcheck::store {
 
 absl::Status SqliteError(sqlite3* db, int rc, absl::string_view what) {
   const char* msg = db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-  std::string text = absl::StrCat("sqlite: ", what, ": ", msg, " (code ", rc,
-                                  ")");
+  std::string text =
+      absl::StrCat("sqlite: ", what, ": ", msg, " (code ", rc, ")");
   switch (rc & 0xff) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:

@@ -22,18 +22,18 @@
 #include "absl/strings/string_view.h"
 
 // Abseil 20220623 has no status macros; these two are ours.
-#define CC_STORE_RETURN_IF_ERROR(expr)          \
-  do {                                          \
-    const absl::Status cc_status_ = (expr);     \
-    if (!cc_status_.ok()) return cc_status_;    \
+#define CC_STORE_RETURN_IF_ERROR(expr)       \
+  do {                                       \
+    const absl::Status cc_status_ = (expr);  \
+    if (!cc_status_.ok()) return cc_status_; \
   } while (0)
 
 #define CC_STORE_CONCAT_INNER(a, b) a##b
 #define CC_STORE_CONCAT(a, b) CC_STORE_CONCAT_INNER(a, b)
-#define CC_STORE_ASSIGN_OR_RETURN(lhs, expr)                          \
-  auto CC_STORE_CONCAT(cc_statusor_, __LINE__) = (expr);              \
-  if (!CC_STORE_CONCAT(cc_statusor_, __LINE__).ok())                  \
-    return CC_STORE_CONCAT(cc_statusor_, __LINE__).status();          \
+#define CC_STORE_ASSIGN_OR_RETURN(lhs, expr)                 \
+  auto CC_STORE_CONCAT(cc_statusor_, __LINE__) = (expr);     \
+  if (!CC_STORE_CONCAT(cc_statusor_, __LINE__).ok())         \
+    return CC_STORE_CONCAT(cc_statusor_, __LINE__).status(); \
   lhs = std::move(*CC_STORE_CONCAT(cc_statusor_, __LINE__))
 
 namespace claimcheck::store {
@@ -70,6 +70,9 @@ class Stmt {
   Stmt& Bind(int index, double value);
   Stmt& Bind(int index, const std::optional<double>& value);
   Stmt& BindNull(int index);
+
+  // Rewinds to run again; bindings are kept.
+  void Reset() { sqlite3_reset(stmt_); }
 
   // Advances one row: true when a row is available, false when done.
   absl::StatusOr<bool> Step();
@@ -109,7 +112,8 @@ class SqliteConnection {
   absl::Status Exec(absl::string_view sql);
 
   // A cached prepared statement for `sql` (prepared on first use). `sql`
-  // must be a single statement.
+  // must be a single statement. Statements are cached by SQL text, so at
+  // most one Stmt per text may be alive at a time on a connection.
   absl::StatusOr<Stmt> Prepare(const char* sql);
 
   // Runs a query returning one integer (e.g. a PRAGMA or COUNT).

@@ -82,23 +82,21 @@ ClaimRecord ReadClaimRow(const Stmt& row) {
   q.subject = row.Text(12);
   q.time = row.Text(13);
   q.asserted_by = row.Text(14);
-  q.quote_index = static_cast<int>(
-      std::clamp<int64_t>(row.Int64(15), -1, INT32_MAX));
+  q.quote_index =
+      static_cast<int>(std::clamp<int64_t>(row.Int64(15), -1, INT32_MAX));
   r.evidence = ReadEvidence(row, 16);
   r.evidence.span = q.span;
   return r;
 }
 
-std::string LowerAscii(absl::string_view s) {
-  return absl::AsciiStrToLower(s);
-}
+std::string LowerAscii(absl::string_view s) { return absl::AsciiStrToLower(s); }
 
 bool IsIsoDate(absl::string_view s) {
   if (s.size() != 10) return false;
   for (size_t i = 0; i < s.size(); ++i) {
     const bool dash = i == 4 || i == 7;
-    if (dash ? s[i] != '-' : !absl::ascii_isdigit(
-                                 static_cast<unsigned char>(s[i]))) {
+    if (dash ? s[i] != '-'
+             : !absl::ascii_isdigit(static_cast<unsigned char>(s[i]))) {
       return false;
     }
   }

@@ -16,15 +16,15 @@
 
 #define CC_EVIDENCE_COLUMNS "a.id, a.outlet, a.url, a.published_date, a.title"
 
-#define CC_QUOTE_COLUMNS                                                    \
-  "q.id, q.speaker_id, q.text, q.span_begin, q.span_end, q.partial, "       \
-  "q.speaker, q.speaker_kind, q.mention, q.mention_begin, q.mention_end, "  \
-  "q.role, q.channel, q.relayed_by, q.cue, q.rule, q.confidence, "          \
-  CC_EVIDENCE_COLUMNS
+#define CC_QUOTE_COLUMNS                                                   \
+  "q.id, q.speaker_id, q.text, q.span_begin, q.span_end, q.partial, "      \
+  "q.speaker, q.speaker_kind, q.mention, q.mention_begin, q.mention_end, " \
+  "q.role, q.channel, q.relayed_by, q.cue, q.rule, "                       \
+  "q.confidence, " CC_EVIDENCE_COLUMNS
 
-#define CC_CLAIM_COLUMNS                                                      \
-  "c.id, c.surface, c.span_begin, c.span_end, c.value, c.low, c.high, "       \
-  "c.approx, c.qualifier, c.vague, c.unit, c.unit_key, c.subject, c.time, "   \
+#define CC_CLAIM_COLUMNS                                                    \
+  "c.id, c.surface, c.span_begin, c.span_end, c.value, c.low, c.high, "     \
+  "c.approx, c.qualifier, c.vague, c.unit, c.unit_key, c.subject, c.time, " \
   "c.asserted_by, c.quote_index, " CC_EVIDENCE_COLUMNS
 
 namespace claimcheck::store {

@@ -14,7 +14,16 @@ namespace {
 // extract::NormalizeForMatch() form of the quote (accents folded, quote
 // marks and punctuation dropped): queries are normalised the same way, so
 // "It's" in a quote and "its" in a query meet, and trigram (which in SQLite
-// 3.40 cannot fold diacritics) sees folded text.
+// 3.40 cannot fold diacritics) sees folded text. The trigram table is
+// detail=none (substring queries go through GLOB, which needs no positions).
+//
+// No triggers keep the FTS tables in sync: the store writes them itself at
+// the end of each write transaction (see sqlite_store_write.cc), because in
+// SQLite 3.40 every statement savepoint - which a trigger forces on each
+// quote INSERT - flushes FTS5's pending data to a new segment, which made
+// ingest about twice as slow. Edit quotes only through the store; after a
+// manual edit, INSERT INTO quotes_words(quotes_words) VALUES('rebuild') (and
+// the same for quotes_trigram) restores the indexes.
 constexpr const char kSchemaV1[] = R"sql(
 CREATE TABLE meta (
   key TEXT PRIMARY KEY NOT NULL,
@@ -76,26 +85,8 @@ CREATE VIRTUAL TABLE quotes_words USING fts5(
   norm_text, content='quotes', content_rowid='seq',
   tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE quotes_trigram USING fts5(
-  norm_text, content='quotes', content_rowid='seq', tokenize='trigram');
-
-CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
-  INSERT INTO quotes_words(rowid, norm_text) VALUES (new.seq, new.norm_text);
-  INSERT INTO quotes_trigram(rowid, norm_text) VALUES (new.seq, new.norm_text);
-END;
-CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
-  INSERT INTO quotes_words(quotes_words, rowid, norm_text)
-    VALUES ('delete', old.seq, old.norm_text);
-  INSERT INTO quotes_trigram(quotes_trigram, rowid, norm_text)
-    VALUES ('delete', old.seq, old.norm_text);
-END;
-CREATE TRIGGER quotes_fts_update AFTER UPDATE OF norm_text ON quotes BEGIN
-  INSERT INTO quotes_words(quotes_words, rowid, norm_text)
-    VALUES ('delete', old.seq, old.norm_text);
-  INSERT INTO quotes_trigram(quotes_trigram, rowid, norm_text)
-    VALUES ('delete', old.seq, old.norm_text);
-  INSERT INTO quotes_words(rowid, norm_text) VALUES (new.seq, new.norm_text);
-  INSERT INTO quotes_trigram(rowid, norm_text) VALUES (new.seq, new.norm_text);
-END;
+  norm_text, content='quotes', content_rowid='seq', tokenize='trigram',
+  detail='none');
 
 -- Derived from quotes (mentions and roles); rebuilt for the speakers
 -- touched when quotes are deleted.
@@ -171,8 +162,8 @@ absl::Status MigrateSchema(SqliteConnection* writer) {
     absl::Status status = writer->Exec(kMigrations[v - 1]);
     if (!status.ok()) {
       return absl::Status(status.code(),
-                          absl::StrCat("schema migration to v", v, " failed: ",
-                                       status.message()));
+                          absl::StrCat("schema migration to v", v,
+                                       " failed: ", status.message()));
     }
     CC_STORE_RETURN_IF_ERROR(
         writer->Exec(absl::StrCat("PRAGMA user_version = ", v)));

@@ -19,8 +19,10 @@
 // Page tokens: see page_token.h. The per-database secret that signs them is
 // created with the database and kept in the `meta` table.
 //
-// Schema: see sqlite_schema.cc. Durability: WAL + synchronous=FULL, so a
-// commit is fsynced to the WAL before PutArticles returns.
+// Schema: see sqlite_schema.cc. The FTS5 indexes are written by the store
+// at the end of each write transaction, not by triggers (why: there).
+// Durability: WAL + synchronous=FULL, so a commit is fsynced to the WAL
+// before PutArticles returns.
 #include "server/store/sqlite_store.h"
 
 #include <algorithm>
@@ -28,9 +30,9 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "server/store/sha256.h"
 #include "server/store/sqlite_schema.h"
 #include "server/store/sqlite_store_impl.h"
-#include "server/store/sha256.h"
 
 namespace claimcheck::store {
 namespace {
@@ -50,6 +52,8 @@ absl::Status ConfigureWriter(SqliteConnection* db) {
       "PRAGMA synchronous=FULL;"
       "PRAGMA foreign_keys=ON;"
       "PRAGMA cache_size=-16384;"
+      // Truncate the WAL back to 64 MiB after a checkpoint resets it.
+      "PRAGMA journal_size_limit=67108864;"
       "PRAGMA temp_store=MEMORY;");
 }
 
@@ -70,12 +74,12 @@ absl::StatusOr<std::string> LoadOrCreateSecret(SqliteConnection* db) {
     std::string seed;
     for (int i = 0; i < 8; ++i) {
       const uint32_t r = rd();
-      for (int b = 0; b < 4; ++b) seed.push_back(static_cast<char>(r >> (8 * b)));
+      for (int b = 0; b < 4; ++b)
+        seed.push_back(static_cast<char>(r >> (8 * b)));
     }
     secret = Sha256Hex(seed);
     CC_STORE_ASSIGN_OR_RETURN(
-        Stmt put,
-        db->Prepare("INSERT INTO meta(key, value) VALUES (?1, ?2)"));
+        Stmt put, db->Prepare("INSERT INTO meta(key, value) VALUES (?1, ?2)"));
     put.Bind(1, kSecretKey).Bind(2, secret);
     CC_STORE_RETURN_IF_ERROR(put.Run());
   }
@@ -106,10 +110,10 @@ absl::StatusOr<std::unique_ptr<Store>> SqliteStore::Open(
     absl::MutexLock lock(&store->write_mu_);
     CC_STORE_ASSIGN_OR_RETURN(
         store->writer_,
-        SqliteConnection::Open(options.path,
-                               SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                                   SQLITE_OPEN_NOMUTEX,
-                               kBusyTimeoutMs));
+        SqliteConnection::Open(
+            options.path,
+            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+            kBusyTimeoutMs));
     CC_STORE_RETURN_IF_ERROR(ConfigureWriter(store->writer_.get()));
     CC_STORE_RETURN_IF_ERROR(MigrateSchema(store->writer_.get()));
     CC_STORE_ASSIGN_OR_RETURN(store->token_secret_,
@@ -160,16 +164,16 @@ void SqliteStore::ReleaseReader(SqliteConnection* conn) {
 
 absl::StatusOr<StoreStats> SqliteStore::GetStats() {
   ReaderLease db(this, AcquireReader());
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
+  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
+                            Transaction::Begin(db.get(), "BEGIN"));
   CC_STORE_ASSIGN_OR_RETURN(
-      Stmt stmt,
-      db->Prepare("SELECT (SELECT count(*) FROM articles),"
-                  " (SELECT count(*) FROM quotes),"
-                  " (SELECT count(*) FROM speakers),"
-                  " (SELECT count(*) FROM claims),"
-                  " (SELECT count(DISTINCT outlet) FROM articles),"
-                  " (SELECT page_count FROM pragma_page_count()) *"
-                  " (SELECT page_size FROM pragma_page_size())"));
+      Stmt stmt, db->Prepare("SELECT (SELECT count(*) FROM articles),"
+                             " (SELECT count(*) FROM quotes),"
+                             " (SELECT count(*) FROM speakers),"
+                             " (SELECT count(*) FROM claims),"
+                             " (SELECT count(DISTINCT outlet) FROM articles),"
+                             " (SELECT page_count FROM pragma_page_count()) *"
+                             " (SELECT page_size FROM pragma_page_size())"));
   CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return absl::InternalError("sqlite: stats query returned no row");
   StoreStats stats;

@@ -9,8 +9,11 @@
 #ifndef CLAIMCHECK_SERVER_STORE_SQLITE_STORE_IMPL_H_
 #define CLAIMCHECK_SERVER_STORE_SQLITE_STORE_IMPL_H_
 
+#include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
@@ -35,8 +38,8 @@ class SqliteStore final : public Store {
   absl::StatusOr<ArticleRecord> GetArticle(absl::string_view id,
                                            bool with_text) override;
   absl::StatusOr<DeleteResult> DeleteArticle(absl::string_view id) override;
-  absl::StatusOr<std::vector<QuoteRecord>> FindQuotesByHash(
-      uint64_t match_hash, int limit) override;
+  absl::StatusOr<std::vector<QuoteRecord>> FindQuotesByHash(uint64_t match_hash,
+                                                            int limit) override;
   absl::StatusOr<std::vector<QuoteRecord>> FindQuoteCandidates(
       absl::string_view text, int limit) override;
   absl::StatusOr<SpeakerRecord> GetSpeaker(
@@ -66,6 +69,15 @@ class SqliteStore final : public Store {
     SqliteConnection* conn_;
   };
 
+  // Full-text index rows a write transaction adds and removes, applied at
+  // its end (see sqlite_schema.cc for why not by trigger).
+  struct FtsChanges {
+    // (seq, norm_text) of rows that are in the indexes now.
+    std::vector<std::pair<int64_t, std::string>> deletes;
+    // seq -> norm_text of rows written in this transaction, not yet indexed.
+    std::map<int64_t, std::string> inserts;
+  };
+
   SqliteStore() = default;
 
   // Blocks until a reader is free.
@@ -74,11 +86,19 @@ class SqliteStore final : public Store {
 
   // Write-path steps; all run inside the caller's transaction.
   absl::StatusOr<PutResult> PutOneLocked(const PutRequest& request,
-                                         int64_t now_ms)
+                                         int64_t now_ms, FtsChanges* fts)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::Status InsertExtractionLocked(const std::string& article_id,
                                       int version,
-                                      const extract::Extraction& extraction)
+                                      const extract::Extraction& extraction,
+                                      FtsChanges* fts)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Records the article's quotes in `fts` for removal from the indexes;
+  // with `delete_rows`, also deletes them (and the article's claims).
+  absl::Status DropQuotesOfArticleLocked(const std::string& article_id,
+                                         bool delete_rows, FtsChanges* fts)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::Status ApplyFtsLocked(const FtsChanges& fts)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::StatusOr<std::string> UpsertSpeakerLocked(const extract::Quote& quote)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
@@ -89,7 +109,8 @@ class SqliteStore final : public Store {
       const std::string& article_id) ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Re-derives aliases and roles of `speaker_ids` from their remaining
   // quotes and drops speakers left with none.
-  absl::Status RebuildSpeakersLocked(const std::vector<std::string>& speaker_ids)
+  absl::Status RebuildSpeakersLocked(
+      const std::vector<std::string>& speaker_ids)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
 
   // Read-path helpers; `conn` is a leased reader inside a read transaction.

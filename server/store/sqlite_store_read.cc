@@ -2,6 +2,8 @@
 // read transaction (a consistent WAL snapshot); statements are cached per
 // connection.
 #include <algorithm>
+#include <cmath>
+#include <cstring>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -35,11 +37,11 @@ int CappedLimit(int limit) { return std::min(limit, kMaxListLimit); }
 // are dropped unless nothing else is left.
 bool IsStopword(absl::string_view w) {
   static constexpr absl::string_view kStop[] = {
-      "a",   "an",   "and",  "are", "as",   "at",   "be",  "been", "but",
-      "by",  "for",  "from", "had", "has",  "have", "he",  "her",  "his",
-      "i",   "in",   "is",   "it",  "its",  "of",   "on",  "or",   "our",
-      "she", "that", "the",  "their", "they", "this", "to", "was", "we",
-      "were", "will", "with", "you"};
+      "a",    "an",  "and", "are",  "as",   "at",   "be",    "been",
+      "but",  "by",  "for", "from", "had",  "has",  "have",  "he",
+      "her",  "his", "i",   "in",   "is",   "it",   "its",   "of",
+      "on",   "or",  "our", "she",  "that", "the",  "their", "they",
+      "this", "to",  "was", "we",   "were", "will", "with",  "you"};
   for (absl::string_view s : kStop) {
     if (w == s) return true;
   }
@@ -49,8 +51,24 @@ bool IsStopword(absl::string_view w) {
 // An FTS5 string literal: the token in double quotes, inner quotes doubled.
 // Whatever the user typed, FTS5 sees only quoted strings joined by OR.
 std::string FtsString(absl::string_view token) {
-  return absl::StrCat("\"", absl::StrReplaceAll(token, {{"\"", "\"\""}}),
-                      "\"");
+  return absl::StrCat("\"", absl::StrReplaceAll(token, {{"\"", "\"\""}}), "\"");
+}
+
+// A GLOB pattern matching text that contains `s` literally: the GLOB
+// metacharacters in `s` become one-character classes.
+std::string GlobContains(absl::string_view s) {
+  std::string out = "*";
+  for (char c : s) {
+    if (c == '*' || c == '?' || c == '[') {
+      out.push_back('[');
+      out.push_back(c);
+      out.push_back(']');
+    } else {
+      out.push_back(c);
+    }
+  }
+  out.push_back('*');
+  return out;
 }
 
 std::string WordsQuery(absl::string_view text) {
@@ -85,8 +103,15 @@ absl::Status CollectMatches(SqliteConnection* db, const char* sql,
 
 absl::Status CheckDate(absl::string_view date, absl::string_view field) {
   if (date.empty() || IsIsoDate(date)) return absl::OkStatus();
-  return absl::InvalidArgumentError(
-      absl::StrCat(field, " must be YYYY-MM-DD"));
+  return absl::InvalidArgumentError(absl::StrCat(field, " must be YYYY-MM-DD"));
+}
+
+// Exact bytes of an optional bound, for query fingerprints.
+std::string BoundKey(const std::optional<double>& v) {
+  if (!v) return "-";
+  char bytes[sizeof(double)];
+  std::memcpy(bytes, &*v, sizeof(double));
+  return std::string(bytes, sizeof(bytes));
 }
 
 absl::StatusOr<std::vector<std::string>> Strings(SqliteConnection* db,
@@ -134,10 +159,10 @@ absl::StatusOr<ArticleRecord> SqliteStore::GetArticle(absl::string_view id,
   }
   {
     CC_STORE_ASSIGN_OR_RETURN(
-        Stmt stmt, db->Prepare("SELECT " CC_QUOTE_COLUMNS
-                               " FROM quotes q JOIN articles a"
-                               " ON a.id = q.article_id"
-                               " WHERE q.article_id = ?1 ORDER BY q.ordinal"));
+        Stmt stmt,
+        db->Prepare("SELECT " CC_QUOTE_COLUMNS " FROM quotes q JOIN articles a"
+                    " ON a.id = q.article_id"
+                    " WHERE q.article_id = ?1 ORDER BY q.ordinal"));
     stmt.Bind(1, article_id);
     while (true) {
       CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -147,10 +172,10 @@ absl::StatusOr<ArticleRecord> SqliteStore::GetArticle(absl::string_view id,
   }
   {
     CC_STORE_ASSIGN_OR_RETURN(
-        Stmt stmt, db->Prepare("SELECT " CC_CLAIM_COLUMNS
-                               " FROM claims c JOIN articles a"
-                               " ON a.id = c.article_id"
-                               " WHERE c.article_id = ?1 ORDER BY c.ordinal"));
+        Stmt stmt,
+        db->Prepare("SELECT " CC_CLAIM_COLUMNS " FROM claims c JOIN articles a"
+                    " ON a.id = c.article_id"
+                    " WHERE c.article_id = ?1 ORDER BY c.ordinal"));
     stmt.Bind(1, article_id);
     while (true) {
       CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
@@ -197,14 +222,19 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
   CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
                             Transaction::Begin(db.get(), "BEGIN"));
   // Substring hits first (the whole normalised query occurs in the quote),
-  // then word hits by bm25.
+  // then word hits by bm25. Both go through FTS5 indexes: the words query
+  // is only quoted strings joined by OR, the substring query a GLOB on the
+  // trigram table, so user text is never parsed as FTS5 syntax.
   std::vector<int64_t> seqs;
   if (norm.size() >= kMinTrigramBytes && norm.size() <= kMaxTrigramBytes) {
+    // Shortest containing quote first: the closest to the query. The inner
+    // LIMIT bounds the work for a very common substring.
     CC_STORE_RETURN_IF_ERROR(CollectMatches(
         db.get(),
-        "SELECT rowid FROM quotes_trigram WHERE quotes_trigram MATCH ?1"
-        " ORDER BY rank LIMIT ?2",
-        FtsString(norm), limit, &seqs));
+        "SELECT seq FROM (SELECT rowid AS seq, length(norm_text) AS len"
+        " FROM quotes_trigram WHERE norm_text GLOB ?1 LIMIT 2000)"
+        " ORDER BY len, seq LIMIT ?2",
+        GlobContains(norm), limit, &seqs));
   }
   if (!words.empty()) {
     CC_STORE_RETURN_IF_ERROR(CollectMatches(
@@ -215,17 +245,16 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
   }
   std::unordered_set<int64_t> seen;
   CC_STORE_ASSIGN_OR_RETURN(
-      Stmt fetch, db->Prepare("SELECT " CC_QUOTE_COLUMNS
-                              " FROM quotes q JOIN articles a"
-                              " ON a.id = q.article_id WHERE q.seq = ?1"));
+      Stmt fetch,
+      db->Prepare("SELECT " CC_QUOTE_COLUMNS " FROM quotes q JOIN articles a"
+                  " ON a.id = q.article_id WHERE q.seq = ?1"));
   for (int64_t seq : seqs) {
     if (static_cast<int>(out.size()) >= limit) break;
     if (!seen.insert(seq).second) continue;
     fetch.Bind(1, seq);
     CC_STORE_ASSIGN_OR_RETURN(bool row, fetch.Step());
     if (row) out.push_back(ReadQuoteRow(fetch));
-    sqlite3_reset(nullptr);  // no-op; keeps the pattern explicit below
-    CC_STORE_RETURN_IF_ERROR(fetch.Reset());
+    fetch.Reset();
   }
   return out;
 }
@@ -285,11 +314,11 @@ absl::StatusOr<SpeakerRecord> SqliteStore::LoadSpeaker(SqliteConnection* conn,
               "SELECT alias FROM speaker_aliases WHERE speaker_id = ?1"
               " ORDER BY alias_lower, alias",
               id));
-  CC_STORE_ASSIGN_OR_RETURN(
-      record.roles, Strings(conn,
-                            "SELECT role FROM speaker_roles"
-                            " WHERE speaker_id = ?1 ORDER BY role",
-                            id));
+  CC_STORE_ASSIGN_OR_RETURN(record.roles,
+                            Strings(conn,
+                                    "SELECT role FROM speaker_roles"
+                                    " WHERE speaker_id = ?1 ORDER BY role",
+                                    id));
   CC_STORE_ASSIGN_OR_RETURN(
       record.outlets,
       Strings(conn,
@@ -322,8 +351,7 @@ absl::StatusOr<SpeakerPage> SqliteStore::ListSpeakers(
   if (key_prefix.empty()) key_prefix = name_prefix;
   const uint64_t fingerprint = QueryFingerprint({"speakers", name_prefix});
   PageCursor after;
-  const bool has_cursor = !page_token.empty();
-  if (has_cursor) {
+  if (!page_token.empty()) {
     CC_STORE_ASSIGN_OR_RETURN(
         after, DecodePageToken(token_secret_, PageKind::kSpeakers, fingerprint,
                                page_token));
@@ -334,23 +362,28 @@ absl::StatusOr<SpeakerPage> SqliteStore::ListSpeakers(
   std::vector<std::pair<std::string, std::string>> rows;  // (sort_name, id)
   {
     // "\xff" never occurs in UTF-8, so [p, p + "\xff") holds exactly the
-    // strings that start with p under BINARY collation.
+    // strings that start with p under BINARY collation. Each arm is a range
+    // scan of its own index; the keyset condition is a row-value range.
+    // Before the first page the cursor is ('', ''), below every row.
     CC_STORE_ASSIGN_OR_RETURN(
-        Stmt stmt,
-        db->Prepare("SELECT sort_name, id FROM speakers WHERE"
-                    " (?1 = '' OR (sort_name >= ?1 AND sort_name < ?2)"
-                    "  OR (key >= ?3 AND key < ?4))"
-                    " AND (?5 = 0 OR sort_name > ?6 OR"
-                    "  (sort_name = ?6 AND id > ?7))"
-                    " ORDER BY sort_name, id LIMIT ?8"));
-    stmt.Bind(1, name_prefix)
-        .Bind(2, name_prefix + "\xff")
-        .Bind(3, key_prefix)
-        .Bind(4, key_prefix + "\xff")
-        .Bind(5, has_cursor)
-        .Bind(6, after.key)
-        .Bind(7, after.id)
-        .Bind(8, limit + 1);
+        Stmt stmt, name_prefix.empty()
+                       ? db->Prepare("SELECT sort_name, id FROM speakers"
+                                     " WHERE (sort_name, id) > (?5, ?6)"
+                                     " ORDER BY sort_name, id LIMIT ?7")
+                       : db->Prepare("SELECT sort_name, id FROM speakers"
+                                     " WHERE sort_name >= ?1 AND sort_name < ?2"
+                                     " AND (sort_name, id) > (?5, ?6)"
+                                     " UNION SELECT sort_name, id FROM speakers"
+                                     " WHERE key >= ?3 AND key < ?4"
+                                     " AND (sort_name, id) > (?5, ?6)"
+                                     " ORDER BY 1, 2 LIMIT ?7"));
+    if (!name_prefix.empty()) {
+      stmt.Bind(1, name_prefix)
+          .Bind(2, name_prefix + "\xff")
+          .Bind(3, key_prefix)
+          .Bind(4, key_prefix + "\xff");
+    }
+    stmt.Bind(5, after.key).Bind(6, after.id).Bind(7, limit + 1);
     while (true) {
       CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
@@ -444,7 +477,8 @@ absl::StatusOr<ClaimPage> SqliteStore::FindClaims(const ClaimsQuery& query) {
   CC_STORE_RETURN_IF_ERROR(CheckLimit(query.limit));
   if ((query.min_value && std::isnan(*query.min_value)) ||
       (query.max_value && std::isnan(*query.max_value))) {
-    return absl::InvalidArgumentError("min_value and max_value must be numbers");
+    return absl::InvalidArgumentError(
+        "min_value and max_value must be numbers");
   }
   if (query.min_value && query.max_value &&
       *query.min_value > *query.max_value) {
@@ -452,13 +486,9 @@ absl::StatusOr<ClaimPage> SqliteStore::FindClaims(const ClaimsQuery& query) {
   }
   const int limit = CappedLimit(query.limit);
   const std::string subject_key = LowerAscii(query.subject);
-  const std::string min_text =
-      query.min_value ? absl::StrCat(*query.min_value) : "";
-  const std::string max_text =
-      query.max_value ? absl::StrCat(*query.max_value) : "";
-  const uint64_t fingerprint = QueryFingerprint(
-      {"claims", query.unit_key, subject_key, query.min_value ? "1" : "0",
-       min_text, query.max_value ? "1" : "0", max_text});
+  const uint64_t fingerprint =
+      QueryFingerprint({"claims", query.unit_key, subject_key,
+                        BoundKey(query.min_value), BoundKey(query.max_value)});
   PageCursor after;
   const bool has_cursor = !query.page_token.empty();
   if (has_cursor) {
@@ -471,20 +501,20 @@ absl::StatusOr<ClaimPage> SqliteStore::FindClaims(const ClaimsQuery& query) {
                             Transaction::Begin(db.get(), "BEGIN"));
   // One statement per filter shape, so SQLite can pick the right index (a
   // "?1 = '' OR col = ?1" form would force a scan).
-#define CC_CLAIMS_SQL(FILTER)                                              \
-  "SELECT " CC_CLAIM_COLUMNS ", c.seq FROM claims c JOIN articles a"       \
-  " ON a.id = c.article_id WHERE " FILTER                                  \
-  " AND (?3 IS NULL OR c.range_high >= ?3)"                                \
-  " AND (?4 IS NULL OR c.range_low <= ?4)"                                 \
-  " AND (?5 = 0 OR a.published_date < ?6 OR"                               \
-  "  (a.published_date = ?6 AND c.seq > ?7))"                              \
+#define CC_CLAIMS_SQL(FILTER)                 \
+  "SELECT " CC_CLAIM_COLUMNS                  \
+  ", c.seq FROM claims c JOIN articles a"     \
+  " ON a.id = c.article_id WHERE " FILTER     \
+  " AND (?3 IS NULL OR c.range_high >= ?3)"   \
+  " AND (?4 IS NULL OR c.range_low <= ?4)"    \
+  " AND (?5 = 0 OR a.published_date < ?6 OR"  \
+  "  (a.published_date = ?6 AND c.seq > ?7))" \
   " ORDER BY a.published_date DESC, c.seq LIMIT ?8"
   const char* sql =
       !query.unit_key.empty()
           ? CC_CLAIMS_SQL("c.unit_key = ?1 AND (?2 = '' OR c.subject_key = ?2)")
-      : !subject_key.empty()
-          ? CC_CLAIMS_SQL("?1 = '' AND c.subject_key = ?2")
-          : CC_CLAIMS_SQL("?1 = '' AND ?2 = ''");
+      : !subject_key.empty() ? CC_CLAIMS_SQL("?1 = '' AND c.subject_key = ?2")
+                             : CC_CLAIMS_SQL("?1 = '' AND ?2 = ''");
 #undef CC_CLAIMS_SQL
   CC_STORE_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql));
   stmt.Bind(1, query.unit_key)

@@ -1,6 +1,8 @@
 // SqliteStore write path: PutArticles and DeleteArticle. Every call is one
 // BEGIN IMMEDIATE ... COMMIT on the writer connection, with cached prepared
-// statements; nothing is prepared per row.
+// statements; nothing is prepared per row. Relational rows are written
+// first; the FTS5 rows last, in one go (ApplyFtsLocked), so FTS5 buffers a
+// whole batch in memory and writes one segment per commit.
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -29,10 +31,10 @@ int64_t NowUnixMs() {
 
 std::string ArticleId(const std::string& url, const std::string& content_hash,
                       int attempt) {
-  std::string hex = url.empty() ? content_hash.substr(0, 16)
-                                : Sha256Hex(absl::StrCat("url", std::string(1, '\0'),
-                                                         url))
-                                      .substr(0, 16);
+  std::string hex =
+      url.empty() ? content_hash.substr(0, 16)
+                  : Sha256Hex(absl::StrCat("url", std::string(1, '\0'), url))
+                        .substr(0, 16);
   if (attempt > 0) {
     hex = Sha256Hex(absl::StrCat(hex, "#", attempt)).substr(0, 16);
   }
@@ -83,12 +85,17 @@ std::pair<std::optional<double>, std::optional<double>> ClaimRange(
   constexpr double kInf = std::numeric_limits<double>::infinity();
   std::optional<double> lo = q.low;
   std::optional<double> hi = q.high;
-  if (!lo) lo = q.approx == extract::Approx::kUpperBound && (q.value || hi)
-                    ? std::optional<double>(-kInf)
-                    : q.value;
-  if (!hi) hi = q.approx == extract::Approx::kLowerBound && (q.value || lo)
-                    ? std::optional<double>(kInf)
-                    : q.value;
+  const bool bounded = q.value || q.low || q.high;
+  if (!lo) {
+    lo = q.approx == extract::Approx::kUpperBound && bounded
+             ? std::optional<double>(-kInf)
+             : q.value;
+  }
+  if (!hi) {
+    hi = q.approx == extract::Approx::kLowerBound && bounded
+             ? std::optional<double>(kInf)
+             : q.value;
+  }
   return {lo, hi};
 }
 
@@ -116,6 +123,12 @@ absl::StatusOr<std::vector<PutResult>> SqliteStore::PutArticles(
       return absl::InvalidArgumentError(
           absl::StrCat("articles[", i, "].outlet is empty"));
     }
+    // Listings sort on the date as text, so it must be ISO shaped.
+    if (!r.input->published_date.empty() &&
+        !IsIsoDate(r.input->published_date)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("articles[", i, "].published_date must be YYYY-MM-DD"));
+    }
   }
   std::vector<PutResult> results;
   results.reserve(articles.size());
@@ -125,16 +138,20 @@ absl::StatusOr<std::vector<PutResult>> SqliteStore::PutArticles(
   const int64_t now_ms = NowUnixMs();
   CC_STORE_ASSIGN_OR_RETURN(
       Transaction txn, Transaction::Begin(writer_.get(), "BEGIN IMMEDIATE"));
+  FtsChanges fts;
   for (const PutRequest& request : articles) {
-    CC_STORE_ASSIGN_OR_RETURN(PutResult result, PutOneLocked(request, now_ms));
+    CC_STORE_ASSIGN_OR_RETURN(PutResult result,
+                              PutOneLocked(request, now_ms, &fts));
     results.push_back(std::move(result));
   }
+  CC_STORE_RETURN_IF_ERROR(ApplyFtsLocked(fts));
   CC_STORE_RETURN_IF_ERROR(txn.Commit());
   return results;
 }
 
 absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
-                                                    int64_t now_ms) {
+                                                    int64_t now_ms,
+                                                    FtsChanges* fts) {
   SqliteConnection* db = writer_.get();
   const ArticleInput& in = *request.input;
   const std::string content_hash = Sha256Hex(in.text);
@@ -144,7 +161,8 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
   {
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt by_hash,
-        db->Prepare("SELECT id, version FROM articles WHERE content_hash = ?1"));
+        db->Prepare(
+            "SELECT id, version FROM articles WHERE content_hash = ?1"));
     by_hash.Bind(1, content_hash);
     CC_STORE_ASSIGN_OR_RETURN(bool found, by_hash.Step());
     if (found) {
@@ -174,16 +192,8 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
     if (!id.empty()) {
       CC_STORE_ASSIGN_OR_RETURN(std::vector<std::string> touched,
                                 SpeakersOfArticleLocked(id));
-      {
-        CC_STORE_ASSIGN_OR_RETURN(
-            Stmt del_quotes,
-            db->Prepare("DELETE FROM quotes WHERE article_id = ?1"));
-        CC_STORE_RETURN_IF_ERROR(del_quotes.Bind(1, id).Run());
-        CC_STORE_ASSIGN_OR_RETURN(
-            Stmt del_claims,
-            db->Prepare("DELETE FROM claims WHERE article_id = ?1"));
-        CC_STORE_RETURN_IF_ERROR(del_claims.Bind(1, id).Run());
-      }
+      CC_STORE_RETURN_IF_ERROR(
+          DropQuotesOfArticleLocked(id, /*delete_rows=*/true, fts));
       const int new_version = version + 1;
       {
         CC_STORE_ASSIGN_OR_RETURN(
@@ -202,7 +212,7 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
         CC_STORE_RETURN_IF_ERROR(update.Run());
       }
       CC_STORE_RETURN_IF_ERROR(
-          InsertExtractionLocked(id, new_version, *request.extraction));
+          InsertExtractionLocked(id, new_version, *request.extraction, fts));
       CC_STORE_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
       result.article_id = id;
       result.version = new_version;
@@ -214,7 +224,8 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
   // New article. Probe for an id collision (astronomically rare).
   std::string id;
   for (int attempt = 0; id.empty(); ++attempt) {
-    if (attempt == 16) return absl::InternalError("could not allocate an article id");
+    if (attempt == 16)
+      return absl::InternalError("could not allocate an article id");
     std::string candidate = ArticleId(in.url, content_hash, attempt);
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt exists, db->Prepare("SELECT 1 FROM articles WHERE id = ?1"));
@@ -238,16 +249,72 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
         .Bind(8, now_ms);
     CC_STORE_RETURN_IF_ERROR(insert.Run());
   }
-  CC_STORE_RETURN_IF_ERROR(InsertExtractionLocked(id, 1, *request.extraction));
+  CC_STORE_RETURN_IF_ERROR(
+      InsertExtractionLocked(id, 1, *request.extraction, fts));
   result.article_id = std::move(id);
   result.version = 1;
   result.outcome = PutOutcome::kCreated;
   return result;
 }
 
+absl::Status SqliteStore::DropQuotesOfArticleLocked(
+    const std::string& article_id, bool delete_rows, FtsChanges* fts) {
+  SqliteConnection* db = writer_.get();
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt select,
+        db->Prepare("SELECT seq, norm_text FROM quotes WHERE article_id = ?1"));
+    select.Bind(1, article_id);
+    while (true) {
+      CC_STORE_ASSIGN_OR_RETURN(bool row, select.Step());
+      if (!row) break;
+      const int64_t seq = select.Int64(0);
+      // Written earlier in this transaction: never indexed, just forget it.
+      if (fts->inserts.erase(seq) == 0) {
+        fts->deletes.emplace_back(seq, select.Text(1));
+      }
+    }
+  }
+  if (!delete_rows) return absl::OkStatus();
+  CC_STORE_ASSIGN_OR_RETURN(
+      Stmt del_quotes, db->Prepare("DELETE FROM quotes WHERE article_id = ?1"));
+  CC_STORE_RETURN_IF_ERROR(del_quotes.Bind(1, article_id).Run());
+  CC_STORE_ASSIGN_OR_RETURN(
+      Stmt del_claims, db->Prepare("DELETE FROM claims WHERE article_id = ?1"));
+  return del_claims.Bind(1, article_id).Run();
+}
+
+absl::Status SqliteStore::ApplyFtsLocked(const FtsChanges& fts) {
+  SqliteConnection* db = writer_.get();
+  // Removals first: a new row may reuse the seq of a removed one.
+  for (const auto& [seq, norm_text] : fts.deletes) {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt words,
+        db->Prepare("INSERT INTO quotes_words(quotes_words, rowid, norm_text)"
+                    " VALUES ('delete', ?1, ?2)"));
+    CC_STORE_RETURN_IF_ERROR(words.Bind(1, seq).Bind(2, norm_text).Run());
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt trigram,
+        db->Prepare("INSERT INTO quotes_trigram(quotes_trigram, rowid,"
+                    " norm_text) VALUES ('delete', ?1, ?2)"));
+    CC_STORE_RETURN_IF_ERROR(trigram.Bind(1, seq).Bind(2, norm_text).Run());
+  }
+  for (const auto& [seq, norm_text] : fts.inserts) {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt words, db->Prepare("INSERT INTO quotes_words(rowid, norm_text)"
+                                " VALUES (?1, ?2)"));
+    CC_STORE_RETURN_IF_ERROR(words.Bind(1, seq).Bind(2, norm_text).Run());
+    CC_STORE_ASSIGN_OR_RETURN(Stmt trigram,
+                              db->Prepare("INSERT INTO quotes_trigram(rowid,"
+                                          " norm_text) VALUES (?1, ?2)"));
+    CC_STORE_RETURN_IF_ERROR(trigram.Bind(1, seq).Bind(2, norm_text).Run());
+  }
+  return absl::OkStatus();
+}
+
 absl::Status SqliteStore::InsertExtractionLocked(
     const std::string& article_id, int version,
-    const extract::Extraction& extraction) {
+    const extract::Extraction& extraction, FtsChanges* fts) {
   SqliteConnection* db = writer_.get();
   const absl::string_view hex = ArticleHex(article_id);
   for (size_t i = 0; i < extraction.quotes.size(); ++i) {
@@ -263,11 +330,12 @@ absl::Status SqliteStore::InsertExtractionLocked(
             " cue, rule, confidence, match_hash) VALUES (?1, ?2, ?3, ?4, ?5,"
             " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
             " ?19, ?20, ?21)"));
+    std::string norm_text = extract::NormalizeForMatch(q.text);
     insert.Bind(1, absl::StrCat("q_", hex, "_", version, "_", i))
         .Bind(2, article_id)
         .Bind(3, static_cast<int64_t>(i))
         .Bind(4, q.text)
-        .Bind(5, extract::NormalizeForMatch(q.text))
+        .Bind(5, norm_text)
         .Bind(6, q.span.begin)
         .Bind(7, q.span.end)
         .Bind(8, q.partial);
@@ -290,6 +358,7 @@ absl::Status SqliteStore::InsertExtractionLocked(
                                            : static_cast<double>(q.confidence))
         .Bind(21, static_cast<int64_t>(extract::MatchHash(q.text)));
     CC_STORE_RETURN_IF_ERROR(insert.Run());
+    fts->inserts[sqlite3_last_insert_rowid(db->raw())] = std::move(norm_text);
     if (!speaker_id.empty()) {
       CC_STORE_RETURN_IF_ERROR(AddAliasAndRoleLocked(speaker_id, q));
     }
@@ -343,7 +412,8 @@ absl::StatusOr<std::string> SqliteStore::UpsertSpeakerLocked(
       writer_->Prepare(
           "INSERT INTO speakers(id, key, name, sort_name, kind)"
           " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(key) DO UPDATE SET"
-          " kind = excluded.kind WHERE speakers.kind = 0 AND excluded.kind <> 0"));
+          " kind = excluded.kind WHERE speakers.kind = 0 AND excluded.kind <> "
+          "0"));
   upsert.Bind(1, id)
       .Bind(2, key)
       .Bind(3, quote.speaker)
@@ -407,9 +477,8 @@ absl::Status SqliteStore::RebuildSpeakersLocked(
     CC_STORE_RETURN_IF_ERROR(clear_roles.Bind(1, id).Run());
 
     CC_STORE_ASSIGN_OR_RETURN(
-        Stmt quotes,
-        db->Prepare("SELECT speaker, mention, role FROM quotes"
-                    " WHERE speaker_id = ?1"));
+        Stmt quotes, db->Prepare("SELECT speaker, mention, role FROM quotes"
+                                 " WHERE speaker_id = ?1"));
     quotes.Bind(1, id);
     int count = 0;
     while (true) {
@@ -441,9 +510,10 @@ absl::StatusOr<DeleteResult> SqliteStore::DeleteArticle(absl::string_view id) {
   {
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt counts,
-        db->Prepare("SELECT (SELECT count(*) FROM quotes WHERE article_id = ?1),"
-                    " (SELECT count(*) FROM claims WHERE article_id = ?1)"
-                    " FROM articles WHERE id = ?1"));
+        db->Prepare(
+            "SELECT (SELECT count(*) FROM quotes WHERE article_id = ?1),"
+            " (SELECT count(*) FROM claims WHERE article_id = ?1)"
+            " FROM articles WHERE id = ?1"));
     counts.Bind(1, article_id);
     CC_STORE_ASSIGN_OR_RETURN(bool found, counts.Step());
     if (!found) {
@@ -454,8 +524,13 @@ absl::StatusOr<DeleteResult> SqliteStore::DeleteArticle(absl::string_view id) {
   }
   CC_STORE_ASSIGN_OR_RETURN(std::vector<std::string> touched,
                             SpeakersOfArticleLocked(article_id));
+  FtsChanges fts;
+  CC_STORE_RETURN_IF_ERROR(
+      DropQuotesOfArticleLocked(article_id, /*delete_rows=*/false, &fts));
+  // FTS rows first, while their values are still at hand; then quotes and
+  // claims go by ON DELETE CASCADE.
+  CC_STORE_RETURN_IF_ERROR(ApplyFtsLocked(fts));
   {
-    // Quotes and claims go by ON DELETE CASCADE; the FTS rows by trigger.
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt del, db->Prepare("DELETE FROM articles WHERE id = ?1"));
     CC_STORE_RETURN_IF_ERROR(del.Bind(1, article_id).Run());

@@ -1,0 +1,232 @@
+// SQLite-specific behaviour the conformance suite cannot see: id formats,
+// the FTS indexes staying consistent with their content through replace and
+// delete, and a rough write-throughput floor.
+#include "server/store/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/store/store_test_util.h"
+
+namespace claimcheck::store {
+namespace {
+
+using ::claimcheck::store::testing::MakeArticle;
+using ::claimcheck::store::testing::MakeQuantity;
+using ::claimcheck::store::testing::MakeQuote;
+using ::claimcheck::store::testing::TempDir;
+using ::claimcheck::store::testing::TestArticle;
+using ::testing::MatchesRegex;
+
+class SqliteStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    SqliteOptions options;
+    options.path = path_;
+    absl::StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(options);
+    ASSERT_TRUE(store.ok()) << store.status();
+    store_ = std::move(*store);
+  }
+
+  std::vector<PutResult> Put(const std::vector<TestArticle>& articles) {
+    std::vector<PutRequest> requests;
+    for (const TestArticle& a : articles) requests.push_back(a.request());
+    absl::StatusOr<std::vector<PutResult>> got = store_->PutArticles(requests);
+    EXPECT_TRUE(got.ok()) << got.status();
+    return got.ok() ? *got : std::vector<PutResult>{};
+  }
+
+  // Runs FTS5's integrity-check (index against content) on both indexes and
+  // counts index rows, through a separate raw connection.
+  void ExpectFtsConsistent(int64_t want_rows) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    for (const char* fts : {"quotes_words", "quotes_trigram"}) {
+      SCOPED_TRACE(fts);
+      const std::string check =
+          absl::StrCat("INSERT INTO ", fts, "(", fts,
+                       ", rank) VALUES ('integrity-check', 1)");
+      char* err = nullptr;
+      EXPECT_EQ(sqlite3_exec(db, check.c_str(), nullptr, nullptr, &err),
+                SQLITE_OK)
+          << (err ? err : "");
+      sqlite3_free(err);
+    }
+    sqlite3_stmt* stmt = nullptr;
+    ASSERT_EQ(
+        sqlite3_prepare_v2(db, "SELECT count(*) FROM quotes_words_docsize", -1,
+                           &stmt, nullptr),
+        SQLITE_OK);
+    ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+    EXPECT_EQ(sqlite3_column_int64(stmt, 0), want_rows);
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+  }
+
+  TempDir dir_;
+  const std::string path_ = dir_.File("store.db");
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(SqliteStoreTest, IdsHaveTheDocumentedShapeAndAreStable) {
+  TestArticle a = MakeArticle("ids");
+  a.extraction.quotes = {MakeQuote("One", "Jane Roe", 1),
+                         MakeQuote("Two", "Jane Roe", 9)};
+  a.extraction.quantities = {MakeQuantity("3 ships", "ship", 3.0)};
+  const PutResult put = Put({a})[0];
+  EXPECT_THAT(put.article_id, MatchesRegex("a_[0-9a-f]{16}"));
+  const ArticleRecord got = *store_->GetArticle(put.article_id, false);
+  const std::string hex = put.article_id.substr(2);
+  EXPECT_EQ(got.quotes[0].id, absl::StrCat("q_", hex, "_1_0"));
+  EXPECT_EQ(got.quotes[1].id, absl::StrCat("q_", hex, "_1_1"));
+  EXPECT_EQ(got.claims[0].id, absl::StrCat("c_", hex, "_1_0"));
+  EXPECT_THAT(got.quotes[0].speaker_id, MatchesRegex("s_[0-9a-f]{16}"));
+
+  // Replacement keeps the article id and gives the new quotes new ids.
+  TestArticle b = a;
+  b.input.text += " Updated.";
+  ASSERT_EQ(Put({b})[0].article_id, put.article_id);
+  const ArticleRecord replaced = *store_->GetArticle(put.article_id, false);
+  EXPECT_EQ(replaced.quotes[0].id, absl::StrCat("q_", hex, "_2_0"));
+  // The speaker id depends only on the speaker key.
+  EXPECT_EQ(replaced.quotes[0].speaker_id, got.quotes[0].speaker_id);
+}
+
+TEST_F(SqliteStoreTest, FtsIndexesFollowInsertReplaceAndDelete) {
+  std::vector<TestArticle> batch;
+  for (int i = 0; i < 10; ++i) {
+    TestArticle a = MakeArticle(absl::StrCat("fts", i));
+    for (int q = 0; q < 3; ++q) {
+      a.extraction.quotes.push_back(
+          MakeQuote(absl::StrCat("Quoted words ", i, " ", q, " über café"),
+                    "Jane Roe", q * 40));
+    }
+    batch.push_back(a);
+  }
+  const std::vector<PutResult> put = Put(batch);
+  ExpectFtsConsistent(30);
+  // Replace three articles with one quote each, delete two.
+  for (int i = 0; i < 3; ++i) {
+    TestArticle b = batch[i];
+    b.input.text += " v2";
+    b.extraction.quotes.resize(1);
+    Put({b});
+  }
+  ASSERT_TRUE(store_->DeleteArticle(put[8].article_id).ok());
+  ASSERT_TRUE(store_->DeleteArticle(put[9].article_id).ok());
+  ExpectFtsConsistent(30 - 6 - 6);
+  EXPECT_EQ(store_->FindQuoteCandidates("uber cafe", 100)->size(), 18u);
+}
+
+// Rows written and replaced within one transaction never reach the index;
+// replacing them again in the same batch must not "delete" them from it.
+TEST_F(SqliteStoreTest, ReplacingTwiceInOneBatchKeepsIndexesConsistent) {
+  TestArticle v1 = MakeArticle("twice");
+  v1.extraction.quotes = {MakeQuote("Version one words", "Jane Roe", 1),
+                          MakeQuote("Shared words", "Jane Roe", 30)};
+  Put({v1});
+  TestArticle v2 = v1;
+  v2.input.text += " v2";
+  v2.extraction.quotes[0].text = "Version two words";
+  TestArticle v3 = v1;
+  v3.input.text += " v3";
+  v3.extraction.quotes = {MakeQuote("Version three words", "Jane Roe", 1)};
+  TestArticle other = MakeArticle("bystander");
+  other.extraction.quotes = {MakeQuote("Bystander words", "John Doe", 1)};
+  const std::vector<PutResult> got = Put({v2, other, v3});
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_EQ(got[0].outcome, PutOutcome::kReplaced);
+  EXPECT_EQ(got[2].outcome, PutOutcome::kReplaced);
+  EXPECT_EQ(got[2].version, 3);
+  ExpectFtsConsistent(2);
+  const absl::StatusOr<std::vector<QuoteRecord>> found =
+      store_->FindQuoteCandidates("version", 10);
+  ASSERT_TRUE(found.ok()) << found.status();
+  std::vector<std::string> texts;
+  for (const QuoteRecord& q : *found) texts.push_back(q.quote.text);
+  EXPECT_THAT(texts, ::testing::ElementsAre("Version three words"));
+  EXPECT_EQ(store_->FindQuoteCandidates("shared", 10)->size(), 0u);
+  EXPECT_EQ(store_->FindQuoteCandidates("bystander", 10)->size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, SpeakerAliasesAndRolesFollowTheirQuotes) {
+  TestArticle a = MakeArticle("alias1");
+  a.extraction.quotes = {
+      MakeQuote("First", "Abbas Araghchi", 1, "Mr. Araghchi", "Minister")};
+  TestArticle b = MakeArticle("alias2");
+  b.extraction.quotes = {MakeQuote("Second", "Abbas Araghchi", 1,
+                                   "the minister", "Foreign Minister")};
+  const std::vector<PutResult> put = Put({a, b});
+  SpeakerRecord s = *store_->GetSpeaker("Abbas Araghchi");
+  EXPECT_THAT(s.aliases, ::testing::ElementsAre("Mr. Araghchi"));
+  EXPECT_THAT(s.roles, ::testing::ElementsAre("Foreign Minister", "Minister"));
+  ASSERT_TRUE(store_->DeleteArticle(put[0].article_id).ok());
+  s = *store_->GetSpeaker("Abbas Araghchi");
+  EXPECT_TRUE(s.aliases.empty());
+  EXPECT_THAT(s.roles, ::testing::ElementsAre("Foreign Minister"));
+  EXPECT_EQ(s.quote_count, 1);
+  EXPECT_EQ(store_->GetSpeaker("Mr. Araghchi").status().code(),
+            absl::StatusCode::kNotFound);
+}
+
+// Not a benchmark (tests/bench has those): a floor that catches a write path
+// that re-prepares statements or commits per row.
+TEST_F(SqliteStoreTest, BatchedIngestThroughputFloor) {
+  const std::string para =
+      "The minister said the talks had gone well, and officials in the "
+      "capital described a cautious optimism about the weeks ahead. ";
+  std::vector<TestArticle> all;
+  constexpr int kArticles = 2000;
+  for (int i = 0; i < kArticles; ++i) {
+    TestArticle a = MakeArticle(absl::StrCat("perf", i), "Outlet",
+                                absl::StrCat("2026-01-", 10 + i % 20));
+    a.input.text.clear();
+    while (a.input.text.size() < 3000) {
+      absl::StrAppend(&a.input.text, para, i, " ");
+    }
+    for (int q = 0; q < 6; ++q) {
+      a.extraction.quotes.push_back(MakeQuote(
+          absl::StrCat("We will keep talking about number ", i * 7 + q,
+                       " because it matters to everyone here"),
+          absl::StrCat("Speaker ", (i + q) % 200), q * 300, "Mr. Speaker",
+          "Minister"));
+    }
+    for (int c = 0; c < 4; ++c) {
+      a.extraction.quantities.push_back(
+          MakeQuantity(absl::StrCat(i + c, " missiles"), "missile", i + c));
+    }
+    all.push_back(std::move(a));
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const std::clock_t cpu_start = std::clock();
+  for (int i = 0; i < kArticles; i += 100) {
+    std::vector<PutRequest> batch;
+    for (int j = i; j < i + 100; ++j) batch.push_back(all[j].request());
+    ASSERT_TRUE(store_->PutArticles(batch).ok());
+  }
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  // CPU time too: on a shared machine wall time mostly measures neighbours.
+  const double cpu_secs =
+      static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
+  const double rate = kArticles / secs;
+  std::printf(
+      "[ ingest ] %d articles (~3 KB, 6 quotes, 4 claims): %.3f s "
+      "wall (%.0f articles/s), %.3f s CPU (%.0f articles/CPU-s)\n",
+      kArticles, secs, rate, cpu_secs, kArticles / cpu_secs);
+  EXPECT_GT(rate, 200.0);  // generous: sanitizer and debug builds are slow
+  EXPECT_EQ(store_->GetStats()->quotes, kArticles * 6);
+}
+
+}  // namespace
+}  // namespace claimcheck::store
