@@ -48,11 +48,23 @@ void IngestPipeline::Run() {
     }
     absl::StatusOr<std::vector<store::PutResult>> results =
         store_->PutArticles(requests);
+    if (results.ok()) {
+      for (size_t i = 0; i < batch.size(); ++i) batch[i].done((*results)[i]);
+      continue;
+    }
+    // The whole transaction was rolled back. Retry one by one, so a single
+    // bad article fails alone instead of taking its batch-mates with it.
     for (size_t i = 0; i < batch.size(); ++i) {
-      if (results.ok()) {
-        batch[i].done((*results)[i]);
-      } else {
+      if (batch.size() == 1) {
         batch[i].done(results.status());
+        break;
+      }
+      absl::StatusOr<std::vector<store::PutResult>> one =
+          store_->PutArticles(absl::MakeConstSpan(&requests[i], 1));
+      if (one.ok()) {
+        batch[i].done((*one)[0]);
+      } else {
+        batch[i].done(one.status());
       }
     }
   }

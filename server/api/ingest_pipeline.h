@@ -1,7 +1,8 @@
 // Group commit for ingest: many callers submit articles, one thread writes
 // whatever has queued up in a single durable transaction, then calls each
 // caller back. Under load this batches writes (one fsync for many articles);
-// when idle a lone article is written at once.
+// when idle a lone article is written at once. If a batch fails, its
+// articles are retried one by one so only the culprit gets the error.
 //
 // Thread-safe. Callbacks run on the pipeline's thread, in submission order,
 // only after the article is durable (or the write failed); they must not
