@@ -47,20 +47,29 @@ void SetOpt(Struct& s, const char* key, const std::optional<double>& v) {
 
 const char* KindName(ex::SpeakerKind k) {
   switch (k) {
-    case ex::SpeakerKind::kPerson: return "person";
-    case ex::SpeakerKind::kOrganization: return "organization";
-    default: return "unknown";
+    case ex::SpeakerKind::kPerson:
+      return "person";
+    case ex::SpeakerKind::kOrganization:
+      return "organization";
+    default:
+      return "unknown";
   }
 }
 
 const char* ApproxName(ex::Approx a) {
   switch (a) {
-    case ex::Approx::kExact: return "exact";
-    case ex::Approx::kAbout: return "about";
-    case ex::Approx::kLowerBound: return "lower_bound";
-    case ex::Approx::kUpperBound: return "upper_bound";
-    case ex::Approx::kRange: return "range";
-    case ex::Approx::kVague: return "vague";
+    case ex::Approx::kExact:
+      return "exact";
+    case ex::Approx::kAbout:
+      return "about";
+    case ex::Approx::kLowerBound:
+      return "lower_bound";
+    case ex::Approx::kUpperBound:
+      return "upper_bound";
+    case ex::Approx::kRange:
+      return "range";
+    case ex::Approx::kVague:
+      return "vague";
   }
   return "exact";
 }
@@ -126,8 +135,8 @@ int main() {
     (*out.mutable_fields())["id"] = id;
     std::string error;
     if (!parsed.ok()) {
-      error = "line " + std::to_string(lineno) + ": not JSON: " +
-              parsed.message().as_string();
+      error = "line " + std::to_string(lineno) +
+              ": not JSON: " + parsed.message().as_string();
     } else if (!in.fields().count("text") ||
                in.fields().at("text").kind_case() != Value::kStringValue) {
       error = "line " + std::to_string(lineno) + ": \"text\" is missing";

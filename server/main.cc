@@ -56,7 +56,8 @@ int main(int argc, char** argv) {
   opts.service.limits.max_page_size = absl::GetFlag(FLAGS_max_page_size);
   opts.service.max_commit_batch = absl::GetFlag(FLAGS_max_commit_batch);
   opts.service.log_calls = absl::GetFlag(FLAGS_log_calls);
-  if (const char* t = std::getenv(absl::GetFlag(FLAGS_write_token_env).c_str())) {
+  if (const char* t =
+          std::getenv(absl::GetFlag(FLAGS_write_token_env).c_str())) {
     opts.service.write_token = t;
   }
   opts.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);

@@ -99,7 +99,8 @@ void ToProto(const store::ClaimRecord& in, v1::QuantityObservation* out) {
 }
 
 void ToProto(const extract::Extraction& in, v1::ExtractTextResponse* out) {
-  for (const extract::Quote& q : in.quotes) ToProto(q, "", "", out->add_quotes());
+  for (const extract::Quote& q : in.quotes)
+    ToProto(q, "", "", out->add_quotes());
   for (const extract::Quantity& c : in.quantities) {
     ToProto(c, "", out->add_claims());
   }

@@ -21,7 +21,8 @@ IngestPipeline::~IngestPipeline() {
 void IngestPipeline::Submit(store::ArticleInput input,
                             extract::Extraction extraction, Callback done) {
   absl::MutexLock lock(&mu_);
-  queue_.push_back(Item{std::move(input), std::move(extraction), std::move(done)});
+  queue_.push_back(
+      Item{std::move(input), std::move(extraction), std::move(done)});
 }
 
 void IngestPipeline::Run() {

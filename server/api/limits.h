@@ -8,17 +8,17 @@
 namespace claimcheck::api {
 
 struct Limits {
-  size_t max_text_bytes = 2 << 20;   // article text, ExtractText text
-  size_t max_query_bytes = 4096;     // quote text in queries
-  size_t max_meta_bytes = 2048;      // url, outlet, title, names
+  size_t max_text_bytes = 2 << 20;  // article text, ExtractText text
+  size_t max_query_bytes = 4096;    // quote text in queries
+  size_t max_meta_bytes = 2048;     // url, outlet, title, names
   int default_page_size = 50;
   int max_page_size = 500;
   int default_search_results = 20;
   int max_search_results = 100;
-  int candidate_limit = 200;         // store candidates scored per query
-  int max_stream_in_flight = 512;    // unacknowledged items per ingest stream
-  int max_report_quotes = 2000;      // quotes scanned by a speaker report
-  int max_report_claims = 2000;      // claims scanned by a quantity report
+  int candidate_limit = 200;       // store candidates scored per query
+  int max_stream_in_flight = 512;  // unacknowledged items per ingest stream
+  int max_report_quotes = 2000;    // quotes scanned by a speaker report
+  int max_report_claims = 2000;    // claims scanned by a quantity report
 };
 
 }  // namespace claimcheck::api

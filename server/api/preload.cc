@@ -12,7 +12,8 @@ namespace claimcheck::api {
 absl::StatusOr<PreloadResult> PreloadJsonl(ClaimCheckService& service,
                                            const std::string& path) {
   std::ifstream in(path);
-  if (!in) return absl::InvalidArgumentError(absl::StrCat("cannot read ", path));
+  if (!in)
+    return absl::InvalidArgumentError(absl::StrCat("cannot read ", path));
   PreloadResult result;
   google::protobuf::util::JsonParseOptions opts;
   opts.ignore_unknown_fields = true;
@@ -41,9 +42,15 @@ absl::StatusOr<PreloadResult> PreloadJsonl(ClaimCheckService& service,
     done.WaitForNotification();
     if (!put.ok()) return put.status();
     switch (put->outcome) {
-      case store::PutOutcome::kCreated: ++result.created; break;
-      case store::PutOutcome::kReplaced: ++result.replaced; break;
-      case store::PutOutcome::kUnchanged: ++result.unchanged; break;
+      case store::PutOutcome::kCreated:
+        ++result.created;
+        break;
+      case store::PutOutcome::kReplaced:
+        ++result.replaced;
+        break;
+      case store::PutOutcome::kUnchanged:
+        ++result.unchanged;
+        break;
     }
   }
   return result;

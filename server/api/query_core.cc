@@ -47,8 +47,9 @@ void AddTallies(const std::vector<const store::QuoteRecord*>& recs,
     }
     ++tallies[it->second].count;
   }
-  std::stable_sort(tallies.begin(), tallies.end(),
-                   [](const Tally& a, const Tally& b) { return a.count > b.count; });
+  std::stable_sort(
+      tallies.begin(), tallies.end(),
+      [](const Tally& a, const Tally& b) { return a.count > b.count; });
   for (const Tally& t : tallies) {
     v1::SpeakerTally* p = out->Add();
     p->set_speaker(t.name);
@@ -99,8 +100,9 @@ absl::StatusOr<std::vector<store::QuoteRecord>> QueryCore::Candidates(
   CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> out,
                       store_->FindQuotesByHash(extract::MatchHash(text),
                                                limits_.candidate_limit));
-  CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> fts,
-                      store_->FindQuoteCandidates(text, limits_.candidate_limit));
+  CC_ASSIGN_OR_RETURN(
+      std::vector<store::QuoteRecord> fts,
+      store_->FindQuoteCandidates(text, limits_.candidate_limit));
   absl::flat_hash_set<std::string> seen;
   for (const store::QuoteRecord& r : out) seen.insert(r.id);
   for (store::QuoteRecord& r : fts) {
@@ -109,27 +111,27 @@ absl::StatusOr<std::vector<store::QuoteRecord>> QueryCore::Candidates(
   return out;
 }
 
-absl::Status QueryCore::ExtractText(
-    const v1::ExtractTextRequest& req, v1::ExtractTextResponse* resp) const {
+absl::Status QueryCore::ExtractText(const v1::ExtractTextRequest& req,
+                                    v1::ExtractTextResponse* resp) const {
   CC_RETURN_IF_ERROR(CheckText("text", req.text(), limits_.max_text_bytes));
   ToProto(extract::ExtractUnchecked(req.text()), resp);
   return absl::OkStatus();
 }
 
-absl::Status QueryCore::GetArticle(
-    const v1::GetArticleRequest& req, v1::Article* resp) const {
-  CC_RETURN_IF_ERROR(CheckText("article_id", req.article_id(),
-                               limits_.max_meta_bytes));
+absl::Status QueryCore::GetArticle(const v1::GetArticleRequest& req,
+                                   v1::Article* resp) const {
+  CC_RETURN_IF_ERROR(
+      CheckText("article_id", req.article_id(), limits_.max_meta_bytes));
   CC_ASSIGN_OR_RETURN(store::ArticleRecord rec,
                       store_->GetArticle(req.article_id(), req.include_text()));
   ToProto(rec, resp);
   return absl::OkStatus();
 }
 
-absl::Status QueryCore::DeleteArticle(
-    const v1::DeleteArticleRequest& req, v1::DeleteArticleResponse* resp) const {
-  CC_RETURN_IF_ERROR(CheckText("article_id", req.article_id(),
-                               limits_.max_meta_bytes));
+absl::Status QueryCore::DeleteArticle(const v1::DeleteArticleRequest& req,
+                                      v1::DeleteArticleResponse* resp) const {
+  CC_RETURN_IF_ERROR(
+      CheckText("article_id", req.article_id(), limits_.max_meta_bytes));
   CC_ASSIGN_OR_RETURN(store::DeleteResult res,
                       store_->DeleteArticle(req.article_id()));
   resp->set_deleted_quotes(res.deleted_quotes);
@@ -137,8 +139,8 @@ absl::Status QueryCore::DeleteArticle(
   return absl::OkStatus();
 }
 
-absl::Status QueryCore::SearchQuotes(
-    const v1::SearchQuotesRequest& req, v1::SearchQuotesResponse* resp) const {
+absl::Status QueryCore::SearchQuotes(const v1::SearchQuotesRequest& req,
+                                     v1::SearchQuotesResponse* resp) const {
   CC_RETURN_IF_ERROR(CheckQueryText("text", req.text(), limits_));
   if (!v1::MatchMode_IsValid(req.mode())) {
     return absl::InvalidArgumentError("mode is not a known MatchMode");
@@ -146,10 +148,9 @@ absl::Status QueryCore::SearchQuotes(
   if (!(req.min_score() >= 0 && req.min_score() <= 1)) {
     return absl::InvalidArgumentError("min_score must be between 0 and 1");
   }
-  CC_ASSIGN_OR_RETURN(const int limit,
-                      PageSize("page_size", req.page_size(),
-                               limits_.default_search_results,
-                               limits_.max_search_results));
+  CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
+                                                limits_.default_search_results,
+                                                limits_.max_search_results));
   struct Hit {
     const store::QuoteRecord* rec;
     verify::MatchScore score;
@@ -157,9 +158,9 @@ absl::Status QueryCore::SearchQuotes(
   std::vector<store::QuoteRecord> recs;
   std::vector<Hit> hits;
   if (req.mode() == v1::MATCH_MODE_EXACT) {
-    CC_ASSIGN_OR_RETURN(recs, store_->FindQuotesByHash(
-                                  extract::MatchHash(req.text()),
-                                  limits_.candidate_limit));
+    CC_ASSIGN_OR_RETURN(recs,
+                        store_->FindQuotesByHash(extract::MatchHash(req.text()),
+                                                 limits_.candidate_limit));
     for (const store::QuoteRecord& r : recs) {
       verify::MatchScore m;
       m.score = 1;
@@ -200,17 +201,19 @@ absl::Status QueryCore::SearchQuotes(
 }
 
 absl::Status QueryCore::ListSpeakerQuotes(
-    const v1::ListSpeakerQuotesRequest& req, v1::ListSpeakerQuotesResponse* resp) const {
-  CC_RETURN_IF_ERROR(CheckText("speaker", req.speaker(), limits_.max_meta_bytes));
+    const v1::ListSpeakerQuotesRequest& req,
+    v1::ListSpeakerQuotesResponse* resp) const {
+  CC_RETURN_IF_ERROR(
+      CheckText("speaker", req.speaker(), limits_.max_meta_bytes));
   CC_RETURN_IF_ERROR(
       CheckOptionalText("outlet", req.outlet(), limits_.max_meta_bytes));
   CC_RETURN_IF_ERROR(CheckDate("from_date", req.from_date()));
   CC_RETURN_IF_ERROR(CheckDate("to_date", req.to_date()));
   CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
                                        limits_.max_meta_bytes));
-  CC_ASSIGN_OR_RETURN(const int limit,
-                      PageSize("page_size", req.page_size(),
-                               limits_.default_page_size, limits_.max_page_size));
+  CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
+                                                limits_.default_page_size,
+                                                limits_.max_page_size));
   CC_ASSIGN_OR_RETURN(store::SpeakerRecord speaker,
                       store_->GetSpeaker(req.speaker()));
   store::SpeakerQuotesQuery q;
@@ -223,20 +226,21 @@ absl::Status QueryCore::ListSpeakerQuotes(
   CC_ASSIGN_OR_RETURN(store::QuotePage page, store_->ListSpeakerQuotes(q));
   resp->set_speaker(speaker.name);
   resp->set_speaker_id(speaker.id);
-  for (const store::QuoteRecord& r : page.quotes) ToProto(r, resp->add_quotes());
+  for (const store::QuoteRecord& r : page.quotes)
+    ToProto(r, resp->add_quotes());
   resp->set_next_page_token(page.next_page_token);
   return absl::OkStatus();
 }
 
-absl::Status QueryCore::ListSpeakers(
-    const v1::ListSpeakersRequest& req, v1::ListSpeakersResponse* resp) const {
+absl::Status QueryCore::ListSpeakers(const v1::ListSpeakersRequest& req,
+                                     v1::ListSpeakersResponse* resp) const {
   CC_RETURN_IF_ERROR(CheckOptionalText("name_prefix", req.name_prefix(),
                                        limits_.max_meta_bytes));
   CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
                                        limits_.max_meta_bytes));
-  CC_ASSIGN_OR_RETURN(const int limit,
-                      PageSize("page_size", req.page_size(),
-                               limits_.default_page_size, limits_.max_page_size));
+  CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
+                                                limits_.default_page_size,
+                                                limits_.max_page_size));
   CC_ASSIGN_OR_RETURN(
       store::SpeakerPage page,
       store_->ListSpeakers(req.name_prefix(), limit, req.page_token()));
@@ -247,16 +251,18 @@ absl::Status QueryCore::ListSpeakers(
   return absl::OkStatus();
 }
 
-absl::Status QueryCore::GetSpeaker(
-    const v1::GetSpeakerRequest& req, v1::Speaker* resp) const {
-  CC_RETURN_IF_ERROR(CheckText("speaker", req.speaker(), limits_.max_meta_bytes));
-  CC_ASSIGN_OR_RETURN(store::SpeakerRecord s, store_->GetSpeaker(req.speaker()));
+absl::Status QueryCore::GetSpeaker(const v1::GetSpeakerRequest& req,
+                                   v1::Speaker* resp) const {
+  CC_RETURN_IF_ERROR(
+      CheckText("speaker", req.speaker(), limits_.max_meta_bytes));
+  CC_ASSIGN_OR_RETURN(store::SpeakerRecord s,
+                      store_->GetSpeaker(req.speaker()));
   ToProto(s, resp);
   return absl::OkStatus();
 }
 
-absl::Status QueryCore::VerifyQuote(
-    const v1::VerifyQuoteRequest& req, v1::VerifyQuoteResponse* resp) const {
+absl::Status QueryCore::VerifyQuote(const v1::VerifyQuoteRequest& req,
+                                    v1::VerifyQuoteResponse* resp) const {
   CC_RETURN_IF_ERROR(CheckQueryText("text", req.text(), limits_));
   CC_RETURN_IF_ERROR(CheckOptionalText("claimed_speaker", req.claimed_speaker(),
                                        limits_.max_meta_bytes));
@@ -283,7 +289,8 @@ absl::Status QueryCore::VerifyQuote(
 }
 
 absl::Status QueryCore::GetQuoteConsistency(
-    const v1::GetQuoteConsistencyRequest& req, v1::QuoteConsistencyReport* resp) const {
+    const v1::GetQuoteConsistencyRequest& req,
+    v1::QuoteConsistencyReport* resp) const {
   CC_RETURN_IF_ERROR(CheckQueryText("text", req.text(), limits_));
   CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> recs,
                       Candidates(req.text()));
@@ -293,8 +300,10 @@ absl::Status QueryCore::GetQuoteConsistency(
 }
 
 absl::Status QueryCore::GetSpeakerConsistency(
-    const v1::GetSpeakerConsistencyRequest& req, v1::SpeakerConsistencyReport* resp) const {
-  CC_RETURN_IF_ERROR(CheckText("speaker", req.speaker(), limits_.max_meta_bytes));
+    const v1::GetSpeakerConsistencyRequest& req,
+    v1::SpeakerConsistencyReport* resp) const {
+  CC_RETURN_IF_ERROR(
+      CheckText("speaker", req.speaker(), limits_.max_meta_bytes));
   CC_ASSIGN_OR_RETURN(const int max_groups,
                       PageSize("max_groups", req.max_groups(), 50, 200));
   CC_ASSIGN_OR_RETURN(store::SpeakerRecord speaker,
@@ -317,7 +326,8 @@ absl::Status QueryCore::GetSpeakerConsistency(
     // Re-run the group's fullest text against the whole index, so outlets
     // that give the same words to someone else show up as a conflict.
     const std::string& fullest = own[groups[g].fullest].quote.text;
-    CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> recs, Candidates(fullest));
+    CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> recs,
+                        Candidates(fullest));
     const std::vector<verify::QuoteOccurrence> occ = Occurrences(recs);
     ReportToProto(verify::QuoteConsistency(fullest, occ), recs,
                   resp->add_groups());
@@ -326,7 +336,8 @@ absl::Status QueryCore::GetSpeakerConsistency(
 }
 
 absl::Status QueryCore::GetQuantityConsistency(
-    const v1::GetQuantityConsistencyRequest& req, v1::QuantityConsistencyReport* resp) const {
+    const v1::GetQuantityConsistencyRequest& req,
+    v1::QuantityConsistencyReport* resp) const {
   CC_RETURN_IF_ERROR(CheckText("unit", req.unit(), limits_.max_meta_bytes));
   CC_RETURN_IF_ERROR(
       CheckOptionalText("subject", req.subject(), limits_.max_meta_bytes));
@@ -342,10 +353,11 @@ absl::Status QueryCore::GetQuantityConsistency(
   } while (!q.page_token.empty() &&
            static_cast<int>(claims.size()) < limits_.max_report_claims);
   // Earliest first.
-  std::stable_sort(claims.begin(), claims.end(),
-                   [](const store::ClaimRecord& a, const store::ClaimRecord& b) {
-                     return a.evidence.published_date < b.evidence.published_date;
-                   });
+  std::stable_sort(
+      claims.begin(), claims.end(),
+      [](const store::ClaimRecord& a, const store::ClaimRecord& b) {
+        return a.evidence.published_date < b.evidence.published_date;
+      });
   std::vector<verify::QuantityObservation> obs;
   obs.reserve(claims.size());
   for (const store::ClaimRecord& c : claims) {
@@ -359,23 +371,24 @@ absl::Status QueryCore::GetQuantityConsistency(
     return absl::OkStatus();
   }
   resp->set_agreement(ToProto(report.agreement));
-  for (const store::ClaimRecord& c : claims) ToProto(c, resp->add_observations());
+  for (const store::ClaimRecord& c : claims)
+    ToProto(c, resp->add_observations());
   for (const std::string& c : report.conflicts) resp->add_conflicts(c);
   resp->set_summary(report.summary);
   return absl::OkStatus();
 }
 
-absl::Status QueryCore::SearchClaims(
-    const v1::SearchClaimsRequest& req, v1::SearchClaimsResponse* resp) const {
+absl::Status QueryCore::SearchClaims(const v1::SearchClaimsRequest& req,
+                                     v1::SearchClaimsResponse* resp) const {
   CC_RETURN_IF_ERROR(
       CheckOptionalText("unit", req.unit(), limits_.max_meta_bytes));
   CC_RETURN_IF_ERROR(
       CheckOptionalText("subject", req.subject(), limits_.max_meta_bytes));
   CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
                                        limits_.max_meta_bytes));
-  CC_ASSIGN_OR_RETURN(const int limit,
-                      PageSize("page_size", req.page_size(),
-                               limits_.default_page_size, limits_.max_page_size));
+  CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
+                                                limits_.default_page_size,
+                                                limits_.max_page_size));
   if (req.has_min_value() && req.has_max_value() &&
       req.min_value() > req.max_value()) {
     return absl::InvalidArgumentError("min_value is greater than max_value");
@@ -388,13 +401,14 @@ absl::Status QueryCore::SearchClaims(
   q.limit = limit;
   q.page_token = req.page_token();
   CC_ASSIGN_OR_RETURN(store::ClaimPage page, store_->FindClaims(q));
-  for (const store::ClaimRecord& c : page.claims) ToProto(c, resp->add_claims());
+  for (const store::ClaimRecord& c : page.claims)
+    ToProto(c, resp->add_claims());
   resp->set_next_page_token(page.next_page_token);
   return absl::OkStatus();
 }
 
-absl::Status QueryCore::GetStats(
-    const v1::GetStatsRequest& req, v1::Stats* resp) const {
+absl::Status QueryCore::GetStats(const v1::GetStatsRequest& req,
+                                 v1::Stats* resp) const {
   CC_ASSIGN_OR_RETURN(store::StoreStats s, store_->GetStats());
   resp->set_articles(s.articles);
   resp->set_quotes(s.quotes);

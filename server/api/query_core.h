@@ -1,5 +1,5 @@
-// The logic behind every RPC but ingest, without gRPC: validate the request, fetch
-// candidates from the store, score them with verify, fill the response.
+// The logic behind every RPC but ingest, without gRPC: validate the request,
+// fetch candidates from the store, score them with verify, fill the response.
 // Each method fills `*resp` (which the caller owns and passes in empty) and
 // returns OK, or returns an error and leaves `*resp` unspecified.
 // Tested directly (tests/api/query_core_test.cc) and called by the service.
@@ -21,31 +21,32 @@ class QueryCore {
       : store_(store), limits_(limits) {}
 
   absl::Status ExtractText(const v1::ExtractTextRequest& req,
-                      v1::ExtractTextResponse* resp) const;
+                           v1::ExtractTextResponse* resp) const;
   absl::Status GetArticle(const v1::GetArticleRequest& req,
-                      v1::Article* resp) const;
+                          v1::Article* resp) const;
   absl::Status DeleteArticle(const v1::DeleteArticleRequest& req,
-                      v1::DeleteArticleResponse* resp) const;
+                             v1::DeleteArticleResponse* resp) const;
   absl::Status SearchQuotes(const v1::SearchQuotesRequest& req,
-                      v1::SearchQuotesResponse* resp) const;
+                            v1::SearchQuotesResponse* resp) const;
   absl::Status ListSpeakerQuotes(const v1::ListSpeakerQuotesRequest& req,
-                      v1::ListSpeakerQuotesResponse* resp) const;
+                                 v1::ListSpeakerQuotesResponse* resp) const;
   absl::Status ListSpeakers(const v1::ListSpeakersRequest& req,
-                      v1::ListSpeakersResponse* resp) const;
+                            v1::ListSpeakersResponse* resp) const;
   absl::Status GetSpeaker(const v1::GetSpeakerRequest& req,
-                      v1::Speaker* resp) const;
+                          v1::Speaker* resp) const;
   absl::Status VerifyQuote(const v1::VerifyQuoteRequest& req,
-                      v1::VerifyQuoteResponse* resp) const;
+                           v1::VerifyQuoteResponse* resp) const;
   absl::Status GetQuoteConsistency(const v1::GetQuoteConsistencyRequest& req,
-                      v1::QuoteConsistencyReport* resp) const;
-  absl::Status GetSpeakerConsistency(const v1::GetSpeakerConsistencyRequest& req,
-                      v1::SpeakerConsistencyReport* resp) const;
-  absl::Status GetQuantityConsistency(const v1::GetQuantityConsistencyRequest& req,
-                      v1::QuantityConsistencyReport* resp) const;
+                                   v1::QuoteConsistencyReport* resp) const;
+  absl::Status GetSpeakerConsistency(
+      const v1::GetSpeakerConsistencyRequest& req,
+      v1::SpeakerConsistencyReport* resp) const;
+  absl::Status GetQuantityConsistency(
+      const v1::GetQuantityConsistencyRequest& req,
+      v1::QuantityConsistencyReport* resp) const;
   absl::Status SearchClaims(const v1::SearchClaimsRequest& req,
-                      v1::SearchClaimsResponse* resp) const;
-  absl::Status GetStats(const v1::GetStatsRequest& req,
-                      v1::Stats* resp) const;
+                            v1::SearchClaimsResponse* resp) const;
+  absl::Status GetStats(const v1::GetStatsRequest& req, v1::Stats* resp) const;
 
  private:
   // Exact-hash matches plus full-text candidates for `text`, deduplicated.

@@ -17,7 +17,8 @@ namespace {
 
 absl::StatusOr<std::string> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return absl::InvalidArgumentError(absl::StrCat("cannot read ", path));
+  if (!in)
+    return absl::InvalidArgumentError(absl::StrCat("cannot read ", path));
   std::stringstream ss;
   ss << in.rdbuf();
   return ss.str();
@@ -69,7 +70,8 @@ absl::Status Server::BuildAndStart(const Options& options) {
   const int max_receive =
       options.max_receive_bytes > 0
           ? options.max_receive_bytes
-          : static_cast<int>(options.service.limits.max_text_bytes + (64 << 10));
+          : static_cast<int>(options.service.limits.max_text_bytes +
+                             (64 << 10));
   builder.SetMaxReceiveMessageSize(max_receive);
   server_ = builder.BuildAndStart();
   if (server_ == nullptr || bound_port_ == 0) {

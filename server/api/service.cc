@@ -24,9 +24,8 @@ absl::Status CheckDeadline(const grpc::CallbackServerContext& ctx) {
   return absl::OkStatus();
 }
 
-void FillIngestResponse(const absl::StatusOr<store::PutResult>& r,
-                        int quotes, int claims,
-                        v1::IngestArticleResponse* resp) {
+void FillIngestResponse(const absl::StatusOr<store::PutResult>& r, int quotes,
+                        int claims, v1::IngestArticleResponse* resp) {
   if (!r.ok()) {
     resp->set_outcome(v1::INGEST_OUTCOME_REJECTED);
     resp->set_status_code(static_cast<int>(r.status().code()));
@@ -192,8 +191,8 @@ ClaimCheckService::ClaimCheckService(store::Store* store,
                                      const ServiceOptions& options)
     : options_(options),
       core_(store, options.limits),
-      pipeline_(std::make_unique<IngestPipeline>(store,
-                                                 options.max_commit_batch)) {}
+      pipeline_(
+          std::make_unique<IngestPipeline>(store, options.max_commit_batch)) {}
 
 ClaimCheckService::~ClaimCheckService() = default;
 
@@ -216,7 +215,8 @@ absl::Status ClaimCheckService::CheckWriteAuth(
 
 absl::StatusOr<std::pair<store::ArticleInput, extract::Extraction>>
 ClaimCheckService::PrepareIngest(const v1::IngestArticleRequest& req) const {
-  if (!req.has_article()) return absl::InvalidArgumentError("article is missing");
+  if (!req.has_article())
+    return absl::InvalidArgumentError("article is missing");
   const v1::ArticleInput& a = req.article();
   CC_RETURN_IF_ERROR(CheckArticle("article", a, options_.limits));
   CC_RETURN_IF_ERROR(CheckOptionalText("client_ref", req.client_ref(),
@@ -288,10 +288,10 @@ grpc::ServerUnaryReactor* ClaimCheckService::Unary(
   return reactor;
 }
 
-#define CC_UNARY(Name, Req, Resp, write)                                   \
-  grpc::ServerUnaryReactor* ClaimCheckService::Name(                       \
+#define CC_UNARY(Name, Req, Resp, write)                                      \
+  grpc::ServerUnaryReactor* ClaimCheckService::Name(                          \
       grpc::CallbackServerContext* ctx, const v1::Req* req, v1::Resp* resp) { \
-    return Unary(#Name, ctx, req, resp, &QueryCore::Name, write);          \
+    return Unary(#Name, ctx, req, resp, &QueryCore::Name, write);             \
   }
 
 CC_UNARY(ExtractText, ExtractTextRequest, ExtractTextResponse, false)

@@ -46,15 +46,15 @@ class ClaimCheckService final : public v1::ClaimCheck::CallbackService {
   grpc::ServerUnaryReactor* DeleteArticle(
       grpc::CallbackServerContext* ctx, const v1::DeleteArticleRequest* req,
       v1::DeleteArticleResponse* resp) override;
-  grpc::ServerUnaryReactor* SearchQuotes(grpc::CallbackServerContext* ctx,
-                                         const v1::SearchQuotesRequest* req,
-                                         v1::SearchQuotesResponse* resp) override;
+  grpc::ServerUnaryReactor* SearchQuotes(
+      grpc::CallbackServerContext* ctx, const v1::SearchQuotesRequest* req,
+      v1::SearchQuotesResponse* resp) override;
   grpc::ServerUnaryReactor* ListSpeakerQuotes(
       grpc::CallbackServerContext* ctx, const v1::ListSpeakerQuotesRequest* req,
       v1::ListSpeakerQuotesResponse* resp) override;
-  grpc::ServerUnaryReactor* ListSpeakers(grpc::CallbackServerContext* ctx,
-                                         const v1::ListSpeakersRequest* req,
-                                         v1::ListSpeakersResponse* resp) override;
+  grpc::ServerUnaryReactor* ListSpeakers(
+      grpc::CallbackServerContext* ctx, const v1::ListSpeakersRequest* req,
+      v1::ListSpeakersResponse* resp) override;
   grpc::ServerUnaryReactor* GetSpeaker(grpc::CallbackServerContext* ctx,
                                        const v1::GetSpeakerRequest* req,
                                        v1::Speaker* resp) override;
@@ -73,9 +73,9 @@ class ClaimCheckService final : public v1::ClaimCheck::CallbackService {
       grpc::CallbackServerContext* ctx,
       const v1::GetQuantityConsistencyRequest* req,
       v1::QuantityConsistencyReport* resp) override;
-  grpc::ServerUnaryReactor* SearchClaims(grpc::CallbackServerContext* ctx,
-                                         const v1::SearchClaimsRequest* req,
-                                         v1::SearchClaimsResponse* resp) override;
+  grpc::ServerUnaryReactor* SearchClaims(
+      grpc::CallbackServerContext* ctx, const v1::SearchClaimsRequest* req,
+      v1::SearchClaimsResponse* resp) override;
   grpc::ServerUnaryReactor* GetStats(grpc::CallbackServerContext* ctx,
                                      const v1::GetStatsRequest* req,
                                      v1::Stats* resp) override;
@@ -95,8 +95,8 @@ class ClaimCheckService final : public v1::ClaimCheck::CallbackService {
   template <typename Req, typename Resp>
   grpc::ServerUnaryReactor* Unary(
       const char* method, grpc::CallbackServerContext* ctx, const Req* req,
-      Resp* resp,
-      absl::Status (QueryCore::*fn)(const Req&, Resp*) const, bool write);
+      Resp* resp, absl::Status (QueryCore::*fn)(const Req&, Resp*) const,
+      bool write);
 
   const ServiceOptions options_;
   QueryCore core_;

@@ -18,11 +18,11 @@ grpc::Status ToGrpcStatus(const absl::Status& status);
 #define CC_STATUS_CONCAT_(a, b) CC_STATUS_CONCAT_INNER_(a, b)
 
 // Returns from the enclosing function if `expr` (an absl::Status) is not OK.
-#define CC_RETURN_IF_ERROR(expr)                        \
-  do {                                                  \
-    if (absl::Status cc_s_ = (expr); !cc_s_.ok()) {     \
-      return cc_s_;                                     \
-    }                                                   \
+#define CC_RETURN_IF_ERROR(expr)                    \
+  do {                                              \
+    if (absl::Status cc_s_ = (expr); !cc_s_.ok()) { \
+      return cc_s_;                                 \
+    }                                               \
   } while (0)
 
 // `lhs = value of expr` (an absl::StatusOr<T>), or returns its status.

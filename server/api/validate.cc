@@ -13,9 +13,8 @@ namespace {
 absl::Status CheckUtf8AndSize(absl::string_view field, absl::string_view value,
                               size_t max_bytes) {
   if (value.size() > max_bytes) {
-    return absl::ResourceExhaustedError(
-        absl::StrCat(field, " is ", value.size(), " bytes; the limit is ",
-                     max_bytes));
+    return absl::ResourceExhaustedError(absl::StrCat(
+        field, " is ", value.size(), " bytes; the limit is ", max_bytes));
   }
   if (size_t bad = extract::FirstInvalidUtf8(value);
       bad != absl::string_view::npos) {
@@ -37,8 +36,8 @@ absl::Status CheckText(absl::string_view field, absl::string_view value,
   return CheckUtf8AndSize(field, value, max_bytes);
 }
 
-absl::Status CheckOptionalText(absl::string_view field,
-                               absl::string_view value, size_t max_bytes) {
+absl::Status CheckOptionalText(absl::string_view field, absl::string_view value,
+                               size_t max_bytes) {
   return CheckUtf8AndSize(field, value, max_bytes);
 }
 
@@ -46,18 +45,19 @@ absl::Status CheckDate(absl::string_view field, absl::string_view value) {
   if (value.empty()) return absl::OkStatus();
   auto bad = [&] {
     return absl::InvalidArgumentError(absl::StrCat(
-        field, " must be a date YYYY-MM-DD, got '",
-        value.substr(0, 32), "'"));
+        field, " must be a date YYYY-MM-DD, got '", value.substr(0, 32), "'"));
   };
   if (value.size() != 10 || value[4] != '-' || value[7] != '-') return bad();
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (!absl::ascii_isdigit(static_cast<unsigned char>(value[i]))) return bad();
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(value[i])))
+      return bad();
   }
   const int y = (value[0] - '0') * 1000 + (value[1] - '0') * 100 +
                 (value[2] - '0') * 10 + (value[3] - '0');
   const int m = (value[5] - '0') * 10 + (value[6] - '0');
   const int d = (value[8] - '0') * 10 + (value[9] - '0');
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
   if (m < 1 || m > 12 || d < 1) return bad();
   const int max_day = kDays[m - 1] + (m == 2 && IsLeap(y) ? 1 : 0);
   if (d > max_day) return bad();
@@ -111,8 +111,9 @@ absl::Status CheckArticle(absl::string_view field,
     return absl::InvalidArgumentError(
         absl::StrCat(field, ".url must start with http:// or https://"));
   }
-  if (absl::Status s = CheckOptionalText(absl::StrCat(field, ".title"),
-                                         article.title(), limits.max_meta_bytes);
+  if (absl::Status s =
+          CheckOptionalText(absl::StrCat(field, ".title"), article.title(),
+                            limits.max_meta_bytes);
       !s.ok()) {
     return s;
   }

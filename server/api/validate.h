@@ -12,13 +12,14 @@
 
 namespace claimcheck::api {
 
-// A required text field: not blank (whitespace only), valid UTF-8, at most `max_bytes`.
+// A required text field: not blank (whitespace only), valid UTF-8, at most
+// `max_bytes`.
 absl::Status CheckText(absl::string_view field, absl::string_view value,
                        size_t max_bytes);
 
 // An optional text field: empty, or valid UTF-8 of at most `max_bytes`.
-absl::Status CheckOptionalText(absl::string_view field,
-                               absl::string_view value, size_t max_bytes);
+absl::Status CheckOptionalText(absl::string_view field, absl::string_view value,
+                               size_t max_bytes);
 
 // Empty, or an ISO date "YYYY-MM-DD" that exists in the calendar.
 absl::Status CheckDate(absl::string_view field, absl::string_view value);

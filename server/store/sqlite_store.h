@@ -16,12 +16,14 @@
 namespace claimcheck::store {
 
 struct SqliteOptions {
-  std::string path;  // file path; ":memory:" is not supported (WAL needs a file)
+  std::string
+      path;  // file path; ":memory:" is not supported (WAL needs a file)
   int reader_connections = 4;
 };
 
 // Opens (creating if needed) the database at `options.path`.
-absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(const SqliteOptions& options);
+absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
+    const SqliteOptions& options);
 
 }  // namespace claimcheck::store
 

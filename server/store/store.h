@@ -79,7 +79,7 @@ struct PutResult {
 
 // One article to write with what was extracted from it.
 struct PutRequest {
-  const ArticleInput* input = nullptr;            // not owned
+  const ArticleInput* input = nullptr;              // not owned
   const extract::Extraction* extraction = nullptr;  // not owned
 };
 
@@ -120,8 +120,8 @@ struct SpeakerPage {
 };
 
 struct ClaimsQuery {
-  std::string unit_key;  // empty: any
-  std::string subject;   // empty: any (case-insensitive match)
+  std::string unit_key;             // empty: any
+  std::string subject;              // empty: any (case-insensitive match)
   std::optional<double> min_value;  // interval reaches at least this
   std::optional<double> max_value;  // interval reaches at most this
   int limit = 50;
@@ -174,13 +174,13 @@ class Store {
 
   // Resolves a speaker id, canonical name or alias (case-insensitive) to a
   // record. NOT_FOUND if none.
-  virtual absl::StatusOr<SpeakerRecord> GetSpeaker(absl::string_view id_or_name) = 0;
+  virtual absl::StatusOr<SpeakerRecord> GetSpeaker(
+      absl::string_view id_or_name) = 0;
 
   // Speakers whose name starts with `prefix` (case-insensitive), by name.
   // INVALID_ARGUMENT for a page token this store did not issue.
-  virtual absl::StatusOr<SpeakerPage> ListSpeakers(absl::string_view prefix,
-                                                   int limit,
-                                                   absl::string_view page_token) = 0;
+  virtual absl::StatusOr<SpeakerPage> ListSpeakers(
+      absl::string_view prefix, int limit, absl::string_view page_token) = 0;
 
   // A speaker's quotes with filters. INVALID_ARGUMENT for a bad page token.
   virtual absl::StatusOr<QuotePage> ListSpeakerQuotes(

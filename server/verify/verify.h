@@ -53,12 +53,12 @@ struct WordEdit {
 
 // How a query relates to one stored text.
 struct MatchScore {
-  double score = 0;  // 0..1; 1 means equal after normalisation
-  bool exact = false;             // equal after normalisation
-  bool query_is_fragment = false;  // query's words are a contiguous run of
-                                   // the stored text's (and shorter)
+  double score = 0;                 // 0..1; 1 means equal after normalisation
+  bool exact = false;               // equal after normalisation
+  bool query_is_fragment = false;   // query's words are a contiguous run of
+                                    // the stored text's (and shorter)
   bool stored_is_fragment = false;  // the reverse
-  extract::Span matched;  // bytes of `stored` that the query covers
+  extract::Span matched;            // bytes of `stored` that the query covers
 };
 
 // Similarity of `query` to `stored` on normalised words (order-aware).
@@ -130,8 +130,8 @@ enum class Agreement {
 };
 
 struct QuoteVariant {
-  size_t index = 0;  // into candidates
-  double score = 0;  // similarity to the fullest version
+  size_t index = 0;            // into candidates
+  double score = 0;            // similarity to the fullest version
   std::vector<WordEdit> diff;  // fullest -> this; empty when identical
   bool truncated = false;      // a fragment of the fullest version
 };
@@ -143,13 +143,13 @@ struct SpeakerCount {
 
 struct QuoteReport {
   Agreement agreement = Agreement::kConsistent;
-  size_t fullest = 0;                 // index into candidates
+  size_t fullest = 0;                  // index into candidates
   std::vector<QuoteVariant> variants;  // earliest first
   std::vector<SpeakerCount> speakers;  // most frequent first
-  bool wording_agrees = true;   // all identical after normalisation, or
-                                // truncations of the fullest
-  bool speaker_agrees = true;   // all name the same speaker (SameSpeaker)
-  std::string summary;          // names which outlet says whom on conflict
+  bool wording_agrees = true;          // all identical after normalisation, or
+                                       // truncations of the fullest
+  bool speaker_agrees = true;  // all name the same speaker (SameSpeaker)
+  std::string summary;         // names which outlet says whom on conflict
 };
 
 // Report on the occurrences of the utterance `query` among `candidates`
@@ -188,8 +188,9 @@ struct QuantityObservation {
 
 struct QuantityReport {
   Agreement agreement = Agreement::kConsistent;  // worst over all pairs
-  std::vector<Interval> intervals;  // per observation
-  std::vector<std::string> conflicts;  // "Outlet A (1,000-3,000) vs Outlet B (5,000): disjoint"
+  std::vector<Interval> intervals;               // per observation
+  std::vector<std::string>
+      conflicts;  // "Outlet A (1,000-3,000) vs Outlet B (5,000): disjoint"
   std::string summary;
 };
 QuantityReport QuantityConsistency(

@@ -13,10 +13,17 @@ struct DateCase {
   bool ok;
 };
 constexpr DateCase kDates[] = {
-    {"", true},           {"2026-02-08", true},  {"2024-02-29", true},
-    {"2023-02-29", false}, {"2026-13-01", false}, {"2026-00-10", false},
-    {"2026-04-31", false}, {"26-02-08", false},   {"2026/02/08", false},
-    {"2026-02-08T00:00", false}, {"abcd-ef-gh", false},
+    {"", true},
+    {"2026-02-08", true},
+    {"2024-02-29", true},
+    {"2023-02-29", false},
+    {"2026-13-01", false},
+    {"2026-00-10", false},
+    {"2026-04-31", false},
+    {"26-02-08", false},
+    {"2026/02/08", false},
+    {"2026-02-08T00:00", false},
+    {"abcd-ef-gh", false},
 };
 
 TEST(CheckDateTest, AcceptsOnlyRealCalendarDates) {
@@ -32,8 +39,8 @@ struct PageCase {
   int requested;
   int want;  // -1: error
 };
-constexpr PageCase kPages[] = {{0, 50}, {1, 1}, {500, 500}, {501, 500},
-                               {100000, 500}, {-1, -1}};
+constexpr PageCase kPages[] = {{0, 50},    {1, 1},        {500, 500},
+                               {501, 500}, {100000, 500}, {-1, -1}};
 
 TEST(PageSizeTest, DefaultsClampsAndRejectsNegative) {
   for (const PageCase& c : kPages) {

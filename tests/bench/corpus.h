@@ -35,7 +35,8 @@ inline const std::vector<std::string>& CorpusTexts() {
       if (it != s.fields().end()) out->push_back(it->second.string_value());
     }
     if (out->size() < 2) {
-      std::fprintf(stderr, "bench: cannot read the corpus in %s\n", dir.c_str());
+      std::fprintf(stderr, "bench: cannot read the corpus in %s\n",
+                   dir.c_str());
       std::exit(1);
     }
     return out;
@@ -51,8 +52,9 @@ inline std::string Document(size_t bytes) {
   for (size_t i = 0; doc.size() < bytes; ++i) {
     const std::string& t = texts[i % texts.size()];
     if (!doc.empty()) doc += "\n\n";
-    doc += t.substr(0, bytes - doc.size() + 1 > t.size() ? t.size()
-                                                         : bytes - doc.size() + 1);
+    doc +=
+        t.substr(0, bytes - doc.size() + 1 > t.size() ? t.size()
+                                                      : bytes - doc.size() + 1);
   }
   return doc;
 }

@@ -51,9 +51,9 @@ class ServerProcess {
       close(fds[0]);
       close(fds[1]);
       for (const std::string& e : env) putenv(const_cast<char*>(e.c_str()));
-      std::vector<std::string> args = {
-          CLAIMCHECK_BINARY_DIR "/claimcheckd", "--listen=127.0.0.1:0",
-          "--db=" + db_path, "--log_calls=false"};
+      std::vector<std::string> args = {CLAIMCHECK_BINARY_DIR "/claimcheckd",
+                                       "--listen=127.0.0.1:0",
+                                       "--db=" + db_path, "--log_calls=false"};
       args.insert(args.end(), extra_args.begin(), extra_args.end());
       std::vector<char*> argv;
       for (std::string& a : args) argv.push_back(a.data());

@@ -76,8 +76,8 @@ class ServiceE2ETest : public ::testing::Test {
 };
 
 TEST_F(ServiceE2ETest, HealthIsServing) {
-  auto channel = grpc::CreateChannel(server_.target(),
-                                     grpc::InsecureChannelCredentials());
+  auto channel =
+      grpc::CreateChannel(server_.target(), grpc::InsecureChannelCredentials());
   auto stub = grpc::health::v1::Health::NewStub(channel);
   grpc::ClientContext ctx;
   grpc::health::v1::HealthCheckRequest req;
@@ -140,10 +140,10 @@ TEST_F(ServiceE2ETest, SeedArticleIngestsWithAllQuotesAndQuantities) {
   ASSERT_EQ(article->claims_size(), 4);
   std::vector<std::string> units;
   for (const v1::NumericClaim& c : article->claims()) units.push_back(c.unit());
-  EXPECT_THAT(units, ::testing::UnorderedElementsAre(
-                         "ballistic missiles",
-                         "intercontinental ballistic missiles", "demonstrators",
-                         "nuclear sites"));
+  EXPECT_THAT(units,
+              ::testing::UnorderedElementsAre(
+                  "ballistic missiles", "intercontinental ballistic missiles",
+                  "demonstrators", "nuclear sites"));
 }
 
 TEST_F(ServiceE2ETest, ReingestDoesNotDuplicate) {
@@ -171,7 +171,8 @@ TEST_F(ServiceE2ETest, WhoSaidExactAndApproximate) {
   auto exact = client_->SearchQuotes(req);
   ASSERT_TRUE(exact.ok()) << exact.status();
   ASSERT_EQ(exact->matches_size(), 1);
-  EXPECT_EQ(exact->matches(0).quote().attribution().speaker(), "Abbas Araghchi");
+  EXPECT_EQ(exact->matches(0).quote().attribution().speaker(),
+            "Abbas Araghchi");
   EXPECT_EQ(exact->matches(0).quote().attribution().mention(), "he");
   EXPECT_EQ(exact->matches(0).evidence().outlet(), "The Washington Times");
   EXPECT_EQ(exact->matches(0).evidence().published_date(), "2026-02-08");
@@ -226,10 +227,10 @@ TEST_F(ServiceE2ETest, WhatDidTheySayAndSpeakers) {
   ASSERT_TRUE(all.ok()) << all.status();
   std::vector<std::string> names;
   for (const auto& s : all->speakers()) names.push_back(s.name());
-  EXPECT_THAT(names, ::testing::UnorderedElementsAre(
-                         "Abbas Araghchi", "Pentagon", "Brad Cooper",
-                         "Benjamin Netanyahu", "Donald Trump",
-                         "Masoud Pezechkian"));
+  EXPECT_THAT(names,
+              ::testing::UnorderedElementsAre(
+                  "Abbas Araghchi", "Pentagon", "Brad Cooper",
+                  "Benjamin Netanyahu", "Donald Trump", "Masoud Pezechkian"));
 }
 
 TEST_F(ServiceE2ETest, VerifyGivesEachVerdict) {
@@ -284,7 +285,8 @@ TEST_F(ServiceE2ETest, NumbersAcrossOutletsConflict) {
                   .ok());
   report = client_->GetQuantityConsistency(req);
   ASSERT_TRUE(report.ok()) << report.status();
-  EXPECT_EQ(report->agreement(), v1::AGREEMENT_CONFLICTING) << report->summary();
+  EXPECT_EQ(report->agreement(), v1::AGREEMENT_CONFLICTING)
+      << report->summary();
   ASSERT_GE(report->conflicts_size(), 1);
   const std::string all_conflicts = absl::StrCat(report->conflicts(0));
   EXPECT_THAT(all_conflicts, HasSubstr("Northern Dispatch"));
