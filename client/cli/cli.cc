@@ -81,6 +81,11 @@ std::string ShortEnumName(const google::protobuf::EnumDescriptor* descriptor,
 std::string FormatNumber(double value) {
   if (std::isinf(value)) return value < 0 ? "-inf" : "inf";
   if (std::isnan(value)) return "nan";
+  // Values computed as v * (1 +/- t) land a hair off a whole number.
+  const double nearest = std::round(value);
+  if (std::fabs(value - nearest) <= 1e-9 * std::max(1.0, std::fabs(value))) {
+    value = nearest;
+  }
   if (value == std::floor(value) && std::fabs(value) < 1e15) {
     const long long whole = static_cast<long long>(std::fabs(value));
     std::string digits = absl::StrCat(whole);
