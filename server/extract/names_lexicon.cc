@@ -4,351 +4,350 @@
 #include <initializer_list>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "server/extract/text_scan.h"
+#include "server/extract/word_table.h"
 
 namespace claimcheck::extract {
 namespace {
 
-using WordSet = absl::flat_hash_set<absl::string_view>;
+constexpr absl::string_view kHonorifics[] = {
+    "mr",   "mrs",  "ms",   "miss", "dr",   "adm",  "gen",    "sen",
+    "rep",  "gov",  "lt",   "col",  "sgt",  "capt", "maj",    "prof",
+    "rev",  "sir",  "dame", "pres", "cmdr", "brig", "atty",   "hon",
+    "supt", "insp", "det",  "cpl",  "pvt",  "amb",  "messrs", "fr"};
 
-// Looks `word` up lower-cased, with any trailing period removed.
-bool InSet(const WordSet& set, absl::string_view word) {
+constexpr absl::string_view kRoleWords[] = {"minister",
+                                            "president",
+                                            "secretary",
+                                            "envoy",
+                                            "senator",
+                                            "governor",
+                                            "mayor",
+                                            "chancellor",
+                                            "king",
+                                            "queen",
+                                            "prince",
+                                            "princess",
+                                            "pope",
+                                            "judge",
+                                            "justice",
+                                            "ambassador",
+                                            "ceo",
+                                            "chairman",
+                                            "chairwoman",
+                                            "chair",
+                                            "leader",
+                                            "representative",
+                                            "congressman",
+                                            "congresswoman",
+                                            "commissioner",
+                                            "commander",
+                                            "general",
+                                            "admiral",
+                                            "sergeant",
+                                            "captain",
+                                            "colonel",
+                                            "lieutenant",
+                                            "major",
+                                            "professor",
+                                            "director",
+                                            "spokesman",
+                                            "spokeswoman",
+                                            "spokesperson",
+                                            "attorney",
+                                            "premier",
+                                            "chief",
+                                            "deputy",
+                                            "vice",
+                                            "assistant",
+                                            "speaker",
+                                            "coach",
+                                            "manager",
+                                            "officer",
+                                            "inspector",
+                                            "superintendent",
+                                            "sheriff",
+                                            "bishop",
+                                            "archbishop",
+                                            "cardinal",
+                                            "rabbi",
+                                            "imam",
+                                            "ayatollah",
+                                            "sheikh",
+                                            "emir",
+                                            "sultan",
+                                            "councillor",
+                                            "councilman",
+                                            "councilwoman",
+                                            "lawmaker",
+                                            "candidate",
+                                            "founder",
+                                            "executive",
+                                            "economist",
+                                            "analyst",
+                                            "adviser",
+                                            "advisor",
+                                            "counsel",
+                                            "prosecutor",
+                                            "detective",
+                                            "constable",
+                                            "marshal",
+                                            "dean",
+                                            "provost",
+                                            "rector",
+                                            "editor",
+                                            "correspondent",
+                                            "producer",
+                                            "minister-president"};
+
+constexpr absl::string_view kRoleNouns[] = {
+    "minister",       "president",     "secretary",    "envoy",
+    "senator",        "governor",      "mayor",        "chancellor",
+    "king",           "queen",         "pope",         "judge",
+    "ambassador",     "chairman",      "chairwoman",   "leader",
+    "congressman",    "congresswoman", "commissioner", "commander",
+    "general",        "admiral",       "sergeant",     "captain",
+    "colonel",        "professor",     "director",     "spokesman",
+    "spokeswoman",    "spokesperson",  "premier",      "chief",
+    "coach",          "manager",       "sheriff",      "bishop",
+    "prosecutor",     "lawmaker",      "executive",    "ceo",
+    "representative", "prince",        "princess",     "doctor",
+    "justice",        "candidate",     "founder",      "officer",
+    "inspector"};
+
+constexpr absl::string_view kOrgWords[] = {
+    "ministry",     "department",   "agency",
+    "office",       "council",      "committee",
+    "party",        "government",   "police",
+    "army",         "navy",         "university",
+    "college",      "association",  "inc",
+    "corp",         "corporation",  "company",
+    "bank",         "court",        "commission",
+    "union",        "organization", "organisation",
+    "institute",    "foundation",   "group",
+    "times",        "news",         "post",
+    "press",        "network",      "ltd",
+    "llc",          "co",           "board",
+    "service",      "authority",    "administration",
+    "command",      "forces",       "force",
+    "guard",        "council",      "parliament",
+    "congress",     "senate",       "assembly",
+    "federation",   "league",       "club",
+    "school",       "hospital",     "church",
+    "center",       "centre",       "society",
+    "fund",         "trust",        "airlines",
+    "airways",      "journal",      "magazine",
+    "tribune",      "herald",       "guardian",
+    "telegraph",    "television",   "radio",
+    "channel",      "coalition",    "movement",
+    "alliance",     "industries",   "systems",
+    "technologies", "labs",         "laboratory",
+    "program",      "programme",    "project",
+    "campaign",     "team",         "bureau",
+    "division",     "unit",         "brigade",
+    "regiment",     "fleet",        "house",
+    "cabinet",      "secretariat",  "tribunal",
+    "embassy",      "consulate",    "mission",
+    "state",        "states",       "republic",
+    "kingdom",      "nations",      "museum",
+    "library",      "zoo",          "sea",
+    "ocean",        "river",        "street",
+    "square",       "city",         "county",
+    "province",     "region",       "east",
+    "west",         "north",        "south",
+    "island",       "islands"};
+
+constexpr absl::string_view kOrgNouns[] = {
+    "ministry",       "department",   "agency",      "company",
+    "government",     "office",       "council",     "committee",
+    "party",          "police",       "military",    "army",
+    "court",          "commission",   "firm",        "group",
+    "organization",   "organisation", "university",  "bank",
+    "administration", "campaign",     "board",       "embassy",
+    "union",          "spokesman",    "spokeswoman", "spokesperson",
+    "statement",      "report",       "airline",     "club",
+    "team",           "hospital",     "school",      "regime",
+    "cabinet",        "kremlin",      "network",     "newspaper"};
+
+constexpr absl::string_view kKnownOrgs[] = {"pentagon",
+                                            "kremlin",
+                                            "white house",
+                                            "centcom",
+                                            "nato",
+                                            "un",
+                                            "u.n.",
+                                            "united nations",
+                                            "eu",
+                                            "e.u.",
+                                            "european union",
+                                            "al jazeera",
+                                            "reuters",
+                                            "associated press",
+                                            "ap",
+                                            "afp",
+                                            "bbc",
+                                            "cnn",
+                                            "fox news",
+                                            "nbc",
+                                            "abc",
+                                            "cbs",
+                                            "npr",
+                                            "pbs",
+                                            "msnbc",
+                                            "new york times",
+                                            "washington post",
+                                            "wall street journal",
+                                            "bloomberg",
+                                            "politico",
+                                            "axios",
+                                            "the guardian",
+                                            "guardian",
+                                            "xinhua",
+                                            "tass",
+                                            "irna",
+                                            "hamas",
+                                            "hezbollah",
+                                            "taliban",
+                                            "isis",
+                                            "al qaeda",
+                                            "al-qaeda",
+                                            "fbi",
+                                            "cia",
+                                            "nsa",
+                                            "dhs",
+                                            "doj",
+                                            "fda",
+                                            "cdc",
+                                            "who",
+                                            "imf",
+                                            "world bank",
+                                            "opec",
+                                            "iaea",
+                                            "wikinews",
+                                            "wikipedia",
+                                            "google",
+                                            "apple",
+                                            "microsoft",
+                                            "amazon",
+                                            "facebook",
+                                            "meta",
+                                            "twitter",
+                                            "x",
+                                            "tesla",
+                                            "boeing",
+                                            "nasa",
+                                            "esa",
+                                            "interpol",
+                                            "vatican",
+                                            "downing street",
+                                            "elysee",
+                                            "state department",
+                                            "congress",
+                                            "senate",
+                                            "parliament",
+                                            "supreme court",
+                                            "central command",
+                                            "defense department",
+                                            "defence ministry",
+                                            "foreign ministry",
+                                            "idf",
+                                            "irgc",
+                                            "houthis",
+                                            "fifa",
+                                            "ioc",
+                                            "uefa",
+                                            "nfl",
+                                            "nba",
+                                            "red cross"};
+
+constexpr absl::string_view kPlaces[] = {
+    "iran",       "iraq",        "israel",      "syria",       "lebanon",
+    "jordan",     "egypt",       "oman",        "qatar",       "yemen",
+    "turkey",     "russia",      "ukraine",     "china",       "japan",
+    "india",      "pakistan",    "afghanistan", "germany",     "france",
+    "britain",    "england",     "scotland",    "wales",       "ireland",
+    "spain",      "italy",       "portugal",    "poland",      "greece",
+    "canada",     "mexico",      "brazil",      "argentina",   "chile",
+    "australia",  "zealand",     "africa",      "nigeria",     "kenya",
+    "ethiopia",   "america",     "europe",      "asia",        "korea",
+    "taiwan",     "vietnam",     "indonesia",   "philippines", "thailand",
+    "gaza",       "palestine",   "saudi",       "arabia",      "emirates",
+    "washington", "london",      "paris",       "moscow",      "beijing",
+    "tehran",     "jerusalem",   "kyiv",        "kiev",        "brussels",
+    "berlin",     "tokyo",       "u.s.",        "us",          "u.k.",
+    "uk",         "usa",         "sweden",      "norway",      "finland",
+    "denmark",    "netherlands", "belgium",     "austria",     "switzerland",
+    "hungary",    "romania",     "serbia",      "croatia",     "cuba",
+    "venezuela",  "colombia",    "peru",        "sudan",       "libya",
+    "somalia",    "algeria",     "morocco",     "tunisia",     "bahrain",
+    "kuwait",     "helsinki",    "geneva",      "baghdad",     "damascus",
+    "beirut",     "cairo",       "ankara",      "istanbul",    "delhi",
+    "california", "texas",       "florida",     "york",        "ohio"};
+
+constexpr absl::string_view kCapStopwords[] = {
+    "the",       "a",         "an",        "but",       "and",
+    "or",        "in",        "on",        "at",        "of",
+    "for",       "to",        "by",        "with",      "from",
+    "as",        "after",     "before",    "he",        "she",
+    "it",        "they",      "we",        "i",         "you",
+    "his",       "her",       "its",       "their",     "our",
+    "this",      "that",      "these",     "those",     "there",
+    "here",      "if",        "when",      "while",     "where",
+    "what",      "who",       "why",       "how",       "however",
+    "meanwhile", "also",      "still",     "yet",       "so",
+    "then",      "now",       "since",     "although",  "though",
+    "because",   "during",    "despite",   "under",     "over",
+    "about",     "according", "earlier",   "later",     "last",
+    "next",      "monday",    "tuesday",   "wednesday", "thursday",
+    "friday",    "saturday",  "sunday",    "january",   "february",
+    "march",     "april",     "june",      "july",      "august",
+    "september", "october",   "november",  "december",  "advertisement",
+    "image",     "photo",     "copyright", "click",     "please",
+    "read",      "related",   "sources",   "source",    "share",
+    "yes",       "no",        "not",       "all",       "some",
+    "many",      "most",      "one",       "two",       "three",
+    "several",   "each",      "every",     "both",      "other",
+    "another",   "such",      "my",        "your",      "me",
+    "him",       "them",      "us",        "is",        "was",
+    "are",       "were",      "be",        "has",       "have",
+    "had",       "will",      "would",     "can",       "could",
+    "should",    "may",       "might",     "must",      "do",
+    "does",      "did",       "today",     "yesterday", "tomorrow",
+    "tonight",   "sir",       "dear",      "thank",     "thanks",
+    "hello",     "oh",        "well",      "just",      "even",
+    "only",      "again",     "once",      "first",     "new"};
+
+enum : uint64_t {
+  kHonorific = 1 << 0,
+  kRoleWord = 1 << 1,
+  kRoleNoun = 1 << 2,
+  kOrgWord = 1 << 3,
+  kOrgNoun = 1 << 4,
+  kKnownOrg = 1 << 5,
+  kPlace = 1 << 6,
+  kCapStopword = 1 << 7,
+};
+
+const WordTable& Lexicon() {
+  static const WordTable* table = [] {
+    auto* t = new WordTable;
+    t->Add(kHonorifics, kHonorific);
+    t->Add(kRoleWords, kRoleWord);
+    t->Add(kRoleNouns, kRoleNoun);
+    t->Add(kOrgWords, kOrgWord);
+    t->Add(kOrgNouns, kOrgNoun);
+    t->Add(kKnownOrgs, kKnownOrg);
+    t->Add(kPlaces, kPlace);
+    t->Add(kCapStopwords, kCapStopword);
+    return t;
+  }();
+  return *table;
+}
+
+// Looks `word` up with any trailing period removed.
+bool InList(absl::string_view word, uint64_t mask) {
   if (!word.empty() && word.back() == '.') word.remove_suffix(1);
-  char buf[48];
-  absl::string_view low = LowerInto(word, buf, sizeof(buf));
-  return !low.empty() && set.contains(low);
-}
-
-const WordSet& Honorifics() {
-  static const WordSet* set = new WordSet{
-      "mr",   "mrs",  "ms",   "miss", "dr",   "adm",  "gen",    "sen",
-      "rep",  "gov",  "lt",   "col",  "sgt",  "capt", "maj",    "prof",
-      "rev",  "sir",  "dame", "pres", "cmdr", "brig", "atty",   "hon",
-      "supt", "insp", "det",  "cpl",  "pvt",  "amb",  "messrs", "fr"};
-  return *set;
-}
-
-const WordSet& RoleWords() {
-  static const WordSet* set = new WordSet{"minister",
-                                          "president",
-                                          "secretary",
-                                          "envoy",
-                                          "senator",
-                                          "governor",
-                                          "mayor",
-                                          "chancellor",
-                                          "king",
-                                          "queen",
-                                          "prince",
-                                          "princess",
-                                          "pope",
-                                          "judge",
-                                          "justice",
-                                          "ambassador",
-                                          "ceo",
-                                          "chairman",
-                                          "chairwoman",
-                                          "chair",
-                                          "leader",
-                                          "representative",
-                                          "congressman",
-                                          "congresswoman",
-                                          "commissioner",
-                                          "commander",
-                                          "general",
-                                          "admiral",
-                                          "sergeant",
-                                          "captain",
-                                          "colonel",
-                                          "lieutenant",
-                                          "major",
-                                          "professor",
-                                          "director",
-                                          "spokesman",
-                                          "spokeswoman",
-                                          "spokesperson",
-                                          "attorney",
-                                          "premier",
-                                          "chief",
-                                          "deputy",
-                                          "vice",
-                                          "assistant",
-                                          "speaker",
-                                          "coach",
-                                          "manager",
-                                          "officer",
-                                          "inspector",
-                                          "superintendent",
-                                          "sheriff",
-                                          "bishop",
-                                          "archbishop",
-                                          "cardinal",
-                                          "rabbi",
-                                          "imam",
-                                          "ayatollah",
-                                          "sheikh",
-                                          "emir",
-                                          "sultan",
-                                          "councillor",
-                                          "councilman",
-                                          "councilwoman",
-                                          "lawmaker",
-                                          "candidate",
-                                          "founder",
-                                          "executive",
-                                          "economist",
-                                          "analyst",
-                                          "adviser",
-                                          "advisor",
-                                          "counsel",
-                                          "prosecutor",
-                                          "detective",
-                                          "constable",
-                                          "marshal",
-                                          "dean",
-                                          "provost",
-                                          "rector",
-                                          "editor",
-                                          "correspondent",
-                                          "producer",
-                                          "minister-president"};
-  return *set;
-}
-
-const WordSet& RoleNouns() {
-  static const WordSet* set = new WordSet{
-      "minister",       "president",     "secretary",    "envoy",
-      "senator",        "governor",      "mayor",        "chancellor",
-      "king",           "queen",         "pope",         "judge",
-      "ambassador",     "chairman",      "chairwoman",   "leader",
-      "congressman",    "congresswoman", "commissioner", "commander",
-      "general",        "admiral",       "sergeant",     "captain",
-      "colonel",        "professor",     "director",     "spokesman",
-      "spokeswoman",    "spokesperson",  "premier",      "chief",
-      "coach",          "manager",       "sheriff",      "bishop",
-      "prosecutor",     "lawmaker",      "executive",    "ceo",
-      "representative", "prince",        "princess",     "doctor",
-      "justice",        "candidate",     "founder",      "officer",
-      "inspector"};
-  return *set;
-}
-
-const WordSet& OrgWords() {
-  static const WordSet* set =
-      new WordSet{"ministry",     "department",   "agency",
-                  "office",       "council",      "committee",
-                  "party",        "government",   "police",
-                  "army",         "navy",         "university",
-                  "college",      "association",  "inc",
-                  "corp",         "corporation",  "company",
-                  "bank",         "court",        "commission",
-                  "union",        "organization", "organisation",
-                  "institute",    "foundation",   "group",
-                  "times",        "news",         "post",
-                  "press",        "network",      "ltd",
-                  "llc",          "co",           "board",
-                  "service",      "authority",    "administration",
-                  "command",      "forces",       "force",
-                  "guard",        "council",      "parliament",
-                  "congress",     "senate",       "assembly",
-                  "federation",   "league",       "club",
-                  "school",       "hospital",     "church",
-                  "center",       "centre",       "society",
-                  "fund",         "trust",        "airlines",
-                  "airways",      "journal",      "magazine",
-                  "tribune",      "herald",       "guardian",
-                  "telegraph",    "television",   "radio",
-                  "channel",      "coalition",    "movement",
-                  "alliance",     "industries",   "systems",
-                  "technologies", "labs",         "laboratory",
-                  "program",      "programme",    "project",
-                  "campaign",     "team",         "bureau",
-                  "division",     "unit",         "brigade",
-                  "regiment",     "fleet",        "house",
-                  "cabinet",      "secretariat",  "tribunal",
-                  "embassy",      "consulate",    "mission",
-                  "state",        "states",       "republic",
-                  "kingdom",      "nations",      "museum",
-                  "library",      "zoo",          "sea",
-                  "ocean",        "river",        "street",
-                  "square",       "city",         "county",
-                  "province",     "region",       "east",
-                  "west",         "north",        "south",
-                  "island",       "islands"};
-  return *set;
-}
-
-const WordSet& OrgNouns() {
-  static const WordSet* set = new WordSet{
-      "ministry",       "department",   "agency",      "company",
-      "government",     "office",       "council",     "committee",
-      "party",          "police",       "military",    "army",
-      "court",          "commission",   "firm",        "group",
-      "organization",   "organisation", "university",  "bank",
-      "administration", "campaign",     "board",       "embassy",
-      "union",          "spokesman",    "spokeswoman", "spokesperson",
-      "statement",      "report",       "airline",     "club",
-      "team",           "hospital",     "school",      "regime",
-      "cabinet",        "kremlin",      "network",     "newspaper"};
-  return *set;
-}
-
-const WordSet& KnownOrgs() {
-  static const WordSet* set = new WordSet{"pentagon",
-                                          "kremlin",
-                                          "white house",
-                                          "centcom",
-                                          "nato",
-                                          "un",
-                                          "u.n.",
-                                          "united nations",
-                                          "eu",
-                                          "e.u.",
-                                          "european union",
-                                          "al jazeera",
-                                          "reuters",
-                                          "associated press",
-                                          "ap",
-                                          "afp",
-                                          "bbc",
-                                          "cnn",
-                                          "fox news",
-                                          "nbc",
-                                          "abc",
-                                          "cbs",
-                                          "npr",
-                                          "pbs",
-                                          "msnbc",
-                                          "new york times",
-                                          "washington post",
-                                          "wall street journal",
-                                          "bloomberg",
-                                          "politico",
-                                          "axios",
-                                          "the guardian",
-                                          "guardian",
-                                          "xinhua",
-                                          "tass",
-                                          "irna",
-                                          "hamas",
-                                          "hezbollah",
-                                          "taliban",
-                                          "isis",
-                                          "al qaeda",
-                                          "al-qaeda",
-                                          "fbi",
-                                          "cia",
-                                          "nsa",
-                                          "dhs",
-                                          "doj",
-                                          "fda",
-                                          "cdc",
-                                          "who",
-                                          "imf",
-                                          "world bank",
-                                          "opec",
-                                          "iaea",
-                                          "wikinews",
-                                          "wikipedia",
-                                          "google",
-                                          "apple",
-                                          "microsoft",
-                                          "amazon",
-                                          "facebook",
-                                          "meta",
-                                          "twitter",
-                                          "x",
-                                          "tesla",
-                                          "boeing",
-                                          "nasa",
-                                          "esa",
-                                          "interpol",
-                                          "vatican",
-                                          "downing street",
-                                          "elysee",
-                                          "state department",
-                                          "congress",
-                                          "senate",
-                                          "parliament",
-                                          "supreme court",
-                                          "central command",
-                                          "defense department",
-                                          "defence ministry",
-                                          "foreign ministry",
-                                          "idf",
-                                          "irgc",
-                                          "houthis",
-                                          "fifa",
-                                          "ioc",
-                                          "uefa",
-                                          "nfl",
-                                          "nba",
-                                          "red cross"};
-  return *set;
-}
-
-const WordSet& Places() {
-  static const WordSet* set = new WordSet{
-      "iran",       "iraq",        "israel",      "syria",       "lebanon",
-      "jordan",     "egypt",       "oman",        "qatar",       "yemen",
-      "turkey",     "russia",      "ukraine",     "china",       "japan",
-      "india",      "pakistan",    "afghanistan", "germany",     "france",
-      "britain",    "england",     "scotland",    "wales",       "ireland",
-      "spain",      "italy",       "portugal",    "poland",      "greece",
-      "canada",     "mexico",      "brazil",      "argentina",   "chile",
-      "australia",  "zealand",     "africa",      "nigeria",     "kenya",
-      "ethiopia",   "america",     "europe",      "asia",        "korea",
-      "taiwan",     "vietnam",     "indonesia",   "philippines", "thailand",
-      "gaza",       "palestine",   "saudi",       "arabia",      "emirates",
-      "washington", "london",      "paris",       "moscow",      "beijing",
-      "tehran",     "jerusalem",   "kyiv",        "kiev",        "brussels",
-      "berlin",     "tokyo",       "u.s.",        "us",          "u.k.",
-      "uk",         "usa",         "sweden",      "norway",      "finland",
-      "denmark",    "netherlands", "belgium",     "austria",     "switzerland",
-      "hungary",    "romania",     "serbia",      "croatia",     "cuba",
-      "venezuela",  "colombia",    "peru",        "sudan",       "libya",
-      "somalia",    "algeria",     "morocco",     "tunisia",     "bahrain",
-      "kuwait",     "helsinki",    "geneva",      "baghdad",     "damascus",
-      "beirut",     "cairo",       "ankara",      "istanbul",    "delhi",
-      "california", "texas",       "florida",     "york",        "ohio"};
-  return *set;
-}
-
-const WordSet& CapStopwords() {
-  static const WordSet* set = new WordSet{
-      "the",       "a",         "an",        "but",       "and",
-      "or",        "in",        "on",        "at",        "of",
-      "for",       "to",        "by",        "with",      "from",
-      "as",        "after",     "before",    "he",        "she",
-      "it",        "they",      "we",        "i",         "you",
-      "his",       "her",       "its",       "their",     "our",
-      "this",      "that",      "these",     "those",     "there",
-      "here",      "if",        "when",      "while",     "where",
-      "what",      "who",       "why",       "how",       "however",
-      "meanwhile", "also",      "still",     "yet",       "so",
-      "then",      "now",       "since",     "although",  "though",
-      "because",   "during",    "despite",   "under",     "over",
-      "about",     "according", "earlier",   "later",     "last",
-      "next",      "monday",    "tuesday",   "wednesday", "thursday",
-      "friday",    "saturday",  "sunday",    "january",   "february",
-      "march",     "april",     "june",      "july",      "august",
-      "september", "october",   "november",  "december",  "advertisement",
-      "image",     "photo",     "copyright", "click",     "please",
-      "read",      "related",   "sources",   "source",    "share",
-      "yes",       "no",        "not",       "all",       "some",
-      "many",      "most",      "one",       "two",       "three",
-      "several",   "each",      "every",     "both",      "other",
-      "another",   "such",      "my",        "your",      "me",
-      "him",       "them",      "us",        "is",        "was",
-      "are",       "were",      "be",        "has",       "have",
-      "had",       "will",      "would",     "can",       "could",
-      "should",    "may",       "might",     "must",      "do",
-      "does",      "did",       "today",     "yesterday", "tomorrow",
-      "tonight",   "sir",       "dear",      "thank",     "thanks",
-      "hello",     "oh",        "well",      "just",      "even",
-      "only",      "again",     "once",      "first",     "new"};
-  return *set;
+  return Lexicon().Has(word, mask);
 }
 
 }  // namespace
@@ -379,7 +378,7 @@ Gender FirstNameGender(absl::string_view first, bool* known) {
   return Gender::kUnknown;
 }
 
-bool IsHonorific(absl::string_view word) { return InSet(Honorifics(), word); }
+bool IsHonorific(absl::string_view word) { return InList(word, kHonorific); }
 
 Gender HonorificGender(absl::string_view word) {
   if (!word.empty() && word.back() == '.') word.remove_suffix(1);
@@ -411,21 +410,17 @@ absl::string_view HonorificRole(absl::string_view word) {
   return absl::string_view();
 }
 
-bool IsRoleWord(absl::string_view word) { return InSet(RoleWords(), word); }
-bool IsRoleNoun(absl::string_view word) { return InSet(RoleNouns(), word); }
-bool IsOrgWord(absl::string_view word) { return InSet(OrgWords(), word); }
-bool IsOrgNoun(absl::string_view word) { return InSet(OrgNouns(), word); }
-bool IsPlace(absl::string_view word) { return InSet(Places(), word); }
+bool IsRoleWord(absl::string_view word) { return InList(word, kRoleWord); }
+bool IsRoleNoun(absl::string_view word) { return InList(word, kRoleNoun); }
+bool IsOrgWord(absl::string_view word) { return InList(word, kOrgWord); }
+bool IsOrgNoun(absl::string_view word) { return InList(word, kOrgNoun); }
+bool IsPlace(absl::string_view word) { return InList(word, kPlace); }
 bool IsCapStopword(absl::string_view word) {
-  char buf[48];
-  absl::string_view low = LowerInto(word, buf, sizeof(buf));
-  return !low.empty() && CapStopwords().contains(low);
+  return Lexicon().Has(word, kCapStopword);
 }
 
 bool IsKnownOrg(absl::string_view phrase) {
-  char buf[64];
-  absl::string_view low = LowerInto(phrase, buf, sizeof(buf));
-  return !low.empty() && KnownOrgs().contains(low);
+  return Lexicon().Has(phrase, kKnownOrg);
 }
 
 absl::string_view KnownFullName(absl::string_view surname) {

@@ -4,19 +4,12 @@
 
 #include "absl/strings/match.h"
 #include "server/extract/number_parse.h"
+#include "server/extract/word_table.h"
 
 namespace claimcheck::extract {
 namespace {
 
 using Toks = std::vector<NumToken>;
-
-template <size_t N>
-bool InLower(absl::string_view w, const absl::string_view (&list)[N]) {
-  for (absl::string_view e : list) {
-    if (EqualsLower(w, e)) return true;
-  }
-  return false;
-}
 
 constexpr absl::string_view kMonths[] = {
     "january", "february", "march",     "april",   "may",      "june",
@@ -77,6 +70,51 @@ constexpr absl::string_view kTitles[] = {
     "mr", "mrs", "ms",  "dr",   "adm", "gen", "sen",  "rep", "st",
     "lt", "col", "gov", "prof", "jr",  "sgt", "capt", "maj", "rev"};
 
+constexpr absl::string_view kBaseVerbs[] = {
+    "expect",  "say",     "have",      "hold",  "plan",     "want",   "need",
+    "own",     "control", "field",     "claim", "estimate", "deploy", "hit",
+    "cut",     "put",     "set",       "spend", "lose",     "lost",   "win",
+    "won",     "took",    "take",      "make",  "made",     "get",    "got",
+    "gave",    "give",    "sold",      "sent",  "fell",     "rose",   "grew",
+    "paid",    "held",    "kept",      "keep",  "also",     "still",  "now",
+    "already", "only",    "reportedly"};
+
+enum : uint64_t {
+  kInMonths = uint64_t{1} << 0,
+  kInWeekdays = uint64_t{1} << 1,
+  kInTimeNouns = uint64_t{1} << 2,
+  kInTimePreps = uint64_t{1} << 3,
+  kInSpeechVerbs = uint64_t{1} << 4,
+  kInAux = uint64_t{1} << 5,
+  kInNotNames = uint64_t{1} << 6,
+  kInTitles = uint64_t{1} << 7,
+  kInBaseVerbs = uint64_t{1} << 8,
+};
+const WordTable& ContextWords();
+
+// Whether `w` is in one of the lists `mask`, ASCII case-insensitively.
+bool InLower(absl::string_view w, uint64_t mask) {
+  return ContextWords().Has(w, mask);
+}
+
+// Every list of this file in one table: one probe per word.
+const WordTable& ContextWords() {
+  static const WordTable* table = [] {
+    auto* t = new WordTable;
+    t->Add(kMonths, kInMonths);
+    t->Add(kWeekdays, kInWeekdays);
+    t->Add(kTimeNouns, kInTimeNouns);
+    t->Add(kTimePreps, kInTimePreps);
+    t->Add(kSpeechVerbs, kInSpeechVerbs);
+    t->Add(kAux, kInAux);
+    t->Add(kNotNames, kInNotNames);
+    t->Add(kTitles, kInTitles);
+    t->Add(kBaseVerbs, kInBaseVerbs);
+    return t;
+  }();
+  return *table;
+}
+
 bool IsWordTok(const Toks& t, size_t i, absl::string_view lower) {
   return i < t.size() && t[i].IsWord() && EqualsLower(t[i].text, lower);
 }
@@ -86,7 +124,7 @@ bool IsLowerWord(const NumToken& tok) {
 }
 
 bool IsVerbLike(absl::string_view w) {
-  return InLower(w, kSpeechVerbs) || InLower(w, kAux) ||
+  return InLower(w, kInSpeechVerbs) || InLower(w, kInAux) ||
          absl::EndsWith(w, "ed") || absl::EndsWith(w, "ing");
 }
 
@@ -112,7 +150,7 @@ size_t ReadNamePhrase(const Toks& t, size_t j, size_t limit, bool lower_head,
     const NumToken& tok = t[i];
     if (tok.IsCapitalized() && lowers == 0) {
       if (caps == 0 &&
-          (InLower(tok.text, kNotNames) || IsNumberWord(tok.text))) {
+          (InLower(tok.text, kInNotNames) || IsNumberWord(tok.text))) {
         break;
       }
       ++caps;
@@ -120,7 +158,7 @@ size_t ReadNamePhrase(const Toks& t, size_t j, size_t limit, bool lower_head,
       continue;
     }
     if (caps > 0 && lowers == 0 && tok.IsPunct(".") && !tok.space_before &&
-        (t[i - 1].text.size() == 1 || InLower(t[i - 1].text, kTitles))) {
+        (t[i - 1].text.size() == 1 || InLower(t[i - 1].text, kInTitles))) {
       end = ++i;
       continue;
     }
@@ -142,8 +180,8 @@ size_t ReadNamePhrase(const Toks& t, size_t j, size_t limit, bool lower_head,
       continue;
     }
     if (lower_head && (caps > 0 || had_article) && lowers < 2 &&
-        IsLowerWord(tok) && !InLower(tok.text, kNotNames) &&
-        !IsVerbLike(tok.text) && !InLower(tok.text, kTimeNouns)) {
+        IsLowerWord(tok) && !InLower(tok.text, kInNotNames) &&
+        !IsVerbLike(tok.text) && !InLower(tok.text, kInTimeNouns)) {
       ++lowers;
       end = ++i;
       continue;
@@ -171,12 +209,12 @@ size_t TimeAt(const Toks& t, size_t j, size_t limit) {
     }
     if (e < limit && IsYearToken(t, e)) ++e;
     if (e == k && e < limit && t[e].IsCapitalized() &&
-        InLower(t[e].text, kWeekdays) && IsWordTok(t, j, "on")) {
+        InLower(t[e].text, kInWeekdays) && IsWordTok(t, j, "on")) {
       ++e;
     }
     return e;
   };
-  if (InLower(w, kTimePreps)) {
+  if (InLower(w, kInTimePreps)) {
     size_t e = month_or_year_run(j + 1);
     if (e > j + 1) return e;
     return j;
@@ -189,9 +227,9 @@ size_t TimeAt(const Toks& t, size_t j, size_t limit) {
       EqualsLower(w, "this") || EqualsLower(w, "past") ||
       EqualsLower(w, "previous") || EqualsLower(w, "coming")) {
     if (j + 1 < limit && t[j + 1].IsWord() &&
-        (InLower(t[j + 1].text, kTimeNouns) ||
-         (t[j + 1].IsCapitalized() &&
-          (IsMonthName(t[j + 1].text) || InLower(t[j + 1].text, kWeekdays))))) {
+        (InLower(t[j + 1].text, kInTimeNouns) ||
+         (t[j + 1].IsCapitalized() && (IsMonthName(t[j + 1].text) ||
+                                       InLower(t[j + 1].text, kInWeekdays))))) {
       return j + 2;
     }
     return j;
@@ -205,7 +243,7 @@ size_t TimeAt(const Toks& t, size_t j, size_t limit) {
     return e > j + 1 ? e : j;  // "June 2019", not a bare "June"
   }
   // "two years ago", "a decade ago".
-  if (j + 2 < limit && InLower(t[j + 1].text, kTimeNouns) &&
+  if (j + 2 < limit && InLower(t[j + 1].text, kInTimeNouns) &&
       IsWordTok(t, j + 2, "ago")) {
     return j + 3;
   }
@@ -230,31 +268,23 @@ std::string FindTime(absl::string_view text, const Toks& t, size_t first,
 // A word that can follow a subject: an auxiliary, a past tense, a third
 // person "-s" form or a common base verb ("Officials expect").
 bool LooksLikeVerb(const NumToken& tok) {
-  static constexpr absl::string_view kBaseVerbs[] = {
-      "expect",  "say",     "have",      "hold",  "plan",     "want",   "need",
-      "own",     "control", "field",     "claim", "estimate", "deploy", "hit",
-      "cut",     "put",     "set",       "spend", "lose",     "lost",   "win",
-      "won",     "took",    "take",      "make",  "made",     "get",    "got",
-      "gave",    "give",    "sold",      "sent",  "fell",     "rose",   "grew",
-      "paid",    "held",    "kept",      "keep",  "also",     "still",  "now",
-      "already", "only",    "reportedly"};
   absl::string_view w = tok.text;
-  return InLower(w, kAux) || InLower(w, kSpeechVerbs) ||
-         InLower(w, kBaseVerbs) || absl::EndsWith(w, "ed") ||
+  return InLower(w, kInAux) || InLower(w, kInSpeechVerbs) ||
+         InLower(w, kInBaseVerbs) || absl::EndsWith(w, "ed") ||
          (w.size() > 3 && absl::EndsWith(w, "s") && !absl::EndsWith(w, "ss"));
 }
 
 // First speech verb in [b, e), or e.
 size_t FindSpeechVerb(const Toks& t, size_t b, size_t e) {
   for (size_t i = b; i < e; ++i) {
-    if (IsLowerWord(t[i]) && InLower(t[i].text, kSpeechVerbs)) return i;
+    if (IsLowerWord(t[i]) && InLower(t[i].text, kInSpeechVerbs)) return i;
   }
   return e;
 }
 
 }  // namespace
 
-bool IsMonthName(absl::string_view w) { return InLower(w, kMonths); }
+bool IsMonthName(absl::string_view w) { return InLower(w, kInMonths); }
 
 bool IsYearToken(const Toks& t, size_t i) {
   if (i >= t.size() || !t[i].IsNum() || t[i].text.size() != 4) return false;
@@ -309,7 +339,7 @@ ClaimContext FindClaimContext(absl::string_view text, const Toks& t,
     size_t e = ReadNamePhrase(t, sb, verb, true, true, &b);
     bool passive = false;
     for (size_t i = e; i < verb; ++i) {
-      if (t[i].IsWord() && InLower(t[i].text, kAux)) passive = true;
+      if (t[i].IsWord() && InLower(t[i].text, kInAux)) passive = true;
     }
     // The asserter abuts its verb, or a participle or clause sits between:
     // "A report released last year said", "Smith, who ..., said".
@@ -337,7 +367,7 @@ ClaimContext FindClaimContext(absl::string_view text, const Toks& t,
       size_t b;
       size_t e = ReadNamePhrase(t, i + 1, se, true, true, &b);
       if (e > i + 1 && e < se && IsLowerWord(t[e]) &&
-          InLower(t[e].text, kSpeechVerbs)) {
+          InLower(t[e].text, kInSpeechVerbs)) {
         out.asserted_by = std::string(TokenText(text, t, b, e));
         break;
       }

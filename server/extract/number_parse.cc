@@ -2,9 +2,9 @@
 
 #include <cstdint>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "server/extract/word_table.h"
 
 namespace claimcheck::extract {
 namespace {
@@ -43,32 +43,43 @@ std::optional<int> Lookup(const WordValue (&table)[N], absl::string_view w) {
 
 // Number words by their lower-case spelling: units and tens map to their
 // value, "hundred" to -100, "dozen" to -12, "thousand" .. "trillion" to
-// -1000 .. -1e12. Built once; read-only afterwards.
-const absl::flat_hash_map<absl::string_view, double>& NumberWordTable() {
-  static const auto* table = [] {
-    auto* m = new absl::flat_hash_map<absl::string_view, double>();
-    for (const WordValue& e : kUnits) (*m)[e.word] = e.value;
-    for (const WordValue& e : kTens) (*m)[e.word] = e.value;
-    (*m)["hundred"] = -1e2;
-    (*m)["dozen"] = -12;
-    (*m)["thousand"] = -1e3;
-    (*m)["million"] = -1e6;
-    (*m)["billion"] = -1e9;
-    (*m)["trillion"] = -1e12;
-    return m;
+// -1000 .. -1e12. The table's payload is an index into kNumberWordValues
+// plus one. Built once; read-only afterwards.
+struct ScaleWord {
+  absl::string_view word;
+  double value;
+};
+constexpr ScaleWord kScaleWords[] = {{"hundred", -1e2},  {"dozen", -12},
+                                     {"thousand", -1e3}, {"million", -1e6},
+                                     {"billion", -1e9},  {"trillion", -1e12}};
+
+struct NumberWords {
+  WordTable table;
+  std::vector<double> values;
+};
+
+const NumberWords& NumberWordTable() {
+  static const NumberWords* words = [] {
+    auto* w = new NumberWords;
+    auto add = [w](absl::string_view word, double value) {
+      w->values.push_back(value);
+      w->table.Add(word, w->values.size());
+    };
+    for (const WordValue& e : kUnits) add(e.word, e.value);
+    for (const WordValue& e : kTens) add(e.word, e.value);
+    for (const ScaleWord& e : kScaleWords) add(e.word, e.value);
+    return w;
   }();
-  return *table;
+  return *words;
 }
 
 // The table entry for `w`, case-insensitively; nullopt when none.
 std::optional<double> NumberWordEntry(absl::string_view w) {
-  char buf[10];
-  if (w.size() < 3 || w.size() > sizeof(buf)) return std::nullopt;
-  for (size_t i = 0; i < w.size(); ++i) buf[i] = absl::ascii_tolower(w[i]);
-  const auto& table = NumberWordTable();
-  auto it = table.find(absl::string_view(buf, w.size()));
-  if (it == table.end()) return std::nullopt;
-  return it->second;
+  if (w.size() < 3 || w.size() > 10) return std::nullopt;
+  const NumberWords& words = NumberWordTable();
+  const uint64_t index = words.table.Lookup(w);
+  if (index == 0) return std::nullopt;
+  return words.values[index - 1];
 }
 
 std::optional<int> UnitOrTen(absl::string_view w) {
@@ -252,6 +263,9 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
 }
 
 absl::string_view CurrencyPrefix(absl::string_view m) {
+  // Every one-byte punctuation token comes here: answer those at once.
+  if (m.size() == 1) return m[0] == '$' ? absl::string_view("USD") : "";
+  if (m.empty() || m.size() > 3) return {};
   struct Entry {
     absl::string_view mark, code;
   };

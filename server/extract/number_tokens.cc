@@ -58,16 +58,6 @@ bool IsAbbreviation(absl::string_view w) {
 
 }  // namespace
 
-bool EqualsLower(absl::string_view a, absl::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char c = a[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != b[i]) return false;
-  }
-  return true;
-}
-
 std::vector<NumToken> TokenizeForNumbers(absl::string_view text) {
   std::vector<NumToken> toks;
   toks.reserve(text.size() / 5 + 1);
@@ -77,7 +67,7 @@ std::vector<NumToken> TokenizeForNumbers(absl::string_view text) {
   size_t i = 0;
   const size_t n = text.size();
   auto push = [&](size_t b, size_t e, TokKind kind) {
-    NumToken t;
+    NumToken& t = toks.emplace_back();  // in place: no stack copy
     t.text = text.substr(b, e - b);
     t.begin = static_cast<uint32_t>(b);
     t.end = static_cast<uint32_t>(e);
@@ -96,7 +86,6 @@ std::vector<NumToken> TokenizeForNumbers(absl::string_view text) {
     } else if (pending_boundary && !glued_mark) {
       pending_boundary = false;
     }
-    toks.push_back(t);
     space = false;
     newline = false;
   };

@@ -29,7 +29,9 @@ struct NumToken {
   bool IsWord() const { return kind == TokKind::kWord; }
   bool IsNum() const { return kind == TokKind::kNum; }
   bool IsPunct(absl::string_view p) const {
-    return kind == TokKind::kPunct && text == p;
+    // Most callers ask for one byte: compare it without calling memcmp.
+    if (kind != TokKind::kPunct || text.size() != p.size()) return false;
+    return p.size() == 1 ? text[0] == p[0] : text == p;
   }
   bool IsCapitalized() const {
     return kind == TokKind::kWord && !text.empty() && text[0] >= 'A' &&
@@ -44,7 +46,15 @@ struct NumToken {
 std::vector<NumToken> TokenizeForNumbers(absl::string_view text);
 
 // True if `a` equals `b` ignoring ASCII case; `b` must be lower case.
-bool EqualsLower(absl::string_view a, absl::string_view b);
+inline bool EqualsLower(absl::string_view a, absl::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char c = a[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != b[i]) return false;
+  }
+  return true;
+}
 
 }  // namespace claimcheck::extract
 

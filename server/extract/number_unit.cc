@@ -3,6 +3,7 @@
 #include "absl/strings/match.h"
 #include "server/extract/number_context.h"
 #include "server/extract/number_parse.h"
+#include "server/extract/word_table.h"
 
 namespace claimcheck::extract {
 namespace {
@@ -53,19 +54,36 @@ constexpr absl::string_view kMeasures[] = {
     "kph", "km/h", "mw", "gw", "kw", "mwh", "gwh", "kwh", "ha",
     "bpd", "ml",   "sq", "mi", "oz", "kt",  "gb",  "tb",  "mb"};
 
-template <size_t N>
-bool InLower(absl::string_view w, const absl::string_view (&list)[N]) {
-  for (absl::string_view e : list) {
-    if (EqualsLower(w, e)) return true;
-  }
-  return false;
+constexpr absl::string_view kDays[] = {"monday",   "tuesday", "wednesday",
+                                       "thursday", "friday",  "saturday",
+                                       "sunday"};
+
+enum : uint64_t {
+  kInStops = uint64_t{1} << 0,
+  kInMeasures = uint64_t{1} << 1,
+  kInDays = uint64_t{1} << 2,
+};
+const WordTable& UnitWords();
+
+// Whether `w` is in one of the lists `mask`, ASCII case-insensitively.
+bool InLower(absl::string_view w, uint64_t mask) {
+  return UnitWords().Has(w, mask);
+}
+
+// Every list of this file in one table: one probe per word.
+const WordTable& UnitWords() {
+  static const WordTable* table = [] {
+    auto* t = new WordTable;
+    t->Add(kStops, kInStops);
+    t->Add(kMeasures, kInMeasures);
+    t->Add(kDays, kInDays);
+    return t;
+  }();
+  return *table;
 }
 
 bool IsWeekdayOrMonth(absl::string_view w) {
-  static constexpr absl::string_view kDays[] = {
-      "monday", "tuesday",  "wednesday", "thursday",
-      "friday", "saturday", "sunday"};
-  return IsMonthName(w) || InLower(w, kDays);
+  return IsMonthName(w) || InLower(w, kInDays);
 }
 
 bool GluedHyphenWord(const Toks& t, size_t i) {
@@ -113,14 +131,14 @@ CountedThing ReadCountedThing(const Toks& t, size_t i, size_t limit,
       if (LooksPlural(t[e - 1].text)) break;  // "100,000 Greeks worship"
       continue;
     }
-    if (lowers == 0 && InLower(w.text, kMeasures)) {  // "5 km", "3 mph"
+    if (lowers == 0 && InLower(w.text, kInMeasures)) {  // "5 km", "3 mph"
       lower_begin = k;
       lower_end = e;
       ++lowers;
       plural_head = true;
       break;
     }
-    if (InLower(w.text, kStops) || IsNumberWord(w.text)) break;
+    if (InLower(w.text, kInStops) || IsNumberWord(w.text)) break;
     if (lowers > 0 &&
         (absl::EndsWith(w.text, "ed") || absl::EndsWith(w.text, "ing") ||
          absl::EndsWith(w.text, "ly"))) {

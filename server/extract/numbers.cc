@@ -27,18 +27,24 @@
 #include "server/extract/number_parse.h"
 #include "server/extract/number_tokens.h"
 #include "server/extract/number_unit.h"
+#include "server/extract/word_table.h"
 
 namespace claimcheck::extract {
 namespace {
 
 using Toks = std::vector<NumToken>;
 
-template <size_t N>
-bool InLower(absl::string_view w, const absl::string_view (&list)[N]) {
-  for (absl::string_view e : list) {
-    if (EqualsLower(w, e)) return true;
-  }
-  return false;
+enum : uint64_t {
+  kInGluedUnits = uint64_t{1} << 0,
+  kInIdentifierWords = uint64_t{1} << 1,
+  kInDeterminers = uint64_t{1} << 2,
+  kInChangeVerbs = uint64_t{1} << 3,
+};
+const WordTable& NumberWords();
+
+// Whether `w` is in one of the lists `mask`, ASCII case-insensitively.
+bool InLower(absl::string_view w, uint64_t mask) {
+  return NumberWords().Has(w, mask);
 }
 
 bool IsWordTok(const Toks& t, size_t i, absl::string_view lower) {
@@ -204,7 +210,7 @@ void ReadSuffixes(const Toks& t, Reading* r, size_t k) {
                EqualsLower(sfx, "s") || EqualsLower(sfx, "am") ||
                EqualsLower(sfx, "pm")) {
       r->reject = true;
-    } else if (InLower(sfx, kGluedUnits) && !t[k].IsCapitalized()) {
+    } else if (InLower(sfx, kInGluedUnits) && !t[k].IsCapitalized()) {
       r->glued_unit = sfx;
       ++k;
     } else {
@@ -384,10 +390,10 @@ bool IsNonClaim(const Toks& t, const Reading& r, bool qualified,
     const NumToken& prev = t[r.first - 1];
     // "Section 427", "Game 6": a label before a bare number.
     if (num.IsNum() && ((prev.IsCapitalized() && !prev.sentence_start) ||
-                        InLower(prev.text, kIdentifierWords))) {
+                        InLower(prev.text, kInIdentifierWords))) {
       return true;
     }
-    if (r.words && InLower(prev.text, kDeterminers)) return true;
+    if (r.words && InLower(prev.text, kInDeterminers)) return true;
   }
   if (r.words && !r.fraction && IsWordTok(t, k, "of")) return true;
   // Ages: "aged 14", "at age 80", "at the age of 40".
@@ -403,7 +409,7 @@ bool IsChangeVerbBefore(const Toks& t, size_t i) {
   if (i == 0) return false;
   size_t p = i - 1;
   if (IsWordTok(t, p, "by") && p > 0) --p;  // "rose by 5% to 20%"
-  return t[p].IsWord() && InLower(t[p].text, kChangeVerbs);
+  return t[p].IsWord() && InLower(t[p].text, kInChangeVerbs);
 }
 
 // True if the number at `first` follows "from", "to" or "by" in a change
@@ -416,7 +422,7 @@ bool IsInChange(const Toks& t, size_t first) {
     return false;
   }
   for (size_t i = p; i-- > 0 && i + 6 > p;) {
-    if (t[i].IsWord() && InLower(t[i].text, kChangeVerbs)) return true;
+    if (t[i].IsWord() && InLower(t[i].text, kInChangeVerbs)) return true;
     if (t[i].sentence_start) break;
   }
   return false;
@@ -429,6 +435,37 @@ bool IsRangeJoin(const Toks& t, size_t k) {
   }
   return t[k].IsPunct("\xE2\x80\x93") || t[k].IsPunct("\xE2\x80\x94") ||
          IsWordTok(t, k, "to") || IsWordTok(t, k, "or");
+}
+
+constexpr absl::string_view kVague[] = {"dozens",   "hundreds", "thousands",
+                                        "millions", "billions", "tens",
+                                        "scores"};
+constexpr absl::string_view kFew[] = {"several", "few", "many"};
+
+// Every list of this file in one table: one probe per word.
+const WordTable& NumberWords() {
+  static const WordTable* table = [] {
+    auto* t = new WordTable;
+    t->Add(kGluedUnits, kInGluedUnits);
+    t->Add(kIdentifierWords, kInIdentifierWords);
+    t->Add(kDeterminers, kInDeterminers);
+    t->Add(kChangeVerbs, kInChangeVerbs);
+    return t;
+  }();
+  return *table;
+}
+
+// The words that open a vague count, apart: they are tried at every word,
+// and a small table turns nearly every other word away before hashing.
+enum : uint64_t { kInVague = 1, kInFew = 2 };
+const WordTable& VagueWords() {
+  static const WordTable* table = [] {
+    auto* t = new WordTable;
+    t->Add(kVague, kInVague);
+    t->Add(kFew, kInFew);
+    return t;
+  }();
+  return *table;
 }
 
 // ---------------------------------------------------------------------------
@@ -479,12 +516,10 @@ struct Scanner {
   size_t TryVague(size_t i) {
     const absl::string_view w = t[i].text;
     if (w.size() < 3 || w.size() > 9) return i;
-    static constexpr absl::string_view kVague[] = {
-        "dozens",   "hundreds", "thousands", "millions",
-        "billions", "tens",     "scores"};
-    static constexpr absl::string_view kFew[] = {"several", "few", "many"};
+    const uint64_t cls = VagueWords().Lookup(w);
+    if (cls == 0) return i;
     size_t k = i;
-    if (InLower(t[i].text, kVague) && IsWordTok(t, i + 1, "of")) {
+    if ((cls & kInVague) && IsWordTok(t, i + 1, "of")) {
       k = i + 1;
       if ((EqualsLower(t[i].text, "tens") ||
            EqualsLower(t[i].text, "hundreds")) &&
@@ -496,7 +531,7 @@ struct Scanner {
       } else if (EqualsLower(t[i].text, "tens")) {
         return i;  // "tens of" alone is not a count
       }
-    } else if (InLower(t[i].text, kFew) && i + 1 < t.size() &&
+    } else if ((cls & kInFew) && i + 1 < t.size() &&
                (IsWordTok(t, i + 1, "hundred") ||
                 IsWordTok(t, i + 1, "thousand") ||
                 IsWordTok(t, i + 1, "million") ||

@@ -9,6 +9,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "server/extract/quote_cues.h"
+#include "server/extract/word_table.h"
 
 namespace claimcheck::extract {
 namespace {
@@ -27,6 +28,12 @@ bool IsNameConnector(absl::string_view w) {
   return false;
 }
 
+// "al-Amr", "el-Baradei": Arabic article, hyphen, capitalised name.
+bool IsGluedArticleName(absl::string_view w) {
+  return w.size() > 3 && (w[0] == 'a' || w[0] == 'e') && w[1] == 'l' &&
+         w[2] == '-' && w[3] >= 'A' && w[3] <= 'Z';
+}
+
 // Lower-case words after a possessive that make it an office speaking for
 // the owner: "Mr. Netanyahu's office".
 bool IsOfficeNoun(absl::string_view w) {
@@ -37,8 +44,19 @@ bool IsOfficeNoun(absl::string_view w) {
       "camp",     "aides",      "aide",           "spokespeople",
       "cabinet",  "party",      "lawyer",         "lawyers",
       "attorney"};
-  for (absl::string_view c : kOffice) {
-    if (WordEquals(w, c)) return true;
+  static const WordTable* table = [] {
+    auto* t = new WordTable;
+    t->Add(kOffice, 1);
+    return t;
+  }();
+  return table->Has(w, 1);
+}
+
+// Whether `hay` contains `needle`, ASCII case-insensitively.
+bool ContainsIgnoreCase(absl::string_view hay, absl::string_view needle) {
+  if (needle.size() > hay.size()) return false;
+  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+    if (WordEquals(hay.substr(i, needle.size()), needle)) return true;
   }
   return false;
 }
@@ -134,7 +152,9 @@ void SpeakerIndex::FindNames() {
     bool poss = false;
     while (usable(j, t.para)) {
       const absl::string_view w = word(j);
-      if (tokens_[j].cap) {
+      // "Suleiman al-Amr", "Mohamed el-Baradei": a lower-case article glued
+      // to a capitalised name word carries the name on.
+      if (tokens_[j].cap || (j > i && IsGluedArticleName(w))) {
         if (j > i && IsCapStopword(w)) break;
         StripPossessive(w, &poss);
         ++j;
@@ -371,7 +391,7 @@ int SpeakerIndex::ResolveOrgNoun(size_t m, absl::string_view noun) const {
     if (c.entity < 0) continue;
     const Entity& e = entities_[c.entity];
     if (e.kind == SpeakerKind::kOrganization && !e.place &&
-        absl::StrContains(LowerCopy(e.canonical), LowerCopy(noun))) {
+        ContainsIgnoreCase(e.canonical, noun)) {
       return c.entity;
     }
   }

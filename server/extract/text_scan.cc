@@ -22,7 +22,7 @@ inline bool IsAsciiAlnum(unsigned char c) {
 }
 
 // Classifies the character at text[i]; *len receives its byte length (>= 1).
-CharClass Classify(absl::string_view text, size_t i, size_t* len) {
+inline CharClass Classify(absl::string_view text, size_t i, size_t* len) {
   const unsigned char c = static_cast<unsigned char>(text[i]);
   *len = 1;
   if (c < 0x80) {
@@ -162,13 +162,18 @@ std::vector<Token> Tokenize(absl::string_view text) {
       i += len;
       continue;
     }
-    Token t;
+    // Filled in place: a Token built on the stack and copied in costs a
+    // store-forwarding stall per token.
+    Token& t = out.emplace_back();
     t.begin = static_cast<uint32_t>(i);
     t.para = para;
     t.space_before = space;
     if (cls == CharClass::kLetter) {
       size_t j = i + len;
       while (j < n) {
+        // Fast path: ASCII letters and digits.
+        while (j < n && IsAsciiAlnum(static_cast<unsigned char>(text[j]))) ++j;
+        if (j >= n) break;
         size_t l2;
         CharClass c2 = Classify(text, j, &l2);
         if (c2 == CharClass::kLetter) {
@@ -223,7 +228,6 @@ std::vector<Token> Tokenize(absl::string_view text) {
       i += len;
     }
     space = false;
-    out.push_back(t);
   }
   if (!out.empty()) out.back().space_after = true;
   return out;
