@@ -14,9 +14,9 @@ absl::StatusOr<Extraction> Extract(absl::string_view text,
                                    const ExtractOptions& options) {
   if (text.empty()) return absl::InvalidArgumentError("text is empty");
   if (text.size() > options.max_input_bytes) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("text is ", text.size(), " bytes; the limit is ",
-                     options.max_input_bytes));
+    return absl::InvalidArgumentError(absl::StrCat("text is ", text.size(),
+                                                   " bytes; the limit is ",
+                                                   options.max_input_bytes));
   }
   if (size_t bad = FirstInvalidUtf8(text); bad != absl::string_view::npos) {
     return absl::InvalidArgumentError(

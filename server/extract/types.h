@@ -26,12 +26,12 @@ enum class SpeakerKind { kUnknown = 0, kPerson = 1, kOrganization = 2 };
 
 // A direct quotation and who it is attributed to.
 struct Quote {
-  std::string text;  // exactly the bytes between the quotation marks
-  Span span;         // of `text` (marks excluded)
+  std::string text;      // exactly the bytes between the quotation marks
+  Span span;             // of `text` (marks excluded)
   bool partial = false;  // fragment inside indirect speech: called it "x"
 
   // Attribution. `speaker` empty means nobody was found.
-  std::string speaker;          // canonical within the article: "Abbas Araghchi"
+  std::string speaker;  // canonical within the article: "Abbas Araghchi"
   SpeakerKind speaker_kind = SpeakerKind::kUnknown;
   std::string speaker_mention;  // as written: "he", "Mr. Araghchi"
   Span mention_span;            // of the mention; empty when none
@@ -55,18 +55,19 @@ enum class Approx {
 
 // A numeric claim: a quantity of something.
 struct Quantity {
-  std::string surface;  // as written: "up to 60 intercontinental ballistic missiles"
-  Span span;            // of `surface`
+  std::string
+      surface;  // as written: "up to 60 intercontinental ballistic missiles"
+  Span span;    // of `surface`
   std::optional<double> value;  // point value, if the claim states one
   std::optional<double> low;    // lower end, if bounded below
   std::optional<double> high;   // upper end, if bounded above
   Approx approx = Approx::kExact;
-  std::string qualifier;  // "up to", "about", "between"; may be empty
-  bool vague = false;     // "thousands of": no point value
-  std::string unit;       // thing counted as written, or "USD", "percent"
-  std::string unit_key;   // comparable: lower case, singular head
-  std::string subject;    // "Iran"; may be empty
-  std::string time;       // "by 2035", "last year"; may be empty
+  std::string qualifier;    // "up to", "about", "between"; may be empty
+  bool vague = false;       // "thousands of": no point value
+  std::string unit;         // thing counted as written, or "USD", "percent"
+  std::string unit_key;     // comparable: lower case, singular head
+  std::string subject;      // "Iran"; may be empty
+  std::string time;         // "by 2035", "last year"; may be empty
   std::string asserted_by;  // "A Defense Intelligence Agency report"
   int quote_index = -1;     // index into Extraction::quotes, or -1
 };

@@ -164,9 +164,26 @@ TEST(SpeakerKeyTest, Table) {
 // normal form is a fixed point.
 TEST(NormalizeForMatchTest, RandomInputsAreSafeAndIdempotent) {
   static constexpr absl::string_view kPieces[] = {
-      "a",   "Z",   "7",  ",",   ".",   "'",  "-",  " ",  "\xE2\x80\x99",
-      "\xC3\xA9", "\xC5\x81", "\xFF", "\xC3", "\xE2\x80", "\xD0\x9C", "\xCC\x81",
-      "\xF0\x9F\x98\x80", "\"", "\xC2\xA0", "\xE2\x80\x94",
+      "a",
+      "Z",
+      "7",
+      ",",
+      ".",
+      "'",
+      "-",
+      " ",
+      "\xE2\x80\x99",
+      "\xC3\xA9",
+      "\xC5\x81",
+      "\xFF",
+      "\xC3",
+      "\xE2\x80",
+      "\xD0\x9C",
+      "\xCC\x81",
+      "\xF0\x9F\x98\x80",
+      "\"",
+      "\xC2\xA0",
+      "\xE2\x80\x94",
   };
   uint32_t state = 12345;
   for (int round = 0; round < 2000; ++round) {
