@@ -114,9 +114,28 @@ absl::StatusOr<std::string> ClaimReviewJsonLd(
 
   Struct& claim = SetObject(review, "itemReviewed", "Claim");
   SetString(claim, "datePublished", request.claimed_date());
-  if (!request.claimed_speaker().empty()) {
-    SetString(SetObject(claim, "author", "Person"), "name",
-              request.claimed_speaker());
+  // The claim's author is who the claim says spoke; with no speaker claimed,
+  // whom the record names.
+  const std::string& claimed_author = !request.claimed_speaker().empty()
+                                          ? request.claimed_speaker()
+                                          : verdict.attributed_speaker();
+  if (!claimed_author.empty()) {
+    SetString(SetObject(claim, "author", "Person"), "name", claimed_author);
+  }
+  // Where the quoted words appeared (evidence is earliest first), and the
+  // earliest of them.
+  if (!verdict.evidence().empty()) {
+    google::protobuf::ListValue& appearances =
+        *(*claim.mutable_fields())["appearance"].mutable_list_value();
+    for (const v1::QuoteWithEvidence& q : verdict.evidence()) {
+      Struct& work = *appearances.add_values()->mutable_struct_value();
+      SetString(work, "@type", "CreativeWork");
+      SetString(work, "url", q.evidence().url());
+      SetString(work, "datePublished", q.evidence().published_date());
+      SetString(SetObject(work, "publisher", "Organization"), "name",
+                q.evidence().outlet());
+    }
+    (*claim.mutable_fields())["firstAppearance"] = appearances.values(0);
   }
 
   const Rating rating = RatingFor(verdict);

@@ -142,6 +142,18 @@ absl::StatusOr<v1::Stats> Client::GetStats(
     const v1::GetStatsRequest& request) const {
   return Call(&v1::ClaimCheck::StubInterface::GetStats, request);
 }
+absl::StatusOr<v1::ListConflictsResponse> Client::ListConflicts(
+    const v1::ListConflictsRequest& request) const {
+  return Call(&v1::ClaimCheck::StubInterface::ListConflicts, request);
+}
+absl::StatusOr<v1::ListSpeakerMergesResponse> Client::ListSpeakerMerges(
+    const v1::ListSpeakerMergesRequest& request) const {
+  return Call(&v1::ClaimCheck::StubInterface::ListSpeakerMerges, request);
+}
+absl::StatusOr<v1::SpeakerMerge> Client::UndoSpeakerMerge(
+    const v1::UndoSpeakerMergeRequest& request) const {
+  return Call(&v1::ClaimCheck::StubInterface::UndoSpeakerMerge, request);
+}
 
 absl::Status Client::IngestMany(
     const std::vector<v1::IngestArticleRequest>& requests,

@@ -102,6 +102,12 @@ class Client {
   absl::StatusOr<v1::SearchClaimsResponse> SearchClaims(
       const v1::SearchClaimsRequest& request) const;
   absl::StatusOr<v1::Stats> GetStats(const v1::GetStatsRequest& request) const;
+  absl::StatusOr<v1::ListConflictsResponse> ListConflicts(
+      const v1::ListConflictsRequest& request) const;
+  absl::StatusOr<v1::ListSpeakerMergesResponse> ListSpeakerMerges(
+      const v1::ListSpeakerMergesRequest& request) const;
+  absl::StatusOr<v1::SpeakerMerge> UndoSpeakerMerge(
+      const v1::UndoSpeakerMergeRequest& request) const;
 
   // Ingests `requests` over one IngestArticles stream: a writer thread sends
   // them all while this thread reads the acks. `on_ack` is called on the

@@ -39,6 +39,7 @@ struct CliFlags {
   bool claimreview = false;
   std::string reviewer;
   std::string review_url;
+  bool all = false;
 };
 
 // What a command runs with.

@@ -246,6 +246,10 @@ int Verify(const Cli& cli, const std::vector<std::string>& args) {
     ClaimReviewOptions options;
     options.reviewer = cli.flags.reviewer;
     options.review_url = cli.flags.review_url;
+    if (options.review_url.empty()) {
+      cli.err << "claimcheck: verify: note: Google's fact-check markup needs "
+                 "the review's own url; pass --review-url=URL\n";
+    }
     options.date_published =
         absl::FormatTime("%Y-%m-%d", absl::Now(), absl::UTCTimeZone());
     absl::StatusOr<std::string> json_ld =
@@ -516,6 +520,128 @@ int StatsCommand(const Cli& cli, const std::vector<std::string>& args) {
   return kExitOk;
 }
 
+// "2026-03-04  Metro Wire  Victor Hale" style cell for one conflict side.
+std::string SideWho(const v1::ConflictSide& side, bool numeric) {
+  if (numeric) {
+    return absl::StrCat(FormatClaimValue(side.claim().claim()),
+                        side.occurrences() > 1
+                            ? absl::StrCat(" (x", side.occurrences(), ")")
+                            : "");
+  }
+  return absl::StrCat(side.speaker(),
+                      side.occurrences() > 1
+                          ? absl::StrCat(" (x", side.occurrences(), ")")
+                          : "");
+}
+
+const v1::Evidence& SideEvidence(const v1::ConflictSide& side) {
+  return side.has_claim() ? side.claim().evidence() : side.quote().evidence();
+}
+
+int Conflicts(const Cli& cli, const std::vector<std::string>& args) {
+  v1::ListConflictsRequest request;
+  request.set_outlet(cli.flags.outlet);
+  request.set_from_date(cli.flags.from);
+  request.set_to_date(cli.flags.to);
+  if (!args.empty()) {
+    if (args[0] == "attribution") {
+      request.set_kind(v1::CONFLICT_KIND_ATTRIBUTION);
+    } else if (args[0] == "numeric") {
+      request.set_kind(v1::CONFLICT_KIND_NUMERIC);
+    } else {
+      return UsageError(cli, absl::StrCat("unknown kind '", args[0],
+                                          "'; want attribution or numeric"));
+    }
+  }
+  request.set_page_size(cli.flags.limit);
+  request.set_page_token(cli.flags.page_token);
+  absl::StatusOr<v1::ListConflictsResponse> response =
+      cli.client.ListConflicts(request);
+  if (!response.ok()) return Fail(cli, response.status());
+  if (cli.flags.json) {
+    PrintJson(cli, *response);
+    return response->conflicts().empty() ? kExitOk : kExitFinding;
+  }
+  if (response->conflicts().empty()) {
+    cli.out << "no conflicts\n";
+    return kExitOk;
+  }
+  Table table({"KIND",
+               {"TOPIC", QuoteWidth(cli)},
+               "A: DATE",
+               "OUTLET",
+               "SAYS",
+               "B: DATE",
+               "OUTLET",
+               "SAYS"});
+  for (const v1::Conflict& c : response->conflicts()) {
+    const bool numeric = c.kind() == v1::CONFLICT_KIND_NUMERIC;
+    const v1::Evidence& a = SideEvidence(c.a());
+    const v1::Evidence& b = SideEvidence(c.b());
+    table.AddRow({numeric ? "numeric" : "attribution",
+                  numeric ? c.topic() : Quoted(c.topic()), a.published_date(),
+                  a.outlet(), SideWho(c.a(), numeric), b.published_date(),
+                  b.outlet(), SideWho(c.b(), numeric)});
+  }
+  PrintTable(cli, table);
+  for (const v1::Conflict& c : response->conflicts()) {
+    cli.out << c.id() << ": " << c.summary() << "\n";
+  }
+  PrintNextPage(cli, response->next_page_token());
+  return kExitFinding;
+}
+
+std::string MsDate(int64_t ms) {
+  if (ms == 0) return "";
+  return absl::FormatTime("%Y-%m-%d %H:%M:%S", absl::FromUnixMillis(ms),
+                          absl::UTCTimeZone());
+}
+
+int Merges(const Cli& cli, const std::vector<std::string>& args) {
+  v1::ListSpeakerMergesRequest request;
+  request.set_speaker(cli.flags.speaker);
+  if (!args.empty()) request.set_speaker(args[0]);
+  request.set_include_undone(cli.flags.all);
+  request.set_page_size(cli.flags.limit);
+  request.set_page_token(cli.flags.page_token);
+  absl::StatusOr<v1::ListSpeakerMergesResponse> response =
+      cli.client.ListSpeakerMerges(request);
+  if (!response.ok()) return Fail(cli, response.status());
+  if (cli.flags.json) {
+    PrintJson(cli, *response);
+    return kExitOk;
+  }
+  if (response->merges().empty()) {
+    cli.out << "no speaker merges\n";
+    return kExitOk;
+  }
+  Table table(
+      {"ID", "MERGED", "INTO", {"EVIDENCE", 60}, "WHEN (UTC)", "UNDONE"});
+  for (const v1::SpeakerMerge& m : response->merges()) {
+    table.AddRow({m.id(), m.from_name(), m.into_name(), m.reason(),
+                  MsDate(m.created_unix_ms()), MsDate(m.undone_unix_ms())});
+  }
+  PrintTable(cli, table);
+  PrintNextPage(cli, response->next_page_token());
+  return kExitOk;
+}
+
+int UndoMerge(const Cli& cli, const std::vector<std::string>& args) {
+  v1::UndoSpeakerMergeRequest request;
+  request.set_merge_id(args[0]);
+  absl::StatusOr<v1::SpeakerMerge> response =
+      cli.client.UndoSpeakerMerge(request);
+  if (!response.ok()) return Fail(cli, response.status());
+  if (cli.flags.json) {
+    PrintJson(cli, *response);
+  } else {
+    cli.out << "undid " << response->id() << ": " << response->from_name()
+            << " is its own speaker again (" << response->from_speaker_id()
+            << "), apart from " << response->into_name() << "\n";
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 const std::vector<Command>& Commands() {
@@ -554,6 +680,17 @@ const std::vector<Command>& Commands() {
        ArticleCommand},
       {"delete", "<id>", "", "delete an article (e.g. a retraction)", 1, 1,
        Delete},
+      {"conflicts", "[attribution|numeric]",
+       "[--outlet=O] [--from=D] [--to=D] [--limit=N] [--page-token=T]",
+       "list conflicts across the whole index (same quote, different "
+       "speakers; same quantity, disjoint numbers)",
+       0, 1, Conflicts},
+      {"merges", "[speaker]", "[--all] [--limit=N] [--page-token=T]",
+       "list speaker merges (spelling variants joined), newest first", 0, 1,
+       Merges},
+      {"undo-merge", "<merge-id>", "",
+       "undo a speaker merge: the variant becomes its own speaker again", 1, 1,
+       UndoMerge},
       {"stats", "", "", "counts of what the index holds", 0, 0, StatsCommand},
   };
   return *kCommands;

@@ -56,8 +56,8 @@ ABSL_FLAG(bool, approx, false, "who-said: approximate matching");
 ABSL_FLAG(double, min_score, 0, "who-said: minimum score 0..1 (--approx)");
 ABSL_FLAG(int, limit, 0, "page size / most results (0 = server default)");
 ABSL_FLAG(std::string, page_token, "", "page token from a previous call");
-ABSL_FLAG(std::string, from, "", "quotes: from date YYYY-MM-DD");
-ABSL_FLAG(std::string, to, "", "quotes: to date YYYY-MM-DD");
+ABSL_FLAG(std::string, from, "", "quotes, conflicts: from date YYYY-MM-DD");
+ABSL_FLAG(std::string, to, "", "quotes, conflicts: to date YYYY-MM-DD");
 ABSL_FLAG(std::string, speaker, "", "verify: the claimed speaker");
 ABSL_FLAG(std::string, subject, "", "claims, consistency quantity: subject");
 ABSL_FLAG(std::string, unit, "", "claims: what is counted");
@@ -68,6 +68,7 @@ ABSL_FLAG(bool, claimreview, false,
           "verify: print the verdict as schema.org ClaimReview JSON-LD");
 ABSL_FLAG(std::string, reviewer, "claimcheck",
           "verify --claimreview: the reviewing organisation");
+ABSL_FLAG(bool, all, false, "merges: include undone merges");
 ABSL_FLAG(std::string, review_url, "",
           "verify --claimreview: URL of the published review");
 
@@ -173,6 +174,7 @@ int Main(int argc, char** argv) {
   flags.claimreview = absl::GetFlag(FLAGS_claimreview);
   flags.reviewer = absl::GetFlag(FLAGS_reviewer);
   flags.review_url = absl::GetFlag(FLAGS_review_url);
+  flags.all = absl::GetFlag(FLAGS_all);
 
   if (positional.size() < 2) {
     std::cerr << "claimcheck: no command given\n"

@@ -2,8 +2,31 @@
 
 #include <cmath>
 #include <limits>
+#include <string>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 
 namespace claimcheck::api {
+
+std::string SpeakerRelation(absl::string_view mention,
+                            absl::string_view speaker) {
+  if (mention.empty() || speaker.empty()) return "";
+  const std::string m = absl::AsciiStrToLower(mention);
+  // "Mr. Netanyahu's office", "Netanyahu’s office", "the office of".
+  static constexpr absl::string_view kOffice[] = {
+      "'s office", "\xE2\x80\x99s office", "office of "};
+  for (absl::string_view o : kOffice) {
+    if (absl::StrContains(m, o)) return "office of";
+  }
+  static constexpr absl::string_view kSpokes[] = {
+      "'s spokes", "\xE2\x80\x99s spokes", "spokesman for ", "spokeswoman for ",
+      "spokesperson for "};
+  for (absl::string_view o : kSpokes) {
+    if (absl::StrContains(m, o)) return "spokesperson for";
+  }
+  return "";
+}
 
 void ToProto(const extract::Span& in, v1::Span* out) {
   out->set_begin(in.begin);
@@ -28,6 +51,7 @@ void ToProto(const extract::Quote& in, absl::string_view id,
   a->set_cue(in.cue);
   a->set_rule(in.rule);
   a->set_confidence(in.confidence);
+  a->set_relation(SpeakerRelation(in.speaker_mention, in.speaker));
 }
 
 void ToProto(const extract::Quantity& in, absl::string_view id,
@@ -133,7 +157,19 @@ v1::IngestOutcome ToProto(store::PutOutcome o) {
 
 verify::QuoteOccurrence ToOccurrence(const store::QuoteRecord& r) {
   return verify::QuoteOccurrence{r.quote.text, r.quote.speaker,
-                                 r.evidence.outlet, r.evidence.published_date};
+                                 r.evidence.outlet, r.evidence.published_date,
+                                 r.speaker_id};
+}
+
+void ToProto(const store::SpeakerMergeRecord& in, v1::SpeakerMerge* out) {
+  out->set_id(in.id);
+  out->set_from_speaker_id(in.from_id);
+  out->set_from_name(in.from_name);
+  out->set_into_speaker_id(in.into_id);
+  out->set_into_name(in.into_name);
+  out->set_reason(in.reason);
+  out->set_created_unix_ms(in.created_unix_ms);
+  out->set_undone_unix_ms(in.undone_unix_ms);
 }
 
 }  // namespace claimcheck::api

@@ -12,7 +12,14 @@ namespace claimcheck::api {
 
 namespace v1 = ::claimcheck::v1;
 
+// How a mention relates to the speaker it was attributed to when it names
+// something else: "office of" ("Mr. Netanyahu's office" -> Benjamin
+// Netanyahu), "spokesperson for"; empty when the mention names the speaker.
+std::string SpeakerRelation(absl::string_view mention,
+                            absl::string_view speaker);
+
 void ToProto(const extract::Span& in, v1::Span* out);
+void ToProto(const store::SpeakerMergeRecord& in, v1::SpeakerMerge* out);
 // `id` and `speaker_id` are empty for dry-run extraction.
 void ToProto(const extract::Quote& in, absl::string_view id,
              absl::string_view speaker_id, v1::Quote* out);

@@ -1,25 +1,73 @@
 #include "server/api/query_core.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
 #include "server/api/convert.h"
 #include "server/api/status_util.h"
 #include "server/api/validate.h"
 #include "server/extract/extract.h"
 #include "server/extract/normalize.h"
 #include "server/extract/numbers.h"
+#include "server/store/page_token.h"
+#include "server/store/sha256.h"
+#include "server/verify/conflicts.h"
+#include "server/verify/speaker_identity.h"
 #include "server/verify/verify.h"
 
 namespace claimcheck::api {
 namespace {
 
 constexpr float kDefaultMinScore = 0.5f;
+
+// ListConflicts pages a computed listing, so its tokens are made here. The
+// token only carries a position (the last conflict's date and id) and a
+// fingerprint of the filters; the check only has to catch corruption and
+// reuse with other filters, so a fixed key is enough.
+constexpr absl::string_view kConflictTokenKey = "claimcheck.v1.ListConflicts";
+// Rows of each kind read for a conflict listing.
+constexpr int kMaxConflictRows = 50000;
+
+// One listed conflict with its sort key.
+struct ListedConflict {
+  std::string date;  // the later side's date ("" sorts last)
+  v1::Conflict proto;
+};
+
+bool SideMatches(const store::Evidence& e, const v1::ListConflictsRequest& r) {
+  if (!r.outlet().empty() && e.outlet != r.outlet()) return false;
+  if (!r.from_date().empty() &&
+      (e.published_date.empty() || e.published_date < r.from_date())) {
+    return false;
+  }
+  if (!r.to_date().empty() &&
+      (e.published_date.empty() || e.published_date > r.to_date())) {
+    return false;
+  }
+  return true;
+}
+
+std::string ConflictId(absl::string_view prefix, absl::string_view a,
+                       absl::string_view b) {
+  return absl::StrCat(prefix,
+                      store::Sha256Hex(absl::StrCat(a, "|", b)).substr(0, 16));
+}
+
+// Most recent first (by the later side's date; undated last), then id.
+bool ListedBefore(const std::string& da, const std::string& ia,
+                  const std::string& db, const std::string& ib) {
+  if (da.empty() != db.empty()) return !da.empty();
+  if (da != db) return da > db;
+  return ia < ib;
+}
 
 std::vector<verify::QuoteOccurrence> Occurrences(
     const std::vector<store::QuoteRecord>& recs) {
@@ -95,6 +143,21 @@ void ReportToProto(const verify::QuoteReport& report,
 
 }  // namespace
 
+store::SpeakerMergeRule DefaultSpeakerMergeRule() {
+  return [](const store::SpeakerProfile& a, const store::SpeakerProfile& b) {
+    const auto evidence = [](const store::SpeakerProfile& p) {
+      verify::SpeakerEvidence e;
+      e.name = p.name;
+      e.kind = p.kind;
+      e.roles = p.roles;
+      e.co_speakers = p.co_speakers;
+      e.quote_hashes = p.quote_hashes;
+      return e;
+    };
+    return verify::SpeakerMergeEvidence(evidence(a), evidence(b));
+  };
+}
+
 absl::StatusOr<std::vector<store::QuoteRecord>> QueryCore::Candidates(
     absl::string_view text) const {
   CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> out,
@@ -107,6 +170,41 @@ absl::StatusOr<std::vector<store::QuoteRecord>> QueryCore::Candidates(
   for (const store::QuoteRecord& r : out) seen.insert(r.id);
   for (store::QuoteRecord& r : fts) {
     if (seen.insert(r.id).second) out.push_back(std::move(r));
+  }
+  return out;
+}
+
+absl::StatusOr<std::vector<store::QuoteRecord>> QueryCore::VariantCandidates(
+    absl::string_view text) const {
+  constexpr size_t kWordsLeftOut = 4;
+  CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> out, Candidates(text));
+  const std::vector<std::string> tokens = extract::MatchTokens(text);
+  std::vector<std::string> longest;
+  for (const std::string& t : tokens) {
+    if (t.size() >= 4 &&
+        std::find(longest.begin(), longest.end(), t) == longest.end()) {
+      longest.push_back(t);
+    }
+  }
+  if (longest.size() < 2) return out;
+  std::stable_sort(longest.begin(), longest.end(),
+                   [](const std::string& a, const std::string& b) {
+                     return a.size() > b.size();
+                   });
+  if (longest.size() > kWordsLeftOut) longest.resize(kWordsLeftOut);
+  absl::flat_hash_set<std::string> seen;
+  for (const store::QuoteRecord& r : out) seen.insert(r.id);
+  for (const std::string& drop : longest) {
+    std::vector<absl::string_view> kept;
+    for (const std::string& t : tokens) {
+      if (t != drop) kept.push_back(t);
+    }
+    CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> more,
+                        store_->FindQuoteCandidates(absl::StrJoin(kept, " "),
+                                                    limits_.candidate_limit));
+    for (store::QuoteRecord& r : more) {
+      if (seen.insert(r.id).second) out.push_back(std::move(r));
+    }
   }
   return out;
 }
@@ -270,8 +368,20 @@ absl::Status QueryCore::VerifyQuote(const v1::VerifyQuoteRequest& req,
   CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> recs,
                       Candidates(req.text()));
   const std::vector<verify::QuoteOccurrence> occ = Occurrences(recs);
+  // The record the claimed name resolves to (aliases, merged spellings);
+  // none is fine: names are compared too.
+  std::string claimed_id;
+  if (!req.claimed_speaker().empty()) {
+    absl::StatusOr<store::SpeakerRecord> claimed =
+        store_->GetSpeaker(req.claimed_speaker());
+    if (claimed.ok()) {
+      claimed_id = claimed->id;
+    } else if (claimed.status().code() != absl::StatusCode::kNotFound) {
+      return claimed.status();
+    }
+  }
   const verify::VerifyResult r = verify::VerifyQuote(
-      req.text(), req.claimed_speaker(), req.claimed_date(), occ);
+      req.text(), req.claimed_speaker(), req.claimed_date(), occ, claimed_id);
   resp->set_verdict(ToProto(r.verdict));
   resp->set_score(static_cast<float>(r.score));
   if (r.verdict != verify::Verdict::kNotFound && r.best < recs.size()) {
@@ -293,7 +403,7 @@ absl::Status QueryCore::GetQuoteConsistency(
     v1::QuoteConsistencyReport* resp) const {
   CC_RETURN_IF_ERROR(CheckQueryText("text", req.text(), limits_));
   CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> recs,
-                      Candidates(req.text()));
+                      VariantCandidates(req.text()));
   const std::vector<verify::QuoteOccurrence> occ = Occurrences(recs);
   ReportToProto(verify::QuoteConsistency(req.text(), occ), recs, resp);
   return absl::OkStatus();
@@ -327,7 +437,7 @@ absl::Status QueryCore::GetSpeakerConsistency(
     // that give the same words to someone else show up as a conflict.
     const std::string& fullest = own[groups[g].fullest].quote.text;
     CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> recs,
-                        Candidates(fullest));
+                        VariantCandidates(fullest));
     const std::vector<verify::QuoteOccurrence> occ = Occurrences(recs);
     ReportToProto(verify::QuoteConsistency(fullest, occ), recs,
                   resp->add_groups());
@@ -416,6 +526,169 @@ absl::Status QueryCore::GetStats(const v1::GetStatsRequest& req,
   resp->set_claims(s.claims);
   resp->set_outlets(s.outlets);
   resp->set_db_bytes(s.db_bytes);
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::ListConflicts(const v1::ListConflictsRequest& req,
+                                      v1::ListConflictsResponse* resp) const {
+  CC_RETURN_IF_ERROR(
+      CheckOptionalText("outlet", req.outlet(), limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(CheckDate("from_date", req.from_date()));
+  CC_RETURN_IF_ERROR(CheckDate("to_date", req.to_date()));
+  if (!req.from_date().empty() && !req.to_date().empty() &&
+      req.from_date() > req.to_date()) {
+    return absl::InvalidArgumentError("from_date is after to_date");
+  }
+  if (!v1::ConflictKind_IsValid(req.kind())) {
+    return absl::InvalidArgumentError("kind is not a known ConflictKind");
+  }
+  CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
+                                       limits_.max_meta_bytes));
+  CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
+                                                limits_.default_page_size,
+                                                limits_.max_page_size));
+  const std::string kind = absl::StrCat(static_cast<int>(req.kind()));
+  const uint64_t fingerprint = store::QueryFingerprint(
+      {"conflicts", req.outlet(), req.from_date(), req.to_date(), kind});
+  std::optional<store::PageCursor> after;
+  if (!req.page_token().empty()) {
+    CC_ASSIGN_OR_RETURN(
+        after,
+        store::DecodePageToken(kConflictTokenKey, store::PageKind::kConflicts,
+                               fingerprint, req.page_token()));
+  }
+  CC_ASSIGN_OR_RETURN(store::ConflictCandidates cands,
+                      store_->FindConflictCandidates(kMaxConflictRows));
+
+  std::vector<ListedConflict> listed;
+  const bool want_attr = req.kind() == v1::CONFLICT_KIND_UNSPECIFIED ||
+                         req.kind() == v1::CONFLICT_KIND_ATTRIBUTION;
+  const bool want_num = req.kind() == v1::CONFLICT_KIND_UNSPECIFIED ||
+                        req.kind() == v1::CONFLICT_KIND_NUMERIC;
+  for (const std::vector<store::QuoteRecord>& group : cands.quote_groups) {
+    if (!want_attr) break;
+    const std::vector<verify::QuoteOccurrence> occ = Occurrences(group);
+    for (const verify::ConflictPair& p : verify::AttributionConflicts(occ)) {
+      const store::QuoteRecord& a = group[p.a];
+      const store::QuoteRecord& b = group[p.b];
+      if (!SideMatches(a.evidence, req) && !SideMatches(b.evidence, req)) {
+        continue;
+      }
+      ListedConflict c;
+      c.date = std::max(a.evidence.published_date, b.evidence.published_date);
+      v1::Conflict& pc = c.proto;
+      pc.set_id(ConflictId("ca_", a.id, b.id));
+      pc.set_kind(v1::CONFLICT_KIND_ATTRIBUTION);
+      ToProto(a, pc.mutable_a()->mutable_quote());
+      pc.mutable_a()->set_speaker(a.quote.speaker);
+      pc.mutable_a()->set_occurrences(p.count_a);
+      ToProto(b, pc.mutable_b()->mutable_quote());
+      pc.mutable_b()->set_speaker(b.quote.speaker);
+      pc.mutable_b()->set_occurrences(p.count_b);
+      pc.set_topic(a.quote.text.size() >= b.quote.text.size() ? a.quote.text
+                                                              : b.quote.text);
+      pc.set_summary(p.summary);
+      listed.push_back(std::move(c));
+    }
+  }
+  for (const std::vector<store::ClaimRecord>& group : cands.claim_groups) {
+    if (!want_num) break;
+    std::vector<verify::ClaimOccurrence> occ;
+    occ.reserve(group.size());
+    for (const store::ClaimRecord& r : group) {
+      occ.push_back({&r.quantity, r.evidence.article_id, r.evidence.outlet,
+                     r.evidence.published_date});
+    }
+    for (const verify::ConflictPair& p : verify::NumericConflicts(occ)) {
+      const store::ClaimRecord& a = group[p.a];
+      const store::ClaimRecord& b = group[p.b];
+      if (!SideMatches(a.evidence, req) && !SideMatches(b.evidence, req)) {
+        continue;
+      }
+      ListedConflict c;
+      c.date = std::max(a.evidence.published_date, b.evidence.published_date);
+      v1::Conflict& pc = c.proto;
+      pc.set_id(ConflictId("cn_", a.id, b.id));
+      pc.set_kind(v1::CONFLICT_KIND_NUMERIC);
+      ToProto(a, pc.mutable_a()->mutable_claim());
+      pc.mutable_a()->set_occurrences(p.count_a);
+      ToProto(b, pc.mutable_b()->mutable_claim());
+      pc.mutable_b()->set_occurrences(p.count_b);
+      const std::string& subject =
+          !a.quantity.subject.empty() ? a.quantity.subject : b.quantity.subject;
+      pc.set_topic(subject.empty()
+                       ? a.quantity.unit_key
+                       : absl::StrCat(a.quantity.unit_key, " (", subject, ")"));
+      pc.set_summary(p.summary);
+      listed.push_back(std::move(c));
+    }
+  }
+  std::sort(listed.begin(), listed.end(),
+            [](const ListedConflict& x, const ListedConflict& y) {
+              return ListedBefore(x.date, x.proto.id(), y.date, y.proto.id());
+            });
+  size_t start = 0;
+  if (after) {
+    while (start < listed.size() &&
+           !ListedBefore(after->key, after->id, listed[start].date,
+                         listed[start].proto.id())) {
+      ++start;
+    }
+  }
+  const size_t end = std::min(listed.size(), start + limit);
+  for (size_t i = start; i < end; ++i) {
+    *resp->add_conflicts() = std::move(listed[i].proto);
+  }
+  if (end < listed.size() && end > start) {
+    const ListedConflict& last = listed[end - 1];
+    resp->set_next_page_token(store::EncodePageToken(
+        kConflictTokenKey, store::PageKind::kConflicts, fingerprint,
+        store::PageCursor{last.date, resp->conflicts().rbegin()->id(), 0}));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::ListSpeakerMerges(
+    const v1::ListSpeakerMergesRequest& req,
+    v1::ListSpeakerMergesResponse* resp) const {
+  CC_RETURN_IF_ERROR(
+      CheckOptionalText("speaker", req.speaker(), limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
+                                       limits_.max_meta_bytes));
+  CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
+                                                limits_.default_page_size,
+                                                limits_.max_page_size));
+  store::SpeakerMergesQuery q;
+  if (!req.speaker().empty()) {
+    absl::StatusOr<store::SpeakerRecord> s = store_->GetSpeaker(req.speaker());
+    if (s.ok()) {
+      q.speaker_id = s->id;
+    } else if (s.status().code() == absl::StatusCode::kNotFound &&
+               absl::StartsWith(req.speaker(), "s_")) {
+      q.speaker_id = req.speaker();  // a merged-away speaker's id
+    } else {
+      return s.status();
+    }
+  }
+  q.include_undone = req.include_undone();
+  q.limit = limit;
+  q.page_token = req.page_token();
+  CC_ASSIGN_OR_RETURN(store::SpeakerMergePage page,
+                      store_->ListSpeakerMerges(q));
+  for (const store::SpeakerMergeRecord& m : page.merges) {
+    ToProto(m, resp->add_merges());
+  }
+  resp->set_next_page_token(page.next_page_token);
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::UndoSpeakerMerge(const v1::UndoSpeakerMergeRequest& req,
+                                         v1::SpeakerMerge* resp) const {
+  CC_RETURN_IF_ERROR(
+      CheckText("merge_id", req.merge_id(), limits_.max_meta_bytes));
+  CC_ASSIGN_OR_RETURN(store::SpeakerMergeRecord m,
+                      store_->UndoSpeakerMerge(req.merge_id()));
+  ToProto(m, resp);
   return absl::OkStatus();
 }
 

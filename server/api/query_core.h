@@ -15,6 +15,10 @@
 
 namespace claimcheck::api {
 
+// The store's speaker merge rule: verify::SpeakerMergeEvidence over the
+// store's profiles. Pure; thread-safe.
+store::SpeakerMergeRule DefaultSpeakerMergeRule();
+
 class QueryCore {
  public:
   QueryCore(store::Store* store, const Limits& limits)
@@ -47,10 +51,24 @@ class QueryCore {
   absl::Status SearchClaims(const v1::SearchClaimsRequest& req,
                             v1::SearchClaimsResponse* resp) const;
   absl::Status GetStats(const v1::GetStatsRequest& req, v1::Stats* resp) const;
+  // Whole-index conflicts, filtered and paged (page tokens are made here:
+  // the listing is computed, not a table scan).
+  absl::Status ListConflicts(const v1::ListConflictsRequest& req,
+                             v1::ListConflictsResponse* resp) const;
+  absl::Status ListSpeakerMerges(const v1::ListSpeakerMergesRequest& req,
+                                 v1::ListSpeakerMergesResponse* resp) const;
+  absl::Status UndoSpeakerMerge(const v1::UndoSpeakerMergeRequest& req,
+                                v1::SpeakerMerge* resp) const;
 
  private:
   // Exact-hash matches plus full-text candidates for `text`, deduplicated.
   absl::StatusOr<std::vector<store::QuoteRecord>> Candidates(
+      absl::string_view text) const;
+  // Candidates(text), widened for grouping variants: also the full-text
+  // candidates of `text` with each of its longest words left out, so a
+  // version that changed one of them (a number, a name) is still found
+  // whatever words the store's candidate search keys on.
+  absl::StatusOr<std::vector<store::QuoteRecord>> VariantCandidates(
       absl::string_view text) const;
 
   store::Store* const store_;

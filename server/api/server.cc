@@ -35,6 +35,8 @@ absl::Status Server::BuildAndStart(const Options& options) {
   absl::StatusOr<std::unique_ptr<store::Store>> st = store::OpenSqliteStore(so);
   if (!st.ok()) return st.status();
   store_ = std::move(*st);
+  // Speaker identity: spelling variants merge on ingest, on evidence.
+  store_->SetSpeakerMergeRule(DefaultSpeakerMergeRule());
   service_ = std::make_unique<ClaimCheckService>(store_.get(), options.service);
 
   std::shared_ptr<grpc::ServerCredentials> creds =

@@ -311,6 +311,10 @@ CC_UNARY(GetQuantityConsistency, GetQuantityConsistencyRequest,
          QuantityConsistencyReport, false)
 CC_UNARY(SearchClaims, SearchClaimsRequest, SearchClaimsResponse, false)
 CC_UNARY(GetStats, GetStatsRequest, Stats, false)
+CC_UNARY(ListConflicts, ListConflictsRequest, ListConflictsResponse, false)
+CC_UNARY(ListSpeakerMerges, ListSpeakerMergesRequest, ListSpeakerMergesResponse,
+         false)
+CC_UNARY(UndoSpeakerMerge, UndoSpeakerMergeRequest, SpeakerMerge, true)
 
 #undef CC_UNARY
 

@@ -79,6 +79,15 @@ class ClaimCheckService final : public v1::ClaimCheck::CallbackService {
   grpc::ServerUnaryReactor* GetStats(grpc::CallbackServerContext* ctx,
                                      const v1::GetStatsRequest* req,
                                      v1::Stats* resp) override;
+  grpc::ServerUnaryReactor* ListConflicts(
+      grpc::CallbackServerContext* ctx, const v1::ListConflictsRequest* req,
+      v1::ListConflictsResponse* resp) override;
+  grpc::ServerUnaryReactor* ListSpeakerMerges(
+      grpc::CallbackServerContext* ctx, const v1::ListSpeakerMergesRequest* req,
+      v1::ListSpeakerMergesResponse* resp) override;
+  grpc::ServerUnaryReactor* UndoSpeakerMerge(
+      grpc::CallbackServerContext* ctx, const v1::UndoSpeakerMergeRequest* req,
+      v1::SpeakerMerge* resp) override;
 
   // Validates and extracts one article for ingest (no I/O). Errors name the
   // field under `field` ("article").

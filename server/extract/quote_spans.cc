@@ -23,6 +23,58 @@ bool IsOpener(const std::vector<Token>& tokens, size_t i) {
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
+// The next quotation mark after tokens[i] in the same paragraph, or -1.
+int64_t NextMarkInPara(const std::vector<Token>& tokens, size_t i) {
+  for (size_t k = i + 1; k < tokens.size() && tokens[k].para == tokens[i].para;
+       ++k) {
+    if (tokens[k].kind == TokenKind::kQuoteMark) return static_cast<int64_t>(k);
+  }
+  return -1;
+}
+
+// A straight mark written with a space inside (`said," Text text".`): it
+// does not look like an opener, but the next mark of its paragraph is a
+// straight closer too and at least two words lie between them. Two closers
+// in a row are a typo for an opener and a closer.
+bool MisspacedOpener(const std::vector<Token>& tokens, size_t i) {
+  const Token& t = tokens[i];
+  if (t.mark != MarkDir::kStraight || !t.space_after || t.space_before) {
+    return false;
+  }
+  if (i == 0 || tokens[i - 1].para != t.para) return false;
+  const int64_t next = NextMarkInPara(tokens, i);
+  if (next < 0) return false;
+  const Token& c = tokens[next];
+  if (c.mark != MarkDir::kStraight || c.space_before ||
+      StraightOpens(tokens, next)) {
+    return false;
+  }
+  int words = 0;
+  for (size_t k = i + 1; k < static_cast<size_t>(next); ++k) {
+    if (tokens[k].kind == TokenKind::kWord) ++words;
+  }
+  return words >= 2;
+}
+
+// Whether the paragraph starting at tokens[i] goes on with a quotation left
+// open at the end of the previous one: its first quotation mark closes.
+bool ContinuesOpenQuote(const std::vector<Token>& tokens, size_t i) {
+  if (tokens[i].kind == TokenKind::kQuoteMark) return false;
+  int64_t k = static_cast<int64_t>(i) - 1;
+  // Scan this paragraph for its first mark.
+  for (size_t j = i; j < tokens.size() && tokens[j].para == tokens[i].para;
+       ++j) {
+    if (tokens[j].kind != TokenKind::kQuoteMark) continue;
+    k = static_cast<int64_t>(j);
+    break;
+  }
+  if (k < static_cast<int64_t>(i)) return false;
+  const Token& m = tokens[k];
+  if (m.mark == MarkDir::kClose) return true;
+  return m.mark == MarkDir::kStraight && !m.space_before &&
+         !StraightOpens(tokens, static_cast<size_t>(k));
+}
+
 }  // namespace
 
 std::vector<QuoteSpan> FindQuoteSpans(absl::string_view text,
@@ -60,17 +112,36 @@ std::vector<QuoteSpan> FindQuoteSpans(absl::string_view text,
           QuoteSpan& last = out.back();
           if (last.group < 0) last.group = static_cast<int32_t>(out.size() - 1);
           pending_group = last.group;
+        } else if (ok && ContinuesOpenQuote(tokens, i)) {
+          // No mark re-opens it, but this paragraph's first mark closes:
+          // the quotation runs on from the paragraph start.
+          QuoteSpan& last = out.back();
+          if (last.group < 0) last.group = static_cast<int32_t>(out.size() - 1);
+          const int32_t group = last.group;
+          inside = true;
+          cur = QuoteSpan();
+          cur.open_tok = static_cast<uint32_t>(i);
+          cur.para = t.para;
+          cur.text_begin = t.begin;
+          cur.group = group;
+          cur.bare_open = true;
+          if (t.kind != TokenKind::kQuoteMark) continue;
         }
       }
     }
     if (t.kind != TokenKind::kQuoteMark) continue;
     if (!inside) {
-      if (!IsOpener(tokens, i)) continue;  // stray closing mark, inch sign
+      if (!IsOpener(tokens, i) && !MisspacedOpener(tokens, i)) {
+        continue;  // stray closing mark, inch sign
+      }
       inside = true;
       cur = QuoteSpan();
       cur.open_tok = static_cast<uint32_t>(i);
       cur.para = t.para;
       cur.text_begin = t.end;
+      while (cur.text_begin < text.size() && IsSpace(text[cur.text_begin])) {
+        ++cur.text_begin;
+      }
       if (pending_group >= 0 && (i == 0 || new_para)) {
         cur.group = pending_group;
       }

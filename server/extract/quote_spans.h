@@ -1,7 +1,10 @@
 // Finds the spans of double-quoted text in a token stream: pairs opening and
 // closing marks (curly or straight, mixed), never across a paragraph break,
 // and links a quote left open at a paragraph end to the next paragraph when
-// that paragraph re-opens a quote (multi-paragraph quotations). Single quotes
+// that paragraph re-opens a quote or runs on to a closing mark without
+// re-opening (multi-paragraph quotations). A straight opener typed with a
+// space after it (`said," Text".`) is repaired when the next mark of its
+// paragraph also closes. Single quotes
 // inside are left as content. Pure; thread-safe.
 #ifndef CLAIMCHECK_SERVER_EXTRACT_QUOTE_SPANS_H_
 #define CLAIMCHECK_SERVER_EXTRACT_QUOTE_SPANS_H_
@@ -22,8 +25,10 @@ struct QuoteSpan {
   uint32_t text_begin = 0;  // bytes between the marks, whitespace trimmed
   uint32_t text_end = 0;    // when unclosed
   uint32_t para = 0;
-  int32_t group = -1;  // index of the first quote of a multi-paragraph
-                       // quotation this one belongs to, or -1
+  int32_t group = -1;      // index of the first quote of a multi-paragraph
+                           // quotation this one belongs to, or -1
+  bool bare_open = false;  // a paragraph segment with no opening mark: it
+                           // starts at the paragraph's first token
 };
 
 // Quote spans in document order. `tokens` must come from Tokenize(text).

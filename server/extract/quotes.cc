@@ -69,18 +69,48 @@ class Attributor {
   bool IsVerb(size_t k) const {
     return IsWord(k) && tokens_[k].lower && IsSpeechVerb(Word(k));
   }
-  // First token of the sentence (outside quotes) that ends just before `tok`.
-  size_t PreWindowStart(size_t open_tok) const;
+  // First token of the sentence (outside quotes) that ends just before
+  // token `end` (exclusive), within paragraph `para`.
+  size_t PreWindowStart(size_t end, uint32_t para) const;
+  size_t PreWindowStart(size_t open_tok) const {
+    return PreWindowStart(open_tok, tokens_[open_tok].para);
+  }
+  // The first token inside the quote (its words start there).
+  size_t Inner(const QuoteSpan& q) const {
+    return q.bare_open ? q.open_tok : q.open_tok + 1;
+  }
+  int MentionIndex(const Mention* m) const {
+    return m == nullptr ? -1 : static_cast<int>(m - &index_.mentions()[0]);
+  }
+  bool IsPersonLike(const Mention* m) const;
+  // "it" that refers to no organisation found before.
+  bool UnresolvedIt(const Mention* m) const {
+    return m != nullptr && m->type == MentionType::kPronoun && m->entity < 0 &&
+           WordEquals(Word(m->first_tok), "it");
+  }
   int SubjectOf(size_t verb, size_t window_start) const;
   size_t SkipFillers(size_t k, size_t limit) const;
   Attribution AfterQuote(const QuoteSpan& q) const;
   Attribution BeforeQuote(const QuoteSpan& q) const;
+  // A lead-in ending just before token `end` of paragraph `para`: a speech
+  // verb and its subject, or "according to X" / "in the words of X".
+  Attribution LeadIn(size_t end, uint32_t para, bool embedded,
+                     bool colon_or_comma) const;
+  Attribution WordsOf(size_t ws, size_t end) const;
+  // The speaker named in the sentences just before the quote in its
+  // paragraph: `Heald noted the findings. "..."`.
+  Attribution PrevSentence(const QuoteSpan& q) const;
+  // The lead-in at the end of the previous paragraph when it ends with a
+  // colon: `Obama tweeted:` \n\n `"..."`.
+  Attribution ColonParagraph(const QuoteSpan& q) const;
   void FindChannel(size_t from, uint32_t para, Attribution* a) const;
   bool Embedded(const QuoteSpan& q) const;
   // Whether no sentence ends between quotes `a` and `b` (a before or after b).
   bool SameSentence(size_t a, size_t b) const;
   bool LooksLikeTitle(const QuoteSpan& q) const;
   bool LooksLikeSpeech(const QuoteSpan& q) const;
+  // A cited headline followed by its outlet: "Title" - Toronto Star.
+  bool SourceLine(const QuoteSpan& q) const;
   const char* RuleFor(int mention, const char* name_rule) const;
   Quote Build(const QuoteSpan& q, const Attribution& a) const;
 
@@ -171,14 +201,19 @@ Attribution Attributor::AfterQuote(const QuoteSpan& q) const {
   size_t k = q.close_tok + 1;
   if (k >= n || tokens_[k].para != q.para) return a;
   // Skip a comma or dash between the quote and the attribution.
-  for (int s = 0; s < 2 && k < n && (IsChar(k, ',') || IsDash(k)); ++s) ++k;
+  bool dashed = false;
+  for (int s = 0; s < 2 && k < n && (IsChar(k, ',') || IsDash(k)); ++s) {
+    dashed = dashed || IsDash(k);
+    ++k;
+  }
   if (k >= n || tokens_[k].para != q.para || index_.InQuote(k)) return a;
   const size_t limit = std::min(n, k + kPostWindow);
   const auto mindex = [&](const Mention* m) {
     return static_cast<int>(m - &index_.mentions()[0]);
   };
   // "he said", "Smith also said", "Mr. Netanyahu's office said".
-  if (const Mention* m = index_.StartingAt(k)) {
+  if (const Mention* m = index_.StartingAt(k);
+      m != nullptr && !UnresolvedIt(m)) {
     size_t v = SkipFillers(m->last_tok + 1, limit);
     // Appositive: "Smith, the minister, said".
     if (IsChar(v, ',')) {
@@ -205,7 +240,9 @@ Attribution Attributor::AfterQuote(const QuoteSpan& q) const {
   // "said Smith", "added the minister".
   size_t v = SkipFillers(k, limit);
   if (IsVerb(v) && tokens_[v].para == q.para) {
-    if (const Mention* m = index_.StartingAt(v + 1)) {
+    if (const Mention* m = index_.StartingAt(v + 1);
+        m != nullptr && !(m->type == MentionType::kPronoun &&
+                          WordEquals(Word(m->first_tok), "it"))) {
       a.found = true;
       a.mention = mindex(m);
       a.verb = static_cast<int>(v);
@@ -227,12 +264,28 @@ Attribution Attributor::AfterQuote(const QuoteSpan& q) const {
       return a;
     }
   }
+  // A pull-quote signed with a dash: "..." - Matthew Ingram. The name ends
+  // the paragraph (or is followed only by a comma and a description).
+  if (dashed) {
+    if (const Mention* m = index_.StartingAt(k)) {
+      const size_t e = m->last_tok + 1;
+      if (m->type == MentionType::kName && m->entity >= 0 &&
+          index_.entities()[m->entity].kind == SpeakerKind::kPerson &&
+          (e >= n || tokens_[e].para != q.para || IsChar(e, ',') ||
+           index_.SentenceEnd(e))) {
+        a.found = true;
+        a.mention = mindex(m);
+        a.rule = "dash_name";
+        a.confidence = 0.8f;
+        return a;
+      }
+    }
+  }
   return a;
 }
 
-size_t Attributor::PreWindowStart(size_t open_tok) const {
-  size_t s = open_tok;
-  const uint32_t para = tokens_[open_tok].para;
+size_t Attributor::PreWindowStart(size_t end, uint32_t para) const {
+  size_t s = end;
   while (s > 0) {
     const size_t p = s - 1;
     if (tokens_[p].para != para || index_.SentenceEnd(p) || index_.InQuote(p)) {
@@ -260,8 +313,29 @@ int Attributor::SubjectOf(size_t verb, size_t ws) const {
         IsChar(p - 1, ',') && p - 1 > ws) {
       if (const Mention* m = index_.EndingAt(p - 2)) return mindex(m);
     }
-    // "Smith, who led the delegation, told" -> skip the inserted clause.
     if (IsChar(p, ',')) {
+      // "Cynthia Thompson, curator at the University of X, Y, said": the
+      // person who opens the sentence, followed by an apposition.
+      for (size_t s = ws; s < verb && s < ws + 3; ++s) {
+        if (const Mention* m = index_.StartingAt(s)) {
+          if (m->type == MentionType::kName && IsPersonLike(m) &&
+              IsChar(m->last_tok + 1, ',')) {
+            return mindex(m);
+          }
+          break;
+        }
+        if (!IsWord(s) || !IsCapStopword(Word(s))) break;
+      }
+      // "The secretary general of X, Nunzio Galantino, has called": a name
+      // in apposition right before the verb.
+      const Mention* appo = p > ws ? index_.EndingAt(p - 1) : nullptr;
+      if (appo != nullptr && appo->type == MentionType::kName &&
+          appo->first_tok > ws && IsChar(appo->first_tok - 1, ',') &&
+          appo->entity >= 0 &&
+          index_.entities()[appo->entity].kind == SpeakerKind::kPerson) {
+        return mindex(appo);
+      }
+      // "Smith, who led the delegation, told" -> skip the inserted clause.
       for (size_t c = p; c-- > ws;) {
         if (IsChar(c, ',')) {
           if (c > ws) {
@@ -271,7 +345,29 @@ int Attributor::SubjectOf(size_t verb, size_t ws) const {
         }
       }
     }
-    if (const Mention* m = index_.EndingAt(p)) return mindex(m);
+    if (const Mention* m = index_.EndingAt(p)) {
+      // "Matthew Ingram of The Globe and Mail dubbed": the person before
+      // "of/at/from" and an organisation.
+      if (m->type != MentionType::kName || m->entity < 0 ||
+          index_.entities()[m->entity].kind != SpeakerKind::kPerson) {
+        for (size_t b = m->first_tok, steps = 0; b-- > ws && steps < 6;
+             ++steps) {
+          if (!IsWord(b)) break;
+          const absl::string_view w = Word(b);
+          if (tokens_[b].lower && (w == "of" || w == "at" || w == "from")) {
+            const Mention* owner = b > ws ? index_.EndingAt(b - 1) : nullptr;
+            if (owner != nullptr && owner->type == MentionType::kName &&
+                owner->entity >= 0 && IsPersonLike(owner) &&
+                owner->last_tok > owner->first_tok) {
+              return mindex(owner);
+            }
+            break;
+          }
+          if (tokens_[b].lower && w != "and") break;
+        }
+      }
+      return mindex(m);
+    }
   }
   // The sentence subject.
   for (size_t s = ws; s < verb && s < ws + 3; ++s) {
@@ -281,32 +377,68 @@ int Attributor::SubjectOf(size_t verb, size_t ws) const {
   return -1;
 }
 
-Attribution Attributor::BeforeQuote(const QuoteSpan& q) const {
+bool Attributor::IsPersonLike(const Mention* m) const {
+  if (m->entity < 0) return m->type == MentionType::kName;
+  const Entity& e = index_.entities()[m->entity];
+  return e.kind != SpeakerKind::kOrganization && !e.place;
+}
+
+Attribution Attributor::WordsOf(size_t ws, size_t end) const {
   Attribution a;
-  const size_t o = q.open_tok;
-  if (o == 0 || tokens_[o - 1].para != q.para || index_.InQuote(o - 1)) {
+  for (size_t k = ws; k + 2 < end; ++k) {
+    if (!IsWord(k) || !IsWord(k + 1)) continue;
+    const bool according =
+        WordEquals(Word(k), "according") && WordEquals(Word(k + 1), "to");
+    const bool words_of =
+        WordEquals(Word(k), "words") && WordEquals(Word(k + 1), "of");
+    if (!according && !words_of) continue;
+    // The first person named after it, else the first mention.
+    int first = -1;
+    for (size_t e = k + 2; e < end && e < k + 14; ++e) {
+      const Mention* m = index_.StartingAt(e);
+      if (m == nullptr) continue;
+      if (first < 0) first = MentionIndex(m);
+      if (m->type == MentionType::kName && m->entity >= 0 &&
+          index_.entities()[m->entity].kind == SpeakerKind::kPerson) {
+        first = MentionIndex(m);
+        break;
+      }
+    }
+    if (first < 0) return a;
+    a.found = true;
+    a.mention = first;
+    a.verb = static_cast<int>(k);
+    a.rule = "according_to";
+    a.confidence = 0.8f;
     return a;
   }
-  const size_t ws = PreWindowStart(o);
+  return a;
+}
+
+Attribution Attributor::LeadIn(size_t end, uint32_t para, bool embedded,
+                               bool colon_or_comma) const {
+  Attribution a;
+  const size_t ws = PreWindowStart(end, para);
   size_t verb = SIZE_MAX;
-  for (size_t k = o; k-- > ws;) {
-    if (o - k > kPartialWindow) break;
+  for (size_t k = end; k-- > ws;) {
+    if (end - k > kPartialWindow) break;
     if (IsVerb(k)) {
       verb = k;
       break;
     }
   }
   if (verb == SIZE_MAX) {
-    // "according to Smith, "..."" is rare; nothing else to try.
+    // "in the words of Smith, "..."", "according to Smith, "..."".
+    if (colon_or_comma) return WordsOf(ws, end);
     return a;
   }
-  const bool lead_in = IsChar(o - 1, ':') || IsChar(o - 1, ',') ||
-                       (verb + 1 == o && !Embedded(q));
+  const bool lead_in = colon_or_comma || (verb + 1 == end && !embedded);
   int m = SubjectOf(verb, ws);
   const char* rule = lead_in ? "verb_before_quote" : "partial_indirect";
   if (m < 0) {
-    // "said Smith: "...""
-    if (const Mention* after = index_.StartingAt(verb + 1)) {
+    // "said Smith: "..."" (not "said it was", "said he would").
+    if (const Mention* after = index_.StartingAt(verb + 1);
+        after != nullptr && after->type != MentionType::kPronoun) {
       m = static_cast<int>(after - &index_.mentions()[0]);
       rule = "inverted_name";
     }
@@ -322,8 +454,68 @@ Attribution Attributor::BeforeQuote(const QuoteSpan& q) const {
   }
   a.partial = !lead_in;
   a.confidence = m < 0 ? 0.3f : lead_in ? 0.9f : 0.8f;
-  FindChannel(verb + 1, q.para, &a);
+  FindChannel(verb + 1, para, &a);
   return a;
+}
+
+Attribution Attributor::BeforeQuote(const QuoteSpan& q) const {
+  const size_t o = q.open_tok;
+  if (q.bare_open || o == 0 || tokens_[o - 1].para != q.para ||
+      index_.InQuote(o - 1)) {
+    return Attribution();
+  }
+  return LeadIn(o, q.para, Embedded(q),
+                IsChar(o - 1, ':') || IsChar(o - 1, ','));
+}
+
+Attribution Attributor::ColonParagraph(const QuoteSpan& q) const {
+  const size_t o = q.open_tok;
+  if (q.bare_open || o == 0 || tokens_[o - 1].para == q.para ||
+      !IsChar(o - 1, ':') || index_.InQuote(o - 1)) {
+    return Attribution();
+  }
+  Attribution a = LeadIn(o - 1, tokens_[o - 1].para, false, true);
+  if (!a.found || a.mention < 0) return Attribution();
+  a.partial = false;
+  a.rule = RuleFor(a.mention, "colon_paragraph");
+  a.confidence = std::min(a.confidence, 0.8f);
+  return a;
+}
+
+Attribution Attributor::PrevSentence(const QuoteSpan& q) const {
+  const size_t o = q.open_tok;
+  if (q.bare_open || o == 0 || tokens_[o - 1].para != q.para ||
+      !index_.SentenceEnd(o - 1)) {
+    return Attribution();
+  }
+  // Up to two sentences back, no quotation in between.
+  size_t end = o;
+  for (int sentences = 0; sentences < 2; ++sentences) {
+    const size_t ws = PreWindowStart(end - 1, q.para);
+    if (ws > 0 && tokens_[ws - 1].para == q.para && index_.InQuote(ws - 1)) {
+      return Attribution();
+    }
+    for (size_t k = ws; k < end; ++k) {
+      const bool verb = IsVerb(k);
+      const bool channel =
+          IsWord(k) && tokens_[k].lower && IsChannelNoun(Word(k)) && k > ws + 1;
+      if (!verb && !channel) continue;
+      const int m = SubjectOf(k, ws);
+      if (m < 0) continue;
+      const Mention& mm = index_.mentions()[m];
+      if (mm.entity < 0) continue;
+      Attribution a;
+      a.found = true;
+      a.mention = m;
+      a.verb = verb ? static_cast<int>(k) : -1;
+      a.rule = "prev_sentence";
+      a.confidence = 0.6f;
+      return a;
+    }
+    if (ws == 0 || tokens_[ws - 1].para != q.para) break;
+    end = ws;
+  }
+  return Attribution();
 }
 
 // Whether the quote sits inside running text of its sentence.
@@ -363,7 +555,7 @@ bool Attributor::LooksLikeTitle(const QuoteSpan& q) const {
   // Title Case: every longer word capitalised, no sentence punctuation.
   int words = 0;
   int caps = 0;
-  for (size_t k = o + 1; k < c && k < tokens_.size(); ++k) {
+  for (size_t k = Inner(q); k < c && k < tokens_.size(); ++k) {
     if (!IsWord(k)) continue;
     const absl::string_view w = Word(k);
     if (w.size() < 4 && !tokens_[k].cap) continue;
@@ -378,9 +570,31 @@ bool Attributor::LooksLikeTitle(const QuoteSpan& q) const {
   return words > 0 && words <= 8 && caps == words && !punct_end;
 }
 
+bool Attributor::SourceLine(const QuoteSpan& q) const {
+  // "Headline of a story" - Outlet: a paragraph that is a cited title.
+  const size_t o = q.open_tok;
+  if (!q.closed ||
+      (o > 0 && tokens_[o - 1].para == q.para && !index_.SentenceEnd(o - 1))) {
+    return false;
+  }
+  const char last = text_[q.text_end - 1];
+  if (last == '.' || last == '!' || last == '?' || last == ',') return false;
+  size_t k = q.close_tok + 1;
+  if (!IsDash(k)) return false;
+  const Mention* m = index_.StartingAt(k + 1);
+  if (m == nullptr || m->type != MentionType::kName ||
+      (m->entity >= 0 &&
+       index_.entities()[m->entity].kind == SpeakerKind::kPerson)) {
+    return false;
+  }
+  const size_t e = m->last_tok + 1;
+  return e >= tokens_.size() || tokens_[e].para != q.para || IsChar(e, ',') ||
+         IsChar(e, '.');
+}
+
 bool Attributor::LooksLikeSpeech(const QuoteSpan& q) const {
   int words = 0;
-  for (size_t k = q.open_tok + 1; k < q.close_tok && k < tokens_.size(); ++k) {
+  for (size_t k = Inner(q); k < q.close_tok && k < tokens_.size(); ++k) {
     if (IsWord(k)) ++words;
   }
   const char first = text_[q.text_begin];
@@ -448,6 +662,10 @@ std::vector<Quote> Attributor::Run() {
   // 4a: split quotes within a paragraph.
   for (size_t i = 0; i < nq; ++i) {
     if (attr[i].found || LooksLikeTitle(spans_[i])) continue;
+    // A later segment of a multi-paragraph quotation belongs to its group.
+    if (spans_[i].group >= 0 && static_cast<size_t>(spans_[i].group) != i) {
+      continue;
+    }
     const uint32_t para = spans_[i].para;
     int from = -1;
     for (size_t j = i; j-- > 0 && spans_[j].para == para;) {
@@ -475,6 +693,31 @@ std::vector<Quote> Attributor::Run() {
       }
     }
   }
+  // 5: the speaker named where the quote is introduced less directly: a
+  // colon ending the previous paragraph, the sentence before the quote.
+  for (size_t i = 0; i < nq; ++i) {
+    if (attr[i].found || LooksLikeTitle(spans_[i])) continue;
+    Attribution a = ColonParagraph(spans_[i]);
+    if (!a.found && LooksLikeSpeech(spans_[i])) a = PrevSentence(spans_[i]);
+    if (a.found) attr[i] = a;
+  }
+  // 6: a quotation left open at a paragraph end goes on in a later paragraph
+  // that opens with a quote, past at most one paragraph without quotes (a
+  // caption).
+  for (size_t i = 1; i < nq; ++i) {
+    const QuoteSpan& q = spans_[i];
+    const QuoteSpan& p = spans_[i - 1];
+    if (attr[i].found || !attr[i - 1].found || p.closed || q.bare_open)
+      continue;
+    if (q.open_tok == 0 || tokens_[q.open_tok - 1].para == q.para) continue;
+    int paras = 0;
+    for (size_t k = p.close_tok; k < q.open_tok; ++k) {
+      if (k == p.close_tok || tokens_[k].para != tokens_[k - 1].para) ++paras;
+    }
+    if (paras <= 1 && LooksLikeSpeech(q)) {
+      inherit(i, i - 1, "multi_paragraph", 0.7f);
+    }
+  }
   // 4c: a paragraph that is only a quotation carries on the previous one.
   for (size_t i = 0; i < nq; ++i) {
     const QuoteSpan& q = spans_[i];
@@ -499,6 +742,7 @@ std::vector<Quote> Attributor::Run() {
   out.reserve(nq);
   for (size_t i = 0; i < nq; ++i) {
     if (!attr[i].found && !LooksLikeSpeech(spans_[i])) continue;
+    if (!attr[i].found && SourceLine(spans_[i])) continue;
     out.push_back(Build(spans_[i], attr[i]));
   }
   return out;

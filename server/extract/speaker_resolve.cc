@@ -72,6 +72,40 @@ bool IsSentencePunct(absl::string_view text, const Token& t) {
 
 std::string LowerCopy(absl::string_view s) { return absl::AsciiStrToLower(s); }
 
+// Whether a capitalised word is written all in capitals: "NASA", "KCNA".
+bool IsAcronym(absl::string_view w) {
+  if (w.size() < 2 || w.size() > 8) return false;
+  for (char c : w) {
+    if (!(c >= 'A' && c <= 'Z')) return false;
+  }
+  return true;
+}
+
+// Levenshtein distance of two short strings, capped: returns `cap` + 1 when
+// larger.
+size_t EditDistance(absl::string_view a, absl::string_view b, size_t cap) {
+  const size_t diff =
+      a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (diff > cap || a.size() > 32 || b.size() > 32) return cap + 1;
+  size_t row[33];
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    size_t best = row[0];
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      const size_t sub =
+          diag + ((a[i - 1] | 0x20) == (b[j - 1] | 0x20) ? 0 : 1);
+      row[j] = std::min({sub, up + 1, row[j - 1] + 1});
+      diag = up;
+      best = std::min(best, row[j]);
+    }
+    if (best > cap) return cap + 1;
+  }
+  return row[b.size()];
+}
+
 }  // namespace
 
 SpeakerIndex::SpeakerIndex(absl::string_view text,
@@ -190,6 +224,45 @@ void SpeakerIndex::FindNames() {
         ++k;
       }
     }
+    // "NASA Administrator Charles Bolden", "Refugee Council Enver Solomon":
+    // capitalised words before a person's name are role or organisation
+    // words, not part of the name. A person's name is a known first name
+    // with one or two words after it; failing that, an organisation run
+    // whose last two words speak ("... Council Enver Solomon told").
+    if (j - name_start >= 3) {
+      bool first_known = false;
+      FirstNameGender(word(name_start), &first_known);
+      size_t split = SIZE_MAX;
+      if (!first_known) {
+        for (size_t k = name_start + 1; k < j && k + 3 >= j; ++k) {
+          bool known = false;
+          FirstNameGender(word(k), &known);
+          if (known && k + 1 < j) {
+            split = k;
+            break;
+          }
+        }
+        if (split == SIZE_MAX && IsOrgWord(word(j - 3))) {
+          size_t v = j;
+          while (v < n && tokens_[v].lower && IsVerbFiller(word(v))) ++v;
+          if (v < n && tokens_[v].lower && IsSpeechVerb(word(v))) split = j - 2;
+        }
+      }
+      if (split != SIZE_MAX) {
+        bool clean = true;
+        for (size_t k = split; k < j && clean; ++k) {
+          bool pk;
+          const absl::string_view w = StripPossessive(word(k), &pk);
+          clean =
+              tokens_[k].cap && !IsOrgWord(w) && !IsPlace(w) && !IsRoleWord(w);
+        }
+        if (clean) {
+          name_start = split;
+          honorific = -1;
+          has_role = true;
+        }
+      }
+    }
     const bool the_before = i > 0 && tokens_[i - 1].para == t.para &&
                             !in_quote_[i - 1] && WordEquals(word(i - 1), "the");
 
@@ -233,12 +306,18 @@ void SpeakerIndex::FindNames() {
           !first_known) {
         org = true;  // "the Pentagon"
       }
+      // "spokeswoman Sujata Raisinghani": a lower-case role noun before.
+      const bool role_noun_before = !org && !place && name_start == i &&
+                                    i > 0 && tokens_[i - 1].para == t.para &&
+                                    tokens_[i - 1].lower &&
+                                    IsRoleNoun(word(i - 1));
       pd.canonical = std::string(name);
       if (org || place) {
         pd.kind = SpeakerKind::kOrganization;
         pd.place = place;
         pd.full = true;
-      } else if (honorific >= 0 || has_role || first_known) {
+      } else if (honorific >= 0 || has_role || first_known ||
+                 role_noun_before) {
         pd.kind = SpeakerKind::kPerson;
         pd.full = nwords >= 2;
       } else {
@@ -249,6 +328,7 @@ void SpeakerIndex::FindNames() {
       pd.gender =
           honorific >= 0 ? HonorificGender(word(honorific)) : Gender::kUnknown;
       if (pd.gender == Gender::kUnknown) pd.gender = first_gender;
+      if (role_noun_before) pd.role_key = LowerCopy(word(i - 1));
       if (name_start > i) {
         size_t role_end = name_start;
         if (honorific >= 0 &&
@@ -299,13 +379,29 @@ void SpeakerIndex::FindNounMentions() {
     const Token& t = tokens_[i];
     if (in_quote_[i] || t.kind != TokenKind::kWord) continue;
     const absl::string_view w = TokenText(text_, t);
-    if (WordEquals(w, "he") || WordEquals(w, "she")) {
+    bool neuter = w.size() == 2 && (w[0] | 0x20) == 'i' && (w[1] | 0x20) == 't';
+    if (neuter) {
+      // "it" is a mention only as the subject of a speech verb ("it said",
+      // "it also added"): it is everywhere else too.
+      size_t v = i + 1;
+      while (v < n && tokens_[v].lower &&
+             IsVerbFiller(TokenText(text_, tokens_[v]))) {
+        ++v;
+      }
+      neuter = v < n && tokens_[v].lower &&
+               IsSpeechVerb(TokenText(text_, tokens_[v]));
+      if (!neuter) continue;
+    }
+    if (WordEquals(w, "he") || WordEquals(w, "she") || neuter) {
       Mention m;
       m.first_tok = m.last_tok = static_cast<uint32_t>(i);
       m.span = Span{t.begin, t.end};
       m.type = MentionType::kPronoun;
       Pending pd;
-      pd.gender = (w[0] | 0x20) == 'h' ? Gender::kMale : Gender::kFemale;
+      pd.neuter = neuter;
+      pd.gender = neuter                 ? Gender::kUnknown
+                  : (w[0] | 0x20) == 'h' ? Gender::kMale
+                                         : Gender::kFemale;
       mentions_.push_back(m);
       pending_.push_back(std::move(pd));
       continue;
@@ -370,6 +466,69 @@ int SpeakerIndex::ResolvePronoun(size_t m, Gender g) const {
     if (fallback < 0) fallback = c.entity;
   }
   return fallback;
+}
+
+int SpeakerIndex::ResolveNeuterPronoun(size_t m) const {
+  const uint32_t para = tokens_[mentions_[m].first_tok].para;
+  int fallback = -1;
+  for (size_t k = m, steps = 0; k-- > 0 && steps < kPronounLookback; ++steps) {
+    const Mention& c = mentions_[k];
+    if (tokens_[c.first_tok].para + kPronounParas < para) break;
+    if (c.entity < 0 || c.type == MentionType::kPronoun) continue;
+    const Entity& e = entities_[c.entity];
+    if (e.kind != SpeakerKind::kOrganization || e.place) continue;
+    if (c.subject) return c.entity;
+    if (fallback < 0) fallback = c.entity;
+  }
+  return fallback;
+}
+
+int SpeakerIndex::AppositionOf(size_t m) const {
+  const Mention& r = mentions_[m];
+  const auto person = [&](const Mention& c) {
+    return c.type == MentionType::kName && c.entity >= 0 &&
+           entities_[c.entity].kind == SpeakerKind::kPerson;
+  };
+  // "Nunzio Galantino, the secretary general".
+  if (m > 0 && r.first_tok >= 2) {
+    const Mention& c = mentions_[m - 1];
+    const Token& comma = tokens_[r.first_tok - 1];
+    if (person(c) && c.last_tok + 2 == r.first_tok &&
+        comma.kind == TokenKind::kPunct && TokenText(text_, comma) == ",") {
+      return c.entity;
+    }
+  }
+  // "The secretary general of X (Y), Nunzio Galantino,".
+  const size_t n = tokens_.size();
+  for (size_t k = r.last_tok + 1; k < n && k < r.last_tok + 14u; ++k) {
+    if (in_quote_[k] || SentenceEnd(k) ||
+        tokens_[k].para != tokens_[r.first_tok].para) {
+      break;
+    }
+    if (tokens_[k].kind != TokenKind::kPunct ||
+        TokenText(text_, tokens_[k]) != ",") {
+      continue;
+    }
+    if (k + 1 < n && starting_at_[k + 1] >= 0) {
+      const Mention& c = mentions_[starting_at_[k + 1]];
+      if (person(c)) return c.entity;
+    }
+    break;
+  }
+  return -1;
+}
+
+int SpeakerIndex::FuzzySurname(absl::string_view surname) const {
+  if (surname.size() < 5) return -1;
+  const size_t cap = surname.size() >= 8 ? 2 : 1;
+  int found = -1;
+  for (const auto& [name, id] : surnames_) {
+    if ((name[0] | 0x20) != (surname[0] | 0x20)) continue;
+    if (EditDistance(name, surname, cap) > cap) continue;
+    if (found >= 0 && found != id) return -1;  // ambiguous
+    found = id;
+  }
+  return found;
 }
 
 int SpeakerIndex::ResolveRoleNoun(size_t m, absl::string_view noun) const {
@@ -440,6 +599,12 @@ void SpeakerIndex::AssignEntities() {
       const absl::string_view w = TokenText(text_, tokens_[v]);
       if (tokens_[v].lower && IsSpeechVerb(w)) {
         m.subject = true;
+        pending_[k].speaks = true;
+        // A two-word name that speaks is a person: "Sujata Raisinghani told".
+        if (pending_[k].kind == SpeakerKind::kUnknown && pending_[k].full &&
+            m.type == MentionType::kName) {
+          pending_[k].kind = SpeakerKind::kPerson;
+        }
         break;
       }
       if (!IsVerbFiller(w)) break;
@@ -478,8 +643,22 @@ void SpeakerIndex::AssignEntities() {
         by_surname.emplace(
             LowerCopy(absl::string_view(pd.canonical).substr(sp + 1)), id);
       }
+    } else {
+      // "Korean Central News Agency (KCNA)": the acronym names it too.
+      const size_t a = mentions_[k].last_tok + 2;
+      if (a + 1 < n && TokenText(text_, tokens_[a - 1]) == "(" &&
+          TokenText(text_, tokens_[a + 1]) == ")" &&
+          IsAcronym(TokenText(text_, tokens_[a]))) {
+        by_name.emplace(std::string(TokenText(text_, tokens_[a])), id);
+      }
     }
   }
+  for (const auto& [surname, id] : by_surname) {
+    if (entities_[id].kind == SpeakerKind::kPerson) {
+      surnames_.emplace_back(surname, id);
+    }
+  }
+  std::sort(surnames_.begin(), surnames_.end());
   // Pass 2, in order: surnames, pronouns, role and organisation nouns.
   for (size_t k = 0; k < mentions_.size(); ++k) {
     Mention& m = mentions_[k];
@@ -496,6 +675,11 @@ void SpeakerIndex::AssignEntities() {
         if (id < 0) {
           auto it = by_name.find(pd.canonical);
           if (it != by_name.end()) id = it->second;
+        }
+        if (id < 0 && pd.kind != SpeakerKind::kOrganization &&
+            (pd.honorific || pd.speaks) &&
+            pd.canonical.find(' ') == std::string::npos) {
+          id = FuzzySurname(pd.canonical);
         }
         if (id < 0 && pd.kind != SpeakerKind::kOrganization) {
           absl::string_view known = KnownFullName(pd.canonical);
@@ -518,15 +702,33 @@ void SpeakerIndex::AssignEntities() {
         break;
       }
       case MentionType::kPronoun: {
+        if (pd.neuter) {
+          m.entity = ResolveNeuterPronoun(k);
+          break;
+        }
         m.entity = ResolvePronoun(k, pd.gender);
         if (m.entity >= 0 && entities_[m.entity].gender == Gender::kUnknown) {
           entities_[m.entity].gender = pd.gender;
         }
         break;
       }
-      case MentionType::kRoleNoun:
+      case MentionType::kRoleNoun: {
+        const int appo = AppositionOf(k);
+        if (appo >= 0) {
+          // The role noun names this person's office from now on.
+          Entity& e = entities_[appo];
+          absl::string_view role = text_.substr(m.span.begin, m.span.size());
+          if (role.size() > 4 && WordEquals(role.substr(0, 4), "the ")) {
+            role.remove_prefix(4);
+          }
+          absl::StrAppend(&e.role_key, " ", LowerCopy(role));
+          if (e.role.empty()) e.role = std::string(role);
+          m.entity = appo;
+          break;
+        }
         m.entity = ResolveRoleNoun(k, pd.noun);
         break;
+      }
       case MentionType::kOrgNoun:
         m.entity = ResolveOrgNoun(k, pd.noun);
         break;

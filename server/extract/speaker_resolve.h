@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -76,6 +77,13 @@ class SpeakerIndex {
   void FindNounMentions();
   void AssignEntities();
   int ResolvePronoun(size_t m, Gender g) const;
+  int ResolveNeuterPronoun(size_t m) const;
+  // "Nunzio Galantino, the secretary general," / "The secretary general of
+  // X, Nunzio Galantino,": the person a role noun stands in apposition to.
+  int AppositionOf(size_t m) const;
+  // A person whose surname is spelled within a small edit distance of
+  // `surname` (the article's own misspelling: "Bauchtman" / "Buchtmann").
+  int FuzzySurname(absl::string_view surname) const;
   int ResolveRoleNoun(size_t m, absl::string_view noun) const;
   int ResolveOrgNoun(size_t m, absl::string_view noun) const;
   int AddEntity(std::string canonical, SpeakerKind kind);
@@ -98,8 +106,12 @@ class SpeakerIndex {
     Gender gender = Gender::kUnknown;
     std::string role_key;    // lower-case: role words, honorific role
     absl::string_view noun;  // kRoleNoun/kOrgNoun: the head noun
+    bool neuter = false;     // kPronoun "it": refers to an organisation
+    bool speaks = false;     // governs a speech verb
   };
   std::vector<Pending> pending_;
+  // Lower-case surname -> person entity; built during AssignEntities.
+  std::vector<std::pair<std::string, int>> surnames_;
 };
 
 }  // namespace claimcheck::extract

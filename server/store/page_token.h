@@ -26,6 +26,8 @@ enum class PageKind : uint8_t {
   kSpeakers = 1,
   kSpeakerQuotes = 2,
   kClaims = 3,
+  kConflicts = 4,      // api ListConflicts (token made in server/api)
+  kSpeakerMerges = 5,  // ListSpeakerMerges
 };
 
 // Where the previous page stopped: the sort key of its last row.

@@ -133,9 +133,31 @@ CREATE INDEX claims_unit_key ON claims(unit_key);
 CREATE INDEX claims_subject_key ON claims(subject_key);
 )sql";
 
+// v2 (speaker identity; sqlite_store_speakers.cc): recorded merges of
+// speaker records. A merge points the quotes of `from_id` at `into_id` and
+// removes the `from_id` speaker row; the row's values are kept here so the
+// merge can be undone. undone_ms = 0 while the merge is active; an undone
+// row also stops the pair from being merged automatically again.
+constexpr const char kSchemaV2[] = R"sql(
+CREATE TABLE speaker_merges (
+  seq INTEGER PRIMARY KEY,
+  from_id TEXT NOT NULL,
+  from_key TEXT NOT NULL,
+  from_name TEXT NOT NULL,
+  from_kind INTEGER NOT NULL DEFAULT 0,
+  into_id TEXT NOT NULL,
+  into_name TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  created_ms INTEGER NOT NULL,
+  undone_ms INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX speaker_merges_from ON speaker_merges(from_id, undone_ms);
+CREATE INDEX speaker_merges_into ON speaker_merges(into_id, undone_ms);
+)sql";
+
 // Index i holds the migration to version i + 1. Append only; never edit a
 // migration that has shipped.
-constexpr const char* kMigrations[] = {kSchemaV1};
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2};
 
 }  // namespace
 

@@ -52,6 +52,20 @@ class SqliteStore final : public Store {
   absl::StatusOr<ClaimPage> FindClaims(const ClaimsQuery& query) override;
   absl::StatusOr<StoreStats> GetStats() override;
 
+  // Whole-index conflicts; in sqlite_store_conflicts.cc.
+  absl::StatusOr<ConflictCandidates> FindConflictCandidates(
+      int max_rows) override;
+
+  // Speaker identity; in sqlite_store_speakers.cc.
+  void SetSpeakerMergeRule(SpeakerMergeRule rule) override;
+  absl::StatusOr<SpeakerMergeRecord> MergeSpeakers(
+      absl::string_view from_id, absl::string_view into_id,
+      absl::string_view reason) override;
+  absl::StatusOr<SpeakerMergePage> ListSpeakerMerges(
+      const SpeakerMergesQuery& query) override;
+  absl::StatusOr<SpeakerMergeRecord> UndoSpeakerMerge(
+      absl::string_view merge_id) override;
+
  private:
   // A read connection leased from the pool; returned on destruction.
   class ReaderLease {
@@ -113,6 +127,25 @@ class SqliteStore final : public Store {
       const std::vector<std::string>& speaker_ids)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
 
+  // ---- Speaker identity hooks (sqlite_store_speakers.cc) ----
+  // Called by PutArticles inside its transaction, after the articles are
+  // written: points quotes of merged-away spellings at the kept speaker and
+  // merges new spelling variants the merge rule finds evidence for.
+  absl::Status ReconcileSpeakersLocked(const std::vector<PutResult>& results)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::StatusOr<SpeakerMergeRecord> MergeSpeakersLocked(
+      const std::string& from_id, const std::string& into_id,
+      const std::string& reason, int64_t now_ms)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::StatusOr<SpeakerProfile> LoadProfileLocked(const std::string& id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Adds the names merged into `into_id` (active merges) as its aliases.
+  absl::Status AddMergedAliasesLocked(const std::string& into_id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // The speaker `id` ends up in after following active merges.
+  absl::StatusOr<std::string> FollowMergesLocked(const std::string& id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+
   // Read-path helpers; `conn` is a leased reader inside a read transaction.
   static absl::StatusOr<SpeakerRecord> LoadSpeaker(SqliteConnection* conn,
                                                    const std::string& id);
@@ -124,6 +157,8 @@ class SqliteStore final : public Store {
 
   absl::Mutex write_mu_;
   std::unique_ptr<SqliteConnection> writer_ ABSL_GUARDED_BY(write_mu_);
+  // Speaker identity: set once before serving (SetSpeakerMergeRule).
+  SpeakerMergeRule merge_rule_ ABSL_GUARDED_BY(write_mu_);
 
   absl::Mutex pool_mu_;
   std::vector<SqliteConnection*> idle_readers_ ABSL_GUARDED_BY(pool_mu_);

@@ -71,21 +71,50 @@ std::string GlobContains(absl::string_view s) {
   return out;
 }
 
-std::string WordsQuery(absl::string_view text) {
-  std::vector<std::string> words;
-  std::unordered_set<std::string> seen;
+// The query's distinct content words (all its words when it has only
+// stopwords), longest first: length stands in for rarity, which FTS5 cannot
+// tell us cheaply (fts5vocab walks a term's whole doclist).
+std::vector<std::string> QueryWords(absl::string_view text) {
   std::vector<std::string> tokens = extract::MatchTokens(text);
   bool any_content = false;
   for (const std::string& t : tokens) {
     if (!t.empty() && !IsStopword(t)) any_content = true;
   }
+  std::vector<std::string> words;
+  std::unordered_set<std::string> seen;
   for (std::string& t : tokens) {
     if (t.empty() || (any_content && IsStopword(t))) continue;
     if (!seen.insert(t).second) continue;
-    words.push_back(FtsString(t));
+    words.push_back(std::move(t));
     if (words.size() == kMaxQueryWords) break;
   }
-  return absl::StrJoin(words, " OR ");
+  std::stable_sort(words.begin(), words.end(),
+                   [](const std::string& a, const std::string& b) {
+                     return a.size() > b.size();
+                   });
+  return words;
+}
+
+// "a" "b" "c": quotes holding all of words[0, n).
+std::string AllOf(const std::vector<std::string>& words, size_t n) {
+  std::vector<std::string> parts;
+  for (size_t i = 0; i < n && i < words.size(); ++i) {
+    parts.push_back(FtsString(words[i]));
+  }
+  return absl::StrJoin(parts, " ");
+}
+
+// ("a" "b") OR ("a" "c") OR ...: quotes holding any two of words[0, n).
+std::string AnyTwoOf(const std::vector<std::string>& words, size_t n) {
+  n = std::min(n, words.size());
+  std::vector<std::string> pairs;
+  for (size_t i = 0; i < n; ++i) {
+    for (size_t j = i + 1; j < n; ++j) {
+      pairs.push_back(absl::StrCat("(", FtsString(words[i]), " ",
+                                   FtsString(words[j]), ")"));
+    }
+  }
+  return absl::StrJoin(pairs, " OR ");
 }
 
 // Runs an FTS MATCH returning quote seqs best first.
@@ -213,7 +242,7 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
     absl::string_view text, int limit) {
   CC_STORE_RETURN_IF_ERROR(CheckLimit(limit));
   limit = CappedLimit(limit);
-  const std::string words = WordsQuery(text);
+  const std::vector<std::string> words = QueryWords(text);
   const std::string norm = extract::NormalizeForMatch(text);
   std::vector<QuoteRecord> out;
   if (words.empty() && norm.size() < kMinTrigramBytes) return out;
@@ -221,27 +250,54 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
   ReaderLease db(this, AcquireReader());
   CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
                             Transaction::Begin(db.get(), "BEGIN"));
-  // Substring hits first (the whole normalised query occurs in the quote),
-  // then word hits by bm25. Both go through FTS5 indexes: the words query
-  // is only quoted strings joined by OR, the substring query a GLOB on the
-  // trigram table, so user text is never parsed as FTS5 syntax.
+  // Cheapest first, widening only when nothing was found. All go through
+  // FTS5 indexes with user text only ever inside quoted strings (words) or
+  // a GLOB pattern (substrings), never parsed as FTS5 syntax.
+  //  1. Quotes holding the query's 3 longest words, by bm25. A quote the
+  //     query is taken from (whole or a fragment) holds all its words; an
+  //     AND of a few long words touches few rows even at millions of
+  //     quotes, where the old OR of every word ranked a large part of the
+  //     index (about 0.2 s per query at 1M quotes, see tests/bench/README).
+  //  2. Only when 1 found nothing (altered wording, or a query that is not
+  //     from one quote): quotes holding any two of the 4 longest words, by
+  //     bm25; then quotes holding any word, by bm25 among the newest 1,000
+  //     such quotes (all of them in a small index; the bound keeps the cost
+  //     flat at millions of quotes, at the price of older weak matches).
+  //  3. Still nothing (partial words, very short queries): substring
+  //     (trigram) search for the whole normalised query, shortest
+  //     containing quote first; the inner LIMIT bounds the work for a very
+  //     common substring.
   std::vector<int64_t> seqs;
-  if (norm.size() >= kMinTrigramBytes && norm.size() <= kMaxTrigramBytes) {
-    // Shortest containing quote first: the closest to the query. The inner
-    // LIMIT bounds the work for a very common substring.
+  constexpr const char kWordsSql[] =
+      "SELECT rowid FROM quotes_words WHERE quotes_words MATCH ?1"
+      " ORDER BY rank LIMIT ?2";
+  if (!words.empty()) {
+    CC_STORE_RETURN_IF_ERROR(
+        CollectMatches(db.get(), kWordsSql, AllOf(words, 3), limit, &seqs));
+  }
+  if (seqs.empty() && !words.empty()) {
+    if (words.size() >= 3) {
+      CC_STORE_RETURN_IF_ERROR(CollectMatches(db.get(), kWordsSql,
+                                              AnyTwoOf(words, 4), limit,
+                                              &seqs));
+    }
+    std::vector<std::string> any;
+    for (const std::string& w : words) any.push_back(FtsString(w));
+    CC_STORE_RETURN_IF_ERROR(CollectMatches(
+        db.get(),
+        "SELECT seq FROM (SELECT rowid AS seq, rank AS r FROM quotes_words"
+        " WHERE quotes_words MATCH ?1 ORDER BY rowid DESC LIMIT 1000)"
+        " ORDER BY r LIMIT ?2",
+        absl::StrJoin(any, " OR "), limit, &seqs));
+  }
+  if (seqs.empty() && norm.size() >= kMinTrigramBytes &&
+      norm.size() <= kMaxTrigramBytes) {
     CC_STORE_RETURN_IF_ERROR(CollectMatches(
         db.get(),
         "SELECT seq FROM (SELECT rowid AS seq, length(norm_text) AS len"
         " FROM quotes_trigram WHERE norm_text GLOB ?1 LIMIT 2000)"
         " ORDER BY len, seq LIMIT ?2",
         GlobContains(norm), limit, &seqs));
-  }
-  if (!words.empty()) {
-    CC_STORE_RETURN_IF_ERROR(CollectMatches(
-        db.get(),
-        "SELECT rowid FROM quotes_words WHERE quotes_words MATCH ?1"
-        " ORDER BY rank LIMIT ?2",
-        words, limit, &seqs));
   }
   std::unordered_set<int64_t> seen;
   CC_STORE_ASSIGN_OR_RETURN(

@@ -144,6 +144,8 @@ absl::StatusOr<std::vector<PutResult>> SqliteStore::PutArticles(
                               PutOneLocked(request, now_ms, &fts));
     results.push_back(std::move(result));
   }
+  // Speaker identity hook (owned by verify; sqlite_store_speakers.cc).
+  CC_STORE_RETURN_IF_ERROR(ReconcileSpeakersLocked(results));
   CC_STORE_RETURN_IF_ERROR(ApplyFtsLocked(fts));
   CC_STORE_RETURN_IF_ERROR(txn.Commit());
   return results;

@@ -11,6 +11,7 @@
 #define CLAIMCHECK_SERVER_STORE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -142,6 +143,61 @@ struct StoreStats {
   int64_t db_bytes = 0;
 };
 
+// ---- Whole-index conflicts (sqlite_store_conflicts.cc) ----
+
+// Raw material for conflict listing: the store groups, verify decides.
+struct ConflictCandidates {
+  // Groups of attributed quotes with the same match hash whose speaker ids
+  // differ; each group earliest article first.
+  std::vector<std::vector<QuoteRecord>> quote_groups;
+  // Groups of claims with the same non-empty unit key found in more than one
+  // article; each group earliest article first.
+  std::vector<std::vector<ClaimRecord>> claim_groups;
+  // True when a cap cut the scan short (see FindConflictCandidates).
+  bool truncated = false;
+};
+
+// ---- Speaker identity (sqlite_store_speakers.cc) ----
+
+// What the store knows of one speaker record, for the merge rule.
+struct SpeakerProfile {
+  std::string id;
+  std::string name;
+  extract::SpeakerKind kind = extract::SpeakerKind::kUnknown;
+  std::vector<std::string> roles;
+  std::vector<std::string> co_speakers;  // ids quoted in the same articles
+  std::vector<uint64_t> quote_hashes;    // match hashes of its quotes
+  int quote_count = 0;
+};
+
+// Decides whether two speaker records are one person: returns the evidence
+// (recorded with the merge) or an empty string for "keep apart". Must be
+// pure and thread-safe; see verify::SpeakerMergeEvidence.
+using SpeakerMergeRule =
+    std::function<std::string(const SpeakerProfile&, const SpeakerProfile&)>;
+
+// A recorded merge of speaker `from` into speaker `into`.
+struct SpeakerMergeRecord {
+  std::string id;  // "m_<n>"
+  std::string from_id, from_name;
+  std::string into_id, into_name;
+  std::string reason;
+  int64_t created_unix_ms = 0;
+  int64_t undone_unix_ms = 0;  // 0 while active
+};
+
+struct SpeakerMergesQuery {
+  std::string speaker_id;  // empty: all; else merges from or into it
+  bool include_undone = false;
+  int limit = 50;
+  std::string page_token;
+};
+
+struct SpeakerMergePage {
+  std::vector<SpeakerMergeRecord> merges;  // newest first
+  std::string next_page_token;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -191,6 +247,45 @@ class Store {
   virtual absl::StatusOr<ClaimPage> FindClaims(const ClaimsQuery& query) = 0;
 
   virtual absl::StatusOr<StoreStats> GetStats() = 0;
+
+  // ---- Whole-index conflicts ----
+
+  // The groups conflicts are looked for in (see ConflictCandidates), over
+  // the whole index. Reads at most `max_rows` quote rows and as many claim
+  // rows; beyond that sets `truncated`.
+  virtual absl::StatusOr<ConflictCandidates> FindConflictCandidates(
+      int max_rows) {
+    return absl::UnimplementedError("conflict listing is not supported");
+  }
+
+  // ---- Speaker identity ----
+
+  // Sets the rule that merges spelling variants of a speaker on ingest.
+  // Without one, nothing is merged automatically. Call before serving.
+  virtual void SetSpeakerMergeRule(SpeakerMergeRule rule) {}
+
+  // Merges speaker `from_id` into `into_id` (its quotes, aliases and roles
+  // then count for `into_id`; its name becomes an alias) and records why.
+  // NOT_FOUND for an unknown id; INVALID_ARGUMENT when they are the same.
+  virtual absl::StatusOr<SpeakerMergeRecord> MergeSpeakers(
+      absl::string_view from_id, absl::string_view into_id,
+      absl::string_view reason) {
+    return absl::UnimplementedError("speaker merges are not supported");
+  }
+
+  // Recorded merges, newest first. INVALID_ARGUMENT for a bad page token.
+  virtual absl::StatusOr<SpeakerMergePage> ListSpeakerMerges(
+      const SpeakerMergesQuery& query) {
+    return absl::UnimplementedError("speaker merges are not supported");
+  }
+
+  // Undoes merge `merge_id`: the merged-away speaker gets its quotes back,
+  // and the pair is not merged automatically again. NOT_FOUND if unknown;
+  // FAILED_PRECONDITION if already undone.
+  virtual absl::StatusOr<SpeakerMergeRecord> UndoSpeakerMerge(
+      absl::string_view merge_id) {
+    return absl::UnimplementedError("speaker merges are not supported");
+  }
 };
 
 }  // namespace claimcheck::store

@@ -33,7 +33,9 @@ std::vector<SpeakerCluster> ClusterSpeakers(
     if (speaker.empty()) continue;
     SpeakerCluster* home = nullptr;
     for (SpeakerCluster& cl : clusters) {
-      if (SameSpeaker(speaker, cl.speaker)) {
+      if (SameSpeaker(speaker, cl.speaker) ||
+          (!c[m].speaker_id.empty() &&
+           c[m].speaker_id == c[cl.members.front()].speaker_id)) {
         home = &cl;
         break;
       }
@@ -119,7 +121,9 @@ QuoteReport BuildReport(absl::Span<const QuoteOccurrence> c,
     for (size_t j = i + 1; j < members.size(); ++j) {
       const absl::string_view a = c[members[i]].speaker;
       const absl::string_view b = c[members[j]].speaker;
-      if (!a.empty() && !b.empty() && !SameSpeaker(a, b)) {
+      const absl::string_view ida = c[members[i]].speaker_id;
+      if (!a.empty() && !b.empty() && !SameSpeaker(a, b) &&
+          (ida.empty() || ida != c[members[j]].speaker_id)) {
         report.speaker_agrees = false;
         break;
       }

@@ -240,4 +240,14 @@ MeaningChange AssessMeaning(absl::Span<const WordEdit> diff,
   return Assess(diff, &from_names, &to_names);
 }
 
+bool ChangesContentWords(absl::Span<const WordEdit> diff) {
+  for (const WordEdit& e : diff) {
+    if (e.op == WordEdit::Op::kEqual) continue;
+    for (const std::string& w : SplitWords(e.text)) {
+      if (!IsStopword(w)) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace claimcheck::verify

@@ -37,14 +37,29 @@ struct SpeakerDecision {
 };
 
 // `matches` is non-empty and sorted earliest first.
+// True when occurrence `o` names the claimed speaker: by name, or by the
+// speaker record the claimed name resolved to.
+bool IsClaimed(const QuoteOccurrence& o, absl::string_view claimed,
+               absl::string_view claimed_id) {
+  if (!claimed_id.empty() && o.speaker_id == claimed_id) return true;
+  return SameSpeaker(claimed, o.speaker);
+}
+
+// Same speaker: same record id, or SameSpeaker on the names.
+bool SameOccurrenceSpeaker(const QuoteOccurrence& a, const QuoteOccurrence& b) {
+  if (!a.speaker_id.empty() && a.speaker_id == b.speaker_id) return true;
+  return SameSpeaker(a.speaker, b.speaker);
+}
+
 SpeakerDecision DecideSpeaker(absl::Span<const QuoteOccurrence> c,
                               const std::vector<size_t>& matches,
-                              absl::string_view claimed) {
+                              absl::string_view claimed,
+                              absl::string_view claimed_id) {
   SpeakerDecision d;
   d.deciding = matches.front();
   if (!claimed.empty()) {
     for (size_t m : matches) {
-      if (SameSpeaker(claimed, c[m].speaker)) {
+      if (IsClaimed(c[m], claimed, claimed_id)) {
         d.deciding = m;
         d.speaker = std::string(c[m].speaker);
         return d;
@@ -57,7 +72,7 @@ SpeakerDecision DecideSpeaker(absl::Span<const QuoteOccurrence> c,
     if (c[m].speaker.empty()) continue;
     int count = 0;
     for (size_t o : matches) {
-      if (SameSpeaker(c[m].speaker, c[o].speaker)) ++count;
+      if (SameOccurrenceSpeaker(c[m], c[o])) ++count;
     }
     if (count > best_count) {
       best_count = count;
@@ -98,7 +113,8 @@ std::string DescribeEdits(const std::vector<WordEdit>& diff) {
 VerifyResult VerifyQuote(absl::string_view query,
                          absl::string_view claimed_speaker,
                          absl::string_view claimed_date,
-                         absl::Span<const QuoteOccurrence> candidates) {
+                         absl::Span<const QuoteOccurrence> candidates,
+                         absl::string_view claimed_speaker_id) {
   VerifyResult result;
   std::vector<Scored> scored;
   for (size_t i = 0; i < candidates.size(); ++i) {
@@ -111,7 +127,8 @@ VerifyResult VerifyQuote(absl::string_view query,
     if (!s.whole && s.match.score >= kNearExactScore &&
         !s.match.query_is_fragment && !s.match.stored_is_fragment) {
       const std::vector<WordEdit> diff = WordDiff(candidates[i].text, query);
-      s.whole = !AssessMeaning(diff, candidates[i].text, query).changed;
+      s.whole = !AssessMeaning(diff, candidates[i].text, query).changed &&
+                !ChangesContentWords(diff);
     }
     scored.push_back(s);
   }
@@ -130,6 +147,21 @@ VerifyResult VerifyQuote(absl::string_view query,
     return result;
   }
 
+  // The same words (whole, or a contiguous run) anywhere outrank a closer
+  // scoring but different wording: "A B C by the" is part of "A B C by the
+  // end", not an altered "A B C".
+  if (!best->whole && !best->fragment) {
+    for (const Scored& s : scored) {
+      if (s.whole) {
+        best = &s;
+        break;
+      }
+    }
+    for (const Scored& s : scored) {
+      if (best->whole || best->fragment) break;
+      if (s.fragment) best = &s;
+    }
+  }
   if (best->whole || best->fragment) {
     const bool whole = best->whole;
     std::vector<size_t> matches;
@@ -138,7 +170,7 @@ VerifyResult VerifyQuote(absl::string_view query,
     }
     internal::SortEarliestFirst(candidates, &matches);
     const SpeakerDecision d =
-        DecideSpeaker(candidates, matches, claimed_speaker);
+        DecideSpeaker(candidates, matches, claimed_speaker, claimed_speaker_id);
     result.best = d.deciding;
     result.attributed_speaker = d.speaker;
     result.evidence = matches;
@@ -210,7 +242,7 @@ VerifyResult VerifyQuote(absl::string_view query,
       meaning.reasons.empty() ? DescribeEdits(diff)
                               : absl::StrJoin(meaning.reasons, "; "));
   if (!claimed_speaker.empty() && !o.speaker.empty() &&
-      !SameSpeaker(claimed_speaker, o.speaker)) {
+      !IsClaimed(o, claimed_speaker, claimed_speaker_id)) {
     absl::StrAppend(&result.explanation, "; said by ", o.speaker, ", not ",
                     claimed_speaker);
   }

@@ -42,6 +42,10 @@ struct QuoteOccurrence {
   absl::string_view speaker;  // canonical speaker; empty if none
   absl::string_view outlet;
   absl::string_view date;  // "YYYY-MM-DD" or empty
+  // Id of the speaker record across articles; may be empty. Two occurrences
+  // with the same non-empty id name the same speaker even when the names
+  // differ (a merged spelling variant).
+  absl::string_view speaker_id = {};
 };
 
 // One word-level edit from a stored text to a query text.
@@ -87,6 +91,10 @@ MeaningChange AssessMeaning(absl::Span<const WordEdit> diff,
                             absl::string_view from_raw,
                             absl::string_view to_raw);
 
+// True when the diff adds, removes or replaces any word that is not a
+// function word ("a", "the", "of", ...): the wording is not the same quote.
+bool ChangesContentWords(absl::Span<const WordEdit> diff);
+
 // True when `claimed` names the same speaker as `canonical`: equal after
 // SpeakerKey, or `claimed` is a surname / title+surname of `canonical`
 // ("Trump", "Mr. Trump" vs "Donald Trump"). "Bill Clinton" is not
@@ -116,10 +124,14 @@ struct VerifyResult {
 // Decides a verdict for `query` (and optional `claimed_speaker`, empty for
 // none) against `candidates`. Candidates dated after `claimed_date` (if not
 // empty) are ignored.
+// `claimed_speaker_id`, when not empty, is the speaker record the claimed
+// name resolves to: candidates with that speaker_id count as the claimed
+// speaker too (spelling variants merged into one record).
 VerifyResult VerifyQuote(absl::string_view query,
                          absl::string_view claimed_speaker,
                          absl::string_view claimed_date,
-                         absl::Span<const QuoteOccurrence> candidates);
+                         absl::Span<const QuoteOccurrence> candidates,
+                         absl::string_view claimed_speaker_id = {});
 
 enum class Agreement {
   kConsistent = 1,

@@ -184,8 +184,9 @@ TEST(QuotesTest, InvertedOrder) {
       {"\"The vote is final,\" said Smith.", {{"The vote is final,", "Smith"}}},
       {"Karen Smith chairs the panel. \"The vote is final,\" said Ms. Smith.",
        {{"The vote is final,", "Karen Smith", "Ms. Smith"}}},
+      // The role noun stands in apposition to the name after it.
       {"\"We wait,\" added the spokesman, Tom Reyes.",
-       {{"We wait,", "", "the spokesman"}}},
+       {{"We wait,", "Tom Reyes", "the spokesman"}}},
   });
 }
 
@@ -235,6 +236,162 @@ TEST(QuotesTest, UnmatchedMarks) {
       {"The 27\" screen costs more.\xE2\x80\x9D Then it stopped.", {}},
       {"\"", {}},
       {"\xE2\x80\x9C", {}},
+  });
+}
+
+TEST(QuotesTest, RoleAndOrganisationWordsBeforeAName) {
+  RunCases({
+      // Capitalised words before a known first name are role/org words.
+      {"Museum Director Helen Marsh opened the hall. \"We waited ten years,\" "
+       "Marsh said.",
+       {{"We waited ten years,", "Helen Marsh", "Marsh"}}},
+      {"Acme Foundation Administrator Peter Lang spoke. \"Funding is safe,\" "
+       "Lang said.",
+       {{"Funding is safe,", "Peter Lang", "Lang"}}},
+      // An organisation run whose last two words speak: the person.
+      {"Head of the Tenants Council Oskar Brandvik told the paper the plan "
+       "was \"a trap for families\".",
+       {{"a trap for families", "Oskar Brandvik", "Oskar Brandvik", true}}},
+      // A plain organisation name stays whole.
+      {"\"We will appeal,\" the Harbour Workers Union said.",
+       {{"We will appeal,", "Harbour Workers Union"}}},
+  });
+  const std::vector<Quote> got = ExtractQuotes(
+      "Port Authority Chairman Daniel Ruiz said: \"The berth opens in May.\"");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].speaker, "Daniel Ruiz");
+  EXPECT_EQ(got[0].role, "Port Authority Chairman");
+}
+
+TEST(QuotesTest, AppositionsGiveRoles) {
+  RunCases({
+      // "The ROLE of X, NAME, said": the name in apposition speaks.
+      {"The chairman of the water board, Daniel Ruiz, has called the plan "
+       "\"reckless\".\n\n\"We cannot pay for it,\" the chairman said.",
+       {{"reckless", "Daniel Ruiz", "Daniel Ruiz", true},
+        {"We cannot pay for it,", "Daniel Ruiz", "the chairman"}}},
+      // "NAME, the ROLE of X," gives NAME that role for later role nouns.
+      {"Grace Olsen, the director of the city zoo, met the press. Tom Berg "
+       "stood by.\n\n\"The bears are healthy,\" the director said.",
+       {{"The bears are healthy,", "Grace Olsen", "the director"}}},
+      // A person opens the sentence; the apposition holds an organisation.
+      {"Cynthia Moss, curator of prints at the Hill Museum, Oakdale, said, "
+       "\"Nothing like it has been shown here.\"",
+       {{"Nothing like it has been shown here.", "Cynthia Moss"}}},
+      // "NAME of ORG" before the verb: the person, not the outlet.
+      {"Writing on his blog, Matthew Hale of The Post and Courier called it "
+       "\"the worst week of the season\".",
+       {{"the worst week of the season", "Matthew Hale", "Matthew Hale",
+         true}}},
+      // A lower-case role noun before an unknown first name.
+      {"Company spokeswoman Ilse Vandermolen told reporters the site is "
+       "safe.\n\n\"Nobody was hurt,\" she said.",
+       {{"Nobody was hurt,", "Ilse Vandermolen", "she"}}},
+  });
+}
+
+TEST(QuotesTest, AcronymsAndIt) {
+  RunCases({
+      // The parenthesised acronym names the organisation.
+      {"The National Weather Agency (NWA) issued a warning. \"Stay indoors "
+       "tonight,\" NWA said.",
+       {{"Stay indoors tonight,", "National Weather Agency", "NWA"}}},
+      // "it said" refers to the last organisation.
+      {"The Harbour Trust published its report on Monday.\n\n\"Repairs are "
+       "overdue,\" it said.",
+       {{"Repairs are overdue,", "Harbour Trust", "it"}}},
+      // "said it was" is not an inverted attribution.
+      {"Ruth Ames said it was \"a shameful delay\" by the council.",
+       {{"a shameful delay", "Ruth Ames", "Ruth Ames", true}}},
+  });
+}
+
+TEST(QuotesTest, MisspelledSurname) {
+  RunCases({
+      {"Margaret Okonkwo-Lind chairs the board.\n\n\"We vote today,\" Ms "
+       "Okonkwo-Lynd said.",
+       {{"We vote today,", "Margaret Okonkwo-Lind", "Ms Okonkwo-Lynd"}}},
+      {"Kathleen Summers runs the gallery.\n\n\"The light matters,\" Summer "
+       "said.",
+       {{"The light matters,", "Kathleen Summers", "Summer"}}},
+      // Too far from any known surname: a new speaker.
+      {"Kathleen Summers runs the gallery.\n\n\"The light matters,\" "
+       "Sommerfeld "
+       "said.",
+       {{"The light matters,", "Sommerfeld", "Sommerfeld"}}},
+  });
+}
+
+TEST(QuotesTest, AttributionOutsideTheQuoteSentence) {
+  RunCases({
+      // A dash signs a pull-quote.
+      {"\"Every season ends, but this one ended too soon.\" - Laura Bennett\n\n"
+       "The club lost again.",
+       {{"Every season ends, but this one ended too soon.", "Laura Bennett",
+         "Laura Bennett"}}},
+      // A colon at the end of the previous paragraph.
+      {"Mayor Tom Elling posted on his account:\n\n\"The bridge reopens on "
+       "Friday, thanks to all the crews who worked nights.\"",
+       {{"The bridge reopens on Friday, thanks to all the crews who worked "
+         "nights.",
+         "Tom Elling", "Tom Elling"}}},
+      // The speaker named in the sentence before.
+      {"Dr. Ana Ruiz noted the results were early. \"We need two more years "
+       "of data before anyone can be sure.\"",
+       {{"We need two more years of data before anyone can be sure.",
+         "Ana Ruiz", "Dr. Ana Ruiz"}}},
+      {"Senator Joan Pike issued a statement on Monday. \"This decision "
+       "ignores the people who live near the plant.\"",
+       {{"This decision ignores the people who live near the plant.",
+         "Joan Pike"}}},
+      // "in the words of X"
+      {"In the words of the trial judge, Helen Ash, \"the accused showed no "
+       "remorse at any point\".",
+       {{"the accused showed no remorse at any point", "Helen Ash",
+         "Helen Ash"}}},
+      // No speaker anywhere near: none.
+      {"The rain stopped at noon. \"Nobody expected the river to rise this "
+       "fast.\"",
+       {{"Nobody expected the river to rise this fast.", ""}}},
+  });
+}
+
+TEST(QuotesTest, ParagraphContinuations) {
+  RunCases({
+      // Open at a paragraph end, closed in the next without a new mark.
+      {"Coach Ivan Petrov said, \"We learned a lot today.\n\n"
+       "It was a hard game for everyone.\" The team flies home.",
+       {{"We learned a lot today.", "Ivan Petrov"},
+        {"It was a hard game for everyone.", "Ivan Petrov"}}},
+      // The next paragraph's segment is not given to a later speaker of
+      // that paragraph.
+      {"Ivan Petrov said, \"We learned a lot.\n\n"
+       "We could have scored twice more.\" Later, Omar Said said, \"We "
+       "were lucky.\"",
+       {{"We learned a lot.", "Ivan Petrov"},
+        {"We could have scored twice more.", "Ivan Petrov"},
+        {"We were lucky.", "Omar Said"}}},
+      // Left open, then a caption, then the quote goes on.
+      {"Governor Lisa Hahn said, \"The museum worked hard for this.\n\n"
+       "A shuttle on the launchpad. Image: NASA.\n\n"
+       "\"The trainer will still come here and visitors can climb "
+       "aboard.\"",
+       {{"The museum worked hard for this.", "Lisa Hahn"},
+        {"The trainer will still come here and visitors can climb aboard.",
+         "Lisa Hahn"}}},
+      // A space typed inside the opening mark.
+      {"Professor Alan Reid also said kits would be sent to schools,\" For "
+       "example, classes can hold their own votes\".",
+       {{"For example, classes can hold their own votes", "Alan Reid"}}},
+  });
+}
+
+TEST(QuotesTest, SourceListsAreNotQuotes) {
+  RunCases({
+      {"Sources\n\n\"Ferry strike ends after two weeks\" \xE2\x80\x94 Harbour "
+       "Gazette, May 2, 2019\n\n\"Unions accept new pay offer\" - The Daily "
+       "Record, May 3, 2019",
+       {}},
   });
 }
 

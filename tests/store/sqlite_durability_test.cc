@@ -14,6 +14,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "server/store/sqlite_schema.h"
 #include "server/store/sqlite_store.h"
 #include "tests/store/store_test_util.h"
 
@@ -130,11 +131,13 @@ TEST(SqliteDurabilityTest, SchemaVersionPragmasAndNewerSchemaRejected) {
   TempDir dir;
   const std::string path = dir.File("store.db");
   { ASSERT_NE(OpenOrDie(path), nullptr); }
-  EXPECT_EQ(QueryText(path, "PRAGMA user_version"), "1");
+  EXPECT_EQ(QueryText(path, "PRAGMA user_version"),
+            absl::StrCat(LatestSchemaVersion()));
   EXPECT_EQ(QueryText(path, "PRAGMA journal_mode"), "wal");
   // Reopening an up-to-date database migrates nothing and keeps the version.
   { ASSERT_NE(OpenOrDie(path), nullptr); }
-  EXPECT_EQ(QueryText(path, "PRAGMA user_version"), "1");
+  EXPECT_EQ(QueryText(path, "PRAGMA user_version"),
+            absl::StrCat(LatestSchemaVersion()));
 
   QueryText(path, "PRAGMA user_version = 99");
   SqliteOptions options;

@@ -284,5 +284,50 @@ TEST(VerifyQuoteTest, TiesGoToTheEarliestDate) {
   EXPECT_THAT(r.evidence, ElementsAre(2, 0, 1));
 }
 
+// Regression: a content word added to a long quote scored near-exact and
+// came back SUPPORTED.
+TEST(VerifyQuoteRegressionTest, AddedContentWordIsAltered) {
+  const QuoteOccurrence c[] = {
+      {"We want to thank all of the locations that expressed an interest in "
+       "one of the orbiters,",
+       "Charles Bolden", "Wikinews", "2011-04-13"}};
+  const VerifyResult r = VerifyQuote(
+      "We want to thank all of the locations that expressed an interest in "
+      "one of misplaced the orbiters",
+      "Charles Bolden", "", c);
+  EXPECT_EQ(r.verdict, Verdict::kAltered);
+}
+
+// Regression: a run of one quote lost to a closer-scoring shorter quote
+// ("A B C by the" vs stored "A B C" and "A B C by the end").
+TEST(VerifyQuoteRegressionTest, FragmentOutranksCloserAlteredMatch) {
+  const QuoteOccurrence c[] = {
+      {"The plant will supply clean water to 200,000 homes,", "Anna Kovalenko",
+       "Northern Star", "2026-04-11"},
+      {"The plant will supply clean water to 200,000 homes by the end of next "
+       "year,",
+       "Anna Kovalenko", "Valley Courier", "2026-04-10"}};
+  const VerifyResult r =
+      VerifyQuote("The plant will supply clean water to 200,000 homes by the",
+                  "Anna Kovalenko", "", c);
+  EXPECT_EQ(r.verdict, Verdict::kPartial);
+  EXPECT_EQ(r.best, 1u);
+}
+
+// A claimed name that resolves to the candidate's speaker record (a merged
+// spelling) is the same speaker.
+TEST(VerifyQuoteRegressionTest, ClaimedSpeakerIdMatchesMergedSpelling) {
+  QuoteOccurrence c[] = {{"We will watch the costs closely,", "Anna Kowalenko",
+                          "Lakeside Today", "2026-04-12", "s_k"}};
+  EXPECT_EQ(
+      VerifyQuote("We will watch the costs closely", "Anna Kovalenko", "", c)
+          .verdict,
+      Verdict::kMisattributed);
+  EXPECT_EQ(VerifyQuote("We will watch the costs closely", "Anna Kovalenko", "",
+                        c, "s_k")
+                .verdict,
+            Verdict::kSupported);
+}
+
 }  // namespace
 }  // namespace claimcheck::verify

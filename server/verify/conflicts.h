@@ -1,0 +1,65 @@
+// Whole-index conflicts: pairs of sources that cannot both be right.
+//
+// Attribution: occurrences of one utterance (the caller groups them, e.g. by
+// extract::MatchHash) that name different speakers. Speakers are clustered
+// (same speaker record id, or SameSpeaker on the names); each pair of
+// clusters is one conflict, each side represented by its earliest occurrence.
+//
+// Numeric: claims about one quantity (the caller groups them by unit key).
+// Claims with the same interval and subject form one class; two classes
+// conflict when CompareQuantities says CONFLICTING (disjoint intervals), and
+//   - their subjects are equal when both give one (case-insensitive);
+//   - their times are equal when both give one ("by 2035" vs "last year" is
+//     two quantities, not a disagreement);
+//   - for generic units (percent, money, people, years, ...) both give the
+//     same subject: "3 percent" and "40 percent" with no subject are
+//     different things, not a conflict;
+//   - the two sides do not all come from one article.
+//
+// Pure; thread-safe. Inputs are borrowed for the duration of the call.
+#ifndef CLAIMCHECK_SERVER_VERIFY_CONFLICTS_H_
+#define CLAIMCHECK_SERVER_VERIFY_CONFLICTS_H_
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+#include "absl/types/span.h"
+#include "server/extract/types.h"
+#include "server/verify/verify.h"
+
+namespace claimcheck::verify {
+
+// One conflict between two sides, by index into the caller's input.
+struct ConflictPair {
+  size_t a = 0;     // earlier side (see internal::Earlier order)
+  size_t b = 0;     // later side
+  int count_a = 1;  // occurrences agreeing with side a
+  int count_b = 1;  // occurrences agreeing with side b
+  std::string summary;
+};
+
+// Conflicts among `group`, occurrences of the same utterance. Unattributed
+// occurrences are ignored.
+std::vector<ConflictPair> AttributionConflicts(
+    absl::Span<const QuoteOccurrence> group);
+
+// One stored claim, for NumericConflicts.
+struct ClaimOccurrence {
+  const extract::Quantity* quantity = nullptr;  // not owned
+  absl::string_view article_id;
+  absl::string_view outlet;
+  absl::string_view date;
+};
+
+// True for unit keys too generic to compare without a subject.
+bool IsGenericUnitKey(absl::string_view unit_key);
+
+// Conflicts among `group`, claims with one unit key.
+std::vector<ConflictPair> NumericConflicts(
+    absl::Span<const ClaimOccurrence> group);
+
+}  // namespace claimcheck::verify
+
+#endif  // CLAIMCHECK_SERVER_VERIFY_CONFLICTS_H_

@@ -1,0 +1,129 @@
+// SpeakerMergeEvidence: spelling variants of one person's name.
+#include "server/verify/speaker_identity.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
+#include "server/extract/normalize.h"
+
+namespace claimcheck::verify {
+namespace {
+
+// Words of a role too general to count as shared evidence on their own.
+bool IsGenericRoleWord(absl::string_view w) {
+  static constexpr absl::string_view kGeneric[] = {
+      "the", "of",   "a",      "an",     "and",    "for",  "former",
+      "new", "then", "deputy", "acting", "senior", "chief"};
+  for (absl::string_view g : kGeneric) {
+    if (w == g) return true;
+  }
+  return w.size() < 3;
+}
+
+std::vector<std::string> RoleWords(absl::string_view role) {
+  std::vector<std::string> out;
+  for (absl::string_view w :
+       absl::StrSplit(absl::AsciiStrToLower(role), absl::ByAnyChar(" ,.-'"),
+                      absl::SkipEmpty())) {
+    if (!IsGenericRoleWord(w)) out.emplace_back(w);
+  }
+  return out;
+}
+
+// The first role of `a` that shares a specific word with a role of `b`.
+std::string SharedRole(const std::vector<std::string>& a,
+                       const std::vector<std::string>& b) {
+  for (const std::string& ra : a) {
+    const std::vector<std::string> wa = RoleWords(ra);
+    for (const std::string& rb : b) {
+      for (const std::string& w : RoleWords(rb)) {
+        if (std::find(wa.begin(), wa.end(), w) != wa.end()) return ra;
+      }
+    }
+  }
+  return "";
+}
+
+template <typename T>
+bool Intersects(const std::vector<T>& a, const std::vector<T>& b) {
+  for (const T& x : a) {
+    if (std::find(b.begin(), b.end(), x) != b.end()) return true;
+  }
+  return false;
+}
+
+bool IsPersonLike(extract::SpeakerKind k) {
+  return k != extract::SpeakerKind::kOrganization;
+}
+
+}  // namespace
+
+int EditDistance(absl::string_view a, absl::string_view b, int cap) {
+  const int n = static_cast<int>(a.size());
+  const int m = static_cast<int>(b.size());
+  if (std::abs(n - m) > cap) return cap + 1;
+  // Three rows suffice for the optimal-string-alignment recurrence.
+  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (int j = 0; j <= m; ++j) prev[j] = j;
+  for (int i = 1; i <= n; ++i) {
+    cur[0] = i;
+    int row_min = cur[0];
+    for (int j = 1; j <= m; ++j) {
+      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      }
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > cap) return cap + 1;
+    prev2.swap(prev);
+    prev.swap(cur);
+  }
+  return std::min(prev[m], cap + 1);
+}
+
+std::string SpeakerMergeEvidence(const SpeakerEvidence& a,
+                                 const SpeakerEvidence& b) {
+  if (!IsPersonLike(a.kind) || !IsPersonLike(b.kind)) return "";
+  const std::string ka = extract::SpeakerKey(a.name);
+  const std::string kb = extract::SpeakerKey(b.name);
+  if (ka.empty() || kb.empty() || ka == kb) return "";
+  const std::vector<absl::string_view> ta = absl::StrSplit(ka, ' ');
+  const std::vector<absl::string_view> tb = absl::StrSplit(kb, ' ');
+  if (ta.size() < 2 || tb.size() < 2) return "";
+  if (ta.front() != tb.front() || ta.front().size() < 2) return "";
+  const absl::string_view sa = ta.back();
+  const absl::string_view sb = tb.back();
+  const int distance = EditDistance(sa, sb, 2);
+  const size_t shorter = std::min(sa.size(), sb.size());
+  if (distance < 1 || distance > 2) return "";
+  if (distance == 1 && shorter < 4) return "";
+  if (distance == 2 && shorter < 6) return "";
+
+  std::vector<std::string> because;
+  const std::string role = SharedRole(a.roles, b.roles);
+  if (!role.empty()) because.push_back(absl::StrCat("shared role: ", role));
+  if (Intersects(a.quote_hashes, b.quote_hashes)) {
+    because.push_back("the same quote attributed to both");
+  }
+  if (Intersects(a.co_speakers, b.co_speakers)) {
+    because.push_back("quoted alongside the same speaker");
+  }
+  if (because.empty()) return "";
+  // Surnames as written (last word of each name).
+  const auto last_word = [](absl::string_view name) {
+    const size_t at = name.find_last_of(' ');
+    return at == absl::string_view::npos ? name : name.substr(at + 1);
+  };
+  return absl::StrCat("surname spelling ", last_word(a.name), " ~ ",
+                      last_word(b.name), " (edit distance ", distance,
+                      "), same first name; ", absl::StrJoin(because, "; "));
+}
+
+}  // namespace claimcheck::verify

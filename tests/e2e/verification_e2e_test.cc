@@ -1,0 +1,479 @@
+// End to end: verification and cross-source consistency through a real
+// claimcheckd process and the C++ client, on two invented multi-outlet
+// fixture sets (tests/testdata/fixtures/): every verdict, every report,
+// whole-index conflict listing with paging and filters, and speaker merges
+// listed and undone.
+#include <stdio.h>
+#include <sys/wait.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "absl/strings/str_cat.h"
+#include "client/article_reader.h"
+#include "client/client.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "tests/e2e/server_process.h"
+
+namespace claimcheck {
+namespace {
+
+using ::testing::HasSubstr;
+
+constexpr char kHarbor[] =
+    CLAIMCHECK_SOURCE_DIR "/tests/testdata/fixtures/harbor_bridge.jsonl";
+constexpr char kLakeside[] =
+    CLAIMCHECK_SOURCE_DIR "/tests/testdata/fixtures/lakeside_plant.jsonl";
+
+class VerificationE2ETest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = claimcheck::testing::MakeTempDir();
+    ASSERT_FALSE(dir_.empty());
+    ASSERT_TRUE(server_.Start(dir_ + "/claimcheck.db")) << server_.error();
+    ClientOptions opts;
+    opts.target = server_.target();
+    auto c = Client::Connect(opts);
+    ASSERT_TRUE(c.ok()) << c.status();
+    client_ = std::move(*c);
+    Ingest(kHarbor);
+    Ingest(kLakeside);
+  }
+
+  void Ingest(const std::string& path) {
+    auto articles = ReadArticles(path, {});
+    ASSERT_TRUE(articles.ok()) << articles.status();
+    for (const v1::IngestArticleRequest& req : *articles) {
+      auto r = client_->IngestArticle(req);
+      ASSERT_TRUE(r.ok()) << r.status();
+    }
+  }
+
+  v1::VerifyQuoteResponse Verify(const std::string& text,
+                                 const std::string& speaker = "",
+                                 const std::string& date = "") {
+    v1::VerifyQuoteRequest req;
+    req.set_text(text);
+    req.set_claimed_speaker(speaker);
+    req.set_claimed_date(date);
+    auto r = client_->VerifyQuote(req);
+    EXPECT_TRUE(r.ok()) << r.status();
+    return r.ok() ? *r : v1::VerifyQuoteResponse();
+  }
+
+  absl::StatusOr<v1::ListConflictsResponse> Conflicts(
+      const std::string& outlet, const std::string& from, const std::string& to,
+      int page_size = 0, const std::string& token = "",
+      v1::ConflictKind kind = v1::CONFLICT_KIND_UNSPECIFIED) {
+    v1::ListConflictsRequest req;
+    req.set_outlet(outlet);
+    req.set_from_date(from);
+    req.set_to_date(to);
+    req.set_page_size(page_size);
+    req.set_page_token(token);
+    req.set_kind(kind);
+    return client_->ListConflicts(req);
+  }
+
+  std::string dir_;
+  claimcheck::testing::ServerProcess server_;
+  std::unique_ptr<Client> client_;
+};
+
+void ExpectCitable(const v1::Evidence& e) {
+  EXPECT_FALSE(e.article_id().empty());
+  EXPECT_FALSE(e.outlet().empty());
+  EXPECT_FALSE(e.url().empty());
+  EXPECT_FALSE(e.published_date().empty());
+  EXPECT_LT(e.span().begin(), e.span().end());
+}
+
+TEST_F(VerificationE2ETest, Supported_EvidenceEarliestFirstAcrossOutlets) {
+  const v1::VerifyQuoteResponse r = Verify(
+      "It is the best thing to happen to this town in a decade", "Maria Reyes");
+  EXPECT_EQ(r.verdict(), v1::VERDICT_SUPPORTED);
+  EXPECT_FLOAT_EQ(r.score(), 1.0f);
+  EXPECT_EQ(r.attributed_speaker(), "Maria Reyes");
+  ASSERT_EQ(r.evidence_size(), 2);
+  EXPECT_EQ(r.evidence(0).evidence().outlet(), "Valley Courier");
+  EXPECT_EQ(r.evidence(1).evidence().outlet(), "Northern Star");
+  for (const auto& e : r.evidence()) ExpectCitable(e.evidence());
+  // A surname alone names the same person.
+  EXPECT_EQ(Verify("It is the best thing to happen to this town in a decade",
+                   "Ms. Reyes")
+                .verdict(),
+            v1::VERDICT_SUPPORTED);
+}
+
+TEST_F(VerificationE2ETest, Misattributed_NamesWhoSaidItAndWhere) {
+  const v1::VerifyQuoteResponse r = Verify(
+      "It is the best thing to happen to this town in a decade", "Sam Reyes");
+  EXPECT_EQ(r.verdict(), v1::VERDICT_MISATTRIBUTED);
+  EXPECT_EQ(r.attributed_speaker(), "Maria Reyes");
+  EXPECT_THAT(r.explanation(), HasSubstr("Maria Reyes"));
+  EXPECT_THAT(r.explanation(), HasSubstr("Valley Courier"));
+  EXPECT_THAT(r.explanation(), HasSubstr("not Sam Reyes"));
+  // On the seed-like harbor set: the negation-less wording is Victor Hale's.
+  const v1::VerifyQuoteResponse h = Verify(
+      "We will let this city be cut in two for another winter", "Elena Marsh");
+  EXPECT_EQ(h.verdict(), v1::VERDICT_MISATTRIBUTED);
+  EXPECT_EQ(h.attributed_speaker(), "Victor Hale");
+}
+
+TEST_F(VerificationE2ETest, Altered_NumberAndNegationChangesAreMeaningChanges) {
+  const v1::VerifyQuoteResponse num = Verify(
+      "The plant will supply clean water to 500,000 homes by the end of next "
+      "year",
+      "Anna Kovalenko");
+  EXPECT_EQ(num.verdict(), v1::VERDICT_ALTERED);
+  EXPECT_TRUE(num.meaning_changed());
+  EXPECT_THAT(::testing::PrintToString(num.changes()), HasSubstr("number"));
+  bool has_insert = false;
+  for (const v1::WordDiff& d : num.diff()) {
+    if (d.op() == v1::WordDiff::OP_INSERT) {
+      has_insert = true;
+      EXPECT_EQ(d.text(), "500000");
+    }
+  }
+  EXPECT_TRUE(has_insert);
+
+  const v1::VerifyQuoteResponse neg =
+      Verify("This project was not rushed through without a proper review");
+  EXPECT_EQ(neg.verdict(), v1::VERDICT_ALTERED);
+  EXPECT_TRUE(neg.meaning_changed());
+  EXPECT_THAT(::testing::PrintToString(neg.changes()), HasSubstr("negation"));
+
+  // A dropped negation against the stored "We will not let ...".
+  const v1::VerifyQuoteResponse drop =
+      Verify("We will not let this city be cut in two for one more winter");
+  EXPECT_EQ(drop.verdict(), v1::VERDICT_ALTERED);
+  ASSERT_GE(drop.evidence_size(), 1);
+  ExpectCitable(drop.evidence(0).evidence());
+}
+
+TEST_F(VerificationE2ETest, PartialAndNotFoundAndClaimedDate) {
+  const v1::VerifyQuoteResponse p =
+      Verify("supply clean water to 200,000 homes", "Anna Kovalenko");
+  EXPECT_EQ(p.verdict(), v1::VERDICT_PARTIAL);
+  EXPECT_FALSE(p.diff().empty());
+  EXPECT_EQ(Verify("We shall fight on the beaches").verdict(),
+            v1::VERDICT_NOT_FOUND);
+  // Only articles on or before the claimed date count.
+  EXPECT_EQ(
+      Verify("We will watch the costs closely", "", "2026-04-11").verdict(),
+      v1::VERDICT_NOT_FOUND);
+  EXPECT_EQ(
+      Verify("We will watch the costs closely", "", "2026-04-12").verdict(),
+      v1::VERDICT_SUPPORTED);
+}
+
+TEST_F(VerificationE2ETest, QuoteReport_ExactTruncatedVariantAndConflict) {
+  v1::GetQuoteConsistencyRequest req;
+  req.set_text(
+      "The plant will supply clean water to 200,000 homes by the end of next "
+      "year");
+  auto r = client_->GetQuoteConsistency(req);
+  ASSERT_TRUE(r.ok()) << r.status();
+  // Three outlets: exact, truncated (Northern Star), a changed number
+  // (Lakeside Today, under the merged spelling Kowalenko).
+  EXPECT_EQ(r->agreement(), v1::AGREEMENT_WORDING_VARIANT);
+  EXPECT_FALSE(r->wording_agrees());
+  EXPECT_TRUE(r->speaker_agrees());
+  ASSERT_EQ(r->variants_size(), 3);
+  EXPECT_EQ(r->variants(0).occurrence().evidence().outlet(), "Valley Courier");
+  EXPECT_TRUE(r->variants(0).diff().empty());
+  EXPECT_TRUE(r->variants(1).truncated());
+  EXPECT_FALSE(r->variants(2).truncated());
+  EXPECT_FALSE(r->variants(2).diff().empty());
+  EXPECT_THAT(r->fullest_text(), HasSubstr("by the end of next year"));
+
+  req.set_text("The repairs are ahead of schedule");
+  r = client_->GetQuoteConsistency(req);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->agreement(), v1::AGREEMENT_ATTRIBUTION_CONFLICT);
+  EXPECT_FALSE(r->speaker_agrees());
+  EXPECT_THAT(r->summary(), HasSubstr("The Daily Ledger"));
+  EXPECT_THAT(r->summary(), HasSubstr("Metro Wire"));
+  EXPECT_THAT(r->summary(), HasSubstr("Victor Hale"));
+
+  req.set_text("It is the best thing to happen to this town in a decade");
+  r = client_->GetQuoteConsistency(req);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->agreement(), v1::AGREEMENT_CONSISTENT);
+}
+
+TEST_F(VerificationE2ETest, SpeakerAndQuantityReports) {
+  v1::GetSpeakerConsistencyRequest sreq;
+  sreq.set_speaker("Maria Reyes");
+  auto s = client_->GetSpeakerConsistency(sreq);
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_EQ(s->speaker(), "Maria Reyes");
+  bool conflict = false, consistent = false;
+  for (const auto& g : s->groups()) {
+    if (g.agreement() == v1::AGREEMENT_ATTRIBUTION_CONFLICT) {
+      conflict = true;
+      EXPECT_THAT(g.summary(), HasSubstr("Sam Reyes"));
+    }
+    if (g.agreement() == v1::AGREEMENT_CONSISTENT) consistent = true;
+  }
+  EXPECT_TRUE(conflict);
+  EXPECT_TRUE(consistent);
+
+  v1::GetQuantityConsistencyRequest qreq;
+  qreq.set_unit("workers");
+  auto q = client_->GetQuantityConsistency(qreq);
+  ASSERT_TRUE(q.ok()) << q.status();
+  EXPECT_EQ(q->agreement(), v1::AGREEMENT_CONFLICTING);
+  EXPECT_EQ(q->observations_size(), 3);
+  EXPECT_EQ(q->conflicts_size(), 2);
+  for (const auto& o : q->observations()) ExpectCitable(o.evidence());
+}
+
+TEST_F(VerificationE2ETest, ListConflictsWholeIndex) {
+  auto all = Conflicts("", "", "");
+  ASSERT_TRUE(all.ok()) << all.status();
+  // Harbor: 1 attribution + 2 numeric (vehicles); Lakeside: 1 attribution +
+  // 2 numeric (workers) + 2 numeric (homes).
+  ASSERT_EQ(all->conflicts_size(), 8);
+  EXPECT_TRUE(all->next_page_token().empty());
+  int attribution = 0;
+  for (const v1::Conflict& c : all->conflicts()) {
+    SCOPED_TRACE(c.summary());
+    EXPECT_FALSE(c.id().empty());
+    EXPECT_FALSE(c.summary().empty());
+    if (c.kind() == v1::CONFLICT_KIND_ATTRIBUTION) {
+      ++attribution;
+      ExpectCitable(c.a().quote().evidence());
+      ExpectCitable(c.b().quote().evidence());
+      EXPECT_NE(c.a().speaker(), c.b().speaker());
+    } else {
+      ASSERT_EQ(c.kind(), v1::CONFLICT_KIND_NUMERIC);
+      ExpectCitable(c.a().claim().evidence());
+      ExpectCitable(c.b().claim().evidence());
+      EXPECT_EQ(c.a().claim().claim().unit_key(),
+                c.b().claim().claim().unit_key());
+    }
+  }
+  EXPECT_EQ(attribution, 2);
+  // Most recent first: the Lakeside conflicts (2026-04-12) lead.
+  EXPECT_EQ(all->conflicts(0).b().has_claim()
+                ? all->conflicts(0).b().claim().evidence().published_date()
+                : all->conflicts(0).b().quote().evidence().published_date(),
+            "2026-04-12");
+  // The Reyes conflict names both sides.
+  bool reyes = false;
+  for (const v1::Conflict& c : all->conflicts()) {
+    if (c.kind() == v1::CONFLICT_KIND_ATTRIBUTION &&
+        c.a().speaker() == "Sam Reyes") {
+      reyes = true;
+      EXPECT_EQ(c.b().speaker(), "Maria Reyes");
+      EXPECT_EQ(c.a().quote().evidence().outlet(), "Valley Courier");
+      EXPECT_EQ(c.b().quote().evidence().outlet(), "Lakeside Today");
+    }
+  }
+  EXPECT_TRUE(reyes);
+
+  // Paging: 3 + 3 + 2, the same conflicts in the same order.
+  std::vector<std::string> paged;
+  std::string token;
+  int pages = 0;
+  do {
+    auto page = Conflicts("", "", "", 3, token);
+    ASSERT_TRUE(page.ok()) << page.status();
+    for (const auto& c : page->conflicts()) paged.push_back(c.id());
+    token = page->next_page_token();
+    ++pages;
+  } while (!token.empty() && pages < 10);
+  EXPECT_EQ(pages, 3);
+  ASSERT_EQ(paged.size(), 8u);
+  for (int i = 0; i < 8; ++i) EXPECT_EQ(paged[i], all->conflicts(i).id());
+
+  // Filters: outlet, dates, kind.
+  auto metro = Conflicts("Metro Wire", "", "");
+  ASSERT_TRUE(metro.ok());
+  EXPECT_EQ(metro->conflicts_size(), 3);
+  auto april = Conflicts("", "2026-04-01", "");
+  ASSERT_TRUE(april.ok());
+  EXPECT_EQ(april->conflicts_size(), 5);
+  auto march = Conflicts("", "", "2026-03-31");
+  ASSERT_TRUE(march.ok());
+  EXPECT_EQ(march->conflicts_size(), 3);
+  auto one_day = Conflicts("", "2026-04-10", "2026-04-10");
+  ASSERT_TRUE(one_day.ok());
+  EXPECT_EQ(one_day->conflicts_size(), 3);  // Valley Courier's three
+  auto numeric = Conflicts("", "", "", 0, "", v1::CONFLICT_KIND_NUMERIC);
+  ASSERT_TRUE(numeric.ok());
+  EXPECT_EQ(numeric->conflicts_size(), 6);
+
+  // Bad tokens and bad filters name the field.
+  auto bad = Conflicts("", "", "", 3, "not-a-token");
+  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(bad.status().message()), HasSubstr("page_token"));
+  auto first = Conflicts("", "", "", 3);
+  ASSERT_TRUE(first.ok());
+  auto replay = Conflicts("Metro Wire", "", "", 3, first->next_page_token());
+  EXPECT_EQ(replay.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(replay.status().message()), HasSubstr("page_token"));
+  auto bad_date = Conflicts("", "April", "");
+  EXPECT_EQ(bad_date.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(bad_date.status().message()), HasSubstr("from_date"));
+}
+
+TEST_F(VerificationE2ETest, SpeakerMergeOnEvidenceListedAndUndone) {
+  // Kowalenko (Lakeside Today) is Kovalenko: same first name, surname one
+  // letter apart, shared role "Governor", quoted alongside Maria Reyes.
+  auto merges = client_->ListSpeakerMerges({});
+  ASSERT_TRUE(merges.ok()) << merges.status();
+  ASSERT_EQ(merges->merges_size(), 1);
+  const v1::SpeakerMerge m = merges->merges(0);
+  EXPECT_EQ(m.from_name(), "Anna Kowalenko");
+  EXPECT_EQ(m.into_name(), "Anna Kovalenko");
+  EXPECT_THAT(m.reason(), HasSubstr("edit distance 1"));
+  EXPECT_THAT(m.reason(), HasSubstr("Governor"));
+  EXPECT_EQ(m.undone_unix_ms(), 0);
+
+  v1::GetSpeakerRequest get;
+  get.set_speaker("Anna Kowalenko");
+  auto s = client_->GetSpeaker(get);
+  ASSERT_TRUE(s.ok()) << s.status();
+  EXPECT_EQ(s->name(), "Anna Kovalenko");
+  EXPECT_EQ(s->quote_count(), 5);
+  EXPECT_THAT(s->aliases(), ::testing::Contains("Anna Kowalenko"));
+  EXPECT_THAT(s->outlets(), ::testing::Contains("Lakeside Today"));
+  // Verification follows the merge: the other spelling is the same person.
+  EXPECT_EQ(
+      Verify("We will watch the costs closely", "Anna Kovalenko").verdict(),
+      v1::VERDICT_SUPPORTED);
+
+  // People who share a surname stay apart.
+  v1::ListSpeakersRequest list;
+  auto speakers = client_->ListSpeakers(list);
+  ASSERT_TRUE(speakers.ok());
+  std::set<std::string> names;
+  for (const auto& sp : speakers->speakers()) names.insert(sp.name());
+  EXPECT_TRUE(names.count("Sam Reyes"));
+  EXPECT_TRUE(names.count("Maria Reyes"));
+  EXPECT_FALSE(names.count("Anna Kowalenko"));
+
+  // A later article under the merged-away spelling joins the kept speaker.
+  v1::IngestArticleRequest later;
+  later.mutable_article()->set_outlet("Lakeside Today");
+  later.mutable_article()->set_published_date("2026-04-13");
+  later.mutable_article()->set_url("https://lakeside-today.example/followup");
+  later.mutable_article()->set_text(
+      "\"Water bills will not rise this year,\" Governor Anna Kowalenko "
+      "said on Monday.");
+  ASSERT_TRUE(client_->IngestArticle(later).ok());
+  s = client_->GetSpeaker(get);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->name(), "Anna Kovalenko");
+  EXPECT_EQ(s->quote_count(), 6);
+
+  // Undo: the spelling variant is its own speaker again, with its quotes.
+  v1::UndoSpeakerMergeRequest undo;
+  undo.set_merge_id(m.id());
+  auto undone = client_->UndoSpeakerMerge(undo);
+  ASSERT_TRUE(undone.ok()) << undone.status();
+  EXPECT_GT(undone->undone_unix_ms(), 0);
+  s = client_->GetSpeaker(get);
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->name(), "Anna Kowalenko");
+  EXPECT_EQ(s->quote_count(), 3);
+  get.set_speaker("Anna Kovalenko");
+  auto kept = client_->GetSpeaker(get);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->quote_count(), 3);
+  EXPECT_THAT(kept->aliases(),
+              ::testing::Not(::testing::Contains("Anna Kowalenko")));
+
+  // Listed as undone; active listing is empty; not merged again on ingest.
+  merges = client_->ListSpeakerMerges({});
+  ASSERT_TRUE(merges.ok());
+  EXPECT_EQ(merges->merges_size(), 0);
+  v1::ListSpeakerMergesRequest all;
+  all.set_include_undone(true);
+  merges = client_->ListSpeakerMerges(all);
+  ASSERT_TRUE(merges.ok());
+  ASSERT_EQ(merges->merges_size(), 1);
+  EXPECT_GT(merges->merges(0).undone_unix_ms(), 0);
+  later.mutable_article()->set_url("https://lakeside-today.example/more");
+  later.mutable_article()->set_text(
+      "\"The plant is ready,\" Governor Anna Kowalenko told reporters.");
+  ASSERT_TRUE(client_->IngestArticle(later).ok());
+  merges = client_->ListSpeakerMerges({});
+  ASSERT_TRUE(merges.ok());
+  EXPECT_EQ(merges->merges_size(), 0);
+
+  // Undoing twice, or an unknown merge, is an error.
+  EXPECT_EQ(client_->UndoSpeakerMerge(undo).status().code(),
+            absl::StatusCode::kFailedPrecondition);
+  undo.set_merge_id("m_999");
+  EXPECT_EQ(client_->UndoSpeakerMerge(undo).status().code(),
+            absl::StatusCode::kNotFound);
+}
+
+TEST_F(VerificationE2ETest, OfficeOfRelationOnAttribution) {
+  v1::SearchQuotesRequest req;
+  req.set_text("The governor thanks every worker who built it");
+  auto r = client_->SearchQuotes(req);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->matches_size(), 1);
+  const v1::Attribution& a = r->matches(0).quote().attribution();
+  EXPECT_EQ(a.speaker(), "Anna Kovalenko");
+  EXPECT_EQ(a.relation(), "office of");
+  EXPECT_THAT(a.mention(), HasSubstr("office"));
+}
+
+// The CLI over the same server: conflicts listing and ClaimReview export.
+std::string RunCli(const std::string& args, int* exit_code) {
+  const std::string cmd =
+      absl::StrCat(CLAIMCHECK_BINARY_DIR "/claimcheck ", args, " 2>/dev/null");
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  const int status = pclose(p);
+  *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return out;
+}
+
+TEST_F(VerificationE2ETest, CliConflictsAndClaimReview) {
+  const std::string server = "--server=" + server_.target();
+  int code = 0;
+  std::string out =
+      RunCli(server + " conflicts --outlet='Metro Wire' --limit=2", &code);
+  EXPECT_EQ(code, 3) << out;
+  EXPECT_THAT(out, HasSubstr("Metro Wire"));
+  EXPECT_THAT(out, HasSubstr("--page-token="));
+  out = RunCli(server + " conflicts --page-token=garbage", &code);
+  EXPECT_EQ(code, 5);
+
+  out = RunCli(server + " merges", &code);
+  EXPECT_EQ(code, 0);
+  EXPECT_THAT(out, HasSubstr("Anna Kowalenko"));
+
+  out = RunCli(server +
+                   " verify 'It is the best thing to happen to this town in a "
+                   "decade' --speaker='Sam Reyes' --claimreview "
+                   "--review-url=https://factcheck.example/r/1",
+               &code);
+  EXPECT_EQ(code, 3);
+  for (const char* field :
+       {"\"@context\":\"https://schema.org\"", "\"@type\":\"ClaimReview\"",
+        "\"claimReviewed\":", "\"url\":\"https://factcheck.example/r/1\"",
+        "\"datePublished\":", "\"reviewRating\":", "\"ratingValue\":1",
+        "\"bestRating\":5", "\"worstRating\":1",
+        "\"alternateName\":\"Misattributed\"",
+        "\"appearance\":", "\"firstAppearance\":",
+        "\"url\":\"https://valley-courier.example/2026/04/10/"
+        "lakeside-water-plant-opens\"",
+        "\"author\":{\"@type\":\"Person\",\"name\":\"Sam Reyes\"}"}) {
+    EXPECT_THAT(out, HasSubstr(field));
+  }
+}
+
+}  // namespace
+}  // namespace claimcheck
