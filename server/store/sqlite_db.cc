@@ -1,5 +1,6 @@
 #include "server/store/sqlite_db.h"
 
+#include <cstring>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -122,8 +123,17 @@ absl::Status SqliteConnection::Exec(absl::string_view sql) {
 }
 
 absl::StatusOr<Stmt> SqliteConnection::Prepare(const char* sql) {
+  // Fast path: the same literal again. The text is compared too, so a
+  // reused buffer holding other SQL cannot pick up the wrong statement.
+  if (auto p = by_ptr_.find(sql);
+      p != by_ptr_.end() && std::strcmp(sqlite3_sql(p->second), sql) == 0) {
+    return Stmt(db_, p->second);
+  }
   auto it = cache_.find(sql);
-  if (it != cache_.end()) return Stmt(db_, it->second);
+  if (it != cache_.end()) {
+    by_ptr_[sql] = it->second;
+    return Stmt(db_, it->second);
+  }
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v3(db_, sql, -1, SQLITE_PREPARE_PERSISTENT,
                                     &stmt, nullptr);
@@ -132,6 +142,7 @@ absl::StatusOr<Stmt> SqliteConnection::Prepare(const char* sql) {
     return SqliteError(db_, rc, absl::StrCat("prepare: ", sql));
   }
   cache_.emplace(sql, stmt);
+  by_ptr_[sql] = stmt;
   return Stmt(db_, stmt);
 }
 
@@ -142,9 +153,12 @@ absl::StatusOr<int64_t> SqliteConnection::QueryInt(const char* sql) {
   return stmt.Int64(0);
 }
 
+// BEGIN, COMMIT and ROLLBACK run on every call: cached statements, not
+// sqlite3_exec (which parses and prepares the text each time).
 absl::StatusOr<Transaction> Transaction::Begin(SqliteConnection* conn,
                                                const char* begin_sql) {
-  CC_STORE_RETURN_IF_ERROR(conn->Exec(begin_sql));
+  CC_STORE_ASSIGN_OR_RETURN(Stmt begin, conn->Prepare(begin_sql));
+  CC_STORE_RETURN_IF_ERROR(begin.Run());
   return Transaction(conn);
 }
 
@@ -152,12 +166,15 @@ Transaction::~Transaction() {
   if (conn_ == nullptr) return;
   // Best effort: if the transaction is already gone (SQLite rolls back on
   // some errors by itself) this fails harmlessly.
-  (void)conn_->Exec("ROLLBACK");
+  if (sqlite3_get_autocommit(conn_->raw())) return;
+  absl::StatusOr<Stmt> rollback = conn_->Prepare("ROLLBACK");
+  if (rollback.ok()) (void)rollback->Run();
 }
 
 absl::Status Transaction::Commit() {
   SqliteConnection* conn = conn_;
-  absl::Status status = conn->Exec("COMMIT");
+  CC_STORE_ASSIGN_OR_RETURN(Stmt commit, conn->Prepare("COMMIT"));
+  absl::Status status = commit.Run();
   if (status.ok()) conn_ = nullptr;  // else the destructor rolls back
   return status;
 }

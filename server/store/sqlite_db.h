@@ -125,7 +125,10 @@ class SqliteConnection {
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
 
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;  // owns the stmts
+  // Front index by the caller's pointer (SQL literals have fixed addresses),
+  // so a hit needs no std::string and no hash of the whole text.
+  std::unordered_map<const char*, sqlite3_stmt*> by_ptr_;
 };
 
 // BEGIN/COMMIT with rollback on scope exit unless committed.
