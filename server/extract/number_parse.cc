@@ -147,6 +147,10 @@ std::optional<double> ScaleWordValue(absl::string_view w, bool money) {
   return std::nullopt;
 }
 
+std::optional<int> DenominatorValue(absl::string_view w) {
+  return Lookup(kDenominators, w);
+}
+
 bool IsNumberWord(absl::string_view w) {
   return NumberWordEntry(w).has_value();
 }
@@ -277,7 +281,12 @@ absl::string_view CurrencyPrefix(absl::string_view m) {
       {"NZD", "NZD"}, {"S$", "SGD"},  {"SGD", "SGD"}, {"¥", "JPY"},
       {"JPY", "JPY"}, {"CNY", "CNY"}, {"RMB", "CNY"}, {"₹", "INR"},
       {"INR", "INR"}, {"Rs", "INR"},  {"CHF", "CHF"}, {"R$", "BRL"},
-      {"₩", "KRW"},   {"₽", "RUB"}, {"₪", "ILS"}};
+      {"₩", "KRW"},   {"₽", "RUB"}, {"₪", "ILS"},   {"RM", "MYR"},
+      {"MYR", "MYR"}, {"Rp", "IDR"},  {"IDR", "IDR"}, {"NT$", "TWD"},
+      {"TWD", "TWD"}, {"MX$", "MXN"}, {"MXN", "MXN"}, {"ZAR", "ZAR"},
+      {"SEK", "SEK"}, {"NOK", "NOK"}, {"DKK", "DKK"}, {"PLN", "PLN"},
+      {"TRY", "TRY"}, {"₺", "TRY"},   {"₦", "NGN"},   {"NGN", "NGN"},
+      {"PHP", "PHP"}, {"₱", "PHP"},   {"THB", "THB"}, {"฿", "THB"}};
   for (const Entry& e : kPrefixes) {
     if (m == e.mark) return e.code;
   }
@@ -292,7 +301,9 @@ absl::string_view CurrencyWord(absl::string_view w) {
       {"dollars", "USD"}, {"dollar", "USD"}, {"euros", "EUR"},
       {"euro", "EUR"},    {"yen", "JPY"},    {"yuan", "CNY"},
       {"rupees", "INR"},  {"pesos", "MXN"},  {"francs", "CHF"},
-      {"roubles", "RUB"}, {"rubles", "RUB"}, {"shekels", "ILS"}};
+      {"roubles", "RUB"}, {"rubles", "RUB"}, {"shekels", "ILS"},
+      {"ringgit", "MYR"}, {"rupiah", "IDR"}, {"baht", "THB"},
+      {"naira", "NGN"},   {"rand", "ZAR"},   {"kronor", "SEK"}};
   for (const Entry& e : kWords) {
     if (EqualsLower(w, e.word)) return e.code;
   }
@@ -330,6 +341,10 @@ bool LooksPlural(absl::string_view w) {
   if (w.size() > 4 && EqualsLower(w.substr(w.size() - 3), "men")) {
     return true;  // "gunmen", "firemen"
   }
+  if (w.size() > 8 && (EqualsLower(w.substr(w.size() - 8), "children") ||
+                       EqualsLower(w.substr(w.size() - 6), "people"))) {
+    return true;  // "schoolchildren", "townspeople"
+  }
   if (w.size() < 3) return false;
   char last = absl::ascii_tolower(w.back());
   if (last != 's') return false;
@@ -344,6 +359,8 @@ std::string Singularize(absl::string_view word) {
   }
   if (!LooksPlural(w)) return w;
   if (absl::EndsWith(w, "men")) return w.substr(0, w.size() - 3) + "man";
+  if (absl::EndsWith(w, "children")) return w.substr(0, w.size() - 3);
+  if (absl::EndsWith(w, "people")) return w.substr(0, w.size() - 6) + "person";
   auto ends = [&w](absl::string_view s) { return absl::EndsWith(w, s); };
   if (ends("ies") && w.size() > 4) return w.substr(0, w.size() - 3) + "y";
   if (ends("sses") || ends("xes") || ends("ches") || ends("shes") ||

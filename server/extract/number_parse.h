@@ -42,6 +42,10 @@ struct WordNumber {
 std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& toks,
                                            size_t i);
 
+// Denominator of a fraction word: "half" 2, "thirds" 3, "quarter" 4,
+// "tenth" 10; nullopt for other words. Case-insensitive.
+std::optional<int> DenominatorValue(absl::string_view word);
+
 // True for the words "zero" .. "ninety-nine", "hundred", "thousand", ...
 bool IsNumberWord(absl::string_view word);
 

@@ -3,6 +3,7 @@
 #include "absl/strings/match.h"
 #include "server/extract/number_context.h"
 #include "server/extract/number_parse.h"
+#include "server/extract/number_rules.h"
 #include "server/extract/word_table.h"
 
 namespace claimcheck::extract {
@@ -86,9 +87,75 @@ bool IsWeekdayOrMonth(absl::string_view w) {
   return IsMonthName(w) || InLower(w, kInDays);
 }
 
+bool IsWordTok(const Toks& t, size_t i, absl::string_view lower) {
+  return i < t.size() && t[i].IsWord() && EqualsLower(t[i].text, lower);
+}
+
 bool GluedHyphenWord(const Toks& t, size_t i) {
   return i + 1 < t.size() && t[i].IsPunct("-") && !t[i].space_before &&
          !t[i + 1].space_before && t[i + 1].IsWord();
+}
+
+bool IsLengthUnitWord(absl::string_view word);
+
+bool IsPlainLower(const NumToken& tok) {
+  return tok.IsWord() && !tok.IsCapitalized() && !InLower(tok.text, kInStops);
+}
+
+// One past a singular measure noun at `k` that modifies the noun after it
+// ("24 hour news", "15 meter high", "square meter park"); `k` when none.
+size_t SingularMeasureAt(const Toks& t, size_t k, size_t limit) {
+  if (k >= limit || !t[k].IsWord() || t[k].IsCapitalized() ||
+      !IsSingularMeasureNoun(t[k].text)) {
+    return k;
+  }
+  size_t e = k + 1;
+  if ((EqualsLower(t[k].text, "square") || EqualsLower(t[k].text, "cubic"))) {
+    if (e >= limit || !t[e].IsWord() || !IsSingularMeasureNoun(t[e].text)) {
+      return k;
+    }
+    ++e;
+  }
+  if (e >= limit || !t[e].IsWord() || t[e].newline_before) return k;
+  if (!t[e].IsCapitalized() &&
+      (InLower(t[e].text, kInStops) || IsNumberWord(t[e].text))) {
+    return k;
+  }
+  return e;
+}
+
+// Extends a counted thing ending at `e` over what still belongs to it:
+// a rate ("kilometers per hour", "km / h"), an of-phrase after a container
+// noun ("two collections of short stories", "rounds of artillery") and a
+// coordinated plural ("men and women", "photographs and other artifacts").
+size_t ExtendUnit(const Toks& t, size_t e, size_t limit, bool plural_head) {
+  if (!plural_head || e >= limit) return e;
+  if (e + 1 < limit && (IsWordTok(t, e, "per") || t[e].IsPunct("/")) &&
+      t[e + 1].IsWord() && IsRateDenominator(t[e + 1].text) &&
+      IsLengthUnitWord(t[e - 1].text)) {
+    return e + 2;
+  }
+  if (IsWordTok(t, e, "of") && IsContainerNoun(t[e - 1].text)) {
+    size_t k = e + 1;
+    while (k < limit && k < e + 4 && IsPlainLower(t[k]) &&
+           !absl::EndsWith(t[k].text, "ing") &&
+           !absl::EndsWith(t[k].text, "ed")) {
+      ++k;
+    }
+    if (k > e + 1) return k;
+    return e;
+  }
+  if (IsWordTok(t, e, "and")) {
+    size_t k = e + 1;
+    if (IsWordTok(t, k, "other")) ++k;
+    for (size_t n = 0;
+         k < limit && n < 3 && IsPlainLower(t[k]) &&
+         !absl::EndsWith(t[k].text, "ed") && !absl::EndsWith(t[k].text, "ing");
+         ++n, ++k) {
+      if (LooksPlural(t[k].text)) return k + 1;
+    }
+  }
+  return e;
 }
 
 }  // namespace
@@ -110,6 +177,35 @@ CountedThing ReadCountedThing(const Toks& t, size_t i, size_t limit,
     out.unit_begin = k + 1;
     out.unit_end = out.end = k + 2;
     return out;
+  }
+  if (k == i) {
+    // "six - member team": a compound modifier spaced around its hyphen.
+    if (k + 2 < limit && t[k].IsPunct("-") && t[k].space_before &&
+        t[k + 1].space_before && t[k + 1].IsWord() &&
+        !t[k + 1].IsCapitalized() && !LooksPlural(t[k + 1].text) &&
+        !InLower(t[k + 1].text, kInStops) && t[k + 2].IsWord()) {
+      out.unit_begin = k + 1;
+      out.unit_end = out.end = k + 2;
+      return out;
+    }
+    // "a thousand fold", "18 fold".
+    if (k < limit && t[k].IsWord() && EqualsLower(t[k].text, "fold")) {
+      out.unit_begin = k;
+      out.unit_end = out.end = k + 1;
+      return out;
+    }
+    // "a 24 hour news cycle", "15 meter high", "240,000 square meter park":
+    // a singular measure noun used as a compound modifier.
+    if (size_t e = SingularMeasureAt(t, k, limit); e > k) {
+      out.unit_begin = k;
+      out.unit_end = out.end = e;
+      return out;
+    }
+    // "two other incidents": "other" is not part of the counted thing.
+    if (k + 1 < limit && t[k].IsWord() && EqualsLower(t[k].text, "other") &&
+        t[k + 1].IsWord() && !t[k + 1].IsCapitalized()) {
+      ++k;
+    }
   }
   bool plural_head = false;
   size_t caps_begin = k;
@@ -159,8 +255,8 @@ CountedThing ReadCountedThing(const Toks& t, size_t i, size_t limit,
   if (lowers > 0 && !plural_head && !singular_ok) lowers = 0;
   if (lowers > 0) {
     out.unit_begin = lower_begin;
-    out.unit_end = lower_end;
-    out.end = lower_end;
+    out.unit_end = ExtendUnit(t, lower_end, limit, plural_head);
+    out.end = out.unit_end;
   } else if (caps_end > caps_begin && LooksPlural(t[caps_end - 1].text)) {
     out.unit_begin = caps_begin;  // "500 Americans"
     out.unit_end = out.end = caps_end;
@@ -168,11 +264,216 @@ CountedThing ReadCountedThing(const Toks& t, size_t i, size_t limit,
   return out;
 }
 
+namespace {
+
+// Spellings of units of measure (lower case, singular, spaces collapsed)
+// and the symbol UnitKey gives them.
+struct Alias {
+  absl::string_view spelling, symbol;
+};
+constexpr Alias kAliases[] = {{"km", "km"},
+                              {"kilometer", "km"},
+                              {"kilometre", "km"},
+                              {"m", "m"},
+                              {"meter", "m"},
+                              {"metre", "m"},
+                              {"cm", "cm"},
+                              {"centimeter", "cm"},
+                              {"centimetre", "cm"},
+                              {"mm", "mm"},
+                              {"millimeter", "mm"},
+                              {"millimetre", "mm"},
+                              {"mi", "mi"},
+                              {"mile", "mi"},
+                              {"ft", "ft"},
+                              {"foot", "ft"},
+                              {"feet", "ft"},
+                              {"in", "in"},
+                              {"inch", "in"},
+                              {"yard", "yd"},
+                              {"yd", "yd"},
+                              {"nautical mile", "nmi"},
+                              {"kg", "kg"},
+                              {"kilogram", "kg"},
+                              {"kilo", "kg"},
+                              {"g", "g"},
+                              {"gram", "g"},
+                              {"mg", "mg"},
+                              {"milligram", "mg"},
+                              {"t", "t"},
+                              {"tonne", "t"},
+                              {"metric ton", "t"},
+                              {"lb", "lb"},
+                              {"lbs", "lb"},
+                              {"pound", "lb"},
+                              {"oz", "oz"},
+                              {"ounce", "oz"},
+                              {"l", "l"},
+                              {"liter", "l"},
+                              {"litre", "l"},
+                              {"ml", "ml"},
+                              {"milliliter", "ml"},
+                              {"millilitre", "ml"},
+                              {"gallon", "gal"},
+                              {"gal", "gal"},
+                              {"ha", "ha"},
+                              {"hectare", "ha"},
+                              {"acre", "acre"},
+                              {"sq km", "km2"},
+                              {"square kilometer", "km2"},
+                              {"square kilometre", "km2"},
+                              {"km2", "km2"},
+                              {"square meter", "m2"},
+                              {"square metre", "m2"},
+                              {"m2", "m2"},
+                              {"square mile", "mi2"},
+                              {"sq mi", "mi2"},
+                              {"square foot", "ft2"},
+                              {"square feet", "ft2"},
+                              {"km/h", "km/h"},
+                              {"kph", "km/h"},
+                              {"kmh", "km/h"},
+                              {"kilometer per hour", "km/h"},
+                              {"kilometre per hour", "km/h"},
+                              {"kilometers per hour", "km/h"},
+                              {"kilometres per hour", "km/h"},
+                              {"mph", "mph"},
+                              {"mile per hour", "mph"},
+                              {"miles per hour", "mph"},
+                              {"m/s", "m/s"},
+                              {"meters per second", "m/s"},
+                              {"metres per second", "m/s"},
+                              {"knot", "kn"},
+                              {"kn", "kn"},
+                              {"kw", "kW"},
+                              {"kilowatt", "kW"},
+                              {"mw", "MW"},
+                              {"megawatt", "MW"},
+                              {"gw", "GW"},
+                              {"gigawatt", "GW"},
+                              {"kwh", "kWh"},
+                              {"mwh", "MWh"},
+                              {"gwh", "GWh"}};
+
+// Symbols and their SI unit and factor.
+struct Conversion {
+  absl::string_view symbol, canonical;
+  double factor;
+};
+constexpr double kYearSeconds = 365.25 * 86400;
+constexpr Conversion kConversions[] = {{"m", "m", 1},
+                                       {"km", "m", 1000},
+                                       {"cm", "m", 0.01},
+                                       {"mm", "m", 0.001},
+                                       {"mi", "m", 1609.344},
+                                       {"ft", "m", 0.3048},
+                                       {"in", "m", 0.0254},
+                                       {"yd", "m", 0.9144},
+                                       {"nmi", "m", 1852},
+                                       {"kg", "kg", 1},
+                                       {"g", "kg", 1e-3},
+                                       {"mg", "kg", 1e-6},
+                                       {"t", "kg", 1000},
+                                       {"lb", "kg", 0.45359237},
+                                       {"oz", "kg", 0.028349523125},
+                                       {"m3", "m3", 1},
+                                       {"l", "m3", 1e-3},
+                                       {"ml", "m3", 1e-6},
+                                       {"gal", "m3", 0.003785411784},
+                                       {"m2", "m2", 1},
+                                       {"km2", "m2", 1e6},
+                                       {"ha", "m2", 1e4},
+                                       {"acre", "m2", 4046.8564224},
+                                       {"mi2", "m2", 2589988.110336},
+                                       {"ft2", "m2", 0.09290304},
+                                       {"m/s", "m/s", 1},
+                                       {"km/h", "m/s", 1 / 3.6},
+                                       {"mph", "m/s", 0.44704},
+                                       {"kn", "m/s", 1852.0 / 3600},
+                                       {"W", "W", 1},
+                                       {"kW", "W", 1e3},
+                                       {"MW", "W", 1e6},
+                                       {"GW", "W", 1e9},
+                                       {"J", "J", 1},
+                                       {"kWh", "J", 3.6e6},
+                                       {"MWh", "J", 3.6e9},
+                                       {"GWh", "J", 3.6e12},
+                                       {"s", "s", 1},
+                                       {"second", "s", 1},
+                                       {"minute", "s", 60},
+                                       {"hour", "s", 3600},
+                                       {"day", "s", 86400},
+                                       {"week", "s", 604800},
+                                       {"month", "s", kYearSeconds / 12},
+                                       {"year", "s", kYearSeconds},
+                                       {"decade", "s", 10 * kYearSeconds},
+                                       {"century", "s", 100 * kYearSeconds}};
+
+// The symbol for a lower-case singular spelling; empty when not a unit.
+absl::string_view SymbolFor(absl::string_view key) {
+  for (const Alias& a : kAliases) {
+    if (a.spelling == key) return a.symbol;
+  }
+  return {};
+}
+
+bool IsLengthUnitWord(absl::string_view word) {
+  std::string key = Singularize(word);
+  absl::string_view sym = SymbolFor(key);
+  return sym == "km" || sym == "m" || sym == "mi" || sym == "ft" ||
+         sym == "nmi" || sym == "cm";
+}
+
+}  // namespace
+
 std::string UnitKey(absl::string_view unit) {
+  std::string key;
   size_t cut = unit.find_last_of(" -");
-  if (cut == absl::string_view::npos) return Singularize(unit);
-  return AsciiLower(unit.substr(0, cut + 1)) +
-         Singularize(unit.substr(cut + 1));
+  if (cut == absl::string_view::npos) {
+    key = Singularize(unit);
+  } else {
+    key =
+        AsciiLower(unit.substr(0, cut + 1)) + Singularize(unit.substr(cut + 1));
+  }
+  // Units of measure: "km / h" -> "km/h", "kilometers per hour" -> "km/h".
+  if (key.size() <= 24 &&
+      (key.size() <= 4 || key.find(' ') != std::string::npos ||
+       IsSingularMeasureNoun(key) || key == "kilo" || key == "lbs" ||
+       key == "knot")) {
+    std::string compact;
+    for (size_t i = 0; i < key.size(); ++i) {
+      if (key[i] == ' ' && ((i + 1 < key.size() && key[i + 1] == '/') ||
+                            (i > 0 && key[i - 1] == '/'))) {
+        continue;
+      }
+      compact.push_back(key[i]);
+    }
+    absl::string_view sym = SymbolFor(compact);
+    if (sym.empty()) {
+      // "kilometers per hour": singularise the first word too.
+      size_t sp = compact.find(' ');
+      if (sp != std::string::npos) {
+        std::string first = Singularize(compact.substr(0, sp));
+        sym = SymbolFor(first + compact.substr(sp));
+      }
+    }
+    if (!sym.empty()) return std::string(sym);
+  }
+  return key;
+}
+
+bool CanonicalUnit(absl::string_view unit_key, std::string* canonical,
+                   double* factor) {
+  absl::string_view sym = SymbolFor(unit_key);
+  if (sym.empty()) sym = unit_key;
+  for (const Conversion& c : kConversions) {
+    if (c.symbol == sym) {
+      *canonical = std::string(c.canonical);
+      *factor = c.factor;
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace claimcheck::extract

@@ -12,9 +12,19 @@
 //   - Money has the ISO code as unit; unit_key is its lower case ("usd").
 //     Percentages have unit "percent" (key "percent"), percentage points
 //     "percentage points" (key "percentage point").
-//   - A bare "one" counts only after a qualifier ("at least one") or in a
-//     range ("one or two"); number words after "the", "its", ... are
-//     references, not claims ("the two sides").
+//   - A bare "one" counts after a qualifier ("at least one", "just one"),
+//     in a range ("one or two") or after a verb that takes it as its count
+//     ("fired one shell"); otherwise it is an article ("One poster said").
+//     Number words after "its", "those", ... are references; after "the",
+//     "all", "last" ... they count when a noun follows that does not refer
+//     back ("all seven astronauts", not "the two sides").
+//   - Fractions ("a quarter of", "one in three") have unit "fraction".
+//   - A number with no noun after it takes one from its context
+//     (number_rules.h: "killing 107 or more and wounding 238" -> people;
+//     "200 more" -> the previous claim's noun), or is dropped unless it is
+//     qualified, ranged, scaled or written with grouping.
+//   - Ages ("25 years old") and counterfactuals ("Had it happened five hours
+//     earlier ...") are not claims; durations are.
 //   - "from A to B" after a change verb ("fell from 208 to 193") gives two
 //     claims; elsewhere it is a range with qualifier "from".
 #include "server/extract/numbers.h"
@@ -25,6 +35,7 @@
 #include "absl/strings/match.h"
 #include "server/extract/number_context.h"
 #include "server/extract/number_parse.h"
+#include "server/extract/number_rules.h"
 #include "server/extract/number_tokens.h"
 #include "server/extract/number_unit.h"
 #include "server/extract/word_table.h"
@@ -39,6 +50,11 @@ enum : uint64_t {
   kInIdentifierWords = uint64_t{1} << 1,
   kInDeterminers = uint64_t{1} << 2,
   kInChangeVerbs = uint64_t{1} << 3,
+  kInWeakDeterminers = uint64_t{1} << 4,
+  kInNotBeforeYear = uint64_t{1} << 5,
+  kInSportsAfterM = uint64_t{1} << 6,
+  kInYearNouns = uint64_t{1} << 7,
+  kInQualifierEnds = uint64_t{1} << 8,
 };
 const WordTable& NumberWords();
 
@@ -69,6 +85,12 @@ constexpr Qualifier kQualifiers[] = {
     {{"as", "much", "as"}, 3, Approx::kUpperBound},
     {{"as", "high", "as"}, 3, Approx::kUpperBound},
     {{"in", "excess", "of"}, 3, Approx::kLowerBound},
+    {{"larger", "than"}, 2, Approx::kLowerBound},
+    {{"greater", "than"}, 2, Approx::kLowerBound},
+    {{"bigger", "than"}, 2, Approx::kLowerBound},
+    {{"higher", "than"}, 2, Approx::kLowerBound},
+    {{"smaller", "than"}, 2, Approx::kUpperBound},
+    {{"lower", "than"}, 2, Approx::kUpperBound},
     {{"more", "than"}, 2, Approx::kLowerBound},
     {{"less", "than"}, 2, Approx::kUpperBound},
     {{"fewer", "than"}, 2, Approx::kUpperBound},
@@ -98,9 +120,44 @@ constexpr Qualifier kQualifiers[] = {
     {{"under"}, 1, Approx::kUpperBound},
     {{"below"}, 1, Approx::kUpperBound},
     {{"exactly"}, 1, Approx::kExact},
+    {{"within"}, 1, Approx::kUpperBound},
+    {{"exceeded"}, 1, Approx::kLowerBound},
+    {{"exceeding"}, 1, Approx::kLowerBound},
+    {{"exceeds"}, 1, Approx::kLowerBound},
     {{"between"}, 1, Approx::kRange},
     {{"from"}, 1, Approx::kRange},
+    // Focus words: part of the surface, no change to the value.
+    {{"only"}, 1, Approx::kExact},
+    {{"just"}, 1, Approx::kExact},
 };
+
+// A qualifier written after the number: "107 or more", "1000 +", "ten or
+// so". Returns the token after it and sets *approx; `k` when none.
+size_t PostQualifier(const std::vector<NumToken>& t, size_t k, Approx* approx) {
+  if (k >= t.size()) return k;
+  if (t[k].IsPunct("+") &&
+      !(k + 1 < t.size() && (t[k + 1].IsNum() || t[k + 1].IsPunct("-")))) {
+    *approx = Approx::kLowerBound;
+    return k + 1;
+  }
+  if (k + 1 >= t.size() || !t[k].IsWord() || !EqualsLower(t[k].text, "or") ||
+      !t[k + 1].IsWord()) {
+    return k;
+  }
+  absl::string_view w = t[k + 1].text;
+  if (EqualsLower(w, "more") || EqualsLower(w, "above") ||
+      EqualsLower(w, "over") || EqualsLower(w, "greater")) {
+    *approx = Approx::kLowerBound;
+  } else if (EqualsLower(w, "fewer") || EqualsLower(w, "less") ||
+             EqualsLower(w, "under") || EqualsLower(w, "below")) {
+    *approx = Approx::kUpperBound;
+  } else if (EqualsLower(w, "so")) {
+    *approx = Approx::kAbout;
+  } else {
+    return k;
+  }
+  return k + 2;
+}
 
 struct FoundQualifier {
   size_t first = 0;  // first token of the qualifier
@@ -112,6 +169,11 @@ struct FoundQualifier {
 // The qualifier ending right before token `i`, not reaching before `floor`.
 std::optional<FoundQualifier> QualifierBefore(const Toks& t, size_t i,
                                               size_t floor) {
+  // One probe turns away the many numbers with no qualifier before them.
+  if (i == 0 || i <= floor || !t[i - 1].IsWord() ||
+      !InLower(t[i - 1].text, kInQualifierEnds)) {
+    return std::nullopt;
+  }
   for (const Qualifier& q : kQualifiers) {
     if (i < floor + q.n) continue;
     size_t b = i - q.n;
@@ -193,6 +255,20 @@ constexpr absl::string_view kGluedUnits[] = {
     "kwh", "t",   "ha",  "bpd", "ml", "l",  "c",  "f",   "sq",
     "mi",  "oz",  "in",  "x",   "kt", "gb", "tb", "mb"};
 
+// Plural words after which a glued "m" is metres, not million ("100m
+// hurdles").
+constexpr absl::string_view kSportsAfterM[] = {
+    "hurdles", "races", "relays", "heats", "finals", "events", "sprints"};
+
+// "5m people", "1.5m barrels": a glued "m" before a plural noun is million.
+bool IsMillionM(const Toks& t, size_t k) {
+  if (!EqualsLower(t[k].text, "m") || k + 1 >= t.size()) return false;
+  const NumToken& next = t[k + 1];
+  return next.IsWord() && next.space_before && !next.IsCapitalized() &&
+         LooksPlural(next.text) && !InLower(next.text, kInSportsAfterM) &&
+         !InLower(next.text, kInDeterminers);
+}
+
 void ReadSuffixes(const Toks& t, Reading* r, size_t k) {
   const bool money = !r->currency.empty();
   if (r->words) {
@@ -201,7 +277,7 @@ void ReadSuffixes(const Toks& t, Reading* r, size_t k) {
              !EqualsLower(t[k].text, "pc") && !EqualsLower(t[k].text, "pct") &&
              !EqualsLower(t[k].text, "percent")) {
     absl::string_view sfx = t[k].text;
-    if (auto s = ScaleWordValue(sfx, money)) {
+    if (auto s = ScaleWordValue(sfx, money || IsMillionM(t, k))) {
       r->scale = *s;
       r->scaled = true;
       ++k;
@@ -323,11 +399,46 @@ constexpr absl::string_view kIdentifierWords[] = {
     "windows",   "iphone",    "boeing",     "airbus",     "top",
     "formula",   "super"};
 
+// Before a number word these make it a reference ("those two", "their
+// three children"), not a count.
 constexpr absl::string_view kDeterminers[] = {
-    "the",  "these", "those", "its",   "their", "his",   "her",
-    "our",  "my",    "your",  "whose", "both",  "all",   "every",
-    "each", "which", "first", "last",  "next",  "other", "another",
-    "this", "that",  "no",    "any",   "those", "said",  "such"};
+    "these", "those", "its",  "their", "his",   "her",     "our",
+    "my",    "your",  "both", "each",  "which", "another", "this",
+    "that",  "no",    "any",  "said",  "such"};
+// After these a number word with a counted noun is a claim ("all seven
+// astronauts", "the three remaining orbiters", "the last five months"), but
+// not on its own ("the two", "the one who") or before a reference noun
+// ("the two sides").
+constexpr absl::string_view kWeakDeterminers[] = {
+    "the",  "all",  "whose", "other", "first",
+    "last", "next", "past",  "every", "remaining"};
+
+// Words after which a four-digit number is a year even before a plural
+// noun ("in 2019 elections", "the 2012 games").
+constexpr absl::string_view kNotBeforeYear[] = {
+    "in", "since",  "by",    "until", "till", "during", "the",  "from",
+    "to", "before", "after", "for",   "its",  "their",  "this", "that"};
+
+// Plural nouns that a year modifies ("2000 levels", "2010 dollars").
+constexpr absl::string_view kYearNouns[] = {
+    "levels",    "prices", "figures",   "rates",   "dollars", "values",
+    "elections", "games",  "standards", "numbers", "terms",   "models"};
+
+// "1709 schoolchildren", "2000 people": a year-like number that counts a
+// plural noun right after it.
+bool IsYearLikeCount(const Toks& t, const Reading& r) {
+  const size_t k = r.next;
+  if (k >= t.size() || !t[k].IsWord() || t[k].IsCapitalized() ||
+      !LooksPlural(t[k].text) || InLower(t[k].text, kInDeterminers) ||
+      InLower(t[k].text, kInYearNouns)) {
+    return false;
+  }
+  if (r.num > 0 && t[r.num - 1].IsWord() &&
+      InLower(t[r.num - 1].text, kInNotBeforeYear)) {
+    return false;
+  }
+  return true;
+}
 
 bool IsMonthTok(const Toks& t, size_t i) {
   return i < t.size() && t[i].IsCapitalized() && IsMonthName(t[i].text);
@@ -382,7 +493,9 @@ bool IsNonClaim(const Toks& t, const Reading& r, bool qualified,
       if (IsMonthTok(t, k) || (IsWordTok(t, k, "of") && IsMonthTok(t, k + 1))) {
         return true;
       }
-      if (!qualified && IsYearToken(t, r.num)) return true;
+      if (!qualified && IsYearToken(t, r.num) && !IsYearLikeCount(t, r)) {
+        return true;
+      }
     }
   }
   if (r.first == r.num && r.first > 0 && !qualified && !r.scaled &&
@@ -395,7 +508,12 @@ bool IsNonClaim(const Toks& t, const Reading& r, bool qualified,
     }
     if (r.words && InLower(prev.text, kInDeterminers)) return true;
   }
-  if (r.words && !r.fraction && IsWordTok(t, k, "of")) return true;
+  if (r.words && !r.fraction && IsWordTok(t, k, "of") &&
+      !(r.value > 1 &&
+        (IsWordTok(t, k + 1, "us") || IsWordTok(t, k + 1, "them") ||
+         IsWordTok(t, k + 1, "you")))) {
+    return true;  // "one of the", "two of the" (but "all fifteen of us")
+  }
   // Ages: "aged 14", "at age 80", "at the age of 40".
   if (r.first > 0 &&
       (IsWordTok(t, r.first - 1, "aged") || IsWordTok(t, r.first - 1, "age") ||
@@ -450,6 +568,12 @@ const WordTable& NumberWords() {
     t->Add(kIdentifierWords, kInIdentifierWords);
     t->Add(kDeterminers, kInDeterminers);
     t->Add(kChangeVerbs, kInChangeVerbs);
+    t->Add(kWeakDeterminers, kInWeakDeterminers);
+    t->Add(kNotBeforeYear, kInNotBeforeYear);
+    t->Add(kSportsAfterM, kInSportsAfterM);
+    t->Add(kYearNouns, kInYearNouns);
+    for (const Qualifier& q : kQualifiers)
+      t->Add(q.words[q.n - 1], kInQualifierEnds);
     return t;
   }();
   return *table;
@@ -457,15 +581,23 @@ const WordTable& NumberWords() {
 
 // The words that open a vague count, apart: they are tried at every word,
 // and a small table turns nearly every other word away before hashing.
-enum : uint64_t { kInVague = 1, kInFew = 2 };
+enum : uint64_t { kInVague = 1, kInFew = 2, kInCouple = 4 };
+constexpr absl::string_view kCouple[] = {"couple"};
 const WordTable& VagueWords() {
   static const WordTable* table = [] {
     auto* t = new WordTable;
     t->Add(kVague, kInVague);
     t->Add(kFew, kInFew);
+    t->Add(kCouple, kInCouple);
     return t;
   }();
   return *table;
+}
+
+// ISO 4217 codes as Quantity::unit holds them: three capital letters.
+bool IsCurrencyCode(absl::string_view u) {
+  return u.size() == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[1] >= 'A' &&
+         u[1] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z';
 }
 
 // ---------------------------------------------------------------------------
@@ -477,7 +609,8 @@ struct Scanner {
   const std::vector<Quote>& quotes;
   std::vector<Quantity> out;
   size_t quote_pos = 0;
-  size_t floor = 0;  // tokens before this belong to an earlier claim
+  size_t floor = 0;       // tokens before this belong to an earlier claim
+  size_t last_first = 0;  // first token of out.back()
 
   void Emit(size_t first, size_t num_next, size_t end, Quantity q,
             CountedThing thing) {
@@ -510,6 +643,118 @@ struct Scanner {
     }
     out.push_back(std::move(q));
     floor = end;
+    last_first = first;
+  }
+
+  // The counted thing of the previous claim when it lies in this sentence or
+  // the one before and counts things (not money, percent or time): "rescued
+  // 700 asylum seekers, and saved 200 more", "about 100,000 Greeks. The
+  // Church estimates that number is closer to 40,000".
+  std::string NearbyUnit(size_t first) const {
+    if (out.empty() || last_first >= first) return {};
+    const size_t sb = SentenceBegin(t, first);
+    const size_t psb = sb > 0 ? SentenceBegin(t, sb - 1) : sb;
+    if (last_first < psb) return {};
+    const Quantity& p = out.back();
+    if (p.unit.empty() || p.unit == "percent" || p.unit == "fraction" ||
+        p.unit == "percentage points" || IsCurrencyCode(p.unit)) {
+      return {};
+    }
+    absl::string_view key = p.unit_key;
+    const size_t sp = key.rfind(' ');
+    if (sp != absl::string_view::npos) key.remove_prefix(sp + 1);
+    if (IsRateDenominator(key) || IsSingularMeasureNoun(key)) return {};
+    return p.unit;
+  }
+
+  // What a number with no counted noun after it counts, from its context;
+  // empty when unknown. Sets *sure when the context alone makes it a claim
+  // ("killing 107", "a panel of twelve", "all fifteen of us", "200 more").
+  std::string ElidedUnit(size_t first, size_t next, bool strong, bool* sure) {
+    *sure = true;
+    if (IsWordTok(t, next, "more")) {
+      std::string u = NearbyUnit(first);
+      if (!u.empty()) return u;
+    }
+    size_t p = first;
+    if (p > 0 && IsWordTok(t, p - 1, "all")) --p;
+    if (p > 0 && t[p - 1].IsWord() && !t[p - 1].IsCapitalized() &&
+        IsCasualtyVerb(t[p - 1].text)) {
+      return "people";
+    }
+    if (first > 1 && IsWordTok(t, first - 1, "of") && t[first - 2].IsWord() &&
+        IsGroupNoun(t[first - 2].text)) {
+      return "members";
+    }
+    if (IsWordTok(t, next, "of") &&
+        (IsWordTok(t, next + 1, "us") || IsWordTok(t, next + 1, "them") ||
+         IsWordTok(t, next + 1, "you"))) {
+      return "people";
+    }
+    *sure = false;
+    if (!strong) return {};
+    // "drove outstanding asylum claims over 150,000".
+    for (size_t back = 2; back >= 1; --back) {
+      if (first < back + 1 || first - back <= floor) continue;
+      CountedThing prev =
+          ReadCountedThing(t, first - back, first, false, false);
+      if (!prev.empty() && prev.end == first &&
+          prev.unit_begin == first - back && !t[first - back].IsCapitalized()) {
+        return std::string(TokenText(text, t, prev.unit_begin, prev.unit_end));
+      }
+    }
+    return NearbyUnit(first);
+  }
+
+  // "a couple of professors": value 2, approximate.
+  size_t TryCouple(size_t i) {
+    if (!IsWordTok(t, i + 1, "of")) return i;
+    const size_t first = i > floor && IsWordTok(t, i - 1, "a") ? i - 1 : i;
+    CountedThing thing =
+        ReadCountedThing(t, i + 1, SentenceEnd(t, i), true, true);
+    if (thing.empty() || IsCounterfactual(t, first)) return i;
+    Quantity q;
+    q.value = 2;
+    q.approx = Approx::kAbout;
+    q.qualifier = std::string(TokenText(text, t, first, i + 2));
+    Emit(first, i + 2, thing.end, std::move(q), thing);
+    return thing.end;
+  }
+
+  // "attracting thousands to the event", "millions left homeless": a vague
+  // count on its own, next to a verb.
+  size_t TryBareVague(size_t i) {
+    if (EqualsLower(t[i].text, "tens") || EqualsLower(t[i].text, "scores") ||
+        t[i].IsCapitalized()) {
+      return i;
+    }
+    bool verb_before = false;
+    if (i > 0 && t[i - 1].IsWord() && !t[i - 1].IsCapitalized()) {
+      absl::string_view p = t[i - 1].text;
+      verb_before = absl::EndsWith(p, "ing") || absl::EndsWith(p, "ed") ||
+                    EqualsLower(p, "drew") || EqualsLower(p, "brought") ||
+                    IsCasualtyVerb(p);
+    }
+    bool verb_after = false;
+    if (i + 1 < t.size() && t[i + 1].IsWord() && !t[i + 1].IsCapitalized()) {
+      absl::string_view n = t[i + 1].text;
+      verb_after = absl::EndsWith(n, "ed") || EqualsLower(n, "left") ||
+                   EqualsLower(n, "were") || EqualsLower(n, "fled") ||
+                   EqualsLower(n, "have") || EqualsLower(n, "had") ||
+                   EqualsLower(n, "died");
+    }
+    const bool the_comma = i > 0 && IsWordTok(t, i - 1, "the") &&
+                           i + 1 < t.size() && t[i + 1].IsPunct(",");
+    if (!verb_before && !verb_after && !the_comma) return i;
+    if (IsCounterfactual(t, i)) return i;
+    Quantity q;
+    q.approx = Approx::kVague;
+    q.vague = true;
+    q.qualifier = std::string(t[i].text);
+    q.unit = NearbyUnit(i);
+    if (q.unit.empty()) q.unit = "people";
+    Emit(i, i + 1, i + 1, std::move(q), CountedThing{});
+    return i + 1;
   }
 
   // "thousands of demonstrators", "tens of thousands of", "several hundred".
@@ -518,6 +763,7 @@ struct Scanner {
     if (w.size() < 3 || w.size() > 9) return i;
     const uint64_t cls = VagueWords().Lookup(w);
     if (cls == 0) return i;
+    if (cls & kInCouple) return TryCouple(i);
     size_t k = i;
     if ((cls & kInVague) && IsWordTok(t, i + 1, "of")) {
       k = i + 1;
@@ -537,6 +783,8 @@ struct Scanner {
                 IsWordTok(t, i + 1, "million") ||
                 IsWordTok(t, i + 1, "dozen"))) {
       k = i + 2;
+    } else if (cls & kInVague) {
+      return TryBareVague(i);
     } else {
       return i;
     }
@@ -545,6 +793,7 @@ struct Scanner {
     const size_t phrase_end = of ? k : k;  // qualifier excludes "of"
     CountedThing thing = ReadCountedThing(t, k, se, of, /*singular_ok=*/true);
     if (thing.empty()) return i;
+    if (IsCounterfactual(t, i)) return thing.end;
     Quantity q;
     q.approx = Approx::kVague;
     q.vague = true;
@@ -553,19 +802,82 @@ struct Scanner {
     return thing.end;
   }
 
+  // "about half", "larger than a third": a fraction word that reads as a
+  // number only after a qualifier.
+  std::optional<Reading> QualifiedFraction(size_t i) const {
+    // Cheap tests first: this runs at every "a" that starts no number.
+    const bool half = IsWordTok(t, i, "half");
+    if (!half && !((IsWordTok(t, i, "a") || IsWordTok(t, i, "one")) &&
+                   i + 1 < t.size() && t[i + 1].IsWord() &&
+                   t[i + 1].text.size() >= 5 && t[i + 1].text.size() <= 8 &&
+                   DenominatorValue(t[i + 1].text).has_value())) {
+      return std::nullopt;
+    }
+    if (!QualifierBefore(t, i, floor)) return std::nullopt;
+    Reading r;
+    r.first = r.num = i;
+    r.words = true;
+    r.fraction = true;
+    if (IsWordTok(t, i, "half")) {
+      r.value = 0.5;
+      r.next = i + 1;
+      // "nearly half an hour": half of one unit, not a proportion.
+      if ((IsWordTok(t, i + 1, "an") || IsWordTok(t, i + 1, "a")) &&
+          i + 2 < t.size() && t[i + 2].IsWord() && !t[i + 2].IsCapitalized() &&
+          !IsNumberWord(t[i + 2].text)) {
+        r.fraction = false;
+        r.next = i + 2;
+      }
+      return r;
+    }
+    if ((IsWordTok(t, i, "a") || IsWordTok(t, i, "one")) && i + 1 < t.size() &&
+        t[i + 1].IsWord()) {
+      if (std::optional<int> d = DenominatorValue(t[i + 1].text); d && *d > 2) {
+        r.value = 1.0 / *d;
+        r.next = i + 2;
+        return r;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // "10,000 and as many as 300,000 people": the upper end of a range after
+  // "and", past its qualifier; nullopt when none.
+  std::optional<Reading> AndUpTo(size_t k) const {
+    if (!IsWordTok(t, k, "and")) return std::nullopt;
+    for (size_t n = 2; n <= 3; ++n) {
+      std::optional<FoundQualifier> q = QualifierBefore(t, k + 1 + n, k + 1);
+      if (!q || q->first != k + 1 || q->approx != Approx::kUpperBound) {
+        continue;
+      }
+      std::optional<Reading> b = ReadNumber(t, k + 1 + n);
+      if (b && b->first == k + 1 + n) return b;
+    }
+    return std::nullopt;
+  }
+
   // A number at `i`; returns the token to continue from.
   size_t TryNumber(size_t i) {
     std::optional<Reading> a = ReadNumber(t, i);
+    if (!a) a = QualifiedFraction(i);
     if (!a) return i;
     std::optional<FoundQualifier> qual = QualifierBefore(t, a->first, floor);
     bool qualified = qual.has_value() && !qual->between && !qual->from;
     if (IsNonClaim(t, *a, qualified)) {
+      // "aged 8-10 years": the second number shares the first one's fate.
+      const size_t k = a->next;
+      if (k + 1 < t.size() && IsRangeJoin(t, k) &&
+          t[k].kind == TokKind::kPunct) {
+        std::optional<Reading> b = ReadNumber(t, k + 1);
+        if (b && b->first == k + 1) return b->next;
+      }
       return std::max(a->next, i + 1);
     }
     // A second number: a range, or a change ("rose 60% to 3.9 million").
     std::optional<Reading> b;
     size_t k = a->next;
     const bool between = qual && qual->between;
+    bool and_up_to = false;
     if ((between && IsWordTok(t, k, "and")) ||
         (!between && IsRangeJoin(t, k))) {
       b = ReadNumber(t, k + 1);
@@ -575,6 +887,9 @@ struct Scanner {
         if (dash) return std::max(b->next, i + 1);  // "3-1", "555-1234"
         b.reset();
       }
+    } else if (!between && !qualified) {
+      b = AndUpTo(k);
+      and_up_to = b.has_value();
     }
     if (b) {
       const bool dash = t[k].kind == TokKind::kPunct;
@@ -617,20 +932,59 @@ struct Scanner {
         *b = hi;
       }
     }
-    if (!b && a->bare_one && !qualified) return a->next;
     if (!b && qual && (qual->between || qual->from)) qual.reset();
+    // "107 or more", "1000 +", "ten or so".
+    Approx post = Approx::kExact;
+    size_t post_begin = a->next;
+    if (!b) {
+      const size_t e = PostQualifier(t, a->next, &post);
+      if (e > a->next) {
+        a->next = e;
+        if (!qual) qualified = true;
+      }
+    }
+    // "one in three visits", "two out of five": a proportion.
+    bool ratio = false;
+    if (!b && !a->fraction && !a->percent && a->currency.empty()) {
+      size_t m = a->next;
+      if (IsWordTok(t, m, "in")) {
+        ++m;
+      } else if (IsWordTok(t, m, "out") && IsWordTok(t, m + 1, "of")) {
+        m += 2;
+      }
+      if (m > a->next) {
+        std::optional<Reading> d = ReadNumber(t, m);
+        if (d && d->first == m && !d->percent && d->currency.empty() &&
+            !IsYearToken(t, d->num) && d->value > a->value) {
+          a->value /= d->value;
+          a->fraction = true;
+          a->next = d->next;
+          ratio = true;
+        }
+      }
+    }
 
     const Reading& last = b ? *b : *a;
+    if (IsAgeAfter(t, last.next)) return last.next;  // "25 years old"
     Quantity q;
     size_t first = qual ? qual->first : a->first;
-    if (qual)
+    if (qual) {
       q.qualifier = std::string(TokenText(text, t, qual->first, a->first));
+    } else if (post != Approx::kExact || post_begin < a->next) {
+      if (!ratio) {
+        q.qualifier = std::string(TokenText(text, t, post_begin, a->next));
+      }
+    }
     if (b) {
       q.approx = Approx::kRange;
       q.low = a->value;
       q.high = b->value;
+      if (and_up_to) {
+        q.qualifier = std::string(TokenText(text, t, k + 1, b->first));
+      }
     } else {
       Approx approx = qual ? qual->approx : Approx::kExact;
+      if (post != Approx::kExact) approx = post;
       q.approx = approx;
       if (approx == Approx::kLowerBound) {
         q.low = a->value;
@@ -651,21 +1005,65 @@ struct Scanner {
     } else if (!last.glued_unit.empty()) {
       q.unit = std::string(last.glued_unit);
     } else {
-      const bool singular_ok = a->fraction || (!b && a->value == 1);
+      const bool singular_ok =
+          a->fraction || (!b && a->value <= 1 && a->value > 0);
       thing = ReadCountedThing(t, last.next, SentenceEnd(t, last.num),
-                               a->fraction, singular_ok);
+                               a->fraction && !ratio, singular_ok);
       if (thing.end < last.next) thing.end = last.next;
+      if (a->fraction) {
+        q.unit = "fraction";  // "a quarter of citizens", "one in three"
+        thing.unit_begin = thing.unit_end;
+      }
+    }
+    // Number words after "the", "all", "whose" ...: a count only with a
+    // counted noun that does not refer back ("the two sides").
+    const bool weak_det = a->words && !qual && a->first == a->num &&
+                          a->first > 0 && t[a->first - 1].IsWord() &&
+                          InLower(t[a->first - 1].text, kInWeakDeterminers);
+    if (weak_det && a->bare_one) return thing.end;
+    if (weak_det && !thing.empty() &&
+        EqualsLower(t[a->first - 1].text, "the") &&
+        IsReferenceNoun(t[thing.unit_end - 1].text)) {
+      return thing.end;
+    }
+    // A bare "one" is an article ("one morning", "One poster admitted")
+    // unless a verb takes it as its count ("fired one shell").
+    if (!b && a->bare_one && !qualified && !ratio) {
+      const NumToken* prev = a->first > 0 ? &t[a->first - 1] : nullptr;
+      const bool verb =
+          prev && prev->IsWord() && !prev->IsCapitalized() &&
+          (absl::EndsWith(prev->text, "ed") ||
+           EqualsLower(prev->text, "have") || EqualsLower(prev->text, "has") ||
+           EqualsLower(prev->text, "had"));
+      if (!verb || thing.empty() || t[thing.unit_begin].IsCapitalized() ||
+          IsOneIdiomNoun(t[thing.unit_begin].text)) {
+        return a->next;
+      }
     }
     // A bare number that counts nothing named ("I am 61", "Studio 60",
     // "Reagan in 80") is too often not a claim: keep it only when it is
-    // qualified, a "between"/"to" range, scaled or written with grouping.
-    const bool counts_something = !q.unit.empty() || !thing.empty();
+    // qualified, a "between"/"to" range, scaled or written with grouping,
+    // or when its context names what it counts ("killing 238").
     const bool dash_range = b && t[k].kind == TokKind::kPunct;
     const bool strong = (qual && q.approx != Approx::kExact) ||
-                        (b && !dash_range) || a->scaled || last.scaled ||
-                        IsInChange(t, a->first) ||
+                        post != Approx::kExact || (b && !dash_range) ||
+                        a->scaled || last.scaled || IsInChange(t, a->first) ||
                         t[a->num].text.find(',') != absl::string_view::npos;
-    if (!counts_something && !strong) return last.next;
+    if (q.unit.empty() && thing.empty() && strong) {
+      // "the nation's 92,000 asylum claim backlog": a singular noun phrase.
+      CountedThing singular =
+          ReadCountedThing(t, last.next, SentenceEnd(t, last.num), false, true);
+      if (!singular.empty() && !t[singular.unit_begin].IsCapitalized()) {
+        thing = singular;
+      }
+    }
+    if (q.unit.empty() && thing.empty()) {
+      bool sure = false;
+      q.unit = ElidedUnit(first, last.next, strong, &sure);
+      if (!sure && !strong) return last.next;
+      if (weak_det && !sure) return last.next;
+    }
+    if (IsCounterfactual(t, first)) return thing.end;
     Emit(first, last.next, thing.end, std::move(q), thing);
     return thing.end;
   }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "server/extract/number_unit.h"
 
 namespace claimcheck::extract {
 namespace {
@@ -161,12 +162,25 @@ constexpr Case kNegativesAndFractions[] = {
      Approx::kExact, "", "degrees", "degree"},
     {"The index closed at minus 3 points.", "minus 3 points", -3, kNone, kNone,
      Approx::kExact, "", "points", "point"},
+    // Fractions are proportions, parallel to percentages (GUIDELINES.md
+    // section 1): unit "fraction"; the surface keeps what they are of.
     {"Two-thirds of voters backed it.", "Two-thirds of voters", 2.0 / 3, kNone,
-     kNone, Approx::kExact, "", "voters", "voter"},
+     kNone, Approx::kExact, "", "fraction", "fraction"},
     {"A quarter of homes lack heating.", "A quarter of homes", 0.25, kNone,
-     kNone, Approx::kExact, "", "homes", "home"},
+     kNone, Approx::kExact, "", "fraction", "fraction"},
+    {"Almost half of the pupils were absent.", "Almost half", 0.5, kNone, kNone,
+     Approx::kAbout, "Almost", "fraction", "fraction"},
+    {"One in five adults smokes daily.", "One in five adults", 0.2, kNone,
+     kNone, Approx::kExact, "", "fraction", "fraction"},
+    {"Two out of three doctors agreed.", "Two out of three doctors", 2.0 / 3,
+     kNone, kNone, Approx::kExact, "", "fraction", "fraction"},
+    {"A bloc larger than a third can block reforms.", "larger than a third",
+     kNone, 1.0 / 3, kNone, Approx::kLowerBound, "larger than", "fraction",
+     "fraction"},
+    {"The drive took nearly half an hour.", "nearly half an hour", 0.5, kNone,
+     kNone, Approx::kAbout, "nearly", "hour", "hour"},
     {"Rainfall was 0.75 inches.", "0.75 inches", 0.75, kNone, kNone,
-     Approx::kExact, "", "inches", "inch"},
+     Approx::kExact, "", "inches", "in"},
 };
 TEST(ExtractQuantitiesTest, NegativesAndFractions) {
   CheckAll(kNegativesAndFractions);
@@ -233,6 +247,173 @@ constexpr Case kUnits[] = {
      Approx::kExact, "", "km", "km"},
 };
 TEST(ExtractQuantitiesTest, CountedThingAndUnitKey) { CheckAll(kUnits); }
+
+constexpr Case kMoreMoney[] = {
+    {"The contract is worth RM2.5 billion.", "RM2.5 billion", 2.5e9, kNone,
+     kNone, Approx::kExact, "", "MYR", "myr"},
+    {"The grant was NZ $ 26 million.", "NZ $ 26 million", 2.6e7, kNone, kNone,
+     Approx::kExact, "", "NZD", "nzd"},
+    {"Fares rose to A$4.50 this week.", "A$4.50", 4.5, kNone, kNone,
+     Approx::kExact, "", "AUD", "aud"},
+    {"The club was fined 300,000 ringgit.", "300,000 ringgit", 3e5, kNone,
+     kNone, Approx::kExact, "", "MYR", "myr"},
+    {"Bids stayed under $250,000 all day.", "under $250,000", kNone, kNone,
+     2.5e5, Approx::kUpperBound, "under", "USD", "usd"},
+};
+TEST(ExtractQuantitiesTest, MoreMoneyForms) { CheckAll(kMoreMoney); }
+
+// Units of measure: written unit kept, unit_key is the unit's symbol.
+constexpr Case kMeasures[] = {
+    {"The storm had winds of 190 kilometers per hour.",
+     "190 kilometers per hour", 190, kNone, kNone, Approx::kExact, "",
+     "kilometers per hour", "km/h"},
+    {"Gusts reached 200 km / h near the coast.", "200 km / h", 200, kNone,
+     kNone, Approx::kExact, "", "km / h", "km/h"},
+    {"The convoy drove 300 miles overnight.", "300 miles", 300, kNone, kNone,
+     Approx::kExact, "", "miles", "mi"},
+    {"A 15 meter wall now rings the port.", "15 meter", 15, kNone, kNone,
+     Approx::kExact, "", "meter", "m"},
+    {"The park covers 240,000 square meter grounds.", "240,000 square meter",
+     240000, kNone, kNone, Approx::kExact, "", "square meter", "m2"},
+    {"The hull weighs 40 tonnes empty.", "40 tonnes", 40, kNone, kNone,
+     Approx::kExact, "", "tonnes", "t"},
+    {"Ticket sales grew a thousand fold.", "a thousand fold", 1000, kNone,
+     kNone, Approx::kExact, "", "fold", "fold"},
+};
+TEST(ExtractQuantitiesTest, UnitsOfMeasure) { CheckAll(kMeasures); }
+
+TEST(CanonicalUnitTest, ConvertsMeasuresOnly) {
+  struct {
+    const char* key;
+    const char* canonical;
+    double factor;
+  } const kCases[] = {{"km", "m", 1000},
+                      {"mi", "m", 1609.344},
+                      {"m", "m", 1},
+                      {"kilometre", "m", 1000},
+                      {"km/h", "m/s", 1 / 3.6},
+                      {"mph", "m/s", 0.44704},
+                      {"kg", "kg", 1},
+                      {"lb", "kg", 0.45359237},
+                      {"t", "kg", 1000},
+                      {"m2", "m2", 1},
+                      {"ha", "m2", 1e4},
+                      {"hour", "s", 3600},
+                      {"day", "s", 86400},
+                      {"l", "m3", 1e-3},
+                      {"MW", "W", 1e6}};
+  for (const auto& c : kCases) {
+    SCOPED_TRACE(c.key);
+    std::string canonical;
+    double factor = 0;
+    ASSERT_TRUE(CanonicalUnit(c.key, &canonical, &factor));
+    EXPECT_EQ(canonical, c.canonical);
+    EXPECT_NEAR(factor, c.factor, c.factor * 1e-12);
+  }
+  for (const char* key : {"missile", "usd", "percent", "fraction", ""}) {
+    std::string canonical;
+    double factor = 0;
+    EXPECT_FALSE(CanonicalUnit(key, &canonical, &factor)) << key;
+  }
+  // The same distance written two ways compares equal once converted.
+  EXPECT_EQ(UnitKey("kilometres"), UnitKey("km"));
+  EXPECT_EQ(UnitKey("Miles per hour"), "mph");
+  EXPECT_EQ(UnitKey("ballistic missiles"), "ballistic missile");
+}
+
+// Qualifiers written after the number, and bounds named by a verb.
+constexpr Case kMoreQualifiers[] = {
+    {"The blast killed 40 or more people.", "40 or more people", kNone, 40,
+     kNone, Approx::kLowerBound, "or more", "people", "person"},
+    {"The forum now has 500 + members.", "500 + members", kNone, 500, kNone,
+     Approx::kLowerBound, "+", "members", "member"},
+    {"The army will respond within 48 hours.", "within 48 hours", kNone, kNone,
+     48, Approx::kUpperBound, "within", "hours", "hour"},
+    {"Losses exceeded 10% of output.", "exceeded 10%", kNone, 10, kNone,
+     Approx::kLowerBound, "exceeded", "percent", "percent"},
+    {"She waited a couple of hours.", "a couple of hours", 2, kNone, kNone,
+     Approx::kAbout, "a couple of", "hours", "hour"},
+    {"The vote drew only 12 percent.", "only 12 percent", 12, kNone, kNone,
+     Approx::kExact, "only", "percent", "percent"},
+    {"The quake killed 2,000 and as many as 5,000 people.",
+     "2,000 and as many as 5,000 people", kNone, 2000, 5000, Approx::kRange,
+     "as many as", "people", "person"},
+};
+TEST(ExtractQuantitiesTest, MoreQualifiers) { CheckAll(kMoreQualifiers); }
+
+// Counts after determiners, "one", year-like numbers, compound modifiers.
+constexpr Case kCounts[] = {
+    {"All nine climbers reached the summit.", "nine climbers", 9, kNone, kNone,
+     Approx::kExact, "", "climbers", "climber"},
+    {"The four remaining bidders debated.", "four remaining bidders", 4, kNone,
+     kNone, Approx::kExact, "", "remaining bidders", "remaining bidder"},
+    {"He spent the last three months in hiding.", "three months", 3, kNone,
+     kNone, Approx::kExact, "", "months", "month"},
+    {"The jet fired one missile at the ship.", "one missile", 1, kNone, kNone,
+     Approx::kExact, "", "missile", "missile"},
+    {"There was just one survivor.", "just one survivor", 1, kNone, kNone,
+     Approx::kExact, "just", "survivor", "survivor"},
+    {"The study followed 1850 patients closely.", "1850 patients", 1850, kNone,
+     kNone, Approx::kExact, "", "patients", "patient"},
+    {"The region has 5m people.", "5m people", 5e6, kNone, kNone,
+     Approx::kExact, "", "people", "person"},
+    {"A 24 hour strike began.", "24 hour", 24, kNone, kNone, Approx::kExact, "",
+     "hour", "hour"},
+    {"The nine - member board resigned.", "nine - member", 9, kNone, kNone,
+     Approx::kExact, "", "member", "member"},
+    {"Seventeen years ago the dam burst.", "Seventeen years", 17, kNone, kNone,
+     Approx::kExact, "", "years", "year"},
+    {"The talks involved two other delegations.", "two other delegations", 2,
+     kNone, kNone, Approx::kExact, "", "delegations", "delegation"},
+    {"The army fired dozens of rounds of artillery.",
+     "dozens of rounds of artillery", kNone, kNone, kNone, Approx::kVague,
+     "dozens of", "rounds of artillery", "rounds of artillery"},
+    {"She wrote two collections of short stories.",
+     "two collections of short stories", 2, kNone, kNone, Approx::kExact, "",
+     "collections of short stories", "collections of short story"},
+    {"The museum holds 3,000 paintings and other artworks.",
+     "3,000 paintings and other artworks", 3000, kNone, kNone, Approx::kExact,
+     "", "paintings and other artworks", "paintings and other artwork"},
+};
+TEST(ExtractQuantitiesTest, CountsInContext) { CheckAll(kCounts); }
+
+// A number whose counted noun is elided: the unit is recovered from the
+// verb, the group it belongs to, or the claim before it.
+struct ElidedCase {
+  const char* text;
+  int index;  // which claim of the text
+  const char* surface;
+  const char* unit;
+};
+
+constexpr ElidedCase kElided[] = {
+    {"Gunmen attacked the market, killing 12 and wounding 30.", 0, "12",
+     "people"},
+    {"Gunmen attacked the market, killing 12 and wounding 30.", 1, "30",
+     "people"},
+    {"The bus crashed, killing all six aboard.", 0, "six", "people"},
+    {"Coast guards rescued 300 migrants, and fishermen saved 50 more.", 1, "50",
+     "migrants"},
+    {"About 5,000 Kurds live in the town. Activists say that number is closer "
+     "to 8,000.",
+     1, "closer to 8,000", "Kurds"},
+    {"The chairman of the inquiry's panel of nine resigned.", 0, "nine",
+     "members"},
+    {"We met the whole staff, all fifteen of us.", 0, "fifteen", "people"},
+    {"The late fees pushed unpaid invoices over 4,000 this spring.", 0,
+     "over 4,000", "unpaid invoices"},
+    {"The fair drew thousands to the park.", 0, "thousands", "people"},
+};
+
+TEST(ExtractQuantitiesTest, ElidedCountedNoun) {
+  for (const ElidedCase& c : kElided) {
+    SCOPED_TRACE(c.text);
+    std::vector<Quantity> got = ExtractQuantities(c.text, {});
+    ASSERT_GT(got.size(), static_cast<size_t>(c.index));
+    EXPECT_EQ(got[c.index].surface, c.surface);
+    EXPECT_EQ(got[c.index].unit, c.unit);
+  }
+}
 
 // Context fields: subject, time and asserter of the one claim.
 struct ContextCase {
@@ -322,6 +503,22 @@ constexpr const char* kNonClaims[] = {
     "The 1990s were calm; the attacks of 9/11 were not.",
     "Dial 0800 123 456 for help.",
     "The U.S. and Iran met in Oman.",
+    // References, not counts.
+    "The two leaders shook hands.",
+    "The three were released later.",
+    "One morning the rain stopped.",
+    "One reader wrote in to complain.",
+    "The 2019 elections were close.",
+    // Ages, of people and of things.
+    "Smith, who is 44 years old, resigned.",
+    "A 9-year-old girl was hurt.",
+    "The survey covered pupils aged 8\xE2\x80\x93"
+    "10 years.",
+    "He started when he was about 10 years old.",
+    // Counterfactuals are not asserted.
+    "Had the storm hit an hour later, more than 500 homes would have flooded.",
+    "We could've scored two or three goals.",
+    "Would you then print two editions?",
 };
 
 TEST(ExtractQuantitiesTest, NonClaims) {
