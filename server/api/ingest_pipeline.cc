@@ -20,9 +20,10 @@ IngestPipeline::~IngestPipeline() {
 
 void IngestPipeline::Submit(store::ArticleInput input,
                             extract::Extraction extraction, Callback done) {
+  store::PreparedArticle prepared = store::PrepareArticle(input, extraction);
   absl::MutexLock lock(&mu_);
-  queue_.push_back(
-      Item{std::move(input), std::move(extraction), std::move(done)});
+  queue_.push_back(Item{std::move(input), std::move(extraction),
+                        std::move(prepared), std::move(done)});
 }
 
 void IngestPipeline::Run() {
@@ -45,7 +46,8 @@ void IngestPipeline::Run() {
     }
     requests.clear();
     for (const Item& item : batch) {
-      requests.push_back(store::PutRequest{&item.input, &item.extraction});
+      requests.push_back(
+          store::PutRequest{&item.input, &item.extraction, &item.prepared});
     }
     absl::StatusOr<std::vector<store::PutResult>> results =
         store_->PutArticles(requests);

@@ -20,6 +20,7 @@
 #include "absl/status/statusor.h"
 #include "absl/synchronization/mutex.h"
 #include "server/extract/types.h"
+#include "server/store/prepared_article.h"
 #include "server/store/store.h"
 
 namespace claimcheck::api {
@@ -34,7 +35,9 @@ class IngestPipeline {
   IngestPipeline(const IngestPipeline&) = delete;
   IngestPipeline& operator=(const IngestPipeline&) = delete;
 
-  // Queues one article. `done` is called exactly once.
+  // Queues one article. `done` is called exactly once. The article's hashes,
+  // ids and normalised quote text (store::PrepareArticle) are computed here,
+  // on the caller's thread, so the writer thread only writes.
   void Submit(store::ArticleInput input, extract::Extraction extraction,
               Callback done);
 
@@ -42,6 +45,7 @@ class IngestPipeline {
   struct Item {
     store::ArticleInput input;
     extract::Extraction extraction;
+    store::PreparedArticle prepared;
     Callback done;
   };
   void Run();

@@ -15,10 +15,11 @@ struct Limits {
   int max_page_size = 500;
   int default_search_results = 20;
   int max_search_results = 100;
-  int candidate_limit = 200;       // store candidates scored per query
-  int max_stream_in_flight = 512;  // unacknowledged items per ingest stream
-  int max_report_quotes = 2000;    // quotes scanned by a speaker report
-  int max_report_claims = 2000;    // claims scanned by a quantity report
+  int candidate_limit = 200;          // store candidates scored per query
+  int max_stream_in_flight = 512;     // unacknowledged items per ingest stream
+  int max_report_quotes = 2000;       // quotes scanned by a speaker report
+  int max_report_claims = 1000;       // claims compared by a quantity report
+  int max_report_observations = 200;  // observations a quantity report lists
 };
 
 }  // namespace claimcheck::api

@@ -455,13 +455,19 @@ absl::Status QueryCore::GetQuantityConsistency(
   q.unit_key = extract::UnitKey(req.unit());
   q.subject = req.subject();
   q.limit = limits_.max_page_size;
+  // The newest max_report_claims claims (the store lists newest first).
   std::vector<store::ClaimRecord> claims;
+  bool truncated = false;
   do {
+    q.limit =
+        std::min(limits_.max_page_size,
+                 limits_.max_report_claims - static_cast<int>(claims.size()));
     CC_ASSIGN_OR_RETURN(store::ClaimPage page, store_->FindClaims(q));
     for (store::ClaimRecord& c : page.claims) claims.push_back(std::move(c));
     q.page_token = std::move(page.next_page_token);
-  } while (!q.page_token.empty() &&
-           static_cast<int>(claims.size()) < limits_.max_report_claims);
+    truncated = !q.page_token.empty() &&
+                static_cast<int>(claims.size()) >= limits_.max_report_claims;
+  } while (!q.page_token.empty() && !truncated);
   // Earliest first.
   std::stable_sort(
       claims.begin(), claims.end(),
@@ -481,10 +487,18 @@ absl::Status QueryCore::GetQuantityConsistency(
     return absl::OkStatus();
   }
   resp->set_agreement(ToProto(report.agreement));
-  for (const store::ClaimRecord& c : claims)
-    ToProto(c, resp->add_observations());
+  const size_t listed = std::min(
+      claims.size(), static_cast<size_t>(limits_.max_report_observations));
+  for (size_t i = 0; i < listed; ++i) {
+    ToProto(claims[i], resp->add_observations());
+  }
   for (const std::string& c : report.conflicts) resp->add_conflicts(c);
-  resp->set_summary(report.summary);
+  resp->set_conflict_count(report.conflict_count);
+  resp->set_observation_count(static_cast<int>(claims.size()));
+  resp->set_truncated(truncated);
+  resp->set_summary(truncated ? absl::StrCat(report.summary, " (newest ",
+                                             claims.size(), " claims compared)")
+                              : report.summary);
   return absl::OkStatus();
 }
 

@@ -17,7 +17,11 @@
 #include <vector>
 
 #include "absl/base/thread_annotations.h"
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
+#include "server/store/prepared_article.h"
+#include "server/store/speaker_names.h"
 #include "server/store/sqlite_db.h"
 #include "server/store/sqlite_store.h"
 #include "server/store/store.h"
@@ -83,13 +87,41 @@ class SqliteStore final : public Store {
     SqliteConnection* conn_;
   };
 
-  // Full-text index rows a write transaction adds and removes, applied at
-  // its end (see sqlite_schema.cc for why not by trigger).
+  // What a write transaction collects as it goes and applies at its end:
+  // full-text index rows it adds and removes (see sqlite_schema.cc for why
+  // not by trigger), and the speakers its new quotes name.
   struct FtsChanges {
     // (seq, norm_text) of rows that are in the indexes now.
     std::vector<std::pair<int64_t, std::string>> deletes;
     // seq -> norm_text of rows written in this transaction, not yet indexed.
     std::map<int64_t, std::string> inserts;
+    // (article id, speaker id) of every quote written, in write order.
+    std::vector<std::pair<std::string, std::string>> quote_speakers;
+  };
+
+  // What the writer knows is in the speaker tables, so unchanged speakers,
+  // aliases and roles cost no SQL on ingest. Entries are dropped whenever a
+  // write may remove the rows; a failed transaction drops them all.
+  struct KnownSpeaker {
+    bool kind_set = false;           // the row's kind is not kUnknown
+    std::vector<std::string> facts;  // "a" + alias, "r" + role rows present
+  };
+
+  // Drops the writer's caches unless Commit()ted: a rolled-back transaction
+  // may have left entries for rows that were never written.
+  class CacheGuard {
+   public:
+    explicit CacheGuard(SqliteStore* store) : store_(store) {}
+    CacheGuard(const CacheGuard&) = delete;
+    CacheGuard& operator=(const CacheGuard&) = delete;
+    ~CacheGuard() {
+      if (!committed_) store_->InvalidateCachesLocked();
+    }
+    void Committed() { committed_ = true; }
+
+   private:
+    SqliteStore* store_;
+    bool committed_ = false;
   };
 
   SqliteStore() = default;
@@ -105,8 +137,13 @@ class SqliteStore final : public Store {
   absl::Status InsertExtractionLocked(const std::string& article_id,
                                       int version,
                                       const extract::Extraction& extraction,
+                                      const PreparedArticle& prepared,
                                       FtsChanges* fts)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Loads the speaker name index and the merged-away set if a failed
+  // transaction (or Open) left them invalid.
+  absl::Status EnsureCachesLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  void InvalidateCachesLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Records the article's quotes in `fts` for removal from the indexes;
   // with `delete_rows`, also deletes them (and the article's claims).
   absl::Status DropQuotesOfArticleLocked(const std::string& article_id,
@@ -114,7 +151,10 @@ class SqliteStore final : public Store {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::Status ApplyFtsLocked(const FtsChanges& fts)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
-  absl::StatusOr<std::string> UpsertSpeakerLocked(const extract::Quote& quote)
+  // Ensures the speaker row of `prepared.speaker_key` exists; returns its
+  // id (empty when the quote has no speaker).
+  absl::StatusOr<std::string> UpsertSpeakerLocked(const extract::Quote& quote,
+                                                  const PreparedQuote& prepared)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::Status AddAliasAndRoleLocked(const std::string& speaker_id,
                                      const extract::Quote& quote)
@@ -131,7 +171,11 @@ class SqliteStore final : public Store {
   // Called by PutArticles inside its transaction, after the articles are
   // written: points quotes of merged-away spellings at the kept speaker and
   // merges new spelling variants the merge rule finds evidence for.
-  absl::Status ReconcileSpeakersLocked(const std::vector<PutResult>& results)
+  // Only the speakers of `quote_speakers` (from FtsChanges) are looked at;
+  // variant candidates come from `speaker_names_`, so the cost follows the
+  // batch, not the database.
+  absl::Status ReconcileSpeakersLocked(
+      const std::vector<std::pair<std::string, std::string>>& quote_speakers)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::StatusOr<SpeakerMergeRecord> MergeSpeakersLocked(
       const std::string& from_id, const std::string& into_id,
@@ -159,6 +203,14 @@ class SqliteStore final : public Store {
   std::unique_ptr<SqliteConnection> writer_ ABSL_GUARDED_BY(write_mu_);
   // Speaker identity: set once before serving (SetSpeakerMergeRule).
   SpeakerMergeRule merge_rule_ ABSL_GUARDED_BY(write_mu_);
+  // Writer caches (see KnownSpeaker, speaker_names.h); rebuilt from the
+  // database when `caches_valid_` is false.
+  bool caches_valid_ ABSL_GUARDED_BY(write_mu_) = false;
+  absl::flat_hash_map<std::string, KnownSpeaker> known_speakers_
+      ABSL_GUARDED_BY(write_mu_);
+  SpeakerNameIndex speaker_names_ ABSL_GUARDED_BY(write_mu_);
+  // from_id of every active merge.
+  absl::flat_hash_set<std::string> merged_away_ ABSL_GUARDED_BY(write_mu_);
 
   absl::Mutex pool_mu_;
   std::vector<SqliteConnection*> idle_readers_ ABSL_GUARDED_BY(pool_mu_);

@@ -277,9 +277,8 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
   }
   if (seqs.empty() && !words.empty()) {
     if (words.size() >= 3) {
-      CC_STORE_RETURN_IF_ERROR(CollectMatches(db.get(), kWordsSql,
-                                              AnyTwoOf(words, 4), limit,
-                                              &seqs));
+      CC_STORE_RETURN_IF_ERROR(CollectMatches(
+          db.get(), kWordsSql, AnyTwoOf(words, 4), limit, &seqs));
     }
     std::vector<std::string> any;
     for (const std::string& w : words) any.push_back(FtsString(w));

@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
@@ -73,6 +74,39 @@ absl::StatusOr<std::vector<std::string>> Column(Stmt& stmt) {
 
 }  // namespace
 
+void SqliteStore::InvalidateCachesLocked() {
+  caches_valid_ = false;
+  known_speakers_.clear();
+  speaker_names_.Clear();
+  merged_away_.clear();
+}
+
+absl::Status SqliteStore::EnsureCachesLocked() {
+  if (caches_valid_) return absl::OkStatus();
+  InvalidateCachesLocked();
+  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
+                            Transaction::Begin(writer_.get(), "BEGIN"));
+  {
+    CC_STORE_ASSIGN_OR_RETURN(Stmt stmt,
+                              writer_->Prepare("SELECT id, key FROM speakers"));
+    while (true) {
+      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      speaker_names_.Load(stmt.Text(0), stmt.Text(1));
+    }
+  }
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt stmt, writer_->Prepare("SELECT DISTINCT from_id FROM"
+                                    " speaker_merges WHERE undone_ms = 0"));
+    CC_STORE_ASSIGN_OR_RETURN(std::vector<std::string> ids, Column(stmt));
+    merged_away_.insert(ids.begin(), ids.end());
+  }
+  CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  caches_valid_ = true;
+  return absl::OkStatus();
+}
+
 void SqliteStore::SetSpeakerMergeRule(SpeakerMergeRule rule) {
   absl::MutexLock lock(&write_mu_);
   merge_rule_ = std::move(rule);
@@ -101,9 +135,8 @@ absl::StatusOr<SpeakerProfile> SqliteStore::LoadProfileLocked(
   SpeakerProfile p;
   {
     CC_STORE_ASSIGN_OR_RETURN(
-        Stmt stmt, db->Prepare("SELECT name, kind, (SELECT count(*) FROM"
-                               " quotes q WHERE q.speaker_id = s.id)"
-                               " FROM speakers s WHERE id = ?1"));
+        Stmt stmt,
+        db->Prepare("SELECT name, kind FROM speakers s WHERE id = ?1"));
     stmt.Bind(1, id);
     CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
     if (!found) {
@@ -112,7 +145,6 @@ absl::StatusOr<SpeakerProfile> SqliteStore::LoadProfileLocked(
     p.id = id;
     p.name = stmt.Text(0);
     p.kind = SpeakerKindFromInt(stmt.Int64(1));
-    p.quote_count = stmt.Int(2);
   }
   {
     CC_STORE_ASSIGN_OR_RETURN(
@@ -132,15 +164,20 @@ absl::StatusOr<SpeakerProfile> SqliteStore::LoadProfileLocked(
     CC_STORE_ASSIGN_OR_RETURN(p.co_speakers, Column(stmt));
   }
   {
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt stmt, db->Prepare("SELECT DISTINCT match_hash FROM quotes"
-                               " WHERE speaker_id = ?1"));
+    CC_STORE_ASSIGN_OR_RETURN(Stmt stmt,
+                              db->Prepare("SELECT match_hash FROM quotes"
+                                          " WHERE speaker_id = ?1"));
     stmt.Bind(1, id);
     while (true) {
       CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
+      ++p.quote_count;
       p.quote_hashes.push_back(static_cast<uint64_t>(stmt.Int64(0)));
     }
+    std::sort(p.quote_hashes.begin(), p.quote_hashes.end());
+    p.quote_hashes.erase(
+        std::unique(p.quote_hashes.begin(), p.quote_hashes.end()),
+        p.quote_hashes.end());
   }
   return p;
 }
@@ -227,6 +264,8 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::MergeSpeakersLocked(
         db->Prepare("UPDATE quotes SET speaker_id = ?2 WHERE speaker_id = ?1"));
     CC_STORE_RETURN_IF_ERROR(stmt.Bind(1, from_id).Bind(2, into_id).Run());
   }
+  known_speakers_.erase(from_id);
+  merged_away_.insert(from_id);
   for (const char* sql : {"DELETE FROM speaker_aliases WHERE speaker_id = ?1",
                           "DELETE FROM speaker_roles WHERE speaker_id = ?1",
                           "DELETE FROM speakers WHERE id = ?1"}) {
@@ -245,43 +284,37 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::MergeSpeakersLocked(
 }
 
 absl::Status SqliteStore::ReconcileSpeakersLocked(
-    const std::vector<PutResult>& results) {
+    const std::vector<std::pair<std::string, std::string>>& quote_speakers) {
+  if (quote_speakers.empty()) return absl::OkStatus();
   SqliteConnection* db = writer_.get();
-  std::vector<std::string> articles;
-  for (const PutResult& r : results) {
-    if (r.outcome != PutOutcome::kUnchanged) articles.push_back(r.article_id);
-  }
-  if (articles.empty()) return absl::OkStatus();
   const int64_t now_ms = NowMs();
 
+  // Distinct (article, speaker) pairs, in write order.
+  std::vector<std::pair<std::string, std::string>> pairs;
+  {
+    absl::flat_hash_set<std::pair<std::string, std::string>> seen;
+    for (const auto& p : quote_speakers) {
+      if (seen.insert(p).second) pairs.push_back(p);
+    }
+  }
+
   // 1. Quotes under a merged-away spelling go to the speaker kept.
-  CC_STORE_ASSIGN_OR_RETURN(
-      const int64_t active,
-      db->QueryInt("SELECT count(*) FROM (SELECT 1 FROM speaker_merges"
-                   " WHERE undone_ms = 0 LIMIT 1)"));
-  if (active > 0) {
+  if (!merged_away_.empty()) {
     std::vector<std::string> touched;
-    for (const std::string& article : articles) {
+    for (auto& [article, from] : pairs) {
+      if (!merged_away_.contains(from)) continue;
+      CC_STORE_ASSIGN_OR_RETURN(const std::string into,
+                                FollowMergesLocked(from));
+      if (into == from) continue;
       CC_STORE_ASSIGN_OR_RETURN(
-          Stmt stmt,
-          db->Prepare("SELECT DISTINCT speaker_id FROM quotes"
-                      " WHERE article_id = ?1 AND speaker_id IN (SELECT"
-                      " from_id FROM speaker_merges WHERE undone_ms = 0)"));
-      stmt.Bind(1, article);
-      CC_STORE_ASSIGN_OR_RETURN(std::vector<std::string> merged, Column(stmt));
-      for (const std::string& from : merged) {
-        CC_STORE_ASSIGN_OR_RETURN(const std::string into,
-                                  FollowMergesLocked(from));
-        if (into == from) continue;
-        CC_STORE_ASSIGN_OR_RETURN(
-            Stmt update,
-            db->Prepare("UPDATE quotes SET speaker_id = ?3"
-                        " WHERE article_id = ?1 AND speaker_id = ?2"));
-        update.Bind(1, article).Bind(2, from).Bind(3, into);
-        CC_STORE_RETURN_IF_ERROR(update.Run());
-        touched.push_back(from);
-        touched.push_back(into);
-      }
+          Stmt update,
+          db->Prepare("UPDATE quotes SET speaker_id = ?3"
+                      " WHERE article_id = ?1 AND speaker_id = ?2"));
+      update.Bind(1, article).Bind(2, from).Bind(3, into);
+      CC_STORE_RETURN_IF_ERROR(update.Run());
+      touched.push_back(from);
+      touched.push_back(into);
+      from = into;  // step 2 looks at the speaker kept
     }
     if (!touched.empty()) {
       std::sort(touched.begin(), touched.end());
@@ -294,56 +327,56 @@ absl::Status SqliteStore::ReconcileSpeakersLocked(
     }
   }
 
-  // 2. New spelling variants, merged on the rule's evidence.
+  // 2. New spelling variants, merged on the rule's evidence. Only pairs the
+  // name index offers are looked at (see SpeakerMergeRule).
   if (!merge_rule_) return absl::OkStatus();
-  for (const std::string& article : articles) {
-    CC_STORE_ASSIGN_OR_RETURN(std::vector<std::string> speakers,
-                              SpeakersOfArticleLocked(article));
-    for (const std::string& id : speakers) {
-      std::string key;
-      {
-        CC_STORE_ASSIGN_OR_RETURN(Stmt stmt,
-                                  db->Prepare("SELECT key, kind FROM speakers"
-                                              " WHERE id = ?1"));
-        stmt.Bind(1, id);
-        CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
-        if (!found) continue;  // merged away earlier in this loop
-        if (SpeakerKindFromInt(stmt.Int64(1)) ==
-            extract::SpeakerKind::kOrganization) {
-          continue;
-        }
-        key = stmt.Text(0);
+  absl::flat_hash_set<std::pair<std::string, std::string>> done;
+  for (const auto& [article, id] : pairs) {
+    if (!done.insert({article, id}).second) continue;
+    const std::vector<std::string> names = speaker_names_.Candidates(id);
+    if (names.empty()) continue;
+    {
+      CC_STORE_ASSIGN_OR_RETURN(
+          Stmt stmt, db->Prepare("SELECT kind FROM speakers WHERE id = ?1"));
+      stmt.Bind(1, id);
+      CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+      if (!found) continue;  // merged away earlier in this loop
+      if (SpeakerKindFromInt(stmt.Int64(0)) ==
+          extract::SpeakerKind::kOrganization) {
+        continue;
       }
-      const size_t space = key.find(' ');
-      if (space == std::string::npos) continue;
-      // Speakers with the same first word: keys in [first + " ", first + "!").
-      const std::string first = key.substr(0, space);
+    }
+    // Live, non-organisation candidates not kept apart by an undone merge,
+    // oldest record first.
+    std::vector<std::pair<int64_t, std::string>> others;
+    for (const std::string& other : names) {
       CC_STORE_ASSIGN_OR_RETURN(
           Stmt stmt,
-          db->Prepare("SELECT id FROM speakers WHERE key >= ?1 AND key < ?2"
-                      " AND id <> ?3 AND kind <> 2 AND NOT EXISTS (SELECT 1"
-                      " FROM speaker_merges m WHERE m.undone_ms <> 0 AND"
-                      " ((m.from_id = ?3 AND m.into_id = speakers.id) OR"
-                      " (m.into_id = ?3 AND m.from_id = speakers.id)))"
-                      " ORDER BY rowid"));
-      stmt.Bind(1, first + " ").Bind(2, first + "!").Bind(3, id);
-      CC_STORE_ASSIGN_OR_RETURN(std::vector<std::string> others, Column(stmt));
-      if (others.empty()) continue;
-      CC_STORE_ASSIGN_OR_RETURN(SpeakerProfile self, LoadProfileLocked(id));
-      for (const std::string& other_id : others) {
-        absl::StatusOr<SpeakerProfile> other = LoadProfileLocked(other_id);
-        if (!other.ok()) continue;
-        const std::string evidence = merge_rule_(*other, self);
-        if (evidence.empty()) continue;
-        // The record with more quotes is kept; on a tie, the older one.
-        const bool keep_self = self.quote_count > other->quote_count;
-        CC_STORE_ASSIGN_OR_RETURN(
-            SpeakerMergeRecord merged,
-            keep_self ? MergeSpeakersLocked(other_id, id, evidence, now_ms)
-                      : MergeSpeakersLocked(id, other_id, evidence, now_ms));
-        if (!keep_self) break;  // `id` is gone
-        CC_STORE_ASSIGN_OR_RETURN(self, LoadProfileLocked(id));
-      }
+          db->Prepare("SELECT rowid FROM speakers WHERE id = ?1 AND kind <> 2"
+                      " AND NOT EXISTS (SELECT 1 FROM speaker_merges m"
+                      " WHERE m.undone_ms <> 0 AND"
+                      " ((m.from_id = ?2 AND m.into_id = ?1) OR"
+                      " (m.into_id = ?2 AND m.from_id = ?1)))"));
+      stmt.Bind(1, other).Bind(2, id);
+      CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+      if (found) others.emplace_back(stmt.Int64(0), other);
+    }
+    if (others.empty()) continue;
+    std::sort(others.begin(), others.end());
+    CC_STORE_ASSIGN_OR_RETURN(SpeakerProfile self, LoadProfileLocked(id));
+    for (const auto& [rowid, other_id] : others) {
+      absl::StatusOr<SpeakerProfile> other = LoadProfileLocked(other_id);
+      if (!other.ok()) continue;
+      const std::string evidence = merge_rule_(*other, self);
+      if (evidence.empty()) continue;
+      // The record with more quotes is kept; on a tie, the older one.
+      const bool keep_self = self.quote_count > other->quote_count;
+      CC_STORE_ASSIGN_OR_RETURN(
+          SpeakerMergeRecord merged,
+          keep_self ? MergeSpeakersLocked(other_id, id, evidence, now_ms)
+                    : MergeSpeakersLocked(id, other_id, evidence, now_ms));
+      if (!keep_self) break;  // `id` is gone
+      CC_STORE_ASSIGN_OR_RETURN(self, LoadProfileLocked(id));
     }
   }
   return absl::OkStatus();
@@ -353,6 +386,8 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::MergeSpeakers(
     absl::string_view from_id, absl::string_view into_id,
     absl::string_view reason) {
   absl::MutexLock lock(&write_mu_);
+  CacheGuard caches(this);
+  CC_STORE_RETURN_IF_ERROR(EnsureCachesLocked());
   CC_STORE_ASSIGN_OR_RETURN(
       Transaction txn, Transaction::Begin(writer_.get(), "BEGIN IMMEDIATE"));
   CC_STORE_ASSIGN_OR_RETURN(
@@ -360,6 +395,7 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::MergeSpeakers(
       MergeSpeakersLocked(std::string(from_id), std::string(into_id),
                           std::string(reason), NowMs()));
   CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  caches.Committed();
   return rec;
 }
 
@@ -416,6 +452,8 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::UndoSpeakerMerge(
     absl::string_view merge_id) {
   CC_STORE_ASSIGN_OR_RETURN(const int64_t seq, ParseMergeId(merge_id));
   absl::MutexLock lock(&write_mu_);
+  CacheGuard caches(this);
+  CC_STORE_RETURN_IF_ERROR(EnsureCachesLocked());
   SqliteConnection* db = writer_.get();
   CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
                             Transaction::Begin(db, "BEGIN IMMEDIATE"));
@@ -464,6 +502,7 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::UndoSpeakerMerge(
         .Bind(4, LowerAscii(rec.from_name))
         .Bind(5, from_kind);
     CC_STORE_RETURN_IF_ERROR(stmt.Run());
+    speaker_names_.Add(rec.from_id, from_key);
   }
   // Keys that belong to `from`: its own, and those still merged into it.
   std::vector<std::string> keys = {from_key};
@@ -504,7 +543,17 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::UndoSpeakerMerge(
   CC_STORE_RETURN_IF_ERROR(RebuildSpeakersLocked({rec.from_id, holder}));
   CC_STORE_RETURN_IF_ERROR(AddMergedAliasesLocked(rec.from_id));
   CC_STORE_RETURN_IF_ERROR(AddMergedAliasesLocked(holder));
+  {
+    // Still merged away only if another active merge takes it.
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt stmt, db->Prepare("SELECT 1 FROM speaker_merges"
+                               " WHERE from_id = ?1 AND undone_ms = 0"));
+    stmt.Bind(1, rec.from_id);
+    CC_STORE_ASSIGN_OR_RETURN(bool still, stmt.Step());
+    if (!still) merged_away_.erase(rec.from_id);
+  }
   CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  caches.Committed();
   return rec;
 }
 

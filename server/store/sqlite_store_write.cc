@@ -29,24 +29,6 @@ int64_t NowUnixMs() {
       .count();
 }
 
-std::string ArticleId(const std::string& url, const std::string& content_hash,
-                      int attempt) {
-  std::string hex =
-      url.empty() ? content_hash.substr(0, 16)
-                  : Sha256Hex(absl::StrCat("url", std::string(1, '\0'), url))
-                        .substr(0, 16);
-  if (attempt > 0) {
-    hex = Sha256Hex(absl::StrCat(hex, "#", attempt)).substr(0, 16);
-  }
-  return absl::StrCat("a_", hex);
-}
-
-std::string SpeakerId(const std::string& key) {
-  return absl::StrCat(
-      "s_", Sha256Hex(absl::StrCat("speaker", std::string(1, '\0'), key))
-                .substr(0, 16));
-}
-
 // "a_0123..." -> "0123...": the part quote and claim ids embed.
 absl::string_view ArticleHex(absl::string_view article_id) {
   return article_id.size() > 2 ? article_id.substr(2) : article_id;
@@ -135,6 +117,8 @@ absl::StatusOr<std::vector<PutResult>> SqliteStore::PutArticles(
   if (articles.empty()) return results;
 
   absl::MutexLock lock(&write_mu_);
+  CacheGuard caches(this);
+  CC_STORE_RETURN_IF_ERROR(EnsureCachesLocked());
   const int64_t now_ms = NowUnixMs();
   CC_STORE_ASSIGN_OR_RETURN(
       Transaction txn, Transaction::Begin(writer_.get(), "BEGIN IMMEDIATE"));
@@ -145,9 +129,10 @@ absl::StatusOr<std::vector<PutResult>> SqliteStore::PutArticles(
     results.push_back(std::move(result));
   }
   // Speaker identity hook (owned by verify; sqlite_store_speakers.cc).
-  CC_STORE_RETURN_IF_ERROR(ReconcileSpeakersLocked(results));
+  CC_STORE_RETURN_IF_ERROR(ReconcileSpeakersLocked(fts.quote_speakers));
   CC_STORE_RETURN_IF_ERROR(ApplyFtsLocked(fts));
   CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  caches.Committed();
   return results;
 }
 
@@ -156,7 +141,14 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
                                                     FtsChanges* fts) {
   SqliteConnection* db = writer_.get();
   const ArticleInput& in = *request.input;
-  const std::string content_hash = Sha256Hex(in.text);
+  PreparedArticle local;
+  const PreparedArticle* prepared = request.prepared;
+  if (prepared == nullptr ||
+      prepared->quotes.size() != request.extraction->quotes.size()) {
+    local = PrepareArticle(in, *request.extraction);
+    prepared = &local;
+  }
+  const std::string& content_hash = prepared->content_hash;
   PutResult result;
 
   // Same text under any URL: unchanged, the existing article's id.
@@ -213,8 +205,8 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
             .Bind(8, now_ms);
         CC_STORE_RETURN_IF_ERROR(update.Run());
       }
-      CC_STORE_RETURN_IF_ERROR(
-          InsertExtractionLocked(id, new_version, *request.extraction, fts));
+      CC_STORE_RETURN_IF_ERROR(InsertExtractionLocked(
+          id, new_version, *request.extraction, *prepared, fts));
       CC_STORE_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
       result.article_id = id;
       result.version = new_version;
@@ -228,7 +220,9 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
   for (int attempt = 0; id.empty(); ++attempt) {
     if (attempt == 16)
       return absl::InternalError("could not allocate an article id");
-    std::string candidate = ArticleId(in.url, content_hash, attempt);
+    std::string candidate = attempt == 0
+                                ? prepared->new_article_id
+                                : ArticleIdFor(in.url, content_hash, attempt);
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt exists, db->Prepare("SELECT 1 FROM articles WHERE id = ?1"));
     exists.Bind(1, candidate);
@@ -252,7 +246,7 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
     CC_STORE_RETURN_IF_ERROR(insert.Run());
   }
   CC_STORE_RETURN_IF_ERROR(
-      InsertExtractionLocked(id, 1, *request.extraction, fts));
+      InsertExtractionLocked(id, 1, *request.extraction, *prepared, fts));
   result.article_id = std::move(id);
   result.version = 1;
   result.outcome = PutOutcome::kCreated;
@@ -316,13 +310,15 @@ absl::Status SqliteStore::ApplyFtsLocked(const FtsChanges& fts) {
 
 absl::Status SqliteStore::InsertExtractionLocked(
     const std::string& article_id, int version,
-    const extract::Extraction& extraction, FtsChanges* fts) {
+    const extract::Extraction& extraction, const PreparedArticle& prepared,
+    FtsChanges* fts) {
   SqliteConnection* db = writer_.get();
   const absl::string_view hex = ArticleHex(article_id);
   for (size_t i = 0; i < extraction.quotes.size(); ++i) {
     const extract::Quote& q = extraction.quotes[i];
+    const PreparedQuote& pq = prepared.quotes[i];
     CC_STORE_ASSIGN_OR_RETURN(const std::string speaker_id,
-                              UpsertSpeakerLocked(q));
+                              UpsertSpeakerLocked(q, pq));
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt insert,
         db->Prepare(
@@ -332,12 +328,11 @@ absl::Status SqliteStore::InsertExtractionLocked(
             " cue, rule, confidence, match_hash) VALUES (?1, ?2, ?3, ?4, ?5,"
             " ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
             " ?19, ?20, ?21)"));
-    std::string norm_text = extract::NormalizeForMatch(q.text);
     insert.Bind(1, absl::StrCat("q_", hex, "_", version, "_", i))
         .Bind(2, article_id)
         .Bind(3, static_cast<int64_t>(i))
         .Bind(4, q.text)
-        .Bind(5, norm_text)
+        .Bind(5, pq.norm_text)
         .Bind(6, q.span.begin)
         .Bind(7, q.span.end)
         .Bind(8, q.partial);
@@ -358,11 +353,12 @@ absl::Status SqliteStore::InsertExtractionLocked(
         .Bind(19, q.rule)
         .Bind(20, std::isnan(q.confidence) ? 0.0
                                            : static_cast<double>(q.confidence))
-        .Bind(21, static_cast<int64_t>(extract::MatchHash(q.text)));
+        .Bind(21, static_cast<int64_t>(pq.match_hash));
     CC_STORE_RETURN_IF_ERROR(insert.Run());
-    fts->inserts[sqlite3_last_insert_rowid(db->raw())] = std::move(norm_text);
+    fts->inserts[sqlite3_last_insert_rowid(db->raw())] = pq.norm_text;
     if (!speaker_id.empty()) {
       CC_STORE_RETURN_IF_ERROR(AddAliasAndRoleLocked(speaker_id, q));
+      fts->quote_speakers.emplace_back(article_id, speaker_id);
     }
   }
   for (size_t i = 0; i < extraction.quantities.size(); ++i) {
@@ -404,11 +400,18 @@ absl::Status SqliteStore::InsertExtractionLocked(
 }
 
 absl::StatusOr<std::string> SqliteStore::UpsertSpeakerLocked(
-    const extract::Quote& quote) {
-  if (quote.speaker.empty()) return std::string();
-  std::string key = extract::SpeakerKey(quote.speaker);
-  if (key.empty()) return std::string();
-  std::string id = SpeakerId(key);
+    const extract::Quote& quote, const PreparedQuote& prepared) {
+  if (quote.speaker.empty() || prepared.speaker_key.empty()) {
+    return std::string();
+  }
+  const std::string& id = prepared.speaker_id;
+  const bool kind_set = quote.speaker_kind != extract::SpeakerKind::kUnknown;
+  auto known = known_speakers_.find(id);
+  // The upsert below would change nothing: the row exists, and its kind is
+  // already set or this quote has none to give.
+  if (known != known_speakers_.end() && (known->second.kind_set || !kind_set)) {
+    return id;
+  }
   CC_STORE_ASSIGN_OR_RETURN(
       Stmt upsert,
       writer_->Prepare(
@@ -417,28 +420,45 @@ absl::StatusOr<std::string> SqliteStore::UpsertSpeakerLocked(
           " kind = excluded.kind WHERE speakers.kind = 0 AND excluded.kind <> "
           "0"));
   upsert.Bind(1, id)
-      .Bind(2, key)
+      .Bind(2, prepared.speaker_key)
       .Bind(3, quote.speaker)
       .Bind(4, LowerAscii(quote.speaker))
       .Bind(5, static_cast<int>(quote.speaker_kind));
   CC_STORE_RETURN_IF_ERROR(upsert.Run());
+  known_speakers_[id].kind_set |= kind_set;
+  speaker_names_.Add(id, prepared.speaker_key);
   return id;
 }
 
 absl::Status SqliteStore::AddAliasAndRoleLocked(const std::string& speaker_id,
                                                 const extract::Quote& quote) {
+  // Rows already known present are skipped; new ones are remembered while
+  // the speaker's entry lives (RebuildSpeakersLocked drops it).
+  auto known = known_speakers_.find(speaker_id);
+  const auto is_new = [&](char tag, absl::string_view value) {
+    if (known == known_speakers_.end()) return true;
+    std::string fact = absl::StrCat(std::string(1, tag), value);
+    std::vector<std::string>& facts = known->second.facts;
+    for (const std::string& f : facts) {
+      if (f == fact) return false;
+    }
+    facts.push_back(std::move(fact));
+    return true;
+  };
   if (IsAlias(quote.speaker_mention, quote.speaker)) {
     const absl::string_view alias =
         absl::StripAsciiWhitespace(quote.speaker_mention);
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt insert,
-        writer_->Prepare("INSERT OR IGNORE INTO speaker_aliases(speaker_id,"
-                         " alias, alias_lower) VALUES (?1, ?2, ?3)"));
-    insert.Bind(1, speaker_id).Bind(2, alias).Bind(3, LowerAscii(alias));
-    CC_STORE_RETURN_IF_ERROR(insert.Run());
+    if (is_new('a', alias)) {
+      CC_STORE_ASSIGN_OR_RETURN(
+          Stmt insert,
+          writer_->Prepare("INSERT OR IGNORE INTO speaker_aliases(speaker_id,"
+                           " alias, alias_lower) VALUES (?1, ?2, ?3)"));
+      insert.Bind(1, speaker_id).Bind(2, alias).Bind(3, LowerAscii(alias));
+      CC_STORE_RETURN_IF_ERROR(insert.Run());
+    }
   }
   const absl::string_view role = absl::StripAsciiWhitespace(quote.role);
-  if (!role.empty()) {
+  if (!role.empty() && is_new('r', role)) {
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt insert,
         writer_->Prepare("INSERT OR IGNORE INTO speaker_roles(speaker_id, role)"
@@ -469,6 +489,7 @@ absl::Status SqliteStore::RebuildSpeakersLocked(
     const std::vector<std::string>& speaker_ids) {
   SqliteConnection* db = writer_.get();
   for (const std::string& id : speaker_ids) {
+    known_speakers_.erase(id);  // its aliases and roles are re-derived
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt clear_aliases,
         db->Prepare("DELETE FROM speaker_aliases WHERE speaker_id = ?1"));
@@ -505,6 +526,8 @@ absl::Status SqliteStore::RebuildSpeakersLocked(
 absl::StatusOr<DeleteResult> SqliteStore::DeleteArticle(absl::string_view id) {
   const std::string article_id(id);
   absl::MutexLock lock(&write_mu_);
+  CacheGuard caches(this);
+  CC_STORE_RETURN_IF_ERROR(EnsureCachesLocked());
   SqliteConnection* db = writer_.get();
   CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
                             Transaction::Begin(db, "BEGIN IMMEDIATE"));
@@ -539,6 +562,7 @@ absl::StatusOr<DeleteResult> SqliteStore::DeleteArticle(absl::string_view id) {
   }
   CC_STORE_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
   CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  caches.Committed();
   return result;
 }
 

@@ -78,10 +78,15 @@ struct PutResult {
   int version = 1;
 };
 
+struct PreparedArticle;  // prepared_article.h
+
 // One article to write with what was extracted from it.
 struct PutRequest {
   const ArticleInput* input = nullptr;              // not owned
   const extract::Extraction* extraction = nullptr;  // not owned
+  // Optional, not owned: PrepareArticle(*input, *extraction), computed by
+  // the caller outside the store's locks. Null: the store computes it.
+  const PreparedArticle* prepared = nullptr;
 };
 
 struct DeleteResult {
@@ -173,6 +178,11 @@ struct SpeakerProfile {
 // Decides whether two speaker records are one person: returns the evidence
 // (recorded with the merge) or an empty string for "keep apart". Must be
 // pure and thread-safe; see verify::SpeakerMergeEvidence.
+// Stores ask it only about pairs of speakers whose keys
+// (extract::SpeakerKey) have at least two words, the same first word, and
+// last words within edit distance 2 (transpositions count 1); the rule must
+// keep every other pair apart. This lets a store find the pairs through a
+// name index instead of comparing every speaker with every other.
 using SpeakerMergeRule =
     std::function<std::string(const SpeakerProfile&, const SpeakerProfile&)>;
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -186,27 +187,68 @@ Agreement CompareQuantities(const extract::Quantity& a,
 QuantityReport QuantityConsistency(
     absl::Span<const QuantityObservation> observations) {
   QuantityReport report;
+  const size_t n = observations.size();
+  report.intervals.reserve(n);
   for (const QuantityObservation& o : observations) {
     report.intervals.push_back(o.quantity != nullptr ? ToInterval(*o.quantity)
                                                      : Interval{-kInf, kInf});
   }
+  // Stated observations grouped by identical interval: pairs within a group
+  // are consistent, pairs across two groups share their groups' verdict.
+  constexpr int kUnstated = -1;
+  std::vector<int> group_of(n, kUnstated);
+  std::vector<Interval> groups;
+  std::vector<int64_t> group_size;
+  {
+    std::map<std::pair<double, double>, int> by_interval;
+    for (size_t i = 0; i < n; ++i) {
+      if (observations[i].quantity == nullptr) continue;
+      const Interval& iv = report.intervals[i];
+      const int next = static_cast<int>(groups.size());
+      int at = next;
+      if (!std::isnan(iv.low) && !std::isnan(iv.high)) {  // NaN: own group
+        at = by_interval.try_emplace({iv.low, iv.high}, next).first->second;
+      }
+      if (at == next) {
+        groups.push_back(iv);
+        group_size.push_back(0);
+      }
+      group_of[i] = at;
+      ++group_size[at];
+    }
+  }
   size_t stated = 0;
-  for (size_t i = 0; i < observations.size(); ++i) {
-    if (observations[i].quantity == nullptr) continue;
-    ++stated;
-    for (size_t j = i + 1; j < observations.size(); ++j) {
-      if (observations[j].quantity == nullptr) continue;
-      const Agreement ag =
-          CompareIntervals(report.intervals[i], report.intervals[j]);
+  for (int64_t s : group_size) stated += static_cast<size_t>(s);
+  const size_t g = groups.size();
+  std::vector<Agreement> verdict(g * g, Agreement::kConsistent);
+  for (size_t a = 0; a < g; ++a) {
+    for (size_t b = a + 1; b < g; ++b) {
+      const Agreement ag = CompareIntervals(groups[a], groups[b]);
+      verdict[a * g + b] = verdict[b * g + a] = ag;
       if (Severity(ag) > Severity(report.agreement)) report.agreement = ag;
       if (ag == Agreement::kConflicting) {
-        report.conflicts.push_back(absl::StrCat(
-            internal::OutletLabel(observations[i].outlet), " (",
-            Describe(*observations[i].quantity, report.intervals[i]), ") vs ",
-            internal::OutletLabel(observations[j].outlet), " (",
-            Describe(*observations[j].quantity, report.intervals[j]),
-            "): disjoint"));
+        report.conflict_count += group_size[a] * group_size[b];
       }
+    }
+  }
+  // The first lines, in observation order; stops once enough are listed.
+  for (size_t i = 0;
+       i < n && report.conflicts.size() < kMaxListedConflicts &&
+       static_cast<int64_t>(report.conflicts.size()) < report.conflict_count;
+       ++i) {
+    if (group_of[i] == kUnstated) continue;
+    for (size_t j = i + 1;
+         j < n && report.conflicts.size() < kMaxListedConflicts; ++j) {
+      if (group_of[j] == kUnstated ||
+          verdict[group_of[i] * g + group_of[j]] != Agreement::kConflicting) {
+        continue;
+      }
+      report.conflicts.push_back(absl::StrCat(
+          internal::OutletLabel(observations[i].outlet), " (",
+          Describe(*observations[i].quantity, report.intervals[i]), ") vs ",
+          internal::OutletLabel(observations[j].outlet), " (",
+          Describe(*observations[j].quantity, report.intervals[j]),
+          "): disjoint"));
     }
   }
   if (stated < 2) {
@@ -218,8 +260,8 @@ QuantityReport QuantityConsistency(
     report.summary = absl::StrCat(
         "The ", stated, " sources are compatible: their ranges overlap");
   } else {
-    report.summary = absl::StrCat(report.conflicts.size(), " conflicting pair",
-                                  report.conflicts.size() == 1 ? "" : "s", ": ",
+    report.summary = absl::StrCat(report.conflict_count, " conflicting pair",
+                                  report.conflict_count == 1 ? "" : "s", ": ",
                                   report.conflicts.front());
   }
   return report;

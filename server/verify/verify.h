@@ -198,13 +198,20 @@ struct QuantityObservation {
   absl::string_view date;
 };
 
+// Most conflict lines a QuantityReport spells out; the rest are counted.
+inline constexpr size_t kMaxListedConflicts = 50;
+
 struct QuantityReport {
   Agreement agreement = Agreement::kConsistent;  // worst over all pairs
   std::vector<Interval> intervals;               // per observation
-  std::vector<std::string>
-      conflicts;  // "Outlet A (1,000-3,000) vs Outlet B (5,000): disjoint"
+  // "Outlet A (1,000-3,000) vs Outlet B (5,000): disjoint", the first
+  // kMaxListedConflicts conflicting pairs in observation order.
+  std::vector<std::string> conflicts;
+  int64_t conflict_count = 0;  // conflicting pairs in all
   std::string summary;
 };
+// Observations with identical intervals are compared once, so the cost is
+// O(n + g^2) for g distinct intervals plus the listed lines, not O(n^2).
 QuantityReport QuantityConsistency(
     absl::Span<const QuantityObservation> observations);
 

@@ -23,7 +23,9 @@ class Rng {
     return z ^ (z >> 31);
   }
   size_t Below(size_t n) { return static_cast<size_t>(Next() % n); }
-  bool Chance(int num, int den) { return Below(den) < static_cast<size_t>(num); }
+  bool Chance(int num, int den) {
+    return Below(den) < static_cast<size_t>(num);
+  }
   template <typename T, size_t N>
   const T& Pick(const T (&a)[N]) {
     return a[Below(N)];
@@ -40,118 +42,161 @@ uint64_t Mix(uint64_t a, uint64_t b, uint64_t c = 0) {
 }
 
 constexpr const char* kFemale[] = {
-    "Anna",   "Maria",   "Elena",  "Sofia",   "Laura",   "Sarah",  "Emma",
-    "Olivia", "Grace",   "Hannah", "Julia",   "Nadia",   "Amira",  "Leila",
-    "Yuki",   "Mei",     "Priya",  "Ananya",  "Fatima",  "Zainab", "Ingrid",
-    "Astrid", "Claire",  "Chloe",  "Lucia",   "Carmen",  "Rosa",   "Irene",
-    "Helen",  "Diana",   "Nora",   "Alice",   "Ruth",    "Esther", "Miriam",
-    "Keiko",  "Aiko",    "Ewa",    "Katarzyna", "Olga",  "Tatiana", "Ayesha",
-    "Grace",  "Ngozi",   "Amara",  "Lerato",  "Thandiwe", "Isabel", "Paula",
-    "Teresa", "Monica",  "Victoria", "Margaret", "Susan", "Linda",  "Karen",
-    "Rebecca", "Deborah", "Janet", "Joanna"};
+    "Anna",   "Maria",  "Elena",     "Sofia",    "Laura",    "Sarah",
+    "Emma",   "Olivia", "Grace",     "Hannah",   "Julia",    "Nadia",
+    "Amira",  "Leila",  "Yuki",      "Mei",      "Priya",    "Ananya",
+    "Fatima", "Zainab", "Ingrid",    "Astrid",   "Claire",   "Chloe",
+    "Lucia",  "Carmen", "Rosa",      "Irene",    "Helen",    "Diana",
+    "Nora",   "Alice",  "Ruth",      "Esther",   "Miriam",   "Keiko",
+    "Aiko",   "Ewa",    "Katarzyna", "Olga",     "Tatiana",  "Ayesha",
+    "Grace",  "Ngozi",  "Amara",     "Lerato",   "Thandiwe", "Isabel",
+    "Paula",  "Teresa", "Monica",    "Victoria", "Margaret", "Susan",
+    "Linda",  "Karen",  "Rebecca",   "Deborah",  "Janet",    "Joanna"};
 constexpr const char* kMale[] = {
-    "David",  "Michael", "James",   "Robert",  "John",    "Daniel",  "Thomas",
-    "Peter",  "Paul",    "Mark",    "Victor",  "Ivan",    "Sergei",  "Omar",
-    "Ahmed",  "Hassan",  "Karim",   "Raj",     "Arjun",   "Vikram",  "Kenji",
-    "Hiroshi", "Wei",    "Jun",     "Lars",    "Erik",    "Henrik",  "Pierre",
-    "Louis",  "Marco",   "Luca",    "Carlos",  "Diego",   "Pablo",   "Miguel",
-    "Samuel", "Joseph",  "Andrew",  "William", "George",  "Edward",  "Richard",
-    "Kwame",  "Chinedu", "Tunde",   "Sipho",   "Tomasz",  "Piotr",   "Jakub",
-    "Felix",  "Anton",   "Jonas",   "Stefan",  "Mateo",   "Rafael",  "Gabriel",
-    "Simon",  "Martin",  "Adrian",  "Brian"};
+    "David",   "Michael", "James",  "Robert",  "John",   "Daniel", "Thomas",
+    "Peter",   "Paul",    "Mark",   "Victor",  "Ivan",   "Sergei", "Omar",
+    "Ahmed",   "Hassan",  "Karim",  "Raj",     "Arjun",  "Vikram", "Kenji",
+    "Hiroshi", "Wei",     "Jun",    "Lars",    "Erik",   "Henrik", "Pierre",
+    "Louis",   "Marco",   "Luca",   "Carlos",  "Diego",  "Pablo",  "Miguel",
+    "Samuel",  "Joseph",  "Andrew", "William", "George", "Edward", "Richard",
+    "Kwame",   "Chinedu", "Tunde",  "Sipho",   "Tomasz", "Piotr",  "Jakub",
+    "Felix",   "Anton",   "Jonas",  "Stefan",  "Mateo",  "Rafael", "Gabriel",
+    "Simon",   "Martin",  "Adrian", "Brian"};
 constexpr const char* kLast[] = {
-    "Smith",    "Johnson",  "Williams", "Brown",    "Jones",     "Miller",
-    "Davis",    "Garcia",   "Rodriguez", "Martinez", "Hernandez", "Lopez",
-    "Gonzalez", "Wilson",   "Anderson", "Taylor",   "Moore",     "Jackson",
-    "Martin",   "Lee",      "Thompson", "White",    "Harris",    "Clark",
-    "Lewis",    "Robinson", "Walker",   "Young",    "Allen",     "King",
-    "Wright",   "Scott",    "Green",    "Baker",    "Adams",     "Nelson",
-    "Hill",     "Campbell", "Mitchell", "Roberts",  "Carter",    "Phillips",
-    "Evans",    "Turner",   "Torres",   "Parker",   "Collins",   "Edwards",
-    "Stewart",  "Morris",   "Murphy",   "Cook",     "Rogers",    "Morgan",
-    "Peterson", "Cooper",   "Reed",     "Bailey",   "Bell",      "Kelly",
-    "Howard",   "Ward",     "Cox",      "Diaz",     "Richardson", "Wood",
-    "Watson",   "Brooks",   "Bennett",  "Gray",     "James",     "Reyes",
-    "Cruz",     "Hughes",   "Price",    "Myers",    "Long",      "Foster",
-    "Sanders",  "Ross",     "Morales",  "Powell",   "Sullivan",  "Russell",
-    "Ortiz",    "Jenkins",  "Gutierrez", "Perry",   "Butler",    "Barnes",
-    "Fisher",   "Henderson", "Coleman", "Simmons",  "Patterson", "Jordan",
-    "Reynolds", "Hamilton", "Graham",   "Kim",      "Gonzales",  "Alexander",
-    "Ramos",    "Wallace",  "Griffin",  "West",     "Cole",      "Hayes",
-    "Chavez",   "Gibson",   "Bryant",   "Ellis",    "Stevens",   "Murray",
-    "Ford",     "Marshall", "Owens",    "McDonald", "Harrison",  "Ruiz",
-    "Kennedy",  "Wells",    "Alvarez",  "Woods",    "Mendoza",   "Castillo",
-    "Olson",    "Webb",     "Washington", "Tucker", "Freeman",   "Burns",
-    "Henry",    "Vasquez",  "Snyder",   "Simpson",  "Crawford",  "Jimenez",
-    "Porter",   "Mason",    "Shaw",     "Gordon",   "Wagner",    "Hunter",
-    "Romero",   "Hicks",    "Dixon",    "Hunt",     "Palmer",    "Robertson",
-    "Black",    "Holmes",   "Stone",    "Meyer",    "Boyd",      "Mills",
-    "Warren",   "Fox",      "Rose",     "Rice",     "Moreno",    "Schmidt",
-    "Patel",    "Ferguson", "Nichols",  "Herrera",  "Medina",    "Ryan",
-    "Fernandez", "Weaver",  "Daniels",  "Stephens", "Gardner",   "Payne",
-    "Kowalski", "Nowak",    "Novak",    "Tanaka",   "Suzuki",    "Sato",
-    "Nakamura", "Chen",     "Wang",     "Zhang",    "Liu",       "Singh",
-    "Kumar",    "Sharma",   "Okafor",   "Mensah",   "Haddad",    "Nasser",
-    "Rahman",   "Larsen",   "Nielsen",  "Berg",     "Lindqvist", "Dubois",
-    "Moreau",   "Rossi",    "Bianchi",  "Romano",   "Costa",     "Silva"};
-constexpr const char* kRoles[] = {
-    "Finance Minister",      "Health Minister",     "Transport Secretary",
-    "Mayor",                 "Governor",            "Senator",
-    "Police Chief",          "Fire Chief",          "Energy Minister",
-    "Foreign Minister",      "Defense Secretary",   "Education Minister",
-    "Council Member",        "State Representative", "Prime Minister",
-    "Interior Minister",     "Labor Minister",      "Trade Commissioner"};
-constexpr const char* kOrgs[] = {
-    "the city council",       "the port authority",  "the central bank",
-    "the transit agency",     "the health ministry", "the water board",
-    "the national rail operator", "the teachers union", "the chamber of commerce",
-    "the civil aviation authority", "the coast guard", "the energy regulator",
-    "the housing agency",     "the statistics office", "the environment agency",
-    "the airport operator",   "the farmers association", "the hospital group"};
-constexpr const char* kDescs[] = {"a spokesperson for", "the chief executive of",
-                                  "a senior official at", "the director of",
-                                  "an economist at", "the chair of"};
+    "Smith",     "Johnson",   "Williams", "Brown",      "Jones",
+    "Miller",    "Davis",     "Garcia",   "Rodriguez",  "Martinez",
+    "Hernandez", "Lopez",     "Gonzalez", "Wilson",     "Anderson",
+    "Taylor",    "Moore",     "Jackson",  "Martin",     "Lee",
+    "Thompson",  "White",     "Harris",   "Clark",      "Lewis",
+    "Robinson",  "Walker",    "Young",    "Allen",      "King",
+    "Wright",    "Scott",     "Green",    "Baker",      "Adams",
+    "Nelson",    "Hill",      "Campbell", "Mitchell",   "Roberts",
+    "Carter",    "Phillips",  "Evans",    "Turner",     "Torres",
+    "Parker",    "Collins",   "Edwards",  "Stewart",    "Morris",
+    "Murphy",    "Cook",      "Rogers",   "Morgan",     "Peterson",
+    "Cooper",    "Reed",      "Bailey",   "Bell",       "Kelly",
+    "Howard",    "Ward",      "Cox",      "Diaz",       "Richardson",
+    "Wood",      "Watson",    "Brooks",   "Bennett",    "Gray",
+    "James",     "Reyes",     "Cruz",     "Hughes",     "Price",
+    "Myers",     "Long",      "Foster",   "Sanders",    "Ross",
+    "Morales",   "Powell",    "Sullivan", "Russell",    "Ortiz",
+    "Jenkins",   "Gutierrez", "Perry",    "Butler",     "Barnes",
+    "Fisher",    "Henderson", "Coleman",  "Simmons",    "Patterson",
+    "Jordan",    "Reynolds",  "Hamilton", "Graham",     "Kim",
+    "Gonzales",  "Alexander", "Ramos",    "Wallace",    "Griffin",
+    "West",      "Cole",      "Hayes",    "Chavez",     "Gibson",
+    "Bryant",    "Ellis",     "Stevens",  "Murray",     "Ford",
+    "Marshall",  "Owens",     "McDonald", "Harrison",   "Ruiz",
+    "Kennedy",   "Wells",     "Alvarez",  "Woods",      "Mendoza",
+    "Castillo",  "Olson",     "Webb",     "Washington", "Tucker",
+    "Freeman",   "Burns",     "Henry",    "Vasquez",    "Snyder",
+    "Simpson",   "Crawford",  "Jimenez",  "Porter",     "Mason",
+    "Shaw",      "Gordon",    "Wagner",   "Hunter",     "Romero",
+    "Hicks",     "Dixon",     "Hunt",     "Palmer",     "Robertson",
+    "Black",     "Holmes",    "Stone",    "Meyer",      "Boyd",
+    "Mills",     "Warren",    "Fox",      "Rose",       "Rice",
+    "Moreno",    "Schmidt",   "Patel",    "Ferguson",   "Nichols",
+    "Herrera",   "Medina",    "Ryan",     "Fernandez",  "Weaver",
+    "Daniels",   "Stephens",  "Gardner",  "Payne",      "Kowalski",
+    "Nowak",     "Novak",     "Tanaka",   "Suzuki",     "Sato",
+    "Nakamura",  "Chen",      "Wang",     "Zhang",      "Liu",
+    "Singh",     "Kumar",     "Sharma",   "Okafor",     "Mensah",
+    "Haddad",    "Nasser",    "Rahman",   "Larsen",     "Nielsen",
+    "Berg",      "Lindqvist", "Dubois",   "Moreau",     "Rossi",
+    "Bianchi",   "Romano",    "Costa",    "Silva"};
+constexpr const char* kRoles[] = {"Finance Minister",
+                                  "Health Minister",
+                                  "Transport Secretary",
+                                  "Mayor",
+                                  "Governor",
+                                  "Senator",
+                                  "Police Chief",
+                                  "Fire Chief",
+                                  "Energy Minister",
+                                  "Foreign Minister",
+                                  "Defense Secretary",
+                                  "Education Minister",
+                                  "Council Member",
+                                  "State Representative",
+                                  "Prime Minister",
+                                  "Interior Minister",
+                                  "Labor Minister",
+                                  "Trade Commissioner"};
+constexpr const char* kOrgs[] = {"the city council",
+                                 "the port authority",
+                                 "the central bank",
+                                 "the transit agency",
+                                 "the health ministry",
+                                 "the water board",
+                                 "the national rail operator",
+                                 "the teachers union",
+                                 "the chamber of commerce",
+                                 "the civil aviation authority",
+                                 "the coast guard",
+                                 "the energy regulator",
+                                 "the housing agency",
+                                 "the statistics office",
+                                 "the environment agency",
+                                 "the airport operator",
+                                 "the farmers association",
+                                 "the hospital group"};
+constexpr const char* kDescs[] = {
+    "a spokesperson for", "the chief executive of", "a senior official at",
+    "the director of",    "an economist at",        "the chair of"};
 constexpr const char* kOutlets[] = {
-    "The Daily Ledger",   "Metro Wire",        "Coastal Herald",
-    "The Morning Post",   "Northern Courier",  "The Evening Standard",
-    "Capital Times",      "The Valley Gazette", "Harbor News",
-    "The Plains Observer", "River City Journal", "The Summit Tribune",
-    "Lakeside Chronicle", "The Border Dispatch", "Island Weekly",
-    "The Frontier Press", "Union Daily",       "The Atlantic Register",
-    "Pacific Bulletin",   "The Midland Star",  "Eastern Review",
-    "The Western Sentinel", "Bay Area Record", "The Highland Echo",
-    "Delta Times",        "The Commonwealth Mail", "Southern Monitor",
-    "The Civic Voice",    "Prairie Tribune",   "The Granite Post",
-    "Canal Street Journal", "The Lantern",     "Oak Ridge Ledger",
-    "The Meridian",       "Continental Wire",  "The Dispatch Online",
-    "Global Affairs Daily", "The Sentinel Herald", "Northshore News",
-    "The Independent Courier"};
+    "The Daily Ledger",     "Metro Wire",
+    "Coastal Herald",       "The Morning Post",
+    "Northern Courier",     "The Evening Standard",
+    "Capital Times",        "The Valley Gazette",
+    "Harbor News",          "The Plains Observer",
+    "River City Journal",   "The Summit Tribune",
+    "Lakeside Chronicle",   "The Border Dispatch",
+    "Island Weekly",        "The Frontier Press",
+    "Union Daily",          "The Atlantic Register",
+    "Pacific Bulletin",     "The Midland Star",
+    "Eastern Review",       "The Western Sentinel",
+    "Bay Area Record",      "The Highland Echo",
+    "Delta Times",          "The Commonwealth Mail",
+    "Southern Monitor",     "The Civic Voice",
+    "Prairie Tribune",      "The Granite Post",
+    "Canal Street Journal", "The Lantern",
+    "Oak Ridge Ledger",     "The Meridian",
+    "Continental Wire",     "The Dispatch Online",
+    "Global Affairs Daily", "The Sentinel Herald",
+    "Northshore News",      "The Independent Courier"};
 constexpr const char* kAdjs[] = {
-    "electric", "diesel",   "ballistic", "cruise",   "new",      "used",
-    "public",   "private",  "rural",     "urban",    "military", "civilian",
-    "solar",    "wind",     "coastal",   "regional", "temporary", "permanent",
-    "foreign",  "local",    "small",     "large",    "heavy",    "light"};
+    "electric", "diesel",  "ballistic", "cruise",   "new",       "used",
+    "public",   "private", "rural",     "urban",    "military",  "civilian",
+    "solar",    "wind",    "coastal",   "regional", "temporary", "permanent",
+    "foreign",  "local",   "small",     "large",    "heavy",     "light"};
 constexpr const char* kNouns[] = {
-    "buses",    "trucks",   "missiles", "drones",    "homes",     "schools",
-    "hospitals", "jobs",    "workers",  "students",  "teachers",  "nurses",
-    "vehicles", "bridges",  "trains",   "flights",   "passengers", "tourists",
-    "farms",    "wells",    "turbines", "panels",    "beds",      "clinics",
-    "shelters", "refugees", "soldiers", "ships",     "aircraft",  "contracts",
-    "permits",  "licenses", "stations", "factories", "shops",     "apartments",
+    "buses",           "trucks",         "missiles",  "drones",
+    "homes",           "schools",        "hospitals", "jobs",
+    "workers",         "students",       "teachers",  "nurses",
+    "vehicles",        "bridges",        "trains",    "flights",
+    "passengers",      "tourists",       "farms",     "wells",
+    "turbines",        "panels",         "beds",      "clinics",
+    "shelters",        "refugees",       "soldiers",  "ships",
+    "aircraft",        "contracts",      "permits",   "licenses",
+    "stations",        "factories",      "shops",     "apartments",
     "tonnes of grain", "barrels of oil", "megawatts", "kilometres of road"};
-constexpr const char* kVerbs[] = {"were delivered", "were counted",
-                                  "were affected", "were planned",
-                                  "were approved", "were lost",
-                                  "were built", "were reported"};
-constexpr const char* kTimes[] = {"last year", "this year", "by 2030",
-                                  "since 2019", "last month", "by 2035",
-                                  "over the past decade", "in the first quarter"};
+constexpr const char* kVerbs[] = {
+    "were delivered", "were counted", "were affected", "were planned",
+    "were approved",  "were lost",    "were built",    "were reported"};
+constexpr const char* kTimes[] = {"last year",
+                                  "this year",
+                                  "by 2030",
+                                  "since 2019",
+                                  "last month",
+                                  "by 2035",
+                                  "over the past decade",
+                                  "in the first quarter"};
 constexpr const char* kCities[] = {
     "SPRINGFIELD", "RIVERTON", "LAKEVIEW", "FAIRHAVEN", "KINGSTON", "MILFORD",
     "ASHFORD",     "BRISTOL",  "CLAYTON",  "DOVER",     "EASTON",   "GLENWOOD"};
-constexpr const char* kJoins[] = {"and", "but", "because", "while", "so",
-                                  "even though", "and we know that",
-                                  "and frankly"};
+constexpr const char* kJoins[] = {
+    "and", "but",         "because",          "while",
+    "so",  "even though", "and we know that", "and frankly"};
 
 struct Person {
   std::string first, last;
@@ -204,8 +249,8 @@ std::string RedrawDigits(const std::string& s, Rng& r) {
 }
 
 std::string Number(Rng& r) {
-  static constexpr int kBases[] = {12, 40, 75, 150, 300, 800, 1200, 2400,
-                                   5000, 12000, 40000, 90000, 250000};
+  static constexpr int kBases[] = {12,   40,   75,    150,   300,   800,   1200,
+                                   2400, 5000, 12000, 40000, 90000, 250000};
   const int base = r.Pick(kBases);
   const int v = base + static_cast<int>(r.Below(base / 2 + 1));
   std::string digits = std::to_string(v);
@@ -242,8 +287,9 @@ std::string ClaimSentence(Rng& r) {
 }
 
 std::string StripFinalPunct(std::string s) {
-  while (!s.empty() && (s.back() == '.' || s.back() == ' ' || s.back() == '!' ||
-                        s.back() == '?' || s.back() == ';' || s.back() == ':')) {
+  while (!s.empty() &&
+         (s.back() == '.' || s.back() == ' ' || s.back() == '!' ||
+          s.back() == '?' || s.back() == ';' || s.back() == ':')) {
     s.pop_back();
   }
   return s;
@@ -263,9 +309,9 @@ std::string FirstWords(const std::string& s, size_t n) {
 bool CleanSentence(absl::string_view s) {
   if (s.size() < 50 || s.size() > 220) return false;
   if (!absl::ascii_isupper(static_cast<unsigned char>(s[0]))) return false;
-  for (absl::string_view bad : {"\"", "\xe2\x80\x9c", "\xe2\x80\x9d",
-                                "\xe2\x80\x98", "'", "(", ")", "\n", "Image:",
-                                "http", "said", "told", "says"}) {
+  for (absl::string_view bad :
+       {"\"", "\xe2\x80\x9c", "\xe2\x80\x9d", "\xe2\x80\x98", "'", "(", ")",
+        "\n", "Image:", "http", "said", "told", "says"}) {
     if (s.find(bad) != absl::string_view::npos) return false;
   }
   return true;
@@ -299,13 +345,12 @@ std::string ArticleGenerator::FreshQuote(uint64_t index, int k) const {
   const std::string& b = sentences_[r.Below(sentences_.size())];
   std::string first = StripFinalPunct(FirstWords(a, 5 + r.Below(10)));
   std::string second = StripFinalPunct(FirstWords(b, 4 + r.Below(8)));
-  if (!second.empty() && !(second.size() > 1 && absl::ascii_isupper(
-                                                     static_cast<unsigned char>(
-                                                         second[1])))) {
+  if (!second.empty() &&
+      !(second.size() > 1 &&
+        absl::ascii_isupper(static_cast<unsigned char>(second[1])))) {
     second[0] = absl::ascii_tolower(static_cast<unsigned char>(second[0]));
   }
-  return RedrawDigits(absl::StrCat(first, " ", r.Pick(kJoins), " ", second),
-                      r);
+  return RedrawDigits(absl::StrCat(first, " ", r.Pick(kJoins), " ", second), r);
 }
 
 GeneratedArticle ArticleGenerator::Article(uint64_t index) const {
@@ -319,8 +364,8 @@ GeneratedArticle ArticleGenerator::Article(uint64_t index) const {
   std::snprintf(date, sizeof(date), "%04d-%02d-%02d", year, month, day);
   out.published_date = date;
   std::string slug;
-  out.title = StripFinalPunct(
-      FirstWords(sentences_[r.Below(sentences_.size())], 8));
+  out.title =
+      StripFinalPunct(FirstWords(sentences_[r.Below(sentences_.size())], 8));
   for (char c : out.title) {
     if (absl::ascii_isalnum(static_cast<unsigned char>(c))) {
       slug.push_back(absl::ascii_tolower(static_cast<unsigned char>(c)));
@@ -346,10 +391,10 @@ GeneratedArticle ArticleGenerator::Article(uint64_t index) const {
   }
 
   std::string& text = out.text;
-  text = absl::StrCat(r.Pick(kCities), " - ",
-                      RedrawDigits(sentences_[r.Below(sentences_.size())], r),
-                      " ", RedrawDigits(sentences_[r.Below(sentences_.size())], r),
-                      "\n\n");
+  text = absl::StrCat(
+      r.Pick(kCities), " - ",
+      RedrawDigits(sentences_[r.Below(sentences_.size())], r), " ",
+      RedrawDigits(sentences_[r.Below(sentences_.size())], r), "\n\n");
   int last_speaker = -1;
   for (int k = 0; text.size() < target_bytes_; ++k) {
     // A quote paragraph.
@@ -387,8 +432,8 @@ GeneratedArticle ArticleGenerator::Article(uint64_t index) const {
       }
       if (!use_synd) introduced[slot] = true;
     } else if (slot == last_speaker && r.Chance(1, 2)) {
-      para = absl::StrCat(open, quote, ",", close, " ",
-                          p.female ? "she" : "he", " said.");
+      para = absl::StrCat(open, quote, ",", close, " ", p.female ? "she" : "he",
+                          " said.");
     } else {
       para = absl::StrCat(open, quote, ",", close, " ",
                           p.female ? "Ms. " : "Mr. ", p.last, " said.");
@@ -396,7 +441,8 @@ GeneratedArticle ArticleGenerator::Article(uint64_t index) const {
     last_speaker = use_synd ? -1 : slot;
     absl::StrAppend(&text, para, "\n\n");
     // A filler paragraph, every other time with a numeric claim.
-    std::string filler = RedrawDigits(sentences_[r.Below(sentences_.size())], r);
+    std::string filler =
+        RedrawDigits(sentences_[r.Below(sentences_.size())], r);
     if (r.Chance(1, 2)) absl::StrAppend(&filler, " ", ClaimSentence(r));
     absl::StrAppend(&text, filler, "\n\n");
   }

@@ -128,12 +128,12 @@ class BenchServer {
   // Stops the server (the store closes and checkpoints the WAL); returns
   // the bytes on disk (db + wal).
   int64_t Stop() {
-    const int64_t before = FileSize(dir_ + "/bench.db") +
-                           FileSize(dir_ + "/bench.db-wal");
+    const int64_t before =
+        FileSize(dir_ + "/bench.db") + FileSize(dir_ + "/bench.db-wal");
     server_.Shutdown(absl::Seconds(5));
     stopped_ = true;
-    const int64_t after = FileSize(dir_ + "/bench.db") +
-                          FileSize(dir_ + "/bench.db-wal");
+    const int64_t after =
+        FileSize(dir_ + "/bench.db") + FileSize(dir_ + "/bench.db-wal");
     (void)before;
     return after;
   }
@@ -145,8 +145,8 @@ class BenchServer {
     grpc::ChannelArguments args;
     args.SetInt(GRPC_ARG_USE_LOCAL_SUBCHANNEL_POOL, 1);
     args.SetMaxReceiveMessageSize(64 << 20);
-    return grpc::CreateCustomChannel(
-        target_, grpc::InsecureChannelCredentials(), args);
+    return grpc::CreateCustomChannel(target_,
+                                     grpc::InsecureChannelCredentials(), args);
   }
 
  private:
@@ -195,15 +195,18 @@ void BM_SqliteFloor(benchmark::State& state) {
                " date TEXT, title TEXT, text TEXT)",
                nullptr, nullptr, nullptr);
   sqlite3_stmt* ins = nullptr;
-  sqlite3_prepare_v2(db, "INSERT INTO t(url, outlet, date, title, text)"
-                     " VALUES (?1, ?2, ?3, ?4, ?5)", -1, &ins, nullptr);
+  sqlite3_prepare_v2(db,
+                     "INSERT INTO t(url, outlet, date, title, text)"
+                     " VALUES (?1, ?2, ?3, ?4, ?5)",
+                     -1, &ins, nullptr);
   for (auto _ : state) {
     const auto t0 = std::chrono::steady_clock::now();
     for (size_t i = 0; i < reqs.size(); i += 256) {
       sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr);
       for (size_t j = i; j < reqs.size() && j < i + 256; ++j) {
         const v1::ArticleInput& a = reqs[j].article();
-        sqlite3_bind_text(ins, 1, a.url().data(), a.url().size(), SQLITE_STATIC);
+        sqlite3_bind_text(ins, 1, a.url().data(), a.url().size(),
+                          SQLITE_STATIC);
         sqlite3_bind_text(ins, 2, a.outlet().data(), a.outlet().size(),
                           SQLITE_STATIC);
         sqlite3_bind_text(ins, 3, a.published_date().data(),
@@ -351,12 +354,38 @@ void BM_StreamTiny(benchmark::State& state) {
   RunStreams(state, "StreamTiny", true, g_articles);
 }
 
-BENCHMARK(BM_SqliteFloor)->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_ExtractOnly)->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_HealthCheck)->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Unary)->ArgName("clients")->Arg(1)->Arg(4)->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_Stream)->ArgName("clients")->Arg(1)->Arg(4)->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_StreamTiny)->ArgName("clients")->Arg(1)->Iterations(1)->UseRealTime()->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SqliteFloor)
+    ->Iterations(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ExtractOnly)
+    ->Iterations(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_HealthCheck)
+    ->Iterations(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Unary)
+    ->ArgName("clients")
+    ->Arg(1)
+    ->Arg(4)
+    ->Iterations(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Stream)
+    ->ArgName("clients")
+    ->Arg(1)
+    ->Arg(4)
+    ->Iterations(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_StreamTiny)
+    ->ArgName("clients")
+    ->Arg(1)
+    ->Iterations(1)
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 
@@ -374,15 +403,17 @@ int main(int argc, char** argv) {
   }
   int rest_argc = static_cast<int>(rest.size());
   benchmark::Initialize(&rest_argc, rest.data());
-  std::printf("articles per run: %d (~%zu B each, generator seed 42, %zu "
-              "Wikinews sentences)\n",
-              g_articles, size_t{3000}, Gen().sentence_pool_size());
+  std::printf(
+      "articles per run: %d (~%zu B each, generator seed 42, %zu "
+      "Wikinews sentences)\n",
+      g_articles, size_t{3000}, Gen().sentence_pool_size());
   benchmark::RunSpecifiedBenchmarks();
   auto floor = g_results.find("SqliteFloor");
   if (floor == g_results.end()) return 0;
-  std::printf("\nfloor = raw SQLite insert of the same article bytes "
-              "(WAL, synchronous=FULL, 256/txn): %.0f articles/s\n",
-              floor->second.articles_per_s);
+  std::printf(
+      "\nfloor = raw SQLite insert of the same article bytes "
+      "(WAL, synchronous=FULL, 256/txn): %.0f articles/s\n",
+      floor->second.articles_per_s);
   std::printf("%-16s %12s %9s %12s %14s\n", "benchmark", "articles/s", "MB/s",
               "vs floor", "disk B/article");
   for (const auto& [name, r] : g_results) {

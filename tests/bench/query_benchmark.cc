@@ -91,7 +91,8 @@ int64_t FileSize(const std::string& path) {
 // ---- database -------------------------------------------------------------
 
 void BuildDatabase(const std::string& path, int64_t target_quotes) {
-  for (const char* suffix : {"", "-wal", "-shm"}) unlink((path + suffix).c_str());
+  for (const char* suffix : {"", "-wal", "-shm"})
+    unlink((path + suffix).c_str());
   claimcheck::store::SqliteOptions so;
   so.path = path;
   auto store = claimcheck::store::OpenSqliteStore(so);
@@ -143,29 +144,29 @@ void BuildDatabase(const std::string& path, int64_t target_quotes) {
     }
     articles += kBatch;
     if (quotes >= report) {
-      std::printf("  generated %lld articles, %lld quotes, %lld claims in %.0f s\n",
-                  static_cast<long long>(articles),
-                  static_cast<long long>(quotes),
-                  static_cast<long long>(claims), Secs(t0));
+      std::printf(
+          "  generated %lld articles, %lld quotes, %lld claims in %.0f s\n",
+          static_cast<long long>(articles), static_cast<long long>(quotes),
+          static_cast<long long>(claims), Secs(t0));
       std::fflush(stdout);
       report += target_quotes / 10;
     }
   }
   store->reset();  // checkpoints the WAL into the db file
   std::ofstream(path + ".complete") << articles << " " << quotes << "\n";
-  std::printf("built %s: %lld articles, %lld quotes, %lld claims in %.0f s "
-              "(extraction on 2 threads, Store::PutArticles 256/txn)\n",
-              path.c_str(), static_cast<long long>(articles),
-              static_cast<long long>(quotes), static_cast<long long>(claims),
-              Secs(t0));
+  std::printf(
+      "built %s: %lld articles, %lld quotes, %lld claims in %.0f s "
+      "(extraction on 2 threads, Store::PutArticles 256/txn)\n",
+      path.c_str(), static_cast<long long>(articles),
+      static_cast<long long>(quotes), static_cast<long long>(claims), Secs(t0));
 }
 
 struct Inputs {
-  std::vector<std::string> exact;          // whole stored quote texts
-  std::vector<std::string> fragments;      // middle words of stored quotes
-  std::vector<std::string> speakers;       // names of speakers of quotes
+  std::vector<std::string> exact;      // whole stored quote texts
+  std::vector<std::string> fragments;  // middle words of stored quotes
+  std::vector<std::string> speakers;   // names of speakers of quotes
   std::vector<std::pair<std::string, std::string>> verify;  // text, speaker
-  std::vector<std::string> units;          // units of stored claims
+  std::vector<std::string> units;  // units of stored claims
   int64_t quotes = 0, claims = 0, articles = 0, speaker_count = 0;
 };
 
@@ -199,11 +200,15 @@ Inputs SampleInputs(const std::string& path) {
   const int64_t max_q = QueryInt(db, "SELECT max(seq) FROM quotes");
   const int64_t max_c = QueryInt(db, "SELECT max(seq) FROM claims");
   sqlite3_stmt* q = nullptr;
-  sqlite3_prepare_v2(db, "SELECT text, speaker FROM quotes WHERE seq >= ?1"
-                     " ORDER BY seq LIMIT 1", -1, &q, nullptr);
+  sqlite3_prepare_v2(db,
+                     "SELECT text, speaker FROM quotes WHERE seq >= ?1"
+                     " ORDER BY seq LIMIT 1",
+                     -1, &q, nullptr);
   sqlite3_stmt* c = nullptr;
-  sqlite3_prepare_v2(db, "SELECT unit FROM claims WHERE seq >= ?1 AND unit <> ''"
-                     " ORDER BY seq LIMIT 1", -1, &c, nullptr);
+  sqlite3_prepare_v2(db,
+                     "SELECT unit FROM claims WHERE seq >= ?1 AND unit <> ''"
+                     " ORDER BY seq LIMIT 1",
+                     -1, &c, nullptr);
   uint64_t r = 0x1234567;
   auto rnd = [&r](int64_t n) {
     r = r * 6364136223846793005ULL + 1442695040888963407ULL;
@@ -233,7 +238,8 @@ Inputs SampleInputs(const std::string& path) {
     in.verify.emplace_back(MiddleWords(text), claimed);
     sqlite3_bind_int64(c, 1, rnd(max_c));
     if (sqlite3_step(c) == SQLITE_ROW) {
-      in.units.push_back(reinterpret_cast<const char*>(sqlite3_column_text(c, 0)));
+      in.units.push_back(
+          reinterpret_cast<const char*>(sqlite3_column_text(c, 0)));
     }
     sqlite3_reset(c);
   }
@@ -258,10 +264,9 @@ int64_t RssKb(pid_t pid, const char* field = "VmRSS:") {
   while (std::getline(in, line)) {
     if (line.rfind(field, 0) == 0) {
       int64_t kb = 0;
-      (void)absl::SimpleAtoi(
-          absl::StripAsciiWhitespace(absl::StripSuffix(
-              absl::StripPrefix(line, field), "kB")),
-          &kb);
+      (void)absl::SimpleAtoi(absl::StripAsciiWhitespace(absl::StripSuffix(
+                                 absl::StripPrefix(line, field), "kB")),
+                             &kb);
       return kb;
     }
   }
@@ -318,7 +323,8 @@ void StartServer(const std::string& db, ServerProc* s) {
   s->startup_s = Secs(t0);
   s->drain = std::thread([err] {
     char buf[1024];
-    while (std::fgets(buf, sizeof(buf), err) != nullptr) std::fputs(buf, stderr);
+    while (std::fgets(buf, sizeof(buf), err) != nullptr)
+      std::fputs(buf, stderr);
     std::fclose(err);
   });
 }
@@ -340,8 +346,8 @@ struct LoadResult {
 
 // Keeps `inflight` calls going for `seconds`; `issue(i, done)` starts call
 // number i (any request) and must call done(status) when it completes.
-using Issue =
-    std::function<void(size_t, grpc::ClientContext*, std::function<void(grpc::Status)>)>;
+using Issue = std::function<void(size_t, grpc::ClientContext*,
+                                 std::function<void(grpc::Status)>)>;
 
 LoadResult RunLoad(int inflight, double seconds, const Issue& issue) {
   std::mutex mu;
@@ -357,12 +363,14 @@ LoadResult RunLoad(int inflight, double seconds, const Issue& issue) {
   Clock::time_point last_done = start;
   std::function<void(int)> go = [&](int slot) {
     auto* ctx = new grpc::ClientContext;
-    ctx->set_deadline(std::chrono::system_clock::now() + std::chrono::seconds(30));
+    ctx->set_deadline(std::chrono::system_clock::now() +
+                      std::chrono::seconds(30));
     const auto t0 = Clock::now();
     issue(counter++, ctx, [&, ctx, t0, slot](grpc::Status s) {
       const auto t1 = Clock::now();
       delete ctx;
-      lat[slot].push_back(std::chrono::duration<float, std::milli>(t1 - t0).count());
+      lat[slot].push_back(
+          std::chrono::duration<float, std::milli>(t1 - t0).count());
       if (!s.ok()) {
         if (errors[slot]++ == 0) {
           std::lock_guard<std::mutex> l(mu);
@@ -460,20 +468,24 @@ int main(int argc, char** argv) {
     db = absl::StrCat(dir, "/query-q", flags.quotes, "-s", kSeed, "-g",
                       kGenVersion, ".db");
   }
-  std::printf("query_benchmark: %lld quotes wanted, %.1f s per measurement, "
-              "in flight {%s}\n",
-              static_cast<long long>(flags.quotes), flags.seconds,
-              absl::StrJoin(flags.inflight, ",").c_str());
+  std::printf(
+      "query_benchmark: %lld quotes wanted, %.1f s per measurement, "
+      "in flight {%s}\n",
+      static_cast<long long>(flags.quotes), flags.seconds,
+      absl::StrJoin(flags.inflight, ",").c_str());
   if (flags.regen || !Exists(db + ".complete")) {
-    std::printf("building %s (articles generated with seed %llu, loaded "
-                "directly through the Store API, not gRPC)...\n",
-                db.c_str(), static_cast<unsigned long long>(kSeed));
+    std::printf(
+        "building %s (articles generated with seed %llu, loaded "
+        "directly through the Store API, not gRPC)...\n",
+        db.c_str(), static_cast<unsigned long long>(kSeed));
     std::fflush(stdout);
     unlink((db + ".complete").c_str());
     BuildDatabase(db, flags.quotes);
   } else {
-    std::printf("REUSING cached database %s (built by an earlier run; "
-                "--regen rebuilds it)\n", db.c_str());
+    std::printf(
+        "REUSING cached database %s (built by an earlier run; "
+        "--regen rebuilds it)\n",
+        db.c_str());
   }
   {
     // Applies any pending schema migration now, so that startup below is
@@ -491,26 +503,27 @@ int main(int argc, char** argv) {
     if (s > 1) std::printf("schema migration/open before start: %.1f s\n", s);
   }
   const Inputs in = SampleInputs(db);
-  std::printf("database: %lld articles, %lld quotes, %lld claims, %lld "
-              "speakers, %.0f MB on disk (%.0f B/quote)\n",
-              static_cast<long long>(in.articles),
-              static_cast<long long>(in.quotes),
-              static_cast<long long>(in.claims),
-              static_cast<long long>(in.speaker_count),
-              FileSize(db) / 1e6, static_cast<double>(FileSize(db)) / in.quotes);
+  std::printf(
+      "database: %lld articles, %lld quotes, %lld claims, %lld "
+      "speakers, %.0f MB on disk (%.0f B/quote)\n",
+      static_cast<long long>(in.articles), static_cast<long long>(in.quotes),
+      static_cast<long long>(in.claims),
+      static_cast<long long>(in.speaker_count), FileSize(db) / 1e6,
+      static_cast<double>(FileSize(db)) / in.quotes);
 
   ServerProc server;
   StartServer(db, &server);
   const int64_t rss_start = RssKb(server.pid);
-  std::printf("claimcheckd pid %d port %d: startup to SERVING %.3f s, RSS "
-              "after start %.1f MB\n",
-              server.pid, server.port, server.startup_s, rss_start / 1024.0);
+  std::printf(
+      "claimcheckd pid %d port %d: startup to SERVING %.3f s, RSS "
+      "after start %.1f MB\n",
+      server.pid, server.port, server.startup_s, rss_start / 1024.0);
 
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(64 << 20);
-  auto channel = grpc::CreateCustomChannel(
-      absl::StrCat("127.0.0.1:", server.port),
-      grpc::InsecureChannelCredentials(), args);
+  auto channel =
+      grpc::CreateCustomChannel(absl::StrCat("127.0.0.1:", server.port),
+                                grpc::InsecureChannelCredentials(), args);
   auto stub = v1::ClaimCheck::NewStub(channel);
   auto health = grpc::health::v1::Health::NewStub(channel);
 
@@ -520,7 +533,8 @@ int main(int argc, char** argv) {
   auto verify = std::make_shared<std::vector<v1::VerifyQuoteRequest>>();
   auto quantity =
       std::make_shared<std::vector<v1::GetQuantityConsistencyRequest>>();
-  auto ping = std::make_shared<std::vector<grpc::health::v1::HealthCheckRequest>>(1);
+  auto ping =
+      std::make_shared<std::vector<grpc::health::v1::HealthCheckRequest>>(1);
   for (const std::string& t : in.exact) {
     exact->emplace_back();
     exact->back().set_text(t);
@@ -555,30 +569,35 @@ int main(int argc, char** argv) {
   const std::vector<Method> methods = {
       {"who_said_exact",
        MakeIssue<v1::SearchQuotesRequest, v1::SearchQuotesResponse>(
-           exact, [async](auto* c, auto* q, auto* r, auto cb) {
+           exact,
+           [async](auto* c, auto* q, auto* r, auto cb) {
              async->SearchQuotes(c, q, r, std::move(cb));
            })},
       {"who_said_approx",
        MakeIssue<v1::SearchQuotesRequest, v1::SearchQuotesResponse>(
-           approx, [async](auto* c, auto* q, auto* r, auto cb) {
+           approx,
+           [async](auto* c, auto* q, auto* r, auto cb) {
              async->SearchQuotes(c, q, r, std::move(cb));
            })},
       {"speaker_quotes_page1",
        MakeIssue<v1::ListSpeakerQuotesRequest, v1::ListSpeakerQuotesResponse>(
-           speaker, [async](auto* c, auto* q, auto* r, auto cb) {
+           speaker,
+           [async](auto* c, auto* q, auto* r, auto cb) {
              async->ListSpeakerQuotes(c, q, r, std::move(cb));
            })},
       {"verify_quote",
        MakeIssue<v1::VerifyQuoteRequest, v1::VerifyQuoteResponse>(
-           verify, [async](auto* c, auto* q, auto* r, auto cb) {
+           verify,
+           [async](auto* c, auto* q, auto* r, auto cb) {
              async->VerifyQuote(c, q, r, std::move(cb));
            })},
-      {"quantity_consistency",
-       MakeIssue<v1::GetQuantityConsistencyRequest,
-                 v1::QuantityConsistencyReport>(
-           quantity, [async](auto* c, auto* q, auto* r, auto cb) {
-             async->GetQuantityConsistency(c, q, r, std::move(cb));
-           })},
+      {"quantity_consistency", MakeIssue<v1::GetQuantityConsistencyRequest,
+                                         v1::QuantityConsistencyReport>(
+                                   quantity,
+                                   [async](auto* c, auto* q, auto* r, auto cb) {
+                                     async->GetQuantityConsistency(
+                                         c, q, r, std::move(cb));
+                                   })},
   };
 
   // Warm-up (say so: it warms claimcheckd's SQLite page caches).
@@ -588,9 +607,10 @@ int main(int argc, char** argv) {
       // ~300 calls: short runs at 16 in flight.
       RunLoad(16, 0.3, m.issue);
     }
-    std::printf("warm-up: every method for 0.3 s at 16 in flight (%.1f s); "
-                "figures below are with claimcheckd's caches warm\n",
-                Secs(t0));
+    std::printf(
+        "warm-up: every method for 0.3 s at 16 in flight (%.1f s); "
+        "figures below are with claimcheckd's caches warm\n",
+        Secs(t0));
   }
   const int64_t rss_warm = RssKb(server.pid);
   std::printf("RSS after warm-up %.1f MB = %.0f B per indexed quote\n",
@@ -623,12 +643,12 @@ int main(int argc, char** argv) {
   }
   const int64_t rss_end = RssKb(server.pid);
   const int64_t hwm = RssKb(server.pid, "VmHWM:");
-  std::printf("\nRSS: after start %.1f MB, after warm-up %.1f MB, at end "
-              "%.1f MB (peak %.1f MB); per indexed quote after warm-up %.0f "
-              "B, at end %.0f B\n",
-              rss_start / 1024.0, rss_warm / 1024.0, rss_end / 1024.0,
-              hwm / 1024.0, rss_warm * 1024.0 / in.quotes,
-              rss_end * 1024.0 / in.quotes);
+  std::printf(
+      "\nRSS: after start %.1f MB, after warm-up %.1f MB, at end "
+      "%.1f MB (peak %.1f MB); per indexed quote after warm-up %.0f "
+      "B, at end %.0f B\n",
+      rss_start / 1024.0, rss_warm / 1024.0, rss_end / 1024.0, hwm / 1024.0,
+      rss_warm * 1024.0 / in.quotes, rss_end * 1024.0 / in.quotes);
   StopServer(&server);
 
   // Targets (at 16 in flight).
@@ -647,11 +667,12 @@ int main(int argc, char** argv) {
                          : "",
                 row.r.p99_ms, row.r.p99_ms <= 5 ? "MET" : "NOT MET");
   }
-  std::printf("  RSS per quote %.0f B (<= 1536: %s); startup %.2f s with "
-              "%lld quotes (<= 3 s: %s)\n",
-              rss_end * 1024.0 / in.quotes,
-              rss_end * 1024.0 / in.quotes <= 1536 ? "MET" : "NOT MET",
-              server.startup_s, static_cast<long long>(in.quotes),
-              server.startup_s <= 3 ? "MET" : "NOT MET");
+  std::printf(
+      "  RSS per quote %.0f B (<= 1536: %s); startup %.2f s with "
+      "%lld quotes (<= 3 s: %s)\n",
+      rss_end * 1024.0 / in.quotes,
+      rss_end * 1024.0 / in.quotes <= 1536 ? "MET" : "NOT MET",
+      server.startup_s, static_cast<long long>(in.quotes),
+      server.startup_s <= 3 ? "MET" : "NOT MET");
   return 0;
 }

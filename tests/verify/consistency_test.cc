@@ -302,3 +302,40 @@ TEST(QuantityConsistencyTest, CompatibleAndConsistent) {
 
 }  // namespace
 }  // namespace claimcheck::verify
+
+namespace claimcheck::verify {
+namespace {
+
+// Many sources stating two disjoint values: the report counts every
+// conflicting pair but spells out only the first kMaxListedConflicts.
+TEST(QuantityConsistencyTest, ManySourcesAreGroupedAndCapped) {
+  const extract::Quantity low = Q(Approx::kExact, 100);
+  const extract::Quantity high = Q(Approx::kExact, 900);
+  const extract::Quantity about = Q(Approx::kAbout, 100, {}, {}, "about");
+  std::vector<QuantityObservation> obs;
+  for (int i = 0; i < 300; ++i) obs.push_back({&low, "Low", "2026-01-01"});
+  for (int i = 0; i < 200; ++i) obs.push_back({&high, "High", "2026-01-02"});
+  obs.push_back({&about, "About", "2026-01-03"});
+  obs.push_back({nullptr, "Nothing", "2026-01-04"});
+  const QuantityReport r = QuantityConsistency(obs);
+  EXPECT_EQ(r.agreement, Agreement::kConflicting);
+  // low x high, and about (90-110) x high.
+  EXPECT_EQ(r.conflict_count, 300 * 200 + 200);
+  ASSERT_EQ(r.conflicts.size(), kMaxListedConflicts);
+  EXPECT_EQ(r.conflicts[0], "Low (100) vs High (900): disjoint");
+  EXPECT_THAT(r.summary, HasSubstr("60200 conflicting pairs"));
+  EXPECT_EQ(r.intervals.size(), obs.size());
+}
+
+TEST(QuantityConsistencyTest, IdenticalIntervalsAgree) {
+  const extract::Quantity a = Q(Approx::kExact, 7);
+  std::vector<QuantityObservation> obs(1000, {&a, "A", ""});
+  const QuantityReport r = QuantityConsistency(obs);
+  EXPECT_EQ(r.agreement, Agreement::kConsistent);
+  EXPECT_EQ(r.conflict_count, 0);
+  EXPECT_TRUE(r.conflicts.empty());
+  EXPECT_EQ(r.summary, "All 1000 sources agree");
+}
+
+}  // namespace
+}  // namespace claimcheck::verify
