@@ -30,6 +30,8 @@ bool IsRoleWord(absl::string_view word);
 // Lower-case nouns that refer back to a person by office: "minister",
 // "admiral", "spokesman" (as in "the minister said").
 bool IsRoleNoun(absl::string_view word);
+// IsRoleNoun and IsOrgNoun in one lookup: bit 1 role noun, bit 2 org noun.
+int NounClass(absl::string_view word);
 // Words that make a capitalised phrase an organisation: "Ministry", "Agency".
 bool IsOrgWord(absl::string_view word);
 // Lower-case nouns for an organisation: "ministry", "company", "agency".

@@ -59,7 +59,10 @@ constexpr absl::string_view kSpeechVerbs[] = {
     "telling",       "adding",       "noting",       "warning",
     "calling",       "describing",   "arguing",      "insisting",
     "explaining",    "stating",      "declaring",    "claiming",
-    "posting",       "tweeting"};
+    "posting",       "tweeting",     "accused",      "accuses",
+    "accusing",      "praised",      "praises",      "criticized",
+    "criticised",    "criticizes",   "criticises",   "hailed",
+    "dismissed"};
 
 constexpr absl::string_view kPostingVerbs[] = {
     "posted", "posts",   "tweeted",  "tweets",  "wrote",    "writes",

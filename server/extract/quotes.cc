@@ -9,6 +9,8 @@
 //      multi-paragraph quotation (multi_paragraph), or the previous
 //      paragraph's quote for a paragraph that is only a quote
 //      (paragraph_continuation).
+//   5. a quote paragraph after a narrative paragraph: the person its last
+//      sentence names (prev_paragraph).
 // Quotes left without a speaker are kept only when they read as speech
 // (a sentence of several words); titles and scare quotes are dropped.
 #include "server/extract/quotes.h"
@@ -67,7 +69,12 @@ class Attributor {
     return w == "-" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
   }
   bool IsVerb(size_t k) const {
-    return IsWord(k) && tokens_[k].lower && IsSpeechVerb(Word(k));
+    if (!IsWord(k) || !tokens_[k].lower) return false;
+    if (IsSpeechVerb(Word(k))) return true;
+    // "shot back", "fired back", "hit back".
+    return Word(k) == "back" && k > 0 && IsWord(k - 1) &&
+           (Word(k - 1) == "shot" || Word(k - 1) == "fired" ||
+            Word(k - 1) == "hit");
   }
   // First token of the sentence (outside quotes) that ends just before
   // token `end` (exclusive), within paragraph `para`.
@@ -103,6 +110,10 @@ class Attributor {
   // The lead-in at the end of the previous paragraph when it ends with a
   // colon: `Obama tweeted:` \n\n `"..."`.
   Attribution ColonParagraph(const QuoteSpan& q) const;
+  // A paragraph that opens with a quote after a paragraph without one: the
+  // person its last sentence is about (`Asked why, Smith paused.` \n\n
+  // `"No."`).
+  Attribution PrevParagraph(const QuoteSpan& q) const;
   void FindChannel(size_t from, uint32_t para, Attribution* a) const;
   bool Embedded(const QuoteSpan& q) const;
   // Whether no sentence ends between quotes `a` and `b` (a before or after b).
@@ -428,15 +439,25 @@ Attribution Attributor::LeadIn(size_t end, uint32_t para, bool embedded,
     }
   }
   if (verb == SIZE_MAX) {
-    // "in the words of Smith, "..."", "according to Smith, "..."".
+    // "in the words of Smith, "..."", "according to Smith, "..."";
+    // "According to Smith, some bays see blooms "from June"" (partial).
     if (colon_or_comma) return WordsOf(ws, end);
+    const size_t after = end < tokens_.size() ? tokens_[end].end : 0;
+    const char first = after > 0 && after < text_.size() ? text_[after] : 0;
+    if (embedded && first >= 'a' && first <= 'z') {
+      a = WordsOf(ws, end);
+      a.partial = a.found;
+    }
     return a;
   }
   const bool lead_in = colon_or_comma || (verb + 1 == end && !embedded);
   int m = SubjectOf(verb, ws);
   const char* rule = lead_in ? "verb_before_quote" : "partial_indirect";
-  if (m < 0) {
-    // "said Smith: "..."" (not "said it was", "said he would").
+  // "said Smith: "..."" (not "said it was", "said he would", nor "X called
+  // it "..." and said Democrats had "..."", where X says both).
+  const bool coordinated = verb > ws && IsWord(verb - 1) &&
+                           (Word(verb - 1) == "and" || Word(verb - 1) == "but");
+  if (m < 0 && !coordinated) {
     if (const Mention* after = index_.StartingAt(verb + 1);
         after != nullptr && after->type != MentionType::kPronoun) {
       m = static_cast<int>(after - &index_.mentions()[0]);
@@ -480,6 +501,32 @@ Attribution Attributor::ColonParagraph(const QuoteSpan& q) const {
   a.rule = RuleFor(a.mention, "colon_paragraph");
   a.confidence = std::min(a.confidence, 0.8f);
   return a;
+}
+
+Attribution Attributor::PrevParagraph(const QuoteSpan& q) const {
+  const size_t o = q.open_tok;
+  if (q.bare_open || o == 0 || tokens_[o - 1].para == q.para ||
+      index_.InQuote(o - 1) || !index_.SentenceEnd(o - 1)) {
+    return Attribution();
+  }
+  const uint32_t para = tokens_[o - 1].para;
+  if (para + 2 < q.para) return Attribution();  // a blank paragraph at most
+  const size_t ws = PreWindowStart(o - 1, para);
+  for (size_t k = ws; k + 1 < o; ++k) {
+    const Mention* m = index_.StartingAt(k);
+    if (m == nullptr) continue;
+    if (m->entity < 0 ||
+        index_.entities()[m->entity].kind != SpeakerKind::kPerson) {
+      continue;
+    }
+    Attribution a;
+    a.found = true;
+    a.mention = MentionIndex(m);
+    a.rule = "prev_paragraph";
+    a.confidence = 0.5f;
+    return a;
+  }
+  return Attribution();
 }
 
 Attribution Attributor::PrevSentence(const QuoteSpan& q) const {
@@ -545,7 +592,8 @@ bool Attributor::LooksLikeTitle(const QuoteSpan& q) const {
   const size_t o = q.open_tok;
   const size_t c = q.close_tok;
   if (q.closed && o > 0 && IsWord(o - 1) && tokens_[o - 1].cap &&
-      IsWord(c + 1) && tokens_[c + 1].cap) {
+      tokens_[o - 1].para == q.para && IsWord(c + 1) && tokens_[c + 1].cap &&
+      tokens_[c + 1].para == q.para && c <= Inner(q) + 3) {
     return true;
   }
   // so-called "reforms".
@@ -626,6 +674,17 @@ Quote Attributor::Build(const QuoteSpan& q, const Attribution& a) const {
     out.role = std::string(text_.substr(m.role.begin, m.role.size()));
   if (m.entity < 0) {
     out.confidence = std::min(out.confidence, 0.3f);
+    // "the official said", "The jury called": the description is the
+    // speaker when it names nobody found in the article.
+    if (m.type == MentionType::kRoleNoun || m.type == MentionType::kOrgNoun) {
+      out.speaker = out.speaker_mention;
+      if (out.speaker.size() > 4 && out.speaker.compare(0, 4, "The ") == 0) {
+        out.speaker[0] = 't';
+      }
+      out.speaker_kind = m.type == MentionType::kRoleNoun
+                             ? SpeakerKind::kPerson
+                             : SpeakerKind::kOrganization;
+    }
     return out;
   }
   const Entity& e = index_.entities()[m.entity];
@@ -699,6 +758,7 @@ std::vector<Quote> Attributor::Run() {
     if (attr[i].found || LooksLikeTitle(spans_[i])) continue;
     Attribution a = ColonParagraph(spans_[i]);
     if (!a.found && LooksLikeSpeech(spans_[i])) a = PrevSentence(spans_[i]);
+
     if (a.found) attr[i] = a;
   }
   // 6: a quotation left open at a paragraph end goes on in a later paragraph
@@ -737,6 +797,15 @@ std::vector<Quote> Attributor::Run() {
       }
     }
     if (!gap) inherit(i, prev, "paragraph_continuation", 0.7f);
+  }
+  // 7: a quote paragraph after a narrative one: the person that
+  // paragraph's last sentence is about.
+  for (size_t i = 0; i < nq; ++i) {
+    if (attr[i].found || !LooksLikeSpeech(spans_[i]) ||
+        (spans_[i].group >= 0 && static_cast<size_t>(spans_[i].group) != i)) {
+      continue;
+    }
+    attr[i] = PrevParagraph(spans_[i]);
   }
   std::vector<Quote> out;
   out.reserve(nq);

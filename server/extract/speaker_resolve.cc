@@ -130,23 +130,42 @@ void SpeakerIndex::MarkQuotesAndSentences(
     for (size_t i = q.open_tok; i < end; ++i) in_quote_[i] = true;
   }
   sent_start_.assign(n, false);
+  sent_end_.assign(n, false);
+  // Per token: whether it is . ! ? or an ellipsis; a period that closes an
+  // abbreviation ("(R-Ariz.),") is not.
+  bool prev_stop = false;
+  bool prev2_stop = false;
   for (size_t i = 0; i < n; ++i) {
+    const bool stop =
+        IsSentencePunct(text_, tokens_[i]) && !AbbreviationStop(i);
+    sent_end_[i] = stop && !in_quote_[i];
     if (i == 0 || tokens_[i].para != tokens_[i - 1].para) {
       sent_start_[i] = true;
-      continue;
-    }
-    const Token& p = tokens_[i - 1];
-    if (IsSentencePunct(text_, p)) {
+    } else if (prev_stop) {
       sent_start_[i] = true;
-    } else if (p.kind == TokenKind::kQuoteMark && i >= 2 &&
-               IsSentencePunct(text_, tokens_[i - 2])) {
+    } else if (tokens_[i - 1].kind == TokenKind::kQuoteMark && prev2_stop) {
       sent_start_[i] = true;
     }
+    prev2_stop = prev_stop;
+    prev_stop = stop;
   }
 }
 
-bool SpeakerIndex::SentenceEnd(size_t tok) const {
-  return !in_quote_[tok] && IsSentencePunct(text_, tokens_[tok]);
+bool SpeakerIndex::AbbreviationStop(size_t tok) const {
+  const size_t n = tokens_.size();
+  if (tok + 1 >= n || tokens_[tok + 1].para != tokens_[tok].para ||
+      tokens_[tok].end != tokens_[tok].begin + 1 ||
+      text_[tokens_[tok].begin] != '.') {
+    return false;
+  }
+  // "(R-Ariz.), who", "Calif.) said", "Ont., said", "the U.K. and".
+  const Token& next = tokens_[tok + 1];
+  if (next.kind == TokenKind::kWord) return next.lower;
+  if (next.kind != TokenKind::kPunct || next.end != next.begin + 1) {
+    return false;
+  }
+  const char c = text_[next.begin];
+  return c == ',' || c == ')' || c == ';';
 }
 
 const Mention* SpeakerIndex::EndingAt(size_t tok) const {
@@ -184,6 +203,7 @@ void SpeakerIndex::FindNames() {
     // The capitalised run [i, j).
     size_t j = i;
     bool poss = false;
+    bool org_of = false;  // "Ministry of ..." seen: "and" may go on
     while (usable(j, t.para)) {
       const absl::string_view w = word(j);
       // "Suleiman al-Amr", "Mohamed el-Baradei": a lower-case article glued
@@ -192,12 +212,21 @@ void SpeakerIndex::FindNames() {
         if (j > i && IsCapStopword(w)) break;
         StripPossessive(w, &poss);
         ++j;
+        // "Consumers' Association", "Children's Hospital": a possessive
+        // inside an organisation's name.
+        if (poss && usable(j, t.para) && tokens_[j].cap && IsOrgWord(word(j))) {
+          poss = false;
+          continue;
+        }
         if (poss) break;
         continue;
       }
       if (j > i && usable(j + 1, t.para) && tokens_[j + 1].cap &&
-          (IsNameConnector(w) || (w == "of" && (IsRoleWord(word(j - 1)) ||
-                                                IsOrgWord(word(j - 1)))))) {
+          !IsCapStopword(word(j + 1)) &&
+          (IsNameConnector(w) ||
+           (w == "of" && (IsRoleWord(word(j - 1)) || IsOrgWord(word(j - 1)))) ||
+           (w == "and" && org_of))) {
+        org_of = org_of || (w == "of" && IsOrgWord(word(j - 1)));
         ++j;
         continue;
       }
@@ -215,7 +244,9 @@ void SpeakerIndex::FindNames() {
           (w.back() == '.' || HonorificGender(w) != Gender::kUnknown)) {
         name_start = k + 1;
         honorific = static_cast<int>(k);
-      } else if (k + 1 < j && IsRoleWord(w)) {
+      } else if (k + 1 < j && (IsRoleWord(w) || (k == i && IsRoleNoun(w))) &&
+                 !IsOrgWord(word(k + 1))) {
+        // Not "General Hospital", "General Motors": part of the name.
         name_start = k + 1;
         honorific = -1;
         has_role = true;
@@ -253,8 +284,9 @@ void SpeakerIndex::FindNames() {
         for (size_t k = split; k < j && clean; ++k) {
           bool pk;
           const absl::string_view w = StripPossessive(word(k), &pk);
-          clean =
-              tokens_[k].cap && !IsOrgWord(w) && !IsPlace(w) && !IsRoleWord(w);
+          // A role word may end a name as a surname ("Leigh Anne Cardinal").
+          clean = tokens_[k].cap && !IsOrgWord(w) && !IsPlace(w) &&
+                  (k + 1 == j || !IsRoleWord(w));
         }
         if (clean) {
           name_start = split;
@@ -362,6 +394,16 @@ void SpeakerIndex::FindNames() {
             m.type = MentionType::kPossessiveOffice;
             m.last_tok = static_cast<uint32_t>(k);
             m.span.end = tokens_[k].end;
+            // "Valdoria's foreign ministry" speaks for itself, not for
+            // the country; "Mr. Netanyahu's office" for Mr. Netanyahu.
+            const absl::string_view office = word(k);
+            if (pd.place || (pd.kind != SpeakerKind::kPerson && honorific < 0 &&
+                             (office == "ministry" || office == "government" ||
+                              office == "cabinet"))) {
+              pd.canonical =
+                  std::string(text_.substr(name_b, tokens_[k].end - name_b));
+              pd.place = false;
+            }
             break;
           }
         }
@@ -418,14 +460,14 @@ void SpeakerIndex::FindNounMentions() {
       bool poss;
       const absl::string_view noun =
           StripPossessive(TokenText(text_, u), &poss);
-      const bool role = IsRoleNoun(noun);
-      const bool org = !role && IsOrgNoun(noun);
+      const int cls = NounClass(noun);
+      const bool role = (cls & 1) != 0;
+      const bool org = !role && cls != 0;
       if (role || org) {
         // A following lower-case noun means this was an adjective:
         // "the president's" is fine, "the company spokesman" is the latter.
         if (!poss && k + 1 < n && tokens_[k + 1].lower &&
-            (IsRoleNoun(TokenText(text_, tokens_[k + 1])) ||
-             IsOrgNoun(TokenText(text_, tokens_[k + 1])))) {
+            NounClass(TokenText(text_, tokens_[k + 1])) != 0) {
           continue;
         }
         Mention m;
@@ -587,14 +629,26 @@ void SpeakerIndex::AssignEntities() {
     ending_at_[m.last_tok] = static_cast<int32_t>(k);
     // Subject: starts a sentence (after "But", "And" ...) or governs a
     // speech verb.
+    // "Portland coach Grant Holloway was": capitalised words and role
+    // nouns before the name describe the subject.
     size_t s = m.first_tok;
     while (s > 0 && !sent_start_[s] &&
            tokens_[s - 1].kind == TokenKind::kWord &&
-           tokens_[s - 1].para == tokens_[s].para && s + 3 > m.first_tok &&
-           IsCapStopword(TokenText(text_, tokens_[s - 1]))) {
+           tokens_[s - 1].para == tokens_[s].para && s + 4 > m.first_tok &&
+           (IsCapStopword(TokenText(text_, tokens_[s - 1])) ||
+            (m.type == MentionType::kName &&
+             (tokens_[s - 1].cap ||
+              IsRoleNoun(TokenText(text_, tokens_[s - 1])))))) {
       --s;
     }
     m.subject = sent_start_[s];
+    // "Lindgren, who had ...": "who" refers to a person.
+    if (m.type == MentionType::kName && m.last_tok + 2 < n &&
+        pending_[k].kind == SpeakerKind::kUnknown &&
+        TokenText(text_, tokens_[m.last_tok + 1]) == "," &&
+        TokenText(text_, tokens_[m.last_tok + 2]) == "who") {
+      pending_[k].kind = SpeakerKind::kPerson;
+    }
     for (size_t v = m.last_tok + 1; v < n && v < m.last_tok + 4u; ++v) {
       const absl::string_view w = TokenText(text_, tokens_[v]);
       if (tokens_[v].lower && IsSpeechVerb(w)) {
@@ -670,7 +724,15 @@ void SpeakerIndex::AssignEntities() {
         int id = -1;
         if (pd.kind != SpeakerKind::kOrganization) {
           auto it = by_surname.find(LowerCopy(pd.canonical));
-          if (it != by_surname.end()) id = it->second;
+          if (it != by_surname.end()) {
+            id = it->second;
+            // "Kasimir Lindgren ... Lindgren said": a full name later cited
+            // by its last word as a speaker is a person's.
+            if (entities_[id].kind == SpeakerKind::kUnknown &&
+                (pd.speaks || pd.kind == SpeakerKind::kPerson)) {
+              entities_[id].kind = SpeakerKind::kPerson;
+            }
+          }
         }
         if (id < 0) {
           auto it = by_name.find(pd.canonical);
@@ -731,6 +793,9 @@ void SpeakerIndex::AssignEntities() {
       }
       case MentionType::kOrgNoun:
         m.entity = ResolveOrgNoun(k, pd.noun);
+        // "Prairie Air ... The airline said", "the statement said": the
+        // organisation last spoken of.
+        if (m.entity < 0 && pd.speaks) m.entity = ResolveNeuterPronoun(k);
         break;
     }
   }

@@ -65,14 +65,17 @@ class SpeakerIndex {
   bool InQuote(size_t tok) const { return in_quote_[tok]; }
   // Whether token `tok` starts a sentence.
   bool SentenceStart(size_t tok) const { return sent_start_[tok]; }
-  // Whether token `tok` ends a sentence (. ! ? outside quotes).
-  bool SentenceEnd(size_t tok) const;
+  // Whether token `tok` ends a sentence (. ! ? outside quotes; not the
+  // period of an abbreviation before "," ")" or a lower-case word).
+  bool SentenceEnd(size_t tok) const { return sent_end_[tok]; }
 
   // Entity by a name written somewhere (e.g. inside "according to X"), or -1.
   int FindEntity(absl::string_view canonical) const;
 
  private:
   void MarkQuotesAndSentences(const std::vector<QuoteSpan>& quotes);
+  // A "." token that closes an abbreviation, not a sentence: "(R-Ariz.),".
+  bool AbbreviationStop(size_t tok) const;
   void FindNames();
   void FindNounMentions();
   void AssignEntities();
@@ -92,6 +95,7 @@ class SpeakerIndex {
   const std::vector<Token>& tokens_;
   std::vector<bool> in_quote_;
   std::vector<bool> sent_start_;
+  std::vector<bool> sent_end_;
   std::vector<Mention> mentions_;
   std::vector<int32_t> starting_at_;  // per token: mention index or -1
   std::vector<int32_t> ending_at_;

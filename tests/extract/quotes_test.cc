@@ -395,6 +395,117 @@ TEST(QuotesTest, SourceListsAreNotQuotes) {
   });
 }
 
+// News-style attribution patterns (tests/quality/newsstyle/); one row per
+// mechanism, with names not used in that set.
+TEST(QuotesTest, AbbreviationPeriodDoesNotEndTheSentence) {
+  RunCases({
+      // "(D-Ore.)" ends with a period that is not a sentence end.
+      {"Sen. Ruth Agbaje (D-Ore.) said the plan would \"hurt farmers.\"",
+       {{"hurt farmers.", "Ruth Agbaje", "Sen. Ruth Agbaje", true}}},
+      {"Rep. Tomas Lind (R-Tex.), who chairs the panel, called the bill "
+       "\"a disaster\" and said critics had \"no plan at all.\"",
+       {{"a disaster", "Tomas Lind", "Rep. Tomas Lind", true},
+        {"no plan at all.", "Tomas Lind", "", true}}},
+  });
+}
+
+TEST(QuotesTest, NicknameNeedsWordsOnBothSidesInTheParagraph) {
+  RunCases({
+      {"Coach Paula \"Pip\" Wren was pleased.", {}},
+      // A capitalised word before the quote and one opening the next
+      // paragraph do not make a nickname.
+      {"\"We won,\" said Rep. Dale Fenn, D-N.J. \"The voters were clear about "
+       "it.\"\n\nThe vote was 60-40.",
+       {{"We won,", "Dale Fenn", "Rep. Dale Fenn"},
+        {"The voters were clear about it.", "Dale Fenn", "", true}}},
+  });
+}
+
+TEST(QuotesTest, PeopleKnownByWhoAndBySurname) {
+  RunCases({
+      // Unknown first name: "X, who" and "X said" make X a person, so "he"
+      // finds him.
+      {"Tadeusz Wrobel scored twice.\n\nWrobel, who had not scored in a "
+       "month, was relieved.\n\n\"You just keep shooting,\" he said.",
+       {{"You just keep shooting,", "Tadeusz Wrobel", "he"}}},
+      // A description before a name at the start of a sentence: the name
+      // is still the sentence subject for a later pronoun.
+      {"Dallas coach Kerrin Bauer praised his defence. Boston coach Lyle "
+       "Ames was angry. He said the referee missed \"a clear foul\" late.",
+       {{"a clear foul", "Lyle Ames", "He", true}}},
+      // Hyphenated first names: the sex only when both parts agree.
+      {"Pollster Jean-Luc Marchetti of Ipsos spoke. \"The numbers barely "
+       "moved,\" he said.",
+       {{"The numbers barely moved,", "Jean-Luc Marchetti", "he"}}},
+      // A role word may be a surname.
+      {"Co-author Mary Ellen Bishop agreed. \"It is getting worse,\" she "
+       "said.",
+       {{"It is getting worse,", "Mary Ellen Bishop", "she"}}},
+  });
+}
+
+TEST(QuotesTest, OrganisationNamesAndNouns) {
+  RunCases({
+      // "and" inside "Ministry of X and Y"; "it said" finds it.
+      {"The Ministry of Fisheries and Oceans said it was \"reviewing the "
+       "decision.\"",
+       {{"reviewing the decision.", "Ministry of Fisheries and Oceans", "",
+         true}}},
+      // A plural possessive inside an organisation's name.
+      {"\"Prices are a choice,\" the Farmers' Union of Canada said.",
+       {{"Prices are a choice,", "Farmers' Union of Canada"}}},
+      // "the airline", "the statement": the organisation last spoken of.
+      {"Northwind Air cancelled 40 flights. The airline said the walkout "
+       "was \"illegal.\"",
+       {{"illegal.", "Northwind Air", "The airline", true}}},
+      {"The Riverside General Hospital said it had called patients. "
+       "\"Safety is our priority,\" the statement said.",
+       {{"Safety is our priority,", "Riverside General Hospital",
+         "the statement"}}},
+      // Nobody named: the description is the speaker.
+      {"\"Nobody here is surprised,\" the official said.",
+       {{"Nobody here is surprised,", "the official", "the official"}}},
+      {"The jury called the book \"a quiet triumph.\"",
+       {{"a quiet triumph.", "the jury", "The jury", true}}},
+      // A country's ministry speaks for itself.
+      {"Freedonia's foreign ministry accused him of \"hostile acts.\"",
+       {{"hostile acts.", "Freedonia's foreign ministry",
+         "Freedonia's foreign ministry", true}}},
+  });
+}
+
+TEST(QuotesTest, MoreLeadIns) {
+  RunCases({
+      // "accused X of", "shot back:".
+      {"Critic Anil Mehta accused the minister of \"moving money around.\"",
+       {{"moving money around.", "Anil Mehta", "Anil Mehta", true}}},
+      {"Greta Holm spoke first. Holm shot back: \"Then why are prices "
+       "rising every week?\"",
+       {{"Then why are prices rising every week?", "Greta Holm", "Holm"}}},
+      // "According to X," with no speech verb before a partial quote.
+      {"Researcher Dana Pike studied the lake. According to Pike, the "
+       "blooms last \"from June to October.\"",
+       {{"from June to October.", "Dana Pike", "Pike", true}}},
+      // But not a capitalised name after "according to".
+      {"According to the coach, Ali Rahimi, their robot, named \"Team "
+       "Spirit of Kabul,\" scored twice.",
+       {}},
+  });
+}
+
+TEST(QuotesTest, QuoteParagraphAfterANarrativeParagraph) {
+  RunCases({
+      {"Asked whether the team was shaken, captain Nils Vang paused.\n\n"
+       "\"No. Frustrated, yes. But not shaken at all.\"",
+       {{"No. Frustrated, yes. But not shaken at all.", "Nils Vang"}}},
+      // Only a person: not an organisation or an unknown capitalised run.
+      {"The Harbour Trust opened a new wing.\n\n"
+       "\"This is the best day we have had in years,\" one visitor "
+       "wrote.",
+       {{"This is the best day we have had in years,", ""}}},
+  });
+}
+
 TEST(QuotesTest, ArbitraryBytesAreSafe) {
   const std::string inputs[] = {
       std::string("\xE2\x80", 2),
