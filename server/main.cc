@@ -35,6 +35,8 @@ ABSL_FLAG(std::string, tls_client_ca, "",
 ABSL_FLAG(int32_t, drain_seconds, 10,
           "On SIGTERM, how long in-flight calls may finish");
 ABSL_FLAG(bool, log_calls, true, "One JSON line per call on stderr");
+ABSL_FLAG(std::string, metrics_listen, "",
+          "HOST:PORT serving Prometheus /metrics over HTTP; empty: off");
 
 int main(int argc, char** argv) {
   absl::SetProgramUsageMessage(
@@ -60,6 +62,7 @@ int main(int argc, char** argv) {
           std::getenv(absl::GetFlag(FLAGS_write_token_env).c_str())) {
     opts.service.write_token = t;
   }
+  opts.metrics_listen = absl::GetFlag(FLAGS_metrics_listen);
   opts.tls_cert_file = absl::GetFlag(FLAGS_tls_cert);
   opts.tls_key_file = absl::GetFlag(FLAGS_tls_key);
   opts.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca);
@@ -82,6 +85,10 @@ int main(int argc, char** argv) {
                  "claimcheckd: preloaded %s: %d created, %d replaced, %d "
                  "unchanged\n",
                  path.c_str(), r->created, r->replaced, r->unchanged);
+  }
+  if (server.metrics_port() != 0) {
+    std::fprintf(stderr, "claimcheckd: metrics on port %d\n",
+                 server.metrics_port());
   }
   std::fprintf(stderr, "claimcheckd: serving on port %d, db %s\n",
                server.bound_port(), opts.db_path.c_str());

@@ -37,7 +37,15 @@ absl::Status Server::BuildAndStart(const Options& options) {
   store_ = std::move(*st);
   // Speaker identity: spelling variants merge on ingest, on evidence.
   store_->SetSpeakerMergeRule(DefaultSpeakerMergeRule());
-  service_ = std::make_unique<ClaimCheckService>(store_.get(), options.service);
+  ServiceOptions service_options = options.service;
+  if (!options.metrics_listen.empty()) {
+    absl::StatusOr<std::unique_ptr<Metrics>> m =
+        Metrics::Start(options.metrics_listen);
+    if (!m.ok()) return m.status();
+    metrics_ = std::move(*m);
+    service_options.metrics = metrics_.get();
+  }
+  service_ = std::make_unique<ClaimCheckService>(store_.get(), service_options);
 
   std::shared_ptr<grpc::ServerCredentials> creds =
       grpc::InsecureServerCredentials();

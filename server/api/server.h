@@ -20,6 +20,7 @@
 
 #include "absl/status/status.h"
 #include "absl/time/time.h"
+#include "server/api/metrics.h"
 #include "server/api/service.h"
 #include "server/store/store.h"
 
@@ -37,6 +38,8 @@ class Server {
     std::string tls_key_file;
     std::string tls_client_ca_file;
     int max_receive_bytes = 0;  // 0: max_text_bytes + 64 KiB
+    // HOST:PORT for Prometheus /metrics over HTTP; empty: no metrics.
+    std::string metrics_listen;
   };
 
   Server();
@@ -56,10 +59,14 @@ class Server {
   // Blocks until Shutdown has completed.
   void Wait();
 
+  // The port of /metrics (0 when metrics are off).
+  int metrics_port() const { return metrics_ ? metrics_->port() : 0; }
+
   // The service (valid after a successful BuildAndStart, until Shutdown).
   ClaimCheckService* service() { return service_.get(); }
 
  private:
+  std::unique_ptr<Metrics> metrics_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<ClaimCheckService> service_;
   std::unique_ptr<grpc::Server> server_;

@@ -25,7 +25,12 @@ absl::Status CheckDeadline(const grpc::CallbackServerContext& ctx) {
 }
 
 void FillIngestResponse(const absl::StatusOr<store::PutResult>& r, int quotes,
-                        int claims, v1::IngestArticleResponse* resp) {
+                        int claims, Metrics* metrics,
+                        v1::IngestArticleResponse* resp) {
+  if (metrics != nullptr) {
+    metrics->RecordIngest(r.ok() ? v1::IngestOutcome_Name(ToProto(r->outcome))
+                                 : "REJECTED");
+  }
   if (!r.ok()) {
     resp->set_outcome(v1::INGEST_OUTCOME_REJECTED);
     resp->set_status_code(static_cast<int>(r.status().code()));
@@ -81,7 +86,8 @@ class IngestStreamReactor final
       if (!prep.ok()) {
         Slot& s = slots_.back();
         s.ready = true;
-        s.resp.set_outcome(v1::INGEST_OUTCOME_REJECTED);
+        FillIngestResponse(prep.status(), 0, 0, service_->options().metrics,
+                           &s.resp);
         s.resp.set_status_code(static_cast<int>(prep.status().code()));
         s.resp.set_status_message(std::string(prep.status().message()));
       } else {
@@ -96,7 +102,7 @@ class IngestStreamReactor final
           [this, seq, nq, nc](absl::StatusOr<store::PutResult> r) {
             absl::MutexLock lock(&mu_);
             Slot& s = slots_[seq - base_seq_];
-            FillIngestResponse(r, nq, nc, &s.resp);
+            FillIngestResponse(r, nq, nc, service_->options().metrics, &s.resp);
             s.ready = true;
             --pending_commits_;
             Act(lock);
@@ -122,8 +128,7 @@ class IngestStreamReactor final
   }
 
   void OnDone() override {
-    LogCall(service_->options().log_calls, "IngestArticles", final_status_,
-            start_, peer_);
+    service_->Finished("IngestArticles", final_status_, start_, peer_);
     delete this;
   }
 
@@ -238,7 +243,7 @@ grpc::ServerUnaryReactor* ClaimCheckService::IngestArticle(
   const absl::Time start = absl::Now();
   auto finish = [this, reactor, start, ctx](const absl::Status& s) {
     const grpc::Status gs = ToGrpcStatus(s);
-    LogCall(options_.log_calls, "IngestArticle", gs, start, ctx->peer());
+    Finished("IngestArticle", gs, start, ctx->peer());
     reactor->Finish(gs);
   };
   absl::Status s = CheckWriteAuth(*ctx);
@@ -256,15 +261,25 @@ grpc::ServerUnaryReactor* ClaimCheckService::IngestArticle(
   const int nq = static_cast<int>(prep->second.quotes.size());
   const int nc = static_cast<int>(prep->second.quantities.size());
   pipeline_->Submit(std::move(prep->first), std::move(prep->second),
-                    [resp, nq, nc, finish](absl::StatusOr<store::PutResult> r) {
+                    [resp, nq, nc, finish, metrics = options_.metrics](
+                        absl::StatusOr<store::PutResult> r) {
                       if (!r.ok()) {
                         finish(r.status());
                         return;
                       }
-                      FillIngestResponse(r, nq, nc, resp);
+                      FillIngestResponse(r, nq, nc, metrics, resp);
                       finish(absl::OkStatus());
                     });
   return reactor;
+}
+
+void ClaimCheckService::Finished(absl::string_view method,
+                                 const grpc::Status& status, absl::Time start,
+                                 absl::string_view peer) const {
+  LogCall(options_.log_calls, method, status, start, peer);
+  if (options_.metrics != nullptr) {
+    options_.metrics->RecordCall(method, status, absl::Now() - start);
+  }
 }
 
 grpc::ServerBidiReactor<v1::IngestArticleRequest, v1::IngestArticleResponse>*
@@ -283,7 +298,7 @@ grpc::ServerUnaryReactor* ClaimCheckService::Unary(
   if (s.ok()) s = CheckDeadline(*ctx);
   if (s.ok()) s = (core_.*fn)(*req, resp);
   const grpc::Status gs = ToGrpcStatus(s);
-  LogCall(options_.log_calls, method, gs, start, ctx->peer());
+  Finished(method, gs, start, ctx->peer());
   reactor->Finish(gs);
   return reactor;
 }

@@ -12,6 +12,7 @@
 #include "claimcheck/v1/claimcheck.grpc.pb.h"
 #include "server/api/ingest_pipeline.h"
 #include "server/api/limits.h"
+#include "server/api/metrics.h"
 #include "server/api/query_core.h"
 #include "server/extract/extract.h"
 #include "server/store/store.h"
@@ -25,6 +26,7 @@ struct ServiceOptions {
   std::string write_token;
   int max_commit_batch = 256;  // articles per ingest transaction
   bool log_calls = true;       // one JSON line per call on stderr
+  Metrics* metrics = nullptr;  // not owned; null: no metrics
 };
 
 class ClaimCheckService final : public v1::ClaimCheck::CallbackService {
@@ -96,6 +98,10 @@ class ClaimCheckService final : public v1::ClaimCheck::CallbackService {
 
   // OK, or UNAUTHENTICATED when a write token is set and `ctx` lacks it.
   absl::Status CheckWriteAuth(const grpc::CallbackServerContext& ctx) const;
+
+  // Logs the finished call and records it in the metrics.
+  void Finished(absl::string_view method, const grpc::Status& status,
+                absl::Time start, absl::string_view peer) const;
 
   IngestPipeline& pipeline() { return *pipeline_; }
   const ServiceOptions& options() const { return options_; }

@@ -1,6 +1,11 @@
 // End to end: a real claimcheckd process on a loopback port with a temporary
 // SQLite file, driven by the C++ client library. The seed article must come
 // out as tests/testdata/seed_gold.json says.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -462,6 +467,65 @@ TEST(ServiceAuthTest, WritesNeedTheTokenWhenOneIsSet) {
   auto writer = Client::Connect(opts);
   ASSERT_TRUE(writer.ok());
   EXPECT_TRUE((*writer)->IngestArticle(SeedRequest()).ok());
+}
+
+}  // namespace
+}  // namespace claimcheck
+
+namespace claimcheck {
+namespace {
+
+// GET http://127.0.0.1:<port><path>; the whole response, headers included.
+std::string HttpGet(int port, const std::string& path) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return "";
+  }
+  const std::string req =
+      "GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n";
+  (void)write(fd, req.data(), req.size());
+  std::string out;
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0) out.append(buf, n);
+  close(fd);
+  return out;
+}
+
+TEST(ServiceMetricsTest, PrometheusCountsCallsByMethodAndCode) {
+  const std::string dir = claimcheck::testing::MakeTempDir();
+  claimcheck::testing::ServerProcess server;
+  ASSERT_TRUE(server.Start(dir + "/db", {"--metrics_listen=127.0.0.1:0"}))
+      << server.error();
+  const std::string log = server.startup_log();
+  const size_t at = log.find("metrics on port ");
+  ASSERT_NE(at, std::string::npos) << log;
+  const int port = std::stoi(log.substr(at + 16));
+  ClientOptions opts;
+  opts.target = server.target();
+  auto client = Client::Connect(opts);
+  ASSERT_TRUE(client.ok());
+  ASSERT_TRUE((*client)->GetStats({}).ok());
+  ASSERT_TRUE((*client)->GetStats({}).ok());
+  v1::GetArticleRequest unknown;
+  unknown.set_article_id("a_nope");
+  EXPECT_FALSE((*client)->GetArticle(unknown).ok());
+  ASSERT_TRUE((*client)->IngestArticle(SeedRequest()).ok());
+
+  const std::string metrics = HttpGet(port, "/metrics");
+  EXPECT_THAT(
+      metrics,
+      HasSubstr("claimcheck_calls_total{code=\"OK\",method=\"GetStats\"} 2"));
+  EXPECT_THAT(metrics, HasSubstr("claimcheck_calls_total{code=\"NOT_FOUND\","
+                                 "method=\"GetArticle\"} 1"));
+  EXPECT_THAT(metrics, HasSubstr("claimcheck_ingested_articles_total{outcome="
+                                 "\"INGEST_OUTCOME_CREATED\"} 1"));
+  EXPECT_THAT(metrics, HasSubstr("claimcheck_call_seconds_bucket"));
 }
 
 }  // namespace
