@@ -6,33 +6,10 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/time/clock.h"
+#include "server/api/status_util.h"
 
 namespace claimcheck::api {
-namespace {
-
-const char* CodeName(grpc::StatusCode code) {
-  static constexpr const char* kNames[] = {"OK",
-                                           "CANCELLED",
-                                           "UNKNOWN",
-                                           "INVALID_ARGUMENT",
-                                           "DEADLINE_EXCEEDED",
-                                           "NOT_FOUND",
-                                           "ALREADY_EXISTS",
-                                           "PERMISSION_DENIED",
-                                           "RESOURCE_EXHAUSTED",
-                                           "FAILED_PRECONDITION",
-                                           "ABORTED",
-                                           "OUT_OF_RANGE",
-                                           "UNIMPLEMENTED",
-                                           "INTERNAL",
-                                           "UNAVAILABLE",
-                                           "DATA_LOSS",
-                                           "UNAUTHENTICATED"};
-  const int i = static_cast<int>(code);
-  return i >= 0 && i <= 16 ? kNames[i] : "UNKNOWN";
-}
-
-}  // namespace
+namespace {}  // namespace
 
 void AppendJsonString(absl::string_view s, std::string* out) {
   out->push_back('"');
@@ -75,7 +52,7 @@ void LogCall(bool enabled, absl::string_view method, const grpc::Status& status,
   line.append(",\"method\":");
   AppendJsonString(method, &line);
   absl::StrAppend(
-      &line, ",\"code\":\"", CodeName(status.error_code()), "\",\"ms\":",
+      &line, ",\"code\":\"", StatusCodeName(status.error_code()), "\",\"ms\":",
       absl::StrFormat("%.3f", absl::ToDoubleMilliseconds(now - start)),
       ",\"peer\":");
   AppendJsonString(peer, &line);

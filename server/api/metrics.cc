@@ -10,6 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
+#include "server/api/status_util.h"
 
 namespace claimcheck::api {
 
@@ -29,31 +30,7 @@ struct Metrics::Impl {
       ABSL_GUARDED_BY(mu);
 };
 
-namespace {
-
-const char* CodeName(grpc::StatusCode code) {
-  static constexpr const char* kNames[] = {"OK",
-                                           "CANCELLED",
-                                           "UNKNOWN",
-                                           "INVALID_ARGUMENT",
-                                           "DEADLINE_EXCEEDED",
-                                           "NOT_FOUND",
-                                           "ALREADY_EXISTS",
-                                           "PERMISSION_DENIED",
-                                           "RESOURCE_EXHAUSTED",
-                                           "FAILED_PRECONDITION",
-                                           "ABORTED",
-                                           "OUT_OF_RANGE",
-                                           "UNIMPLEMENTED",
-                                           "INTERNAL",
-                                           "UNAVAILABLE",
-                                           "DATA_LOSS",
-                                           "UNAUTHENTICATED"};
-  const int i = static_cast<int>(code);
-  return i >= 0 && i <= 16 ? kNames[i] : "UNKNOWN";
-}
-
-}  // namespace
+namespace {}  // namespace
 
 absl::StatusOr<std::unique_ptr<Metrics>> Metrics::Start(
     const std::string& listen) {
@@ -99,9 +76,10 @@ void Metrics::RecordCall(absl::string_view method, const grpc::Status& status,
     auto it = impl_->call_counters.find(key);
     if (it == impl_->call_counters.end()) {
       it = impl_->call_counters
-               .emplace(key, &impl_->calls->Add(
-                                 {{"method", key.first},
-                                  {"code", CodeName(status.error_code())}}))
+               .emplace(key,
+                        &impl_->calls->Add(
+                            {{"method", key.first},
+                             {"code", StatusCodeName(status.error_code())}}))
                .first;
     }
     counter = it->second;

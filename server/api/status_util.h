@@ -12,6 +12,9 @@ namespace claimcheck::api {
 // Same numeric code; message capped at 1 KiB.
 grpc::Status ToGrpcStatus(const absl::Status& status);
 
+// "OK", "INVALID_ARGUMENT", ...: the canonical name of a gRPC status code.
+const char* StatusCodeName(grpc::StatusCode code);
+
 }  // namespace claimcheck::api
 
 #define CC_STATUS_CONCAT_INNER_(a, b) a##b
