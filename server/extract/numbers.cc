@@ -170,7 +170,7 @@ struct FoundQualifier {
 std::optional<FoundQualifier> QualifierBefore(const Toks& t, size_t i,
                                               size_t floor) {
   // One probe turns away the many numbers with no qualifier before them.
-  if (i == 0 || i <= floor || !t[i - 1].IsWord() ||
+  if (i == 0 || i <= floor || i > t.size() || !t[i - 1].IsWord() ||
       !InLower(t[i - 1].text, kInQualifierEnds)) {
     return std::nullopt;
   }

@@ -577,5 +577,23 @@ TEST(ExtractQuantitiesTest, ToleratesAnyBytes) {
   EXPECT_TRUE(ExtractQuantities("$", {}).empty());
 }
 
+// Regression (fuzzer, tests/fuzz/regressions/): a range cut off at the end
+// of the text made the "and as many as" look-ahead read past the tokens.
+TEST(ExtractQuantitiesTest, RangeAtTheVeryEndOfTheText) {
+  for (absl::string_view text :
+       {"Iran had between 2,000 and 3,000", "between 2,000 and",
+        "between 2,000 and 3", "10,000 and as many", "10,000 and"}) {
+    SCOPED_TRACE(text);
+    for (const Quantity& q : ExtractQuantities(text, {})) {
+      EXPECT_LE(q.span.end, text.size());
+    }
+  }
+  std::vector<Quantity> got =
+      ExtractQuantities("Iran had between 2,000 and 3,000", {});
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].low, 2000);
+  EXPECT_EQ(got[0].high, 3000);
+}
+
 }  // namespace
 }  // namespace claimcheck::extract

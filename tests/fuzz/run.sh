@@ -24,5 +24,7 @@ clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
   -labsl_strerror \
   -o "$out/extract_fuzzer"
 cp "$here"/tests/testdata/*.txt "$out/corpus/" 2>/dev/null || true
+# Inputs that once crashed: replayed on every run.
+cp "$here"/tests/fuzz/regressions/* "$out/corpus/" 2>/dev/null || true
 "$out/extract_fuzzer" -max_total_time="$secs" -max_len=65536 -timeout=10 \
   -rss_limit_mb=2048 "$out/corpus"
