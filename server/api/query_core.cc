@@ -454,20 +454,27 @@ absl::Status QueryCore::GetQuantityConsistency(
   store::ClaimsQuery q;
   q.unit_key = extract::UnitKey(req.unit());
   q.subject = req.subject();
-  q.limit = limits_.max_page_size;
-  // The newest max_report_claims claims (the store lists newest first).
+  // The newest max_report_claims claims (the store lists newest first), over
+  // every unit key comparable with the asked one (km, mi, ft, ... for a
+  // length): the report compares them in the canonical unit.
   std::vector<store::ClaimRecord> claims;
   bool truncated = false;
-  do {
-    q.limit =
-        std::min(limits_.max_page_size,
-                 limits_.max_report_claims - static_cast<int>(claims.size()));
-    CC_ASSIGN_OR_RETURN(store::ClaimPage page, store_->FindClaims(q));
-    for (store::ClaimRecord& c : page.claims) claims.push_back(std::move(c));
-    q.page_token = std::move(page.next_page_token);
-    truncated = !q.page_token.empty() &&
-                static_cast<int>(claims.size()) >= limits_.max_report_claims;
-  } while (!q.page_token.empty() && !truncated);
+  for (const std::string& key : extract::ComparableUnitKeys(q.unit_key)) {
+    store::ClaimsQuery kq = q;
+    kq.unit_key = key;
+    do {
+      if (static_cast<int>(claims.size()) >= limits_.max_report_claims) {
+        truncated = true;
+        break;
+      }
+      kq.limit =
+          std::min(limits_.max_page_size,
+                   limits_.max_report_claims - static_cast<int>(claims.size()));
+      CC_ASSIGN_OR_RETURN(store::ClaimPage page, store_->FindClaims(kq));
+      for (store::ClaimRecord& c : page.claims) claims.push_back(std::move(c));
+      kq.page_token = std::move(page.next_page_token);
+    } while (!kq.page_token.empty());
+  }
   // Earliest first.
   std::stable_sort(
       claims.begin(), claims.end(),

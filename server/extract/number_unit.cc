@@ -476,4 +476,17 @@ bool CanonicalUnit(absl::string_view unit_key, std::string* canonical,
   return false;
 }
 
+std::vector<std::string> ComparableUnitKeys(absl::string_view unit_key) {
+  std::vector<std::string> out = {std::string(unit_key)};
+  std::string canonical;
+  double factor;
+  if (!CanonicalUnit(unit_key, &canonical, &factor)) return out;
+  for (const Conversion& c : kConversions) {
+    if (c.canonical == canonical && c.symbol != out.front()) {
+      out.emplace_back(c.symbol);
+    }
+  }
+  return out;
+}
+
 }  // namespace claimcheck::extract

@@ -23,6 +23,17 @@ std::vector<Quantity> ExtractQuantities(absl::string_view text,
 // "ballistic missile"). The same function fills Quantity::unit_key.
 std::string UnitKey(absl::string_view counted);
 
+// For a unit of measure, the SI unit it converts to and the factor
+// (value_in_canonical = value * factor): "km" -> ("m", 1000), "mi" ->
+// ("m", 1609.344). False for counts, money, percentages and unknown keys.
+bool CanonicalUnit(absl::string_view unit_key, std::string* canonical,
+                   double* factor);
+
+// Every unit key comparable with `unit_key`: all keys of the same measure
+// ("km" -> "m", "km", "mi", "ft", ...), or just `unit_key` itself for counts,
+// money and percentages. The key itself comes first.
+std::vector<std::string> ComparableUnitKeys(absl::string_view unit_key);
+
 }  // namespace claimcheck::extract
 
 #endif  // CLAIMCHECK_SERVER_EXTRACT_NUMBERS_H_

@@ -1,4 +1,6 @@
 // Numeric claims across sources: intervals and their agreement.
+#include "server/extract/numbers.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -14,6 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "server/extract/numbers.h"
 #include "server/extract/types.h"
 #include "server/verify/internal.h"
 #include "server/verify/verify.h"
@@ -179,9 +182,20 @@ int Severity(Agreement a) {
 
 }  // namespace
 
+Interval ComparableInterval(const extract::Quantity& q) {
+  Interval iv = ToInterval(q);
+  std::string canonical;
+  double factor = 1;
+  if (extract::CanonicalUnit(q.unit_key, &canonical, &factor) && factor > 0) {
+    iv.low *= factor;
+    iv.high *= factor;
+  }
+  return iv;
+}
+
 Agreement CompareQuantities(const extract::Quantity& a,
                             const extract::Quantity& b) {
-  return CompareIntervals(ToInterval(a), ToInterval(b));
+  return CompareIntervals(ComparableInterval(a), ComparableInterval(b));
 }
 
 QuantityReport QuantityConsistency(
@@ -190,8 +204,9 @@ QuantityReport QuantityConsistency(
   const size_t n = observations.size();
   report.intervals.reserve(n);
   for (const QuantityObservation& o : observations) {
-    report.intervals.push_back(o.quantity != nullptr ? ToInterval(*o.quantity)
-                                                     : Interval{-kInf, kInf});
+    report.intervals.push_back(o.quantity != nullptr
+                                   ? ComparableInterval(*o.quantity)
+                                   : Interval{-kInf, kInf});
   }
   // Stated observations grouped by identical interval: pairs within a group
   // are consistent, pairs across two groups share their groups' verdict.

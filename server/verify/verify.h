@@ -187,6 +187,12 @@ struct Interval {
 inline constexpr double kAboutTolerance = 0.1;
 Interval ToInterval(const extract::Quantity& q);
 
+// ToInterval converted to the canonical SI unit when the claim's unit_key is
+// a unit of measure (km and miles compare as metres); otherwise ToInterval.
+// Scale words are already applied by the extractor (1.5 million = 1500000).
+Interval ComparableInterval(const extract::Quantity& q);
+
+// Compared on ComparableInterval.
 // CONSISTENT: same value (or same interval). COMPATIBLE: intervals overlap.
 // CONFLICTING: disjoint.
 Agreement CompareQuantities(const extract::Quantity& a,

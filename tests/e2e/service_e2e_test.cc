@@ -305,6 +305,32 @@ TEST_F(ServiceE2ETest, NumbersAcrossOutletsConflict) {
   EXPECT_EQ(found->claims(0).evidence().outlet(), "Northern Dispatch");
 }
 
+TEST_F(ServiceE2ETest, QuantitiesInDifferentUnitsAreCompared) {
+  ASSERT_TRUE(client_
+                  ->IngestArticle(Article("Valley Courier", "2026-04-01",
+                                          "The new tunnel is 5 km long."))
+                  .ok());
+  ASSERT_TRUE(client_
+                  ->IngestArticle(Article("Northern Star", "2026-04-02",
+                                          "The tunnel runs about 3 miles."))
+                  .ok());
+  v1::GetQuantityConsistencyRequest req;
+  req.set_unit("kilometres");
+  auto report = client_->GetQuantityConsistency(req);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->observations_size(), 2) << report->summary();
+  EXPECT_EQ(report->agreement(), v1::AGREEMENT_COMPATIBLE) << report->summary();
+
+  ASSERT_TRUE(client_
+                  ->IngestArticle(Article("Metro Wire", "2026-04-03",
+                                          "The tunnel is 12 km long."))
+                  .ok());
+  report = client_->GetQuantityConsistency(req);
+  ASSERT_TRUE(report.ok()) << report.status();
+  EXPECT_EQ(report->agreement(), v1::AGREEMENT_CONFLICTING)
+      << report->summary();
+}
+
 TEST_F(ServiceE2ETest, BadRequestsNameTheField) {
   IngestSeed();
   v1::IngestArticleRequest empty = SeedRequest();

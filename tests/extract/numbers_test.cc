@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/extract/number_unit.h"
 
@@ -281,6 +282,17 @@ constexpr Case kMeasures[] = {
      kNone, Approx::kExact, "", "fold", "fold"},
 };
 TEST(ExtractQuantitiesTest, UnitsOfMeasure) { CheckAll(kMeasures); }
+
+TEST(ComparableUnitKeysTest, SameMeasureOrJustTheKey) {
+  const std::vector<std::string> lengths = ComparableUnitKeys("km");
+  ASSERT_FALSE(lengths.empty());
+  EXPECT_EQ(lengths.front(), "km");
+  EXPECT_THAT(lengths, ::testing::IsSupersetOf({"m", "mi", "ft"}));
+  EXPECT_THAT(lengths, ::testing::Not(::testing::Contains("kg")));
+  EXPECT_EQ(ComparableUnitKeys("ballistic missile"),
+            std::vector<std::string>{"ballistic missile"});
+  EXPECT_EQ(ComparableUnitKeys("usd"), std::vector<std::string>{"usd"});
+}
 
 TEST(CanonicalUnitTest, ConvertsMeasuresOnly) {
   struct {

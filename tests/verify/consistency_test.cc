@@ -259,6 +259,30 @@ TEST(CompareQuantitiesTest, Table) {
   }
 }
 
+// Units of measure are converted before comparing: km against miles.
+extract::Quantity Distance(Approx approx, double value, std::string key) {
+  extract::Quantity q = Q(approx, value);
+  q.unit = key;
+  q.unit_key = std::move(key);
+  return q;
+}
+
+TEST(CompareQuantitiesTest, ConvertsUnitsOfMeasure) {
+  // about 3 miles = 4,345..5,311 m; 5 km = 5,000 m; 10 km = 10,000 m.
+  EXPECT_EQ(CompareQuantities(Distance(Approx::kAbout, 3, "mi"),
+                              Distance(Approx::kExact, 5, "km")),
+            Agreement::kCompatible);
+  EXPECT_EQ(CompareQuantities(Distance(Approx::kAbout, 3, "mi"),
+                              Distance(Approx::kExact, 10, "km")),
+            Agreement::kConflicting);
+  EXPECT_EQ(CompareQuantities(Distance(Approx::kExact, 1, "km"),
+                              Distance(Approx::kExact, 1000, "m")),
+            Agreement::kConsistent);
+  // Counts are not scaled.
+  const Interval iv = ComparableInterval(Q(Approx::kExact, 7));
+  EXPECT_DOUBLE_EQ(iv.low, 7);
+}
+
 TEST(QuantityConsistencyTest, SeedLikeConflict) {
   const extract::Quantity range = Q(Approx::kRange, {}, 1000, 3000, "between");
   const extract::Quantity about = Q(Approx::kAbout, 2000, {}, {}, "about");
