@@ -4,6 +4,7 @@
 #include "server/extract/number_context.h"
 #include "server/extract/number_parse.h"
 #include "server/extract/number_rules.h"
+#include "server/extract/numbers.h"
 #include "server/extract/word_table.h"
 
 namespace claimcheck::extract {

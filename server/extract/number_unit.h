@@ -37,18 +37,7 @@ CountedThing ReadCountedThing(const std::vector<NumToken>& toks, size_t i,
 // "pounds" -> "lb", "tonnes" -> "t". Durations keep their word ("hour").
 std::string UnitKey(absl::string_view unit);
 
-// For a unit_key of a measure ("km", "mi", "mph", "kg", "hour"), the SI
-// unit it converts to and the factor: value_in_canonical = value * factor.
-// Canonical units: "m" (length), "m2" (area), "m3" (volume), "kg" (mass),
-// "m/s" (speed), "s" (duration; a year is 365.25 days, a month 1/12 of
-// one), "W" (power), "J" (energy). Returns false for counts, money,
-// percentages and anything unknown ("missile", "usd", "percent"); a key
-// that is already canonical gives factor 1. Thread-safe.
-//
-//   std::string c; double f;
-//   if (CanonicalUnit(a.unit_key, &c, &f)) meters = *a.value * f;
-bool CanonicalUnit(absl::string_view unit_key, std::string* canonical,
-                   double* factor);
+// CanonicalUnit and ComparableUnitKeys are declared in numbers.h.
 
 }  // namespace claimcheck::extract
 
