@@ -80,6 +80,14 @@ class Stmt {
   absl::Status Run();
 
   std::string Text(int col) const;
+  // The column's bytes, valid until the next Step(), Reset() or column call.
+  absl::string_view TextView(int col) const {
+    const unsigned char* p = sqlite3_column_text(stmt_, col);
+    if (p == nullptr) return {};
+    return absl::string_view(
+        reinterpret_cast<const char*>(p),
+        static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+  }
   int64_t Int64(int col) const { return sqlite3_column_int64(stmt_, col); }
   int Int(int col) const { return sqlite3_column_int(stmt_, col); }
   double Double(int col) const { return sqlite3_column_double(stmt_, col); }

@@ -43,24 +43,32 @@ extract::Approx ApproxFromInt(int64_t v) {
 }
 
 QuoteRecord ReadQuoteRow(const Stmt& row) {
-  QuoteRecord r;
-  r.id = row.Text(0);
-  r.speaker_id = row.Text(1);
-  extract::Quote& q = r.quote;
-  q.text = row.Text(2);
-  q.span = {SpanOffset(row.Int64(3)), SpanOffset(row.Int64(4))};
-  q.partial = row.Int64(5) != 0;
-  q.speaker = row.Text(6);
-  q.speaker_kind = SpeakerKindFromInt(row.Int64(7));
-  q.speaker_mention = row.Text(8);
-  q.mention_span = {SpanOffset(row.Int64(9)), SpanOffset(row.Int64(10))};
-  q.role = row.Text(11);
-  q.channel = row.Text(12);
-  q.relayed_by = row.Text(13);
-  q.cue = row.Text(14);
-  q.rule = row.Text(15);
-  q.confidence = static_cast<float>(row.Double(16));
+  QuoteRecord r = ReadQuoteFields(row);
+  const extract::Span span = r.evidence.span;
   r.evidence = ReadEvidence(row, 17);
+  r.evidence.span = span;
+  return r;
+}
+
+QuoteRecord ReadQuoteFields(const Stmt& row, int c) {
+  QuoteRecord r;
+  r.id = row.Text(c + 0);
+  r.speaker_id = row.Text(c + 1);
+  extract::Quote& q = r.quote;
+  q.text = row.Text(c + 2);
+  q.span = {SpanOffset(row.Int64(c + 3)), SpanOffset(row.Int64(c + 4))};
+  q.partial = row.Int64(c + 5) != 0;
+  q.speaker = row.Text(c + 6);
+  q.speaker_kind = SpeakerKindFromInt(row.Int64(c + 7));
+  q.speaker_mention = row.Text(c + 8);
+  q.mention_span = {SpanOffset(row.Int64(c + 9)),
+                    SpanOffset(row.Int64(c + 10))};
+  q.role = row.Text(c + 11);
+  q.channel = row.Text(c + 12);
+  q.relayed_by = row.Text(c + 13);
+  q.cue = row.Text(c + 14);
+  q.rule = row.Text(c + 15);
+  q.confidence = static_cast<float>(row.Double(c + 16));
   r.evidence.span = q.span;
   return r;
 }

@@ -16,11 +16,13 @@
 
 #define CC_EVIDENCE_COLUMNS "a.id, a.outlet, a.url, a.published_date, a.title"
 
-#define CC_QUOTE_COLUMNS                                                   \
+// A quote's own columns, without its article's.
+#define CC_QUOTE_FIELDS                                                    \
   "q.id, q.speaker_id, q.text, q.span_begin, q.span_end, q.partial, "      \
   "q.speaker, q.speaker_kind, q.mention, q.mention_begin, q.mention_end, " \
-  "q.role, q.channel, q.relayed_by, q.cue, q.rule, "                       \
-  "q.confidence, " CC_EVIDENCE_COLUMNS
+  "q.role, q.channel, q.relayed_by, q.cue, q.rule, q.confidence"
+
+#define CC_QUOTE_COLUMNS CC_QUOTE_FIELDS ", " CC_EVIDENCE_COLUMNS
 
 #define CC_CLAIM_COLUMNS                                                    \
   "c.id, c.surface, c.span_begin, c.span_end, c.value, c.low, c.high, "     \
@@ -34,6 +36,10 @@ inline constexpr int kClaimColumnCount = 21;
 
 // Reads a row selected with CC_QUOTE_COLUMNS.
 QuoteRecord ReadQuoteRow(const Stmt& row);
+
+// Reads CC_QUOTE_FIELDS starting at `first_column`; evidence left empty
+// but for the span.
+QuoteRecord ReadQuoteFields(const Stmt& row, int first_column = 0);
 
 // Reads a row selected with CC_CLAIM_COLUMNS.
 ClaimRecord ReadClaimRow(const Stmt& row);

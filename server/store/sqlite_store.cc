@@ -120,6 +120,14 @@ absl::StatusOr<std::unique_ptr<Store>> SqliteStore::Open(
                               LoadOrCreateSecret(store->writer_.get()));
     // Speaker name index and merged-away set (about 10 ms per 20k speakers).
     CC_STORE_RETURN_IF_ERROR(store->EnsureCachesLocked());
+    // The memory index of quotes (memory_index.h), from one snapshot.
+    CC_STORE_ASSIGN_OR_RETURN(
+        Transaction txn, Transaction::Begin(store->writer_.get(), "BEGIN"));
+    CC_STORE_ASSIGN_OR_RETURN(std::unique_ptr<MemoryIndex> index,
+                              MemoryIndex::Build(store->writer_.get()));
+    CC_STORE_RETURN_IF_ERROR(txn.Commit());
+    absl::MutexLock index_lock(&store->index_mu_);
+    store->index_ = std::move(index);
   }
   const int n = std::clamp(options.reader_connections, 1, kMaxReaders);
   absl::MutexLock lock(&store->pool_mu_);

@@ -6,6 +6,14 @@
 // lease one of several read-only connections (WAL lets them run alongside
 // the writer) and run inside a read transaction, so each call sees one
 // consistent snapshot.
+//
+// Quote lookups (by hash, approximate candidates, speaker pages, speaker
+// quote counts) are answered from the in-memory index (memory_index.h),
+// with no SQL but a speaker-exists check. The index is built at Open and
+// changed only under
+// `index_mu_` held exclusively around each write's COMMIT (CommitLocked),
+// so a reader holding `index_mu_` shared across its read transaction sees
+// the index and the database at the same commit.
 #ifndef CLAIMCHECK_SERVER_STORE_SQLITE_STORE_IMPL_H_
 #define CLAIMCHECK_SERVER_STORE_SQLITE_STORE_IMPL_H_
 
@@ -20,6 +28,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
+#include "server/store/memory_index.h"
 #include "server/store/prepared_article.h"
 #include "server/store/speaker_names.h"
 #include "server/store/sqlite_db.h"
@@ -116,6 +125,8 @@ class SqliteStore final : public Store {
     CacheGuard& operator=(const CacheGuard&) = delete;
     ~CacheGuard() {
       if (!committed_) store_->InvalidateCachesLocked();
+      store_->index_articles_.clear();
+      store_->index_speakers_.clear();
     }
     void Committed() { committed_ = true; }
 
@@ -129,6 +140,15 @@ class SqliteStore final : public Store {
   // Blocks until a reader is free.
   SqliteConnection* AcquireReader() ABSL_LOCKS_EXCLUDED(pool_mu_);
   void ReleaseReader(SqliteConnection* conn) ABSL_LOCKS_EXCLUDED(pool_mu_);
+
+  // Commits `txn` (the writer's) and applies to the memory index what it
+  // changed (`index_articles_`, `index_speakers_`), both under `index_mu_`.
+  absl::Status CommitLocked(Transaction* txn)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
+
+  // Records of `hits`, from the memory index.
+  std::vector<QuoteRecord> RecordsOf(const std::vector<MemoryIndex::Hit>& hits)
+      ABSL_SHARED_LOCKS_REQUIRED(index_mu_);
 
   // Write-path steps; all run inside the caller's transaction.
   absl::StatusOr<PutResult> PutOneLocked(const PutRequest& request,
@@ -191,8 +211,10 @@ class SqliteStore final : public Store {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
 
   // Read-path helpers; `conn` is a leased reader inside a read transaction.
-  static absl::StatusOr<SpeakerRecord> LoadSpeaker(SqliteConnection* conn,
-                                                   const std::string& id);
+  // Quote count and outlets come from the memory index.
+  absl::StatusOr<SpeakerRecord> LoadSpeaker(SqliteConnection* conn,
+                                            const std::string& id)
+      ABSL_SHARED_LOCKS_REQUIRED(index_mu_);
   static absl::StatusOr<std::string> ResolveSpeakerId(
       SqliteConnection* conn, absl::string_view id_or_name);
 
@@ -211,6 +233,15 @@ class SqliteStore final : public Store {
   SpeakerNameIndex speaker_names_ ABSL_GUARDED_BY(write_mu_);
   // from_id of every active merge.
   absl::flat_hash_set<std::string> merged_away_ ABSL_GUARDED_BY(write_mu_);
+
+  // What the current write transaction changed, for the memory index:
+  // articles written or deleted, speakers whose quotes were reassigned.
+  std::vector<std::string> index_articles_ ABSL_GUARDED_BY(write_mu_);
+  std::vector<std::string> index_speakers_ ABSL_GUARDED_BY(write_mu_);
+
+  // Acquired after write_mu_ and before pool_mu_, never the other way.
+  absl::Mutex index_mu_ ABSL_ACQUIRED_AFTER(write_mu_);
+  std::unique_ptr<MemoryIndex> index_ ABSL_GUARDED_BY(index_mu_);
 
   absl::Mutex pool_mu_;
   std::vector<SqliteConnection*> idle_readers_ ABSL_GUARDED_BY(pool_mu_);

@@ -33,21 +33,6 @@ absl::Status CheckLimit(int limit) {
 
 int CappedLimit(int limit) { return std::min(limit, kMaxListLimit); }
 
-// Words so common that they only add noise (and cost) to an OR query; they
-// are dropped unless nothing else is left.
-bool IsStopword(absl::string_view w) {
-  static constexpr absl::string_view kStop[] = {
-      "a",    "an",  "and", "are",  "as",   "at",   "be",    "been",
-      "but",  "by",  "for", "from", "had",  "has",  "have",  "he",
-      "her",  "his", "i",   "in",   "is",   "it",   "its",   "of",
-      "on",   "or",  "our", "she",  "that", "the",  "their", "they",
-      "this", "to",  "was", "we",   "were", "will", "with",  "you"};
-  for (absl::string_view s : kStop) {
-    if (w == s) return true;
-  }
-  return false;
-}
-
 // An FTS5 string literal: the token in double quotes, inner quotes doubled.
 // Whatever the user typed, FTS5 sees only quoted strings joined by OR.
 std::string FtsString(absl::string_view token) {
@@ -215,27 +200,21 @@ absl::StatusOr<ArticleRecord> SqliteStore::GetArticle(absl::string_view id,
   return record;
 }
 
+std::vector<QuoteRecord> SqliteStore::RecordsOf(
+    const std::vector<MemoryIndex::Hit>& hits) {
+  std::vector<QuoteRecord> out;
+  out.reserve(hits.size());
+  for (const MemoryIndex::Hit& hit : hits) out.push_back(index_->Record(hit));
+  return out;
+}
+
 absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuotesByHash(
     uint64_t match_hash, int limit) {
   CC_STORE_RETURN_IF_ERROR(CheckLimit(limit));
-  ReaderLease db(this, AcquireReader());
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db.get(), "BEGIN"));
-  // Undated articles sort after dated ones: "earliest" needs a date.
-  CC_STORE_ASSIGN_OR_RETURN(
-      Stmt stmt,
-      db->Prepare("SELECT " CC_QUOTE_COLUMNS
-                  " FROM quotes q JOIN articles a ON a.id = q.article_id"
-                  " WHERE q.match_hash = ?1"
-                  " ORDER BY a.published_date = '', a.published_date,"
-                  " a.ingested_unix_ms, q.seq LIMIT ?2"));
-  stmt.Bind(1, static_cast<int64_t>(match_hash)).Bind(2, CappedLimit(limit));
-  std::vector<QuoteRecord> out;
-  while (true) {
-    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) return out;
-    out.push_back(ReadQuoteRow(stmt));
-  }
+  // Answered from the memory index alone (earliest article first, undated
+  // last): no SQL.
+  absl::ReaderMutexLock index_lock(&index_mu_);
+  return RecordsOf(index_->QuotesByHash(match_hash, CappedLimit(limit)));
 }
 
 absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
@@ -247,6 +226,15 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
   std::vector<QuoteRecord> out;
   if (words.empty() && norm.size() < kMinTrigramBytes) return out;
 
+  // 0. The memory index: quotes sharing the most rare words with the query
+  //    (memory_index.h), records from memory. Only when it finds nothing
+  //    (no query word is indexed: partial words, unknown words) do the FTS5
+  //    queries below run.
+  absl::ReaderMutexLock index_lock(&index_mu_);
+  {
+    const std::vector<MemoryIndex::Hit> hits = index_->Candidates(norm, limit);
+    if (!hits.empty()) return RecordsOf(hits);
+  }
   ReaderLease db(this, AcquireReader());
   CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
                             Transaction::Begin(db.get(), "BEGIN"));
@@ -350,9 +338,7 @@ absl::StatusOr<SpeakerRecord> SqliteStore::LoadSpeaker(SqliteConnection* conn,
   {
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt stmt,
-        conn->Prepare("SELECT id, name, kind, (SELECT count(*) FROM quotes q"
-                      " WHERE q.speaker_id = s.id) FROM speakers s"
-                      " WHERE id = ?1"));
+        conn->Prepare("SELECT id, name, kind FROM speakers s WHERE id = ?1"));
     stmt.Bind(1, id);
     CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
     if (!found) {
@@ -361,7 +347,6 @@ absl::StatusOr<SpeakerRecord> SqliteStore::LoadSpeaker(SqliteConnection* conn,
     record.id = stmt.Text(0);
     record.name = stmt.Text(1);
     record.kind = SpeakerKindFromInt(stmt.Int64(2));
-    record.quote_count = stmt.Int(3);
   }
   CC_STORE_ASSIGN_OR_RETURN(
       record.aliases,
@@ -374,13 +359,7 @@ absl::StatusOr<SpeakerRecord> SqliteStore::LoadSpeaker(SqliteConnection* conn,
                                     "SELECT role FROM speaker_roles"
                                     " WHERE speaker_id = ?1 ORDER BY role",
                                     id));
-  CC_STORE_ASSIGN_OR_RETURN(
-      record.outlets,
-      Strings(conn,
-              "SELECT DISTINCT a.outlet FROM quotes q JOIN articles a"
-              " ON a.id = q.article_id WHERE q.speaker_id = ?1"
-              " ORDER BY a.outlet",
-              id));
+  index_->SpeakerStats(id, &record.quote_count, &record.outlets);
   return record;
 }
 
@@ -389,6 +368,7 @@ absl::StatusOr<SpeakerRecord> SqliteStore::GetSpeaker(
   if (id_or_name.empty()) {
     return absl::InvalidArgumentError("speaker id or name is empty");
   }
+  absl::ReaderMutexLock index_lock(&index_mu_);
   ReaderLease db(this, AcquireReader());
   CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
                             Transaction::Begin(db.get(), "BEGIN"));
@@ -411,6 +391,7 @@ absl::StatusOr<SpeakerPage> SqliteStore::ListSpeakers(
         after, DecodePageToken(token_secret_, PageKind::kSpeakers, fingerprint,
                                page_token));
   }
+  absl::ReaderMutexLock index_lock(&index_mu_);
   ReaderLease db(this, AcquireReader());
   CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
                             Transaction::Begin(db.get(), "BEGIN"));
@@ -479,6 +460,7 @@ absl::StatusOr<QuotePage> SqliteStore::ListSpeakerQuotes(
         after, DecodePageToken(token_secret_, PageKind::kSpeakerQuotes,
                                fingerprint, query.page_token));
   }
+  absl::ReaderMutexLock index_lock(&index_mu_);
   ReaderLease db(this, AcquireReader());
   CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
                             Transaction::Begin(db.get(), "BEGIN"));
@@ -492,38 +474,28 @@ absl::StatusOr<QuotePage> SqliteStore::ListSpeakerQuotes(
           absl::StrCat("speaker '", query.speaker_id, "' not found"));
     }
   }
-  CC_STORE_ASSIGN_OR_RETURN(
-      Stmt stmt,
-      db->Prepare("SELECT " CC_QUOTE_COLUMNS ", q.seq"
-                  " FROM quotes q JOIN articles a ON a.id = q.article_id"
-                  " WHERE q.speaker_id = ?1"
-                  " AND (?2 = '' OR a.outlet = ?2)"
-                  " AND (?3 = '' OR a.published_date >= ?3)"
-                  " AND (?4 = '' OR a.published_date <= ?4)"
-                  " AND (?5 = 0 OR a.published_date < ?6 OR"
-                  "  (a.published_date = ?6 AND q.seq > ?7))"
-                  " ORDER BY a.published_date DESC, q.seq LIMIT ?8"));
-  stmt.Bind(1, query.speaker_id)
-      .Bind(2, query.outlet)
-      .Bind(3, query.from_date)
-      .Bind(4, query.to_date)
-      .Bind(5, has_cursor)
-      .Bind(6, after.key)
-      .Bind(7, after.seq)
-      .Bind(8, limit + 1);
+  // The page's quotes, in order (published_date DESC, seq), from the
+  // memory index's per-speaker list; one more than the page to know if
+  // another follows.
+  MemoryIndex::SpeakerFilter filter;
+  filter.outlet = query.outlet;
+  filter.from_date = query.from_date;
+  filter.to_date = query.to_date;
+  filter.has_cursor = has_cursor;
+  filter.after_date = after.key;
+  filter.after_seq = after.seq;
+  std::vector<MemoryIndex::Hit> hits =
+      index_->SpeakerQuotes(query.speaker_id, filter, limit + 1);
+  const bool more = static_cast<int>(hits.size()) > limit;
+  if (more) hits.resize(limit);
   QuotePage page;
-  PageCursor last;
-  while (true) {
-    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    if (static_cast<int>(page.quotes.size()) == limit) {
-      page.next_page_token = EncodePageToken(
-          token_secret_, PageKind::kSpeakerQuotes, fingerprint, last);
-      break;
-    }
-    page.quotes.push_back(ReadQuoteRow(stmt));
+  page.quotes = RecordsOf(hits);
+  if (more && !page.quotes.empty()) {
+    PageCursor last;
     last.key = page.quotes.back().evidence.published_date;
-    last.seq = stmt.Int64(kQuoteColumnCount);
+    last.seq = hits.back().seq;
+    page.next_page_token = EncodePageToken(
+        token_secret_, PageKind::kSpeakerQuotes, fingerprint, last);
   }
   return page;
 }

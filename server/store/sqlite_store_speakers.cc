@@ -263,6 +263,8 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::MergeSpeakersLocked(
         Stmt stmt,
         db->Prepare("UPDATE quotes SET speaker_id = ?2 WHERE speaker_id = ?1"));
     CC_STORE_RETURN_IF_ERROR(stmt.Bind(1, from_id).Bind(2, into_id).Run());
+    index_speakers_.push_back(from_id);
+    index_speakers_.push_back(into_id);
   }
   known_speakers_.erase(from_id);
   merged_away_.insert(from_id);
@@ -312,6 +314,8 @@ absl::Status SqliteStore::ReconcileSpeakersLocked(
                       " WHERE article_id = ?1 AND speaker_id = ?2"));
       update.Bind(1, article).Bind(2, from).Bind(3, into);
       CC_STORE_RETURN_IF_ERROR(update.Run());
+      index_speakers_.push_back(from);
+      index_speakers_.push_back(into);
       touched.push_back(from);
       touched.push_back(into);
       from = into;  // step 2 looks at the speaker kept
@@ -394,7 +398,7 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::MergeSpeakers(
       SpeakerMergeRecord rec,
       MergeSpeakersLocked(std::string(from_id), std::string(into_id),
                           std::string(reason), NowMs()));
-  CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  CC_STORE_RETURN_IF_ERROR(CommitLocked(&txn));
   caches.Committed();
   return rec;
 }
@@ -539,6 +543,8 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::UndoSpeakerMerge(
           db->Prepare("UPDATE quotes SET speaker_id = ?2 WHERE seq = ?1"));
       CC_STORE_RETURN_IF_ERROR(update.Bind(1, q).Bind(2, rec.from_id).Run());
     }
+    index_speakers_.push_back(holder);
+    index_speakers_.push_back(rec.from_id);
   }
   CC_STORE_RETURN_IF_ERROR(RebuildSpeakersLocked({rec.from_id, holder}));
   CC_STORE_RETURN_IF_ERROR(AddMergedAliasesLocked(rec.from_id));
@@ -552,7 +558,7 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::UndoSpeakerMerge(
     CC_STORE_ASSIGN_OR_RETURN(bool still, stmt.Step());
     if (!still) merged_away_.erase(rec.from_id);
   }
-  CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  CC_STORE_RETURN_IF_ERROR(CommitLocked(&txn));
   caches.Committed();
   return rec;
 }

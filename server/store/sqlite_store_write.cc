@@ -131,7 +131,7 @@ absl::StatusOr<std::vector<PutResult>> SqliteStore::PutArticles(
   // Speaker identity hook (owned by verify; sqlite_store_speakers.cc).
   CC_STORE_RETURN_IF_ERROR(ReconcileSpeakersLocked(fts.quote_speakers));
   CC_STORE_RETURN_IF_ERROR(ApplyFtsLocked(fts));
-  CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  CC_STORE_RETURN_IF_ERROR(CommitLocked(&txn));
   caches.Committed();
   return results;
 }
@@ -208,6 +208,7 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
       CC_STORE_RETURN_IF_ERROR(InsertExtractionLocked(
           id, new_version, *request.extraction, *prepared, fts));
       CC_STORE_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
+      index_articles_.push_back(id);
       result.article_id = id;
       result.version = new_version;
       result.outcome = PutOutcome::kReplaced;
@@ -247,6 +248,7 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
   }
   CC_STORE_RETURN_IF_ERROR(
       InsertExtractionLocked(id, 1, *request.extraction, *prepared, fts));
+  index_articles_.push_back(id);
   result.article_id = std::move(id);
   result.version = 1;
   result.outcome = PutOutcome::kCreated;
@@ -561,9 +563,22 @@ absl::StatusOr<DeleteResult> SqliteStore::DeleteArticle(absl::string_view id) {
     CC_STORE_RETURN_IF_ERROR(del.Bind(1, article_id).Run());
   }
   CC_STORE_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
-  CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  index_articles_.push_back(article_id);
+  CC_STORE_RETURN_IF_ERROR(CommitLocked(&txn));
   caches.Committed();
   return result;
+}
+
+absl::Status SqliteStore::CommitLocked(Transaction* txn) {
+  CC_STORE_ASSIGN_OR_RETURN(
+      const IndexDelta delta,
+      MemoryIndex::ReadDelta(writer_.get(), index_articles_, index_speakers_));
+  index_articles_.clear();
+  index_speakers_.clear();
+  absl::MutexLock lock(&index_mu_);
+  CC_STORE_RETURN_IF_ERROR(txn->Commit());
+  if (index_ != nullptr) index_->Apply(delta);
+  return absl::OkStatus();
 }
 
 }  // namespace claimcheck::store

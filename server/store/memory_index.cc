@@ -1,0 +1,731 @@
+#include "server/store/memory_index.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <deque>
+#include <functional>
+#include <thread>
+#include <utility>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/ascii.h"
+#include "absl/synchronization/mutex.h"
+#include "server/store/sqlite_rows.h"
+
+namespace claimcheck::store {
+namespace {
+
+// Candidates: at most this many posting lists are merged, the rarest first;
+// more than two only while their total length stays within kPostingBudget;
+// of each list only its newest kMaxScan ordinals are read. So a query costs
+// at most about kMaxLists * kMaxScan steps whatever the size of the index.
+constexpr size_t kMaxLists = 8;
+constexpr size_t kPostingBudget = 20000;
+constexpr size_t kMaxScan = 20000;
+// Candidates returned even when they score below half the best.
+constexpr size_t kMinCandidates = 20;
+
+// The distinct space-separated words of a normalised text.
+std::vector<absl::string_view> Words(absl::string_view norm) {
+  std::vector<absl::string_view> out;
+  size_t pos = 0;
+  while (pos < norm.size()) {
+    size_t end = norm.find(' ', pos);
+    if (end == absl::string_view::npos) end = norm.size();
+    if (end > pos) out.push_back(norm.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+}  // namespace
+
+bool IsStopword(absl::string_view w) {
+  if (w.size() > 5) return false;
+  static const auto* const kStop = new absl::flat_hash_set<absl::string_view>{
+      "a",    "an",  "and", "are",  "as",   "at",   "be",    "been",
+      "but",  "by",  "for", "from", "had",  "has",  "have",  "he",
+      "her",  "his", "i",   "in",   "is",   "it",   "its",   "of",
+      "on",   "or",  "our", "she",  "that", "the",  "their", "they",
+      "this", "to",  "was", "we",   "were", "will", "with",  "you"};
+  return kStop->contains(w);
+}
+
+uint32_t PackDate(absl::string_view d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return 0;
+  uint32_t v = 0;
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (i == 4 || i == 7) continue;
+    if (!absl::ascii_isdigit(static_cast<unsigned char>(d[i]))) return 0;
+    v = v * 10 + static_cast<uint32_t>(d[i] - '0');
+  }
+  return v;
+}
+
+std::string UnpackDate(uint32_t v) {
+  if (v == 0) return "";
+  char buf[16];
+  std::snprintf(buf, sizeof(buf), "%04u-%02u-%02u", v / 10000, v / 100 % 100,
+                v % 100);
+  return buf;
+}
+
+absl::StatusOr<std::unique_ptr<MemoryIndex>> MemoryIndex::Build(
+    SqliteConnection* db) {
+  std::unique_ptr<MemoryIndex> index(new MemoryIndex());
+  {
+    // Sizes first, so the tables are allocated once.
+    CC_STORE_ASSIGN_OR_RETURN(const int64_t quotes,
+                              db->QueryInt("SELECT count(*) FROM quotes"));
+    CC_STORE_ASSIGN_OR_RETURN(const int64_t articles,
+                              db->QueryInt("SELECT count(*) FROM articles"));
+    index->quotes_.reserve(quotes);
+    index->fields_.reserve(quotes);
+    CC_STORE_ASSIGN_OR_RETURN(
+        const int64_t max_seq,
+        db->QueryInt("SELECT coalesce(max(seq), 0) FROM quotes"));
+    index->by_seq_.assign(static_cast<size_t>(max_seq) + 1, kNone);
+    index->hash_head_.reserve(quotes);
+    index->articles_.reserve(articles);
+    index->article_ids_.reserve(articles);
+  }
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt stmt, db->Prepare("SELECT id, outlet, url, published_date, title,"
+                               " ingested_unix_ms FROM articles"));
+    while (true) {
+      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      IndexedArticle a;
+      a.id = stmt.Text(0);
+      a.outlet = stmt.Text(1);
+      a.url = stmt.Text(2);
+      a.published_date = stmt.Text(3);
+      a.title = stmt.Text(4);
+      a.ingested_unix_ms = stmt.Int64(5);
+      index->UpsertArticle(a);
+    }
+  }
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt stmt,
+        db->Prepare("SELECT q.seq, q.article_id, q.match_hash, "
+                    "q.norm_text, " CC_QUOTE_FIELDS
+                    " FROM quotes q"));  // rowid order
+    IndexedArticle::Quote q;
+    std::string article_id;
+    uint32_t article = kNone;
+    constexpr int kF = 4;  // first CC_QUOTE_FIELDS column
+    // Consecutive rows often repeat a value (same article, same cue): one
+    // remembered value per column saves most pool lookups.
+    std::string last_value[kF + 17];
+    uint32_t last_id[kF + 17] = {};
+    const auto intern = [&](int col) {
+      const absl::string_view v = stmt.TextView(col);
+      if (v != last_value[col]) {
+        last_value[col].assign(v.data(), v.size());
+        last_id[col] = index->pool_.Intern(v);
+      }
+      return last_id[col];
+    };
+    const auto assign = [&](int col, std::string* out) {
+      const absl::string_view v = stmt.TextView(col);
+      out->assign(v.data(), v.size());
+    };
+    // The posting lists are built on a second thread (about 40% of the
+    // work), fed batches of (ordinal, normalised text); this thread reads
+    // SQLite and fills everything else. Only that thread touches postings_
+    // until it is joined.
+    using WordBatch = std::vector<std::pair<uint32_t, std::string>>;
+    struct WordQueue {
+      std::deque<WordBatch> ready;
+      bool done = false;
+    };
+    absl::Mutex mu;
+    WordQueue queue;  // guarded by mu
+    constexpr size_t kBatch = 1024;
+    constexpr size_t kMaxQueued = 16;
+    std::thread words([&] {
+      while (true) {
+        WordBatch batch;
+        {
+          absl::MutexLock lock(&mu);
+          mu.Await(absl::Condition(
+              +[](WordQueue* q) { return !q->ready.empty() || q->done; },
+              &queue));
+          if (queue.ready.empty()) return;
+          batch = std::move(queue.ready.front());
+          queue.ready.pop_front();
+        }
+        for (const auto& [ord, norm] : batch) index->AddWords(ord, norm);
+      }
+    });
+    WordBatch batch;
+    const auto hand_over = [&](bool last) {
+      absl::MutexLock lock(&mu);
+      mu.Await(absl::Condition(
+          +[](WordQueue* q) { return q->ready.size() < kMaxQueued; }, &queue));
+      if (!batch.empty()) queue.ready.push_back(std::move(batch));
+      batch = WordBatch();
+      if (last) queue.done = true;
+    };
+    // Joins the words thread on every way out, errors included.
+    struct Join {
+      std::function<void()> finish;
+      ~Join() { finish(); }
+    } join{[&] {
+      hand_over(/*last=*/true);
+      words.join();
+    }};
+    batch.reserve(kBatch);
+    while (true) {
+      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      const absl::string_view aid = stmt.TextView(1);
+      if (article == kNone || aid != article_id) {
+        article_id = std::string(aid);
+        auto it = index->article_ids_.find(article_id);
+        if (it == index->article_ids_.end()) continue;  // foreign key broken
+        article = it->second;
+      }
+      q.seq = stmt.Int64(0);
+      q.match_hash = static_cast<uint64_t>(stmt.Int64(2));
+      assign(3, &q.norm_text);
+      assign(kF + 1, &q.speaker_id);
+      const uint32_t ord =
+          index->AddQuote(article, q, nullptr, /*index_words=*/false);
+      batch.emplace_back(ord, std::move(q.norm_text));
+      if (batch.size() == kBatch) {
+        hand_over(/*last=*/false);
+        batch.reserve(kBatch);
+      }
+      // The fields straight from the row, low-cardinality ones interned.
+      QuoteFields& f = index->fields_[ord];
+      assign(kF + 0, &f.id);
+      assign(kF + 2, &f.text);
+      const auto off = [&](int col) {
+        return static_cast<uint32_t>(
+            std::clamp<int64_t>(stmt.Int64(col), 0, UINT32_MAX));
+      };
+      f.span = {off(kF + 3), off(kF + 4)};
+      f.partial = stmt.Int64(kF + 5) != 0;
+      f.speaker_name = intern(kF + 6);
+      f.kind = static_cast<uint8_t>(SpeakerKindFromInt(stmt.Int64(kF + 7)));
+      f.mention = intern(kF + 8);
+      f.mention_span = {off(kF + 9), off(kF + 10)};
+      f.role = intern(kF + 11);
+      f.channel = intern(kF + 12);
+      f.relayed_by = intern(kF + 13);
+      f.cue = intern(kF + 14);
+      f.rule = intern(kF + 15);
+      f.confidence = static_cast<float>(stmt.Double(kF + 16));
+    }
+  }
+  for (uint32_t s = 0; s < index->speaker_quotes_.size(); ++s) {
+    index->SortSpeaker(s);
+  }
+  return index;
+}
+
+absl::StatusOr<IndexDelta> MemoryIndex::ReadDelta(
+    SqliteConnection* db, const std::vector<std::string>& article_ids,
+    const std::vector<std::string>& speaker_ids) {
+  IndexDelta delta;
+  absl::flat_hash_set<std::string> seen;
+  for (const std::string& id : article_ids) {
+    if (!seen.insert(id).second) continue;
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt art, db->Prepare("SELECT outlet, url, published_date, title,"
+                              " ingested_unix_ms FROM articles WHERE id = ?1"));
+    art.Bind(1, id);
+    CC_STORE_ASSIGN_OR_RETURN(bool found, art.Step());
+    if (!found) {
+      delta.removed_articles.push_back(id);
+      continue;
+    }
+    IndexedArticle a;
+    a.id = id;
+    a.outlet = art.Text(0);
+    a.url = art.Text(1);
+    a.published_date = art.Text(2);
+    a.title = art.Text(3);
+    a.ingested_unix_ms = art.Int64(4);
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt quotes,
+        db->Prepare("SELECT q.seq, q.match_hash, q.norm_text, " CC_QUOTE_FIELDS
+                    " FROM quotes q WHERE q.article_id = ?1 ORDER BY q.seq"));
+    quotes.Bind(1, id);
+    while (true) {
+      CC_STORE_ASSIGN_OR_RETURN(bool row, quotes.Step());
+      if (!row) break;
+      IndexedArticle::Quote q;
+      q.seq = quotes.Int64(0);
+      q.match_hash = static_cast<uint64_t>(quotes.Int64(1));
+      q.norm_text = quotes.Text(2);
+      q.record = ReadQuoteFields(quotes, /*first_column=*/3);
+      q.speaker_id = q.record.speaker_id;
+      a.quotes.push_back(std::move(q));
+    }
+    delta.articles.push_back(std::move(a));
+  }
+  seen.clear();
+  for (const std::string& id : speaker_ids) {
+    if (id.empty() || !seen.insert(id).second) continue;
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt stmt, db->Prepare("SELECT seq FROM quotes WHERE speaker_id = ?1"));
+    stmt.Bind(1, id);
+    std::vector<int64_t> seqs;
+    while (true) {
+      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      seqs.push_back(stmt.Int64(0));
+    }
+    delta.speakers.emplace_back(id, std::move(seqs));
+  }
+  return delta;
+}
+
+void MemoryIndex::Apply(const IndexDelta& delta) {
+  std::vector<uint32_t> touched;
+  for (const std::string& id : delta.removed_articles) {
+    auto it = article_ids_.find(id);
+    if (it == article_ids_.end()) continue;
+    const uint32_t a = it->second;
+    for (uint32_t q : articles_[a].quotes) {
+      if (quotes_[q].speaker != kNone) touched.push_back(quotes_[q].speaker);
+    }
+    RemoveQuotesOf(a);
+    articles_[a] = ArticleEntry();
+    article_ids_.erase(it);
+  }
+  for (const IndexedArticle& in : delta.articles) {
+    auto it = article_ids_.find(in.id);
+    if (it != article_ids_.end()) RemoveQuotesOf(it->second);
+    const uint32_t a = UpsertArticle(in);
+    for (const IndexedArticle::Quote& q : in.quotes) {
+      SetFields(AddQuote(a, q, &touched), q.record);
+    }
+  }
+  // Speakers whose quotes were reassigned (merges): their lists are
+  // rebuilt from the rows read in the transaction.
+  for (const auto& [id, seqs] : delta.speakers) {
+    const uint32_t s = SpeakerOrdinal(id);
+    for (uint32_t q : speaker_quotes_[s]) {
+      if (quotes_[q].speaker == s) quotes_[q].speaker = kNone;
+    }
+    speaker_quotes_[s].clear();
+    touched.push_back(s);
+  }
+  for (const auto& [id, seqs] : delta.speakers) {
+    const uint32_t s = SpeakerOrdinal(id);
+    for (int64_t seq : seqs) {
+      const uint32_t ord = OrdinalOfSeq(seq);
+      if (ord == kNone) continue;
+      QuoteEntry& q = quotes_[ord];
+      if (q.speaker == s) continue;
+      if (q.speaker != kNone) {
+        std::vector<uint32_t>& old = speaker_quotes_[q.speaker];
+        old.erase(std::remove(old.begin(), old.end(), ord), old.end());
+      }
+      q.speaker = s;
+      speaker_quotes_[s].push_back(ord);
+    }
+  }
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  for (uint32_t s : touched) SortSpeaker(s);
+}
+
+uint32_t MemoryIndex::UpsertArticle(const IndexedArticle& a) {
+  auto [it, inserted] =
+      article_ids_.try_emplace(a.id, static_cast<uint32_t>(articles_.size()));
+  if (inserted) articles_.emplace_back();
+  ArticleEntry& e = articles_[it->second];
+  e.id = a.id;
+  e.outlet = a.outlet;
+  e.outlet_id = pool_.Intern(a.outlet);
+  e.url = a.url;
+  e.title = a.title;
+  e.date = PackDate(a.published_date);
+  e.ingested_unix_ms = a.ingested_unix_ms;
+  e.live = true;
+  return it->second;
+}
+
+void MemoryIndex::RemoveQuotesOf(uint32_t article) {
+  // Dead ordinals stay in the hash chains and posting lists and are skipped
+  // by readers; speaker lists drop them now.
+  for (uint32_t q : articles_[article].quotes) {
+    QuoteEntry& e = quotes_[q];
+    if (!e.live) continue;
+    e.live = false;
+    SetLive(q, false);
+    fields_[q] = QuoteFields();
+    --live_quotes_;
+    if (OrdinalOfSeq(e.seq) == q) by_seq_[static_cast<size_t>(e.seq)] = kNone;
+    if (e.speaker != kNone) {
+      std::vector<uint32_t>& list = speaker_quotes_[e.speaker];
+      list.erase(std::remove(list.begin(), list.end(), q), list.end());
+      e.speaker = kNone;
+    }
+  }
+  articles_[article].quotes.clear();
+}
+
+void MemoryIndex::AddWords(uint32_t ord, absl::string_view norm) {
+  // Each word once per quote: ordinals are appended in increasing order, so
+  // a repeat finds its own ordinal at the back of the list.
+  size_t pos = 0;
+  while (pos < norm.size()) {
+    size_t end = norm.find(' ', pos);
+    if (end == absl::string_view::npos) end = norm.size();
+    const absl::string_view w = norm.substr(pos, end - pos);
+    if (end > pos && !IsStopword(w)) {
+      // The list lives in the map's slot: one cache miss for key and list.
+      auto it = postings_.find(w);
+      if (it == postings_.end())
+        it = postings_.try_emplace(std::string(w)).first;
+      std::vector<uint32_t>& list = it->second;
+      if (list.empty() || list.back() != ord) list.push_back(ord);
+    }
+    pos = end + 1;
+  }
+}
+
+uint32_t MemoryIndex::AddQuote(uint32_t article,
+                               const IndexedArticle::Quote& in,
+                               std::vector<uint32_t>* touched_speakers,
+                               bool index_words) {
+  const uint32_t ord = static_cast<uint32_t>(quotes_.size());
+  QuoteEntry e;
+  e.seq = in.seq;
+  e.match_hash = in.match_hash;
+  e.article = article;
+  e.live = true;
+  auto [head, inserted] = hash_head_.try_emplace(in.match_hash, ord);
+  if (!inserted) {
+    e.next_same_hash = head->second;
+    head->second = ord;
+  }
+  if (!in.speaker_id.empty()) {
+    e.speaker = SpeakerOrdinal(in.speaker_id);
+    speaker_quotes_[e.speaker].push_back(ord);
+    if (touched_speakers != nullptr) touched_speakers->push_back(e.speaker);
+  }
+  quotes_.push_back(e);
+  fields_.emplace_back();
+  SetLive(ord, true);
+  ++live_quotes_;
+  if (in.seq >= 0) {
+    const size_t i = static_cast<size_t>(in.seq);
+    if (i >= by_seq_.size())
+      by_seq_.resize(std::max(i + 1, by_seq_.size() * 5 / 4), kNone);
+    by_seq_[i] = ord;
+  }
+  articles_[article].quotes.push_back(ord);
+  if (index_words) AddWords(ord, in.norm_text);
+  return ord;
+}
+
+void MemoryIndex::SetLive(uint32_t q, bool live) {
+  if (live_bits_.size() <= q >> 6) live_bits_.resize((q >> 6) + 1, 0);
+  const uint64_t bit = uint64_t{1} << (q & 63);
+  live_bits_[q >> 6] =
+      live ? (live_bits_[q >> 6] | bit) : (live_bits_[q >> 6] & ~bit);
+}
+
+uint32_t MemoryIndex::SpeakerOrdinal(absl::string_view id) {
+  auto it = speaker_ids_.find(id);
+  if (it != speaker_ids_.end()) return it->second;
+  const uint32_t s = static_cast<uint32_t>(speaker_quotes_.size());
+  speaker_ids_.emplace(std::string(id), s);
+  speaker_quotes_.emplace_back();
+  speaker_names_.emplace_back(id);
+  return s;
+}
+
+bool MemoryIndex::SpeakerBefore(uint32_t a, uint32_t b) const {
+  const uint32_t da = articles_[quotes_[a].article].date;
+  const uint32_t db = articles_[quotes_[b].article].date;
+  if (da != db) return da > db;
+  return quotes_[a].seq < quotes_[b].seq;
+}
+
+void MemoryIndex::SortSpeaker(uint32_t s) {
+  std::vector<uint32_t>& list = speaker_quotes_[s];
+  std::sort(list.begin(), list.end(),
+            [this](uint32_t a, uint32_t b) { return SpeakerBefore(a, b); });
+}
+
+std::vector<MemoryIndex::Hit> MemoryIndex::QuotesByHash(uint64_t match_hash,
+                                                        size_t limit) const {
+  std::vector<uint32_t> ords;
+  auto head = hash_head_.find(match_hash);
+  if (head != hash_head_.end()) {
+    for (uint32_t q = head->second; q != kNone; q = quotes_[q].next_same_hash) {
+      if (quotes_[q].live && quotes_[q].match_hash == match_hash) {
+        ords.push_back(q);
+      }
+    }
+  }
+  const auto key = [this](uint32_t q) {
+    const ArticleEntry& a = articles_[quotes_[q].article];
+    return std::make_tuple(a.date == 0, a.date, a.ingested_unix_ms,
+                           quotes_[q].seq);
+  };
+  std::sort(ords.begin(), ords.end(),
+            [&](uint32_t a, uint32_t b) { return key(a) < key(b); });
+  if (ords.size() > limit) ords.resize(limit);
+  std::vector<Hit> out;
+  out.reserve(ords.size());
+  for (uint32_t q : ords)
+    out.push_back({quotes_[q].seq, quotes_[q].article, q});
+  return out;
+}
+
+std::vector<MemoryIndex::Hit> MemoryIndex::Candidates(absl::string_view norm,
+                                                      size_t limit) const {
+  struct List {
+    const std::vector<uint32_t>* ords;
+    float weight;
+  };
+  std::vector<List> lists;
+  for (absl::string_view w : Words(norm)) {
+    auto it = postings_.find(w);
+    if (it == postings_.end() || it->second.empty()) continue;
+    lists.push_back({&it->second, 0.f});
+  }
+  std::vector<Hit> out;
+  if (lists.empty() || limit == 0) return out;
+  std::sort(lists.begin(), lists.end(), [](const List& a, const List& b) {
+    return a.ords->size() < b.ords->size();
+  });
+  const double docs = std::max<size_t>(live_quotes_, 1);
+  for (List& l : lists) {
+    l.weight = static_cast<float>(
+        std::log(1.0 + docs / static_cast<double>(l.ords->size())));
+  }
+  // Weighted overlap of `q` with the first `n` lists, each probed from its
+  // cursor (callers ask in ascending q, so cursors only move forward).
+  const auto overlap = [&](uint32_t q, size_t n, std::vector<size_t>* cur) {
+    float score = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const std::vector<uint32_t>& l = *lists[i].ords;
+      size_t& c = (*cur)[i];
+      c = std::lower_bound(l.begin() + c, l.end(), q) - l.begin();
+      if (c < l.size() && l[c] == q) score += lists[i].weight;
+    }
+    return score;
+  };
+  const size_t scoring = std::min(lists.size(), kMaxLists);
+  std::vector<std::pair<float, uint32_t>> scored;
+
+  // 1. Quotes holding all of the (up to) 3 rarest words, at any age: the
+  //    quote a query was taken from holds them all. Driven by the rarest
+  //    list, the others probed; each scored against the rarest kMaxLists.
+  {
+    const size_t all_of = std::min<size_t>(lists.size(), 3);
+    std::vector<size_t> cur(lists.size(), 0), score_cur(lists.size(), 0);
+    for (uint32_t q : *lists[0].ords) {
+      bool in_all = true;
+      for (size_t i = 1; i < all_of && in_all; ++i) {
+        const std::vector<uint32_t>& l = *lists[i].ords;
+        cur[i] = std::lower_bound(l.begin() + cur[i], l.end(), q) - l.begin();
+        in_all = cur[i] < l.size() && l[cur[i]] == q;
+      }
+      if (!in_all || !IsLive(q)) continue;
+      scored.emplace_back(overlap(q, scoring, &score_cur), q);
+    }
+  }
+
+  // 2. Too few (altered wording, words from several quotes): the rarest
+  //    lists merged, at most 8 of them, more than 2 only within
+  //    kPostingBudget postings, the newest kMaxScan of each.
+  if (scored.size() < kMinCandidates) {
+    size_t total = 0, n = 0;
+    for (; n < lists.size() && n < kMaxLists; ++n) {
+      const size_t len = std::min(lists[n].ords->size(), kMaxScan);
+      if (n >= 2 && total + len > kPostingBudget) break;
+      total += len;
+    }
+    std::vector<size_t> pos(n);
+    for (size_t i = 0; i < n; ++i) {
+      const size_t len = lists[i].ords->size();
+      pos[i] = len > kMaxScan ? len - kMaxScan : 0;
+    }
+    absl::flat_hash_set<uint32_t> have;
+    for (const auto& e : scored) have.insert(e.second);
+    scored.reserve(scored.size() + total);
+    while (true) {
+      uint32_t next = kNone;
+      for (size_t i = 0; i < n; ++i) {
+        if (pos[i] < lists[i].ords->size()) {
+          next = std::min(next, (*lists[i].ords)[pos[i]]);
+        }
+      }
+      if (next == kNone) break;
+      float score = 0;
+      for (size_t i = 0; i < n; ++i) {
+        if (pos[i] < lists[i].ords->size() &&
+            (*lists[i].ords)[pos[i]] == next) {
+          score += lists[i].weight;
+          ++pos[i];
+        }
+      }
+      if (IsLive(next) && !have.contains(next)) {
+        scored.emplace_back(score, next);
+      }
+    }
+  }
+  // Quotes with less than half the best score hold too few of the query's
+  // rare words to score as a match; past the first kMinCandidates they are
+  // left out, which keeps the rows fetched and scored per query small.
+  float best = 0;
+  for (const auto& [score, q] : scored) best = std::max(best, score);
+  const auto weak = [&](const std::pair<float, uint32_t>& e) {
+    return e.first < 0.5f * best;
+  };
+  const size_t strong = static_cast<size_t>(std::count_if(
+      scored.begin(), scored.end(),
+      [&](const std::pair<float, uint32_t>& e) { return !weak(e); }));
+  limit = std::min(limit, std::max(strong, kMinCandidates));
+  const auto better = [](const std::pair<float, uint32_t>& a,
+                         const std::pair<float, uint32_t>& b) {
+    if (a.first != b.first) return a.first > b.first;
+    return a.second < b.second;
+  };
+  if (scored.size() > limit) {
+    std::nth_element(scored.begin(), scored.begin() + limit, scored.end(),
+                     better);
+    scored.resize(limit);
+  }
+  std::sort(scored.begin(), scored.end(), better);
+  out.reserve(scored.size());
+  for (const auto& [score, q] : scored) {
+    out.push_back({quotes_[q].seq, quotes_[q].article, q});
+  }
+  return out;
+}
+
+std::vector<MemoryIndex::Hit> MemoryIndex::SpeakerQuotes(
+    absl::string_view speaker_id, const SpeakerFilter& f, size_t limit) const {
+  std::vector<Hit> out;
+  auto it = speaker_ids_.find(speaker_id);
+  if (it == speaker_ids_.end()) return out;
+  const std::vector<uint32_t>& list = speaker_quotes_[it->second];
+  size_t i = 0;
+  if (f.has_cursor) {
+    // First entry after (after_date DESC, after_seq).
+    const uint32_t d = PackDate(f.after_date);
+    const int64_t seq = f.after_seq;
+    i = std::partition_point(list.begin(), list.end(),
+                             [&](uint32_t q) {
+                               const uint32_t qd =
+                                   articles_[quotes_[q].article].date;
+                               if (qd != d) return qd > d;
+                               return quotes_[q].seq <= seq;
+                             }) -
+        list.begin();
+  }
+  const uint32_t from = f.from_date.empty() ? 0 : PackDate(f.from_date);
+  const uint32_t to = f.to_date.empty() ? UINT32_MAX : PackDate(f.to_date);
+  for (; i < list.size() && out.size() < limit; ++i) {
+    const QuoteEntry& q = quotes_[list[i]];
+    const ArticleEntry& a = articles_[q.article];
+    // As in SQL on the date text: '' is below every date, so undated
+    // articles (0, listed last) pass a to_date and fail a from_date.
+    if (a.date > to) continue;
+    if (!f.from_date.empty() && a.date < from) break;
+    if (!f.outlet.empty() && a.outlet != f.outlet) continue;
+    out.push_back({q.seq, q.article, list[i]});
+  }
+  return out;
+}
+
+bool MemoryIndex::SpeakerStats(absl::string_view speaker_id, int* quote_count,
+                               std::vector<std::string>* outlets) const {
+  auto it = speaker_ids_.find(speaker_id);
+  *quote_count = 0;
+  outlets->clear();
+  if (it == speaker_ids_.end()) return true;
+  const std::vector<uint32_t>& list = speaker_quotes_[it->second];
+  *quote_count = static_cast<int>(list.size());
+  std::vector<uint32_t> ids;
+  ids.reserve(list.size());
+  for (uint32_t q : list)
+    ids.push_back(articles_[quotes_[q].article].outlet_id);
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (uint32_t id : ids) outlets->push_back(pool_.Get(id));
+  std::sort(outlets->begin(), outlets->end());
+  return true;
+}
+
+uint32_t MemoryIndex::StringPool::Intern(absl::string_view s) {
+  if (s.empty()) return 0;
+  auto it = ids_.find(s);
+  if (it != ids_.end()) return it->second;
+  const uint32_t id = static_cast<uint32_t>(strings_.size());
+  strings_.emplace_back(s);
+  ids_.emplace(strings_.back(), id);
+  return id;
+}
+
+void MemoryIndex::SetFields(uint32_t q, QuoteRecord r) {
+  QuoteFields& f = fields_[q];
+  f.id = std::move(r.id);
+  f.text = std::move(r.quote.text);
+  f.span = r.quote.span;
+  f.partial = r.quote.partial;
+  f.speaker_name = pool_.Intern(r.quote.speaker);
+  f.kind = static_cast<uint8_t>(r.quote.speaker_kind);
+  f.mention = pool_.Intern(r.quote.speaker_mention);
+  f.mention_span = r.quote.mention_span;
+  f.role = pool_.Intern(r.quote.role);
+  f.channel = pool_.Intern(r.quote.channel);
+  f.relayed_by = pool_.Intern(r.quote.relayed_by);
+  f.cue = pool_.Intern(r.quote.cue);
+  f.rule = pool_.Intern(r.quote.rule);
+  f.confidence = r.quote.confidence;
+}
+
+QuoteRecord MemoryIndex::Record(const Hit& hit) const {
+  const QuoteEntry& e = quotes_[hit.quote];
+  const QuoteFields& f = fields_[hit.quote];
+  QuoteRecord r;
+  r.id = f.id;
+  if (e.speaker != kNone) r.speaker_id = speaker_names_[e.speaker];
+  extract::Quote& q = r.quote;
+  q.text = f.text;
+  q.span = f.span;
+  q.partial = f.partial;
+  q.speaker = pool_.Get(f.speaker_name);
+  q.speaker_kind = static_cast<extract::SpeakerKind>(f.kind);
+  q.speaker_mention = pool_.Get(f.mention);
+  q.mention_span = f.mention_span;
+  q.role = pool_.Get(f.role);
+  q.channel = pool_.Get(f.channel);
+  q.relayed_by = pool_.Get(f.relayed_by);
+  q.cue = pool_.Get(f.cue);
+  q.rule = pool_.Get(f.rule);
+  q.confidence = f.confidence;
+  r.evidence = ArticleEvidence(e.article);
+  r.evidence.span = q.span;
+  return r;
+}
+
+Evidence MemoryIndex::ArticleEvidence(uint32_t article) const {
+  const ArticleEntry& a = articles_[article];
+  Evidence e;
+  e.article_id = a.id;
+  e.outlet = a.outlet;
+  e.url = a.url;
+  e.published_date = UnpackDate(a.date);
+  e.title = a.title;
+  return e;
+}
+
+}  // namespace claimcheck::store
