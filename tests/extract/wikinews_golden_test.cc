@@ -2,7 +2,7 @@
 // README.md): ExtractUnchecked must give exactly the quotes and quantities of
 // tests/testdata/wikinews_golden.jsonl (checked by hand once; notes and known
 // wrong entries in wikinews_golden.md). After an intended change, regenerate
-// with tools/make_wikinews_golden.sh and review the diff.
+// with tests/tools/make_wikinews_golden.sh and review the diff.
 #include <cstdio>
 #include <fstream>
 #include <map>

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates tests/testdata/wikinews_golden.jsonl from the current extractor.
 #
-#   tools/make_wikinews_golden.sh [path/to/claimcheck-extract]
+#   tests/tools/make_wikinews_golden.sh [path/to/claimcheck-extract]
 #
 # Runs claimcheck-extract over tests/testdata/wikinews.jsonl and keeps, per
 # article, the fields the golden test compares, one record per line as a
@@ -12,7 +12,7 @@
 # Review the diff (git diff tests/testdata/wikinews_golden.jsonl) before
 # committing: every change must be an improvement you can name.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd "$(dirname "$0")/../.." && pwd)
 extract=${1:-$root/build/claimcheck-extract}
 if [[ ! -x $extract ]]; then
   echo "no extractor at $extract (build it, or pass its path)" >&2
