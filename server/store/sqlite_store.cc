@@ -23,6 +23,9 @@
 // at the end of each write transaction, not by triggers (why: there).
 // Durability: WAL + synchronous=FULL, so a commit is fsynced to the WAL
 // before PutArticles returns.
+// Checkpoints run on a background connection (CheckpointLoop), never
+// inline on the writer; they only move committed pages into the database
+// file and play no part in durability.
 #include "server/store/sqlite_store.h"
 
 #include <algorithm>
@@ -30,6 +33,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "server/store/sha256.h"
 #include "server/store/sqlite_schema.h"
 #include "server/store/sqlite_store_impl.h"
@@ -40,6 +44,18 @@ namespace {
 constexpr int kBusyTimeoutMs = 10000;
 constexpr int kMaxReaders = 64;
 constexpr char kSecretKey[] = "page_token_secret";
+// Background checkpoints (SqliteStore::CheckpointLoop): PASSIVE once this
+// many WAL frames are new (SQLite's own autocheckpoint default), or after
+// this long with any. Under sustained ingest a PASSIVE checkpoint never
+// lets the WAL restart (the writer has always appended past it), so past
+// kMaxWalPages (16 MiB of 4 KiB pages) a RESTART makes the writer wait for
+// the short tail; when ingest pauses, a TRUNCATE empties the WAL file.
+// RESTART and TRUNCATE wait at most kCheckpointBusyMs for the writer and
+// readers (and hold the writer off that long at worst), then give up.
+constexpr int kCheckpointPages = 1000;
+constexpr int kCheckpointIntervalMs = 200;
+constexpr int kMaxWalPages = 4096;
+constexpr int kCheckpointBusyMs = 250;
 
 absl::Status ConfigureWriter(SqliteConnection* db) {
   CC_STORE_ASSIGN_OR_RETURN(Stmt wal, db->Prepare("PRAGMA journal_mode=WAL"));
@@ -55,6 +71,11 @@ absl::Status ConfigureWriter(SqliteConnection* db) {
       // Truncate the WAL back to 64 MiB after a checkpoint resets it.
       "PRAGMA journal_size_limit=67108864;"
       "PRAGMA temp_store=MEMORY;");
+}
+
+// The checkpointer's connection: checkpoints fsync the database file.
+absl::Status ConfigureCheckpointer(SqliteConnection* db) {
+  return db->Exec("PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=0;");
 }
 
 // Reads the page-token secret, creating it on first open.
@@ -129,6 +150,21 @@ absl::StatusOr<std::unique_ptr<Store>> SqliteStore::Open(
     absl::MutexLock index_lock(&store->index_mu_);
     store->index_ = std::move(index);
   }
+  // Checkpoints off the writer: its wal_hook (which replaces the inline
+  // autocheckpoint) only records the WAL size and wakes the checkpointer.
+  CC_STORE_ASSIGN_OR_RETURN(
+      store->checkpointer_,
+      SqliteConnection::Open(options.path,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                             kBusyTimeoutMs));
+  CC_STORE_RETURN_IF_ERROR(ConfigureCheckpointer(store->checkpointer_.get()));
+  sqlite3_busy_timeout(store->checkpointer_->raw(), kCheckpointBusyMs);
+  {
+    absl::MutexLock lock(&store->write_mu_);
+    sqlite3_wal_hook(store->writer_->raw(), &SqliteStore::WalHook, store.get());
+  }
+  store->checkpoint_thread_ =
+      std::thread([s = store.get()] { s->CheckpointLoop(); });
   const int n = std::clamp(options.reader_connections, 1, kMaxReaders);
   absl::MutexLock lock(&store->pool_mu_);
   for (int i = 0; i < n; ++i) {
@@ -144,7 +180,97 @@ absl::StatusOr<std::unique_ptr<Store>> SqliteStore::Open(
   return std::unique_ptr<Store>(std::move(store));
 }
 
+int SqliteStore::WalHook(void* arg, sqlite3* /*db*/, const char* /*name*/,
+                         int frames) {
+  auto* store = static_cast<SqliteStore*>(arg);
+  absl::MutexLock lock(&store->ckpt_mu_);
+  store->wal_frames_ = frames;
+  store->ckpt_pending_ = true;
+  return SQLITE_OK;
+}
+
+void SqliteStore::CheckpointLoop() {
+  int checkpointed_to = 0;  // WAL frames already backfilled
+  // No frames since the last TRUNCATE. False at start: a WAL left by an
+  // earlier process is checkpointed and emptied once the store is idle.
+  bool wal_empty = false;
+  std::pair<SqliteStore*, int*> due_arg(this, &checkpointed_to);
+  while (true) {
+    int frames = 0;
+    {
+      absl::MutexLock lock(&ckpt_mu_);
+      // Wake on stop, or once enough new frames are in the WAL; else poll.
+      ckpt_mu_.AwaitWithTimeout(
+          absl::Condition(
+              +[](std::pair<SqliteStore*, int*>* a) {
+                SqliteStore* s = a->first;
+                s->ckpt_mu_.AssertHeld();
+                return s->ckpt_stop_ ||
+                       (s->ckpt_pending_ &&
+                        s->wal_frames_ - *a->second >= kCheckpointPages);
+              },
+              &due_arg),
+          absl::Milliseconds(kCheckpointIntervalMs));
+      if (ckpt_stop_) return;
+      if (!ckpt_pending_) {
+        // Idle for an interval: give the WAL file's space back.
+        if (!wal_empty) {
+          ckpt_mu_.Unlock();
+          int log = 0;
+          int done = 0;
+          const int rc = sqlite3_wal_checkpoint_v2(
+              checkpointer_->raw(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, &log,
+              &done);
+          ckpt_mu_.Lock();
+          // Also on failure (SQLITE_BUSY: a reader held on for
+          // kCheckpointBusyMs): no retry until the next commit, so a
+          // long-lived reader cannot make us hold the writer off again and
+          // again. The WAL keeps its space until then.
+          (void)log;
+          (void)done;
+          (void)rc;
+          if (!ckpt_pending_) {
+            wal_empty = true;
+            checkpointed_to = 0;
+          }
+        }
+        continue;
+      }
+      ckpt_pending_ = false;
+      frames = wal_frames_;
+      wal_empty = false;
+    }
+    // A smaller WAL than we backfilled: it was restarted.
+    if (frames < checkpointed_to) checkpointed_to = 0;
+    const int mode = frames > kMaxWalPages ? SQLITE_CHECKPOINT_RESTART
+                                           : SQLITE_CHECKPOINT_PASSIVE;
+    int log = 0;
+    int done = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(checkpointer_->raw(), nullptr,
+                                             mode, &log, &done);
+    if (rc == SQLITE_OK && mode == SQLITE_CHECKPOINT_PASSIVE) {
+      checkpointed_to = done;
+    } else {
+      checkpointed_to = 0;
+    }
+    if (rc != SQLITE_OK || done < log) {
+      // Not all backfilled (readers, or the writer got the lock): try again
+      // at the next wake-up even if no commit comes.
+      absl::MutexLock lock(&ckpt_mu_);
+      ckpt_pending_ = true;
+    }
+  }
+}
+
 SqliteStore::~SqliteStore() {
+  if (checkpoint_thread_.joinable()) {
+    {
+      absl::MutexLock lock(&ckpt_mu_);
+      ckpt_stop_ = true;
+    }
+    checkpoint_thread_.join();
+  }
+  checkpointer_.reset();
   // Readers first, so the writer is the last connection and its close
   // checkpoints the WAL into the main file.
   {

@@ -11,9 +11,11 @@
 // quote counts) are answered from the in-memory index (memory_index.h),
 // with no SQL but a speaker-exists check. The index is built at Open and
 // changed only under
-// `index_mu_` held exclusively around each write's COMMIT (CommitLocked),
-// so a reader holding `index_mu_` shared across its read transaction sees
-// the index and the database at the same commit.
+// `index_mu_` held exclusively, right after each write's COMMIT
+// (CommitLocked): COMMIT (and its fsync) runs without `index_mu_`, so
+// readers are not held up by the fsync, and the delta is applied before the
+// write returns (acks follow both). See CommitLocked for the short window
+// in which a reader's SQL may see a commit its index view does not yet have.
 #ifndef CLAIMCHECK_SERVER_STORE_SQLITE_STORE_IMPL_H_
 #define CLAIMCHECK_SERVER_STORE_SQLITE_STORE_IMPL_H_
 
@@ -21,6 +23,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -146,6 +149,16 @@ class SqliteStore final : public Store {
   absl::Status CommitLocked(Transaction* txn)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
 
+  // WAL checkpoints run here, on their own connection, never inline on the
+  // writer (whose wal_hook only wakes this thread): PASSIVE once the WAL
+  // has kCheckpointPages new frames (or every kCheckpointIntervalMs while
+  // frames are pending); RESTART, which briefly holds off the writer, only
+  // when the WAL has grown past kMaxWalPages because PASSIVE kept losing the
+  // race with a writer that never pauses. Durability does not depend on it:
+  // a commit is durable once fsynced to the WAL (synchronous=FULL).
+  void CheckpointLoop() ABSL_LOCKS_EXCLUDED(ckpt_mu_);
+  static int WalHook(void* store, sqlite3* db, const char* name, int frames);
+
   // Records of `hits`, from the memory index.
   std::vector<QuoteRecord> RecordsOf(const std::vector<MemoryIndex::Hit>& hits)
       ABSL_SHARED_LOCKS_REQUIRED(index_mu_);
@@ -242,6 +255,14 @@ class SqliteStore final : public Store {
   // Acquired after write_mu_ and before pool_mu_, never the other way.
   absl::Mutex index_mu_ ABSL_ACQUIRED_AFTER(write_mu_);
   std::unique_ptr<MemoryIndex> index_ ABSL_GUARDED_BY(index_mu_);
+
+  // Background checkpointer (CheckpointLoop).
+  absl::Mutex ckpt_mu_;
+  int wal_frames_ ABSL_GUARDED_BY(ckpt_mu_) = 0;  // WAL size at last commit
+  bool ckpt_pending_ ABSL_GUARDED_BY(ckpt_mu_) = false;
+  bool ckpt_stop_ ABSL_GUARDED_BY(ckpt_mu_) = false;
+  std::unique_ptr<SqliteConnection> checkpointer_;  // only its thread uses it
+  std::thread checkpoint_thread_;
 
   absl::Mutex pool_mu_;
   std::vector<SqliteConnection*> idle_readers_ ABSL_GUARDED_BY(pool_mu_);
