@@ -25,6 +25,44 @@ constexpr size_t kPostingBudget = 20000;
 constexpr size_t kMaxScan = 20000;
 // Candidates returned even when they score below half the best.
 constexpr size_t kMinCandidates = 20;
+// At most this many candidates are returned (when more than kMinCandidates
+// score at least half the best): the best by idf-weighted overlap. Every
+// candidate costs its caller a record (string copies) and a ScoreMatch
+// (tokenising its text); past the first few dozen by rare-word overlap they
+// almost never become the best match (tests/bench/README.md).
+constexpr size_t kMaxStrongCandidates = 32;
+
+// First position at or after `from` in ascending `l` whose value is >= q:
+// a galloping search from `from`, so a run of ascending probes costs
+// O(log distance) each rather than O(log remaining).
+size_t SeekFrom(const std::vector<uint32_t>& l, size_t from, uint32_t q) {
+  const size_t n = l.size();
+  if (from >= n || l[from] >= q) return from;
+  size_t lo = from, step = 1;  // l[lo] < q
+  size_t hi = from + step;
+  while (hi < n && l[hi] < q) {
+    lo = hi;
+    step <<= 1;
+    hi = lo + step;
+  }
+  if (hi > n) hi = n;
+  // l[lo] < q, and hi == n or l[hi] >= q.
+  return static_cast<size_t>(
+      std::lower_bound(l.begin() + lo + 1, l.begin() + hi, q) - l.begin());
+}
+
+// First element of ascending [p, end) that is >= q: galloping from p.
+const uint32_t* SeekPtr(const uint32_t* p, const uint32_t* end, uint32_t q) {
+  if (p == end || *p >= q) return p;
+  size_t step = 1;
+  const uint32_t* lo = p;  // *lo < q
+  while (static_cast<size_t>(end - lo) > step && lo[step] < q) {
+    lo += step;
+    step <<= 1;
+  }
+  const uint32_t* hi = static_cast<size_t>(end - lo) > step ? lo + step : end;
+  return std::lower_bound(lo + 1, hi, q);
+}
 
 // The distinct space-separated words of a normalised text.
 std::vector<absl::string_view> Words(absl::string_view norm) {
@@ -515,17 +553,43 @@ std::vector<MemoryIndex::Hit> MemoryIndex::Candidates(absl::string_view norm,
     for (size_t i = 0; i < n; ++i) {
       const std::vector<uint32_t>& l = *lists[i].ords;
       size_t& c = (*cur)[i];
-      c = std::lower_bound(l.begin() + c, l.end(), q) - l.begin();
+      c = SeekFrom(l, c, q);
       if (c < l.size() && l[c] == q) score += lists[i].weight;
     }
     return score;
   };
   const size_t scoring = std::min(lists.size(), kMaxLists);
-  std::vector<std::pair<float, uint32_t>> scored;
+  // Only the best `keep` candidates (by `better`) can be returned, since
+  // kMinCandidates <= kMaxStrongCandidates: they are kept in a bounded heap
+  // (worst on top) instead of collecting every scored posting (up to ~20,000
+  // in step 2) and selecting afterwards. The best score and the count of
+  // strong candidates the cut below needs are read off the kept ones.
+  using Scored = std::pair<float, uint32_t>;
+  const auto better = [](const Scored& a, const Scored& b) {
+    if (a.first != b.first) return a.first > b.first;
+    return a.second < b.second;
+  };
+  const size_t keep =
+      std::min(limit, std::max(kMaxStrongCandidates, kMinCandidates));
+  std::vector<Scored> scored;
+  scored.reserve(keep + 1);
+  const auto offer = [&](float score, uint32_t q) {
+    if (scored.size() < keep) {
+      scored.emplace_back(score, q);
+      std::push_heap(scored.begin(), scored.end(), better);
+    } else if (better({score, q}, scored.front())) {
+      std::pop_heap(scored.begin(), scored.end(), better);
+      scored.back() = {score, q};
+      std::push_heap(scored.begin(), scored.end(), better);
+    }
+  };
 
   // 1. Quotes holding all of the (up to) 3 rarest words, at any age: the
   //    quote a query was taken from holds them all. Driven by the rarest
   //    list, the others probed; each scored against the rarest kMaxLists.
+  //    Their ordinals (ascending) are kept while few, for step 2.
+  std::vector<uint32_t> all_of_ords;
+  size_t all_of_count = 0;
   {
     const size_t all_of = std::min<size_t>(lists.size(), 3);
     std::vector<size_t> cur(lists.size(), 0), score_cur(lists.size(), 0);
@@ -533,76 +597,91 @@ std::vector<MemoryIndex::Hit> MemoryIndex::Candidates(absl::string_view norm,
       bool in_all = true;
       for (size_t i = 1; i < all_of && in_all; ++i) {
         const std::vector<uint32_t>& l = *lists[i].ords;
-        cur[i] = std::lower_bound(l.begin() + cur[i], l.end(), q) - l.begin();
+        cur[i] = SeekFrom(l, cur[i], q);
         in_all = cur[i] < l.size() && l[cur[i]] == q;
       }
       if (!in_all || !IsLive(q)) continue;
-      scored.emplace_back(overlap(q, scoring, &score_cur), q);
+      if (++all_of_count <= kMinCandidates) all_of_ords.push_back(q);
+      offer(overlap(q, scoring, &score_cur), q);
     }
   }
 
   // 2. Too few (altered wording, words from several quotes): the rarest
   //    lists merged, at most 8 of them, more than 2 only within
-  //    kPostingBudget postings, the newest kMaxScan of each.
-  if (scored.size() < kMinCandidates) {
+  //    kPostingBudget postings, the newest kMaxScan of each. Quotes step 1
+  //    found are skipped (a cursor over its ascending ordinals).
+  if (all_of_count < kMinCandidates) {
     size_t total = 0, n = 0;
     for (; n < lists.size() && n < kMaxLists; ++n) {
       const size_t len = std::min(lists[n].ords->size(), kMaxScan);
       if (n >= 2 && total + len > kPostingBudget) break;
       total += len;
     }
-    std::vector<size_t> pos(n);
+    // Cursors as raw [cur, end) pointers with the weights beside them: the
+    // merge reads them once per posting per list.
+    std::vector<const uint32_t*> cur(n), end(n);
+    std::vector<float> weight(n);
     for (size_t i = 0; i < n; ++i) {
-      const size_t len = lists[i].ords->size();
-      pos[i] = len > kMaxScan ? len - kMaxScan : 0;
+      const std::vector<uint32_t>& l = *lists[i].ords;
+      cur[i] = l.data() + (l.size() > kMaxScan ? l.size() - kMaxScan : 0);
+      end[i] = l.data() + l.size();
+      weight[i] = lists[i].weight;
     }
-    absl::flat_hash_set<uint32_t> have;
-    for (const auto& e : scored) have.insert(e.second);
-    scored.reserve(scored.size() + total);
-    while (true) {
+    // MaxScore: lists are rarest first, so weights descend. Once `scored`
+    // holds `keep` candidates, a quote can only enter by scoring above the
+    // worst kept one; quotes held only by the lists from `essential` on
+    // (whose weights sum below that) cannot, so only the first `essential`
+    // lists drive the merge and the rest are probed (galloping). Scores are
+    // summed in the same list order as a full merge, so they are identical.
+    std::vector<float> tail(n + 1, 0.f);  // tail[j]: sum of weights j..n-1
+    for (size_t i = n; i-- > 0;) tail[i] = tail[i + 1] + weight[i];
+    size_t essential = n;
+    const auto shrink = [&] {
+      if (scored.size() < keep) return;
+      const float worst = scored.front().first;
+      // A margin for float rounding: never skip a quote that could tie.
+      while (essential > 0 && tail[essential - 1] * 1.001f < worst) {
+        --essential;
+      }
+    };
+    shrink();
+    size_t have = 0;  // cursor in all_of_ords
+    while (essential > 0) {
       uint32_t next = kNone;
-      for (size_t i = 0; i < n; ++i) {
-        if (pos[i] < lists[i].ords->size()) {
-          next = std::min(next, (*lists[i].ords)[pos[i]]);
-        }
+      for (size_t i = 0; i < essential; ++i) {
+        if (cur[i] != end[i]) next = std::min(next, *cur[i]);
       }
       if (next == kNone) break;
       float score = 0;
       for (size_t i = 0; i < n; ++i) {
-        if (pos[i] < lists[i].ords->size() &&
-            (*lists[i].ords)[pos[i]] == next) {
-          score += lists[i].weight;
-          ++pos[i];
+        if (i >= essential) cur[i] = SeekPtr(cur[i], end[i], next);
+        if (cur[i] != end[i] && *cur[i] == next) {
+          score += weight[i];
+          ++cur[i];
         }
       }
-      if (IsLive(next) && !have.contains(next)) {
-        scored.emplace_back(score, next);
+      while (have < all_of_ords.size() && all_of_ords[have] < next) ++have;
+      const bool seen = have < all_of_ords.size() && all_of_ords[have] == next;
+      if (!seen && IsLive(next)) {
+        offer(score, next);
+        shrink();
       }
     }
   }
   // Quotes with less than half the best score hold too few of the query's
   // rare words to score as a match; past the first kMinCandidates they are
-  // left out, which keeps the rows fetched and scored per query small.
-  float best = 0;
-  for (const auto& [score, q] : scored) best = std::max(best, score);
-  const auto weak = [&](const std::pair<float, uint32_t>& e) {
-    return e.first < 0.5f * best;
-  };
-  const size_t strong = static_cast<size_t>(std::count_if(
-      scored.begin(), scored.end(),
-      [&](const std::pair<float, uint32_t>& e) { return !weak(e); }));
-  limit = std::min(limit, std::max(strong, kMinCandidates));
-  const auto better = [](const std::pair<float, uint32_t>& a,
-                         const std::pair<float, uint32_t>& b) {
-    if (a.first != b.first) return a.first > b.first;
-    return a.second < b.second;
-  };
-  if (scored.size() > limit) {
-    std::nth_element(scored.begin(), scored.begin() + limit, scored.end(),
-                     better);
-    scored.resize(limit);
-  }
+  // left out, and at most kMaxStrongCandidates are returned, which keeps
+  // the rows fetched and scored per query small.
   std::sort(scored.begin(), scored.end(), better);
+  const float best = scored.empty() ? 0.f : scored.front().first;
+  // Strong ones are a prefix of `scored`; with `keep` of them kept this is
+  // min(strong, keep), which gives the same cut as counting all of them.
+  const size_t strong = static_cast<size_t>(
+      std::count_if(scored.begin(), scored.end(),
+                    [&](const Scored& e) { return !(e.first < 0.5f * best); }));
+  limit = std::min(
+      limit, std::max(std::min(strong, kMaxStrongCandidates), kMinCandidates));
+  if (scored.size() > limit) scored.resize(limit);
   out.reserve(scored.size());
   for (const auto& [score, q] : scored) {
     out.push_back({quotes_[q].seq, quotes_[q].article, q});

@@ -94,7 +94,8 @@ class MemoryIndex {
   // (NormalizeForMatch of the query), best first, at most `limit`: first the
   // quotes holding all of its 3 rarest words (at any age); if fewer than 20,
   // also the newest quotes holding any of its rarest words (bounded merge).
-  // Past the first 20, quotes scoring under half the best are dropped.
+  // Past the first 20, quotes scoring under half the best are dropped, and
+  // at most 32 are returned (the best by that score).
   // Empty if no word of the query is indexed.
   std::vector<Hit> Candidates(absl::string_view norm_text, size_t limit) const;
 

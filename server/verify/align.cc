@@ -36,7 +36,14 @@ std::vector<std::pair<uint32_t, uint32_t>> AlignWords(
     // dp[i][j] = LCS length of a[prefix+i..] and b[prefix+j..]. Lengths fit
     // in uint16_t: min(n, m) < 1024 under the cell cap.
     const size_t w = m + 1;
-    std::vector<uint16_t> dp((n + 1) * w, 0);
+    // Reused per thread: scoring a query against many candidates would
+    // otherwise allocate (and zero) a table per candidate. Only row n and
+    // column m need zeroing; every other cell is written before it is read.
+    thread_local std::vector<uint16_t> table;
+    if (table.size() < (n + 1) * w) table.resize((n + 1) * w);
+    uint16_t* const dp = table.data();
+    std::fill(dp + n * w, dp + (n + 1) * w, uint16_t{0});
+    for (size_t i = 0; i < n; ++i) dp[i * w + m] = 0;
     for (size_t i = n; i-- > 0;) {
       for (size_t j = m; j-- > 0;) {
         dp[i * w + j] = a[prefix + i] == b[prefix + j]

@@ -3,12 +3,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
+#include "server/extract/normalize.h"
 #include "server/verify/internal.h"
 
 namespace claimcheck::verify {
@@ -38,7 +41,63 @@ bool NearlyEqual(double a, double b) {
   return std::fabs(a - b) <= 1e-9 * std::max({1.0, std::fabs(a), std::fabs(b)});
 }
 
+// Orders `p` (earlier side first), writes its summary and appends it.
+void AddAttributionPair(absl::Span<const QuoteOccurrence> group,
+                        const std::vector<size_t>& text_of, ConflictPair p,
+                        std::vector<ConflictPair>* out) {
+  if (internal::Earlier(group, p.b, p.a)) {
+    std::swap(p.a, p.b);
+    std::swap(p.count_a, p.count_b);
+  }
+  p.summary = absl::StrCat(
+      OutletLabel(group[p.a].outlet), " attributes it to ", group[p.a].speaker,
+      "; ", OutletLabel(group[p.b].outlet), " to ", group[p.b].speaker);
+  if (text_of[p.a] != text_of[p.b]) {
+    const MatchScore m = ScoreMatch(group[p.b].text, group[p.a].text);
+    if (m.query_is_fragment) {
+      absl::StrAppend(&p.summary, " (", OutletLabel(group[p.b].outlet),
+                      " quotes part of it)");
+    } else if (m.stored_is_fragment) {
+      absl::StrAppend(&p.summary, " (", OutletLabel(group[p.a].outlet),
+                      " quotes part of it)");
+    } else {
+      absl::StrAppend(&p.summary, " (worded differently)");
+    }
+  }
+  out->push_back(std::move(p));
+}
+
 }  // namespace
+
+bool SameUtterance(absl::string_view a, absl::string_view b) {
+  const MatchScore m = ScoreMatch(a, b);
+  if (m.exact) return true;
+  if (m.score < kAttributionVariantScore) return false;
+  const size_t wa = extract::MatchTokens(a).size();
+  const size_t wb = extract::MatchTokens(b).size();
+  if (std::min(wa, wb) < static_cast<size_t>(kMinFragmentWords)) return false;
+  if (m.query_is_fragment || m.stored_is_fragment) return true;
+  const std::vector<WordEdit> diff = WordDiff(b, a);
+  const MeaningChange meaning = AssessMeaning(diff, b, a);
+  if (meaning.negation_changed || meaning.number_changed ||
+      meaning.name_changed) {
+    return false;
+  }
+  // Words left out or added are the same utterance quoted loosely; a content
+  // word replaced by another ("repairs" -> "ferry works") is another one.
+  for (size_t i = 0; i + 1 < diff.size(); ++i) {
+    if (diff[i].op == WordEdit::Op::kEqual ||
+        diff[i + 1].op == WordEdit::Op::kEqual ||
+        diff[i].op == diff[i + 1].op) {
+      continue;
+    }
+    if (ChangesContentWords(absl::MakeConstSpan(&diff[i], 1)) &&
+        ChangesContentWords(absl::MakeConstSpan(&diff[i + 1], 1))) {
+      return false;
+    }
+  }
+  return true;
+}
 
 std::vector<ConflictPair> AttributionConflicts(
     absl::Span<const QuoteOccurrence> group) {
@@ -47,12 +106,44 @@ std::vector<ConflictPair> AttributionConflicts(
     if (!group[i].speaker.empty()) order.push_back(i);
   }
   internal::SortEarliestFirst(group, &order);
-  // Clusters of one speaker each; members earliest first.
-  std::vector<std::vector<size_t>> clusters;
+  // Distinct normalised texts; text_of[i] for attributed occurrences.
+  std::vector<size_t> text_of(group.size(), 0);
+  std::vector<size_t> text_first;  // an occurrence holding each text
+  {
+    absl::flat_hash_map<std::string, size_t> ids;
+    for (size_t i : order) {
+      auto [it, added] = ids.try_emplace(
+          extract::NormalizeForMatch(group[i].text), text_first.size());
+      if (added) text_first.push_back(i);
+      text_of[i] = it->second;
+    }
+  }
+  // Lazily filled: 0 unknown, 1 different, 2 same utterance.
+  const size_t scored = std::min(text_first.size(), kMaxAttributionTexts);
+  std::vector<uint8_t> same(scored * scored, 0);
+  auto Same = [&](size_t x, size_t y) {
+    if (x == y) return true;
+    if (x >= scored || y >= scored) return false;
+    uint8_t& v = same[std::min(x, y) * scored + std::max(x, y)];
+    if (v == 0) {
+      v = SameUtterance(group[text_first[x]].text, group[text_first[y]].text)
+              ? 2
+              : 1;
+    }
+    return v == 2;
+  };
+  // Clusters of one speaker each; members earliest first, and each distinct
+  // text once with its earliest member.
+  struct Cluster {
+    std::vector<size_t> members;
+    std::vector<std::pair<size_t, size_t>> texts;  // (text id, member)
+    std::vector<int> text_count;  // occurrences of each of `texts`
+  };
+  std::vector<Cluster> clusters;
   for (size_t i : order) {
-    std::vector<size_t>* home = nullptr;
-    for (std::vector<size_t>& cl : clusters) {
-      for (size_t m : cl) {
+    Cluster* home = nullptr;
+    for (Cluster& cl : clusters) {
+      for (size_t m : cl.members) {
         if (SameOccurrenceSpeaker(group[i], group[m])) {
           home = &cl;
           break;
@@ -64,25 +155,56 @@ std::vector<ConflictPair> AttributionConflicts(
       clusters.emplace_back();
       home = &clusters.back();
     }
-    home->push_back(i);
+    home->members.push_back(i);
+    size_t k = 0;
+    while (k < home->texts.size() && home->texts[k].first != text_of[i]) ++k;
+    if (k == home->texts.size()) {
+      home->texts.emplace_back(text_of[i], i);
+      home->text_count.push_back(0);
+    }
+    ++home->text_count[k];
   }
   std::vector<ConflictPair> out;
   for (size_t x = 0; x < clusters.size(); ++x) {
     for (size_t y = x + 1; y < clusters.size(); ++y) {
-      ConflictPair p;
-      p.a = clusters[x].front();
-      p.b = clusters[y].front();
-      p.count_a = static_cast<int>(clusters[x].size());
-      p.count_b = static_cast<int>(clusters[y].size());
-      if (internal::Earlier(group, p.b, p.a)) {
-        std::swap(p.a, p.b);
-        std::swap(p.count_a, p.count_b);
+      const Cluster& cx = clusters[x];
+      const Cluster& cy = clusters[y];
+      // One conflict per utterance the two speakers share: the earliest
+      // occurrence of x with a same-utterance partner in y not yet covered,
+      // and its earliest partner; the texts of either side that are the same
+      // utterance as that pair are covered by (and counted in) it.
+      std::vector<bool> covered_x(cx.texts.size(), false);
+      std::vector<bool> covered_y(cy.texts.size(), false);
+      for (size_t i = 0; i < cx.texts.size(); ++i) {
+        if (covered_x[i]) continue;
+        size_t j = 0;
+        while (j < cy.texts.size() &&
+               (covered_y[j] || !Same(cx.texts[i].first, cy.texts[j].first))) {
+          ++j;
+        }
+        if (j == cy.texts.size()) continue;
+        const size_t tx = cx.texts[i].first, ty = cy.texts[j].first;
+        ConflictPair p;
+        p.a = cx.texts[i].second;
+        p.b = cy.texts[j].second;
+        p.count_a = 0;
+        p.count_b = 0;
+        for (size_t k = i; k < cx.texts.size(); ++k) {
+          const size_t t = cx.texts[k].first;
+          if (!covered_x[k] && (k == i || Same(t, ty) || Same(t, tx))) {
+            covered_x[k] = true;
+            p.count_a += cx.text_count[k];
+          }
+        }
+        for (size_t k = 0; k < cy.texts.size(); ++k) {
+          const size_t t = cy.texts[k].first;
+          if (!covered_y[k] && (k == j || Same(t, tx) || Same(t, ty))) {
+            covered_y[k] = true;
+            p.count_b += cy.text_count[k];
+          }
+        }
+        AddAttributionPair(group, text_of, std::move(p), &out);
       }
-      p.summary =
-          absl::StrCat(OutletLabel(group[p.a].outlet), " attributes it to ",
-                       group[p.a].speaker, "; ", OutletLabel(group[p.b].outlet),
-                       " to ", group[p.b].speaker);
-      out.push_back(std::move(p));
     }
   }
   return out;

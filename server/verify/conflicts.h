@@ -1,9 +1,23 @@
 // Whole-index conflicts: pairs of sources that cannot both be right.
 //
-// Attribution: occurrences of one utterance (the caller groups them, e.g. by
-// extract::MatchHash) that name different speakers. Speakers are clustered
-// (same speaker record id, or SameSpeaker on the names); each pair of
-// clusters is one conflict, each side represented by its earliest occurrence.
+// Attribution: occurrences of one utterance that name different speakers.
+// The caller groups candidates (e.g. by extract::MatchHash, or by shared
+// words); within a group, two occurrences are the same utterance
+// (SameUtterance) when their texts are equal after normalisation, or one is a
+// fragment of the other (at least kMinFragmentWords words), or they score at
+// least kAttributionVariantScore without the wording flipping a negation, a
+// number or a name, or replacing a content word by another (that is an
+// altered quote or another statement; words left out or added are not). A
+// group may hold several utterances: each pair of speakers conflicts once per
+// utterance they share. Speakers are
+// clustered (same speaker record id, or SameSpeaker on the names); each pair
+// of clusters holding the same utterance is one conflict, each side
+// represented by its earliest occurrence that has a same-utterance partner on
+// the other side (for identical texts: each cluster's earliest occurrence),
+// and counts the occurrences of that side which are the same utterance.
+// Cost: distinct normalised texts are compared pairwise, at most
+// kMaxAttributionTexts of them per group (later ones only match identical
+// text), so a group costs O(n * clusters + kMaxAttributionTexts^2) scores.
 //
 // Numeric: claims about one quantity (the caller groups them by unit key).
 // Claims with the same interval and subject form one class; two classes
@@ -40,8 +54,19 @@ struct ConflictPair {
   std::string summary;
 };
 
-// Conflicts among `group`, occurrences of the same utterance. Unattributed
-// occurrences are ignored.
+// The GroupQuotes / QuoteConsistency default threshold: close variants at
+// or above it count as the same utterance (see the file comment).
+inline constexpr double kAttributionVariantScore = 0.6;
+// Distinct texts per group compared with ScoreMatch (see the file comment).
+inline constexpr size_t kMaxAttributionTexts = 64;
+
+// Whether `a` and `b` are the same utterance for attribution purposes (see
+// the file comment).
+bool SameUtterance(absl::string_view a, absl::string_view b);
+
+// Conflicts among `group`, candidate occurrences of one utterance (identical
+// texts, truncations or close variants). Unattributed occurrences are
+// ignored. When the two sides' texts differ, the summary says how.
 std::vector<ConflictPair> AttributionConflicts(
     absl::Span<const QuoteOccurrence> group);
 

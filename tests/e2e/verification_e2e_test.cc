@@ -321,6 +321,69 @@ TEST_F(VerificationE2ETest, ListConflictsWholeIndex) {
   EXPECT_THAT(std::string(bad_date.status().message()), HasSubstr("from_date"));
 }
 
+TEST_F(VerificationE2ETest, ListConflictsTruncatedQuoteGivenToOtherSpeaker) {
+  // Outlet A quotes the whole sentence from Elena Marsh; outlet B a fragment
+  // of it from Victor Hale: one attribution conflict, both sides cited.
+  v1::IngestArticleRequest a;
+  a.mutable_article()->set_url("https://bay-gazette.example/ferry");
+  a.mutable_article()->set_outlet("Bay Gazette");
+  a.mutable_article()->set_published_date("2026-05-02");
+  a.mutable_article()->set_title("Ferry terminal works on track");
+  a.mutable_article()->set_text(
+      "Mayor Elena Marsh visited the ferry terminal on Friday.\n\n"
+      "\"The ferry terminal works are ahead of schedule and under budget,\" "
+      "said Elena Marsh.");
+  v1::IngestArticleRequest b;
+  b.mutable_article()->set_url("https://harbor-news.example/ferry");
+  b.mutable_article()->set_outlet("Harbor News");
+  b.mutable_article()->set_published_date("2026-05-03");
+  b.mutable_article()->set_title("Councilman praises ferry works");
+  b.mutable_article()->set_text(
+      "Councilman Victor Hale toured the ferry terminal.\n\n"
+      "\"The ferry terminal works are ahead of schedule,\" said Victor "
+      "Hale.");
+  ASSERT_TRUE(client_->IngestArticle(a).ok());
+  ASSERT_TRUE(client_->IngestArticle(b).ok());
+
+  auto all = Conflicts("", "", "", 0, "", v1::CONFLICT_KIND_ATTRIBUTION);
+  ASSERT_TRUE(all.ok()) << all.status();
+  ASSERT_EQ(all->conflicts_size(), 3);        // the two fixture ones + this one
+  const v1::Conflict& c = all->conflicts(0);  // the most recent
+  EXPECT_EQ(c.kind(), v1::CONFLICT_KIND_ATTRIBUTION);
+  EXPECT_EQ(c.a().speaker(), "Elena Marsh");
+  EXPECT_EQ(c.b().speaker(), "Victor Hale");
+  EXPECT_EQ(c.a().quote().evidence().outlet(), "Bay Gazette");
+  EXPECT_EQ(c.b().quote().evidence().outlet(), "Harbor News");
+  ExpectCitable(c.a().quote().evidence());
+  ExpectCitable(c.b().quote().evidence());
+  EXPECT_THAT(c.topic(), HasSubstr("under budget"));
+  EXPECT_THAT(c.summary(), HasSubstr("Harbor News quotes part of it"));
+
+  // Stable listing and paging with the new conflict: 9 in all, 4 + 4 + 1.
+  auto whole = Conflicts("", "", "");
+  ASSERT_TRUE(whole.ok()) << whole.status();
+  ASSERT_EQ(whole->conflicts_size(), 9);
+  EXPECT_EQ(whole->conflicts(0).id(), c.id());
+  std::vector<std::string> paged;
+  std::string token;
+  int pages = 0;
+  do {
+    auto page = Conflicts("", "", "", 4, token);
+    ASSERT_TRUE(page.ok()) << page.status();
+    for (const auto& p : page->conflicts()) paged.push_back(p.id());
+    token = page->next_page_token();
+    ++pages;
+  } while (!token.empty() && pages < 10);
+  EXPECT_EQ(pages, 3);
+  ASSERT_EQ(paged.size(), 9u);
+  for (int i = 0; i < 9; ++i) EXPECT_EQ(paged[i], whole->conflicts(i).id());
+  // Either side's outlet selects it.
+  auto harbor = Conflicts("Harbor News", "", "");
+  ASSERT_TRUE(harbor.ok());
+  ASSERT_EQ(harbor->conflicts_size(), 1);
+  EXPECT_EQ(harbor->conflicts(0).id(), c.id());
+}
+
 TEST_F(VerificationE2ETest, SpeakerMergeOnEvidenceListedAndUndone) {
   // Kowalenko (Lakeside Today) is Kovalenko: same first name, surname one
   // letter apart, shared role "Governor", quoted alongside Maria Reyes.

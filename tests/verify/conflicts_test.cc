@@ -45,6 +45,105 @@ TEST(AttributionConflictsTest, SameRecordIdIsOneSpeaker) {
   EXPECT_EQ(AttributionConflicts(clintons).size(), 1u);
 }
 
+// Truncations and close variants given to different speakers conflict;
+// altered quotes (negation, number or name flipped), unrelated quotes, very
+// short fragments and the same speaker do not.
+TEST(AttributionConflictsTest, TruncationsAndVariantsTable) {
+  struct Case {
+    const char* name;
+    const char* text_a;
+    const char* speaker_a;
+    const char* text_b;
+    const char* speaker_b;
+    size_t conflicts;
+    const char* summary;  // substring of the summary when one conflict
+  };
+  const Case kCases[] = {
+      {"fragment", "The repairs are ahead of schedule and under budget.",
+       "Elena Marsh", "The repairs are ahead of schedule.", "Victor Hale", 1,
+       "A attributes it to Elena Marsh; B to Victor Hale (B quotes part of "
+       "it)"},
+      {"fragment earlier", "The repairs are ahead of schedule.", "Victor Hale",
+       "The repairs are ahead of schedule and under budget.", "Elena Marsh", 1,
+       "A attributes it to Victor Hale; B to Elena Marsh (A quotes part of "
+       "it)"},
+      {"identical", "The repairs are ahead of schedule.", "Elena Marsh",
+       "the repairs are ahead of schedule", "Victor Hale", 1,
+       "A attributes it to Elena Marsh; B to Victor Hale"},
+      {"function word edit",
+       "We finished the repairs on the bridge ahead of the schedule.",
+       "Elena Marsh", "We finished the repairs on a bridge ahead of schedule.",
+       "Victor Hale", 1, "(worded differently)"},
+      {"words added", "The repairs to the harbor bridge are ahead of schedule.",
+       "Elena Marsh",
+       "The repairs to the old harbor bridge are well ahead of schedule.",
+       "Victor Hale", 1, "(worded differently)"},
+      {"content word replaced",
+       "The repairs to the harbor bridge are ahead of schedule.", "Elena Marsh",
+       "The repairs to the harbor tunnel are ahead of schedule.", "Victor Hale",
+       0, ""},
+      {"subject replaced", "The repairs are ahead of schedule.", "Elena Marsh",
+       "The ferry terminal works are ahead of schedule.", "Victor Hale", 0, ""},
+      {"negation flipped",
+       "We will not let this city be cut in two for another winter.",
+       "Elena Marsh", "We will let this city be cut in two for another winter.",
+       "Victor Hale", 0, ""},
+      {"number changed",
+       "The plant will supply clean water to 200,000 homes next year.",
+       "Anna Kovalenko",
+       "The plant will supply clean water to 300,000 homes next year.",
+       "Sam Reyes", 0, ""},
+      {"unrelated", "The repairs are ahead of schedule.", "Elena Marsh",
+       "This project was rushed through without a proper review.",
+       "Victor Hale", 0, ""},
+      {"two-word fragment", "Thank you all for coming tonight.", "Elena Marsh",
+       "Thank you.", "Victor Hale", 0, ""},
+      {"same speaker", "The repairs are ahead of schedule and under budget.",
+       "Elena Marsh", "The repairs are ahead of schedule.", "Ms. Marsh", 0, ""},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    const QuoteOccurrence group[] = {
+        {c.text_a, c.speaker_a, "A", "2026-03-02", "s_a"},
+        {c.text_b, c.speaker_b, "B", "2026-03-03", "s_b"},
+    };
+    const std::vector<ConflictPair> got = AttributionConflicts(group);
+    ASSERT_EQ(got.size(), c.conflicts);
+    if (c.conflicts == 1) {
+      EXPECT_EQ(got[0].a, 0u);
+      EXPECT_EQ(got[0].b, 1u);
+      EXPECT_THAT(got[0].summary, HasSubstr(c.summary));
+    }
+  }
+}
+
+TEST(AttributionConflictsTest, CandidateGroupPairsOnlyRelatedSides) {
+  // A candidate group (shared words) holding two utterances: only the
+  // speakers of the same utterance conflict; the representatives are the
+  // earliest related occurrences, the counts those of the utterance.
+  const QuoteOccurrence group[] = {
+      {"The harbor bridge repairs are ahead of schedule and under budget.",
+       "Elena Marsh", "Ledger", "2026-03-02", "s_m"},
+      {"The harbor bridge will stay closed all winter.", "Elena Marsh",
+       "Herald", "2026-03-01", "s_m"},
+      {"The harbor bridge will stay closed.", "Victor Hale", "Wire",
+       "2026-03-05", "s_h"},
+      {"The harbor bridge repairs are ahead of schedule.", "Sam Reyes",
+       "Courier", "2026-03-04", "s_r"},
+  };
+  const std::vector<ConflictPair> got = AttributionConflicts(group);
+  ASSERT_EQ(got.size(), 2u);  // Reyes and Hale said different things
+  // Speakers in order of first appearance: Marsh, Reyes, Hale.
+  EXPECT_EQ(got[0].a, 0u);  // Marsh (Ledger) vs Reyes (Courier): "repairs"
+  EXPECT_EQ(got[0].b, 3u);
+  EXPECT_EQ(got[0].count_a, 1);  // Marsh's occurrences of that utterance
+  EXPECT_EQ(got[0].count_b, 1);
+  EXPECT_THAT(got[0].summary, HasSubstr("Courier quotes part of it"));
+  EXPECT_EQ(got[1].a, 1u);  // Marsh (Herald) vs Hale (Wire): "stay closed"
+  EXPECT_EQ(got[1].b, 2u);
+  EXPECT_THAT(got[1].summary, HasSubstr("Wire quotes part of it"));
+}
+
 extract::Quantity Claim(double low, double high, std::string unit_key,
                         std::string subject = "", std::string time = "") {
   extract::Quantity q;
