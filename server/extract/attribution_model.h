@@ -6,13 +6,16 @@
 
 #include <cstddef>
 
+#include "server/extract/quote_keep.h"
 #include "server/extract/speaker_ranker.h"
 
 namespace claimcheck::extract::attribution_model {
 
-// One weight per SpeakerFeature; a candidate's score is their dot product
-// with its features, and the candidates of a quote share a softmax.
-extern const float kWeights[kNumSpeakerFeatures];
+// kNumCueContexts blocks of one weight per SpeakerFeature: the shared
+// block, then the extra weights of each other CueContext. A candidate's
+// score is the dot product of its features with the shared block plus its
+// quote's context block; the candidates of a quote share a softmax.
+extern const float kWeights[kNumSpeakerWeights];
 
 // Calibration: a monotone piecewise-linear map from the softmax probability
 // of the chosen speaker (kRawKnots, ascending) to the observed rate of being
@@ -23,6 +26,11 @@ extern const float kCalibratedKnots[];
 
 // Below this calibrated probability the ranker names nobody.
 extern const float kAbstainBelow;
+
+// The quote detector (quote_keep.h): logistic weights, one per
+// QuoteFeature, and the probability at which a span is kept.
+extern const float kQuoteWeights[kNumQuoteFeatures];
+extern const float kQuoteKeepThreshold;
 
 }  // namespace claimcheck::extract::attribution_model
 

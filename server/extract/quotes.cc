@@ -15,11 +15,14 @@
 // (a sentence of several words); titles and scare quotes are dropped.
 #include "server/extract/quotes.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <utility>
 
 #include "server/extract/quote_cues.h"
+#include "server/extract/quote_keep.h"
 #include "server/extract/quote_spans.h"
 #include "server/extract/speaker_ranker.h"
 #include "server/extract/speaker_resolve.h"
@@ -136,6 +139,11 @@ class Attributor {
                      const SpeakerRanker::Choice& choice,
                      const SpeakerRanker& ranker) const;
   Quote Build(const QuoteSpan& q, const Attribution& a) const;
+  // What the quote detector (quote_keep.h) weighs for span `i`.
+  QuoteFeatureVector SpanFeatures(size_t i, const Attribution& a,
+                                  float speaker_probability) const;
+  // Whether a speech verb stands in the span's sentence outside quotes.
+  bool VerbInSentence(const QuoteSpan& q) const;
 
   absl::string_view text_;
   const std::vector<Token>& tokens_;
@@ -877,6 +885,120 @@ Attribution Attributor::Ranked(const Attribution& rule,
   return a;
 }
 
+bool Attributor::VerbInSentence(const QuoteSpan& q) const {
+  const size_t ws = PreWindowStart(q.open_tok, q.para);
+  for (size_t k = ws; k < q.open_tok; ++k) {
+    if (IsVerb(k)) return true;
+  }
+  const size_t n = tokens_.size();
+  for (size_t k = q.close_tok + 1; k < n && k < q.close_tok + 16; ++k) {
+    if (tokens_[k].para != q.para || index_.SentenceEnd(k)) break;
+    if (index_.InQuote(k)) break;
+    if (IsVerb(k)) return true;
+  }
+  return false;
+}
+
+namespace {
+
+bool TermCue(absl::string_view w) {
+  static constexpr absl::string_view kCues[] = {
+      "called",   "dubbed",    "so-called", "term",     "terms",
+      "word",     "words",     "phrase",    "label",    "labeled",
+      "labelled", "nicknamed", "titled",    "entitled", "named",
+      "branded",  "slogan",    "motto",     "hashtag"};
+  for (absl::string_view c : kCues) {
+    if (WordEquals(w, c)) return true;
+  }
+  return false;
+}
+
+// "I", "we", "my" ... and their contractions ("I'm", "we’ve").
+int PersonOf(absl::string_view w) {
+  const size_t apos = std::min(w.find('\''), w.find("\xE2\x80\x99"));
+  const absl::string_view stem = w.substr(0, apos);
+  static constexpr absl::string_view kFirst[] = {
+      "i",  "we",     "my",        "our",  "me",
+      "us", "myself", "ourselves", "mine", "ours"};
+  static constexpr absl::string_view kSecond[] = {"you", "your", "yours",
+                                                  "yourself"};
+  for (absl::string_view f : kFirst) {
+    if (WordEquals(stem, f)) return 1;
+  }
+  for (absl::string_view f : kSecond) {
+    if (WordEquals(stem, f)) return 2;
+  }
+  return 0;
+}
+
+}  // namespace
+
+QuoteFeatureVector Attributor::SpanFeatures(size_t i, const Attribution& a,
+                                            float speaker_probability) const {
+  const QuoteSpan& q = spans_[i];
+  QuoteFeatureVector x{};
+  int words = 0;
+  for (size_t k = Inner(q); k < q.close_tok && k < tokens_.size(); ++k) {
+    if (!IsWord(k)) continue;
+    ++words;
+    const int person = PersonOf(Word(k));
+    if (person == 1) x[kQ_first_person] = 1;
+    if (person == 2) x[kQ_second_person] = 1;
+  }
+  const char first = text_[q.text_begin];
+  const char last = text_[q.text_end - 1];
+  x[kQ_bias] = 1;
+  x[kQ_log_words] = std::min(1.0f, std::log1p(static_cast<float>(words)) / 4);
+  x[kQ_one_word] = words <= 1;
+  x[kQ_two_three_words] = words == 2 || words == 3;
+  x[kQ_four_five_words] = words == 4 || words == 5;
+  x[kQ_lower_start] = first >= 'a' && first <= 'z';
+  x[kQ_punct_end] = last == '.' || last == ',' || last == '!' || last == '?';
+  x[kQ_title_like] = LooksLikeTitle(q);
+  x[kQ_embedded] = Embedded(q);
+  x[kQ_rule_found] = a.found;
+  if (a.found) {
+    switch (a.family) {
+      case RuleFamily::kAfterQuote:
+      case RuleFamily::kAccording:
+        x[kQ_rule_after] = 1;
+        break;
+      case RuleFamily::kLeadIn:
+        x[kQ_rule_lead_in] = 1;
+        break;
+      case RuleFamily::kPartial:
+        x[kQ_rule_partial] = 1;
+        break;
+      case RuleFamily::kInherited:
+        x[kQ_rule_inherited] = 1;
+        break;
+      case RuleFamily::kNearby:
+        x[kQ_rule_nearby] = 1;
+        break;
+      case RuleFamily::kNone:
+        break;
+    }
+  }
+  x[kQ_speaker_probability] = speaker_probability;
+  const size_t o = q.open_tok;
+  const bool same_para_before = o > 0 && tokens_[o - 1].para == q.para;
+  if (same_para_before && IsWord(o - 1)) {
+    x[kQ_term_cue] = TermCue(Word(o - 1));
+    x[kQ_article_before] = WordEquals(Word(o - 1), "the") ||
+                           WordEquals(Word(o - 1), "a") ||
+                           WordEquals(Word(o - 1), "an");
+  }
+  const size_t after = q.close_tok + 1;
+  x[kQ_whole_paragraph] =
+      !same_para_before && q.closed &&
+      (after >= tokens_.size() || tokens_[after].para != q.para);
+  x[kQ_verb_in_sentence] = VerbInSentence(q);
+  x[kQ_source_line] = SourceLine(q);
+  x[kQ_multi_paragraph] = q.group >= 0;
+  x[kQ_speechlike] = LooksLikeSpeech(q);
+  return x;
+}
+
 std::vector<Quote> Attributor::Run(std::vector<ExplainedQuote>* explain) {
   const size_t nq = spans_.size();
   std::vector<Attribution> attr = DirectRules();
@@ -885,15 +1007,33 @@ std::vector<Quote> Attributor::Run(std::vector<ExplainedQuote>* explain) {
   const SpeakerRanker ranker(text_, tokens_, spans_, index_, votes);
   std::vector<Quote> out;
   out.reserve(nq);
+  std::vector<Attribution> ranked(nq);
   for (size_t i = 0; i < nq; ++i) {
-    if (!attr[i].found && !LooksLikeSpeech(spans_[i])) continue;
-    if (!attr[i].found && SourceLine(spans_[i])) continue;
     std::vector<SpeakerCandidate> cands = ranker.Candidates(i);
-    const SpeakerRanker::Choice choice = ranker.Choose(cands);
-    out.push_back(Build(spans_[i], Ranked(attr[i], choice, ranker)));
+    const SpeakerRanker::Choice choice = ranker.Choose(i, cands);
+    const QuoteFeatureVector qx = SpanFeatures(i, attr[i], choice.probability);
+    // Multi-paragraph quotations keep the rules' decision: the detector was
+    // fitted on whole quotations, not on their paragraph segments. Cited
+    // headlines ("Title" - Outlet) nobody is said to speak are never kept.
+    const bool rule_keep =
+        attr[i].found || (LooksLikeSpeech(spans_[i]) && !SourceLine(spans_[i]));
+    const bool kept = spans_[i].group >= 0
+                          ? rule_keep
+                          : (attr[i].found || !SourceLine(spans_[i])) &&
+                                QuoteProbability(qx) >= QuoteKeepThreshold();
+    if (!kept && explain == nullptr) continue;
+    // One quotation, one speaker: later segments take the first's.
+    const int group = spans_[i].group;
+    const bool later = group >= 0 && static_cast<size_t>(group) < i;
+    if (!later) ranked[i] = Ranked(attr[i], choice, ranker);
+    if (later) ranked[i] = ranked[group];
+    Quote quote = Build(spans_[i], ranked[i]);
     if (explain != nullptr) {
-      explain->push_back(ExplainedQuote{out.back(), std::move(cands)});
+      explain->push_back(ExplainedQuote{quote, kept,
+                                        static_cast<int>(ranker.Context(i)), qx,
+                                        std::move(cands)});
     }
+    if (kept) out.push_back(std::move(quote));
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "server/extract/quote_keep.h"
 #include "server/extract/speaker_ranker.h"
 #include "server/extract/types.h"
 
@@ -20,6 +21,9 @@ std::vector<Quote> ExtractQuotes(absl::string_view text);
 // weighed (features included). For the model-fitting tool and tests.
 struct ExplainedQuote {
   Quote quote;
+  bool kept = true;  // false: a span ExtractQuotes leaves out (a title...)
+  int context = 0;   // a CueContext
+  QuoteFeatureVector span_features{};        // what decided `kept`
   std::vector<SpeakerCandidate> candidates;  // "nobody" first
 };
 std::vector<ExplainedQuote> ExplainQuotes(absl::string_view text);

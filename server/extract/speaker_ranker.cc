@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "server/extract/attribution_model.h"
+#include "server/extract/names_lexicon.h"
 #include "server/extract/quote_cues.h"
 
 namespace claimcheck::extract {
@@ -60,6 +61,13 @@ const char* const kSpeakerFeatureNames[kNumSpeakerFeatures] = {
     "pronoun_cue_gender_ok",
     "pronoun_cue_gender_bad",
     "bias_candidate",
+    "pronoun_rank_1",
+    "pronoun_rank_2",
+    "pronoun_rank_3plus",
+    "one_word",
+    "kind_unknown",
+    "modifier",
+    "spoke_same_para",
 };
 
 namespace {
@@ -77,6 +85,16 @@ Gender PronounGender(absl::string_view w) {
   }
   if (WordEquals(w, "she") || WordEquals(w, "her")) return Gender::kFemale;
   return Gender::kUnknown;
+}
+
+// A one-word "name" that is a capitalised function word, alone or with a
+// contraction: "It", "I'm", "We've".
+bool FunctionWord(absl::string_view name) {
+  if (name.find(' ') != absl::string_view::npos) return false;
+  const size_t apos = std::min(name.find('\''), name.find("\xE2\x80\x99"));
+  const absl::string_view stem = name.substr(0, apos);
+  return IsCapStopword(stem) || WordEquals(stem, "I") ||
+         (apos != absl::string_view::npos && IsCapStopword(name));
 }
 
 float LogScaled(size_t v, float top) {
@@ -230,6 +248,8 @@ void SpeakerRanker::FillMention(const Mention& m, FeatureVector* x) const {
   (*x)[kF_has_role] = !m.role.empty();
   if (m.entity < 0) return;
   const Entity& e = index_.entities()[m.entity];
+  (*x)[kF_one_word] = e.canonical.find(' ') == std::string::npos;
+  (*x)[kF_kind_unknown] = e.kind == SpeakerKind::kUnknown && !e.place;
   (*x)[kF_person] = e.kind == SpeakerKind::kPerson;
   (*x)[kF_organization] = e.kind == SpeakerKind::kOrganization;
   (*x)[kF_place] = e.place;
@@ -286,10 +306,73 @@ void SpeakerRanker::FillSalience(size_t q, const Mention& m,
   for (size_t j = q, steps = 0; j-- > 0 && steps < kQuotesBack; ++steps) {
     const int pj = ParaOrdinal(spans_[j].para);
     if (pj < po - 1) break;
-    if (pj == po - 1 && EntityOf(votes_[j].mention) == e) {
-      (*x)[kF_spoke_prev_para] = 1;
-      break;
+    if (EntityOf(votes_[j].mention) != e) continue;
+    (*x)[pj == po ? kF_spoke_same_para : kF_spoke_prev_para] = 1;
+  }
+  for (size_t j = q + 1, steps = 0; j < spans_.size() && steps < kQuotesBack;
+       ++j, ++steps) {
+    if (spans_[j].para != spans_[q].para) break;
+    if (EntityOf(votes_[j].mention) == e) (*x)[kF_spoke_same_para] = 1;
+  }
+}
+
+bool SpeakerRanker::Modifier(int mention) const {
+  // A one-word name, a few lower-case words, then a name: "Democratic
+  // presidential candidate Bernie Sanders".
+  const std::vector<Mention>& ms = index_.mentions();
+  const Mention& m = ms[mention];
+  if (m.type != MentionType::kName || m.last_tok != m.first_tok ||
+      static_cast<size_t>(mention) + 1 >= ms.size()) {
+    return false;
+  }
+  const Mention& next = ms[mention + 1];
+  if (next.type != MentionType::kName || next.first_tok <= m.last_tok ||
+      next.first_tok > m.last_tok + 4) {
+    return false;
+  }
+  for (size_t k = m.last_tok + 1; k < next.first_tok; ++k) {
+    if (tokens_[k].kind != TokenKind::kWord || !tokens_[k].lower ||
+        IsSpeechVerb(TokenText(text_, tokens_[k]))) {
+      return false;
     }
+  }
+  return true;
+}
+
+void SpeakerRanker::MarkPronounRanks(
+    size_t q, std::vector<SpeakerCandidate>* cands) const {
+  const int p = votes_[q].mention;
+  if (p < 0) return;
+  const Mention& pm = index_.mentions()[p];
+  if (pm.type != MentionType::kPronoun) return;
+  const Gender g = PronounGender(TokenText(text_, tokens_[pm.first_tok]));
+  if (g == Gender::kUnknown) return;
+  // Distinct compatible people, latest mention first.
+  std::vector<int> order;
+  for (size_t c = cands->size(); c-- > 1;) {
+    const Mention& m = index_.mentions()[(*cands)[c].mention];
+    if (m.first_tok >= pm.first_tok || m.entity < 0 ||
+        m.type == MentionType::kPronoun) {
+      continue;
+    }
+    const Entity& e = index_.entities()[m.entity];
+    if (e.kind == SpeakerKind::kOrganization || e.place ||
+        (e.gender != Gender::kUnknown && e.gender != g)) {
+      continue;
+    }
+    if (std::find(order.begin(), order.end(), m.entity) == order.end()) {
+      order.push_back(m.entity);
+    }
+  }
+  for (size_t c = 1; c < cands->size(); ++c) {
+    const int e = EntityOf((*cands)[c].mention);
+    const auto it = std::find(order.begin(), order.end(), e);
+    if (e < 0 || it == order.end()) continue;
+    const size_t rank = it - order.begin();
+    FeatureVector& x = (*cands)[c].x;
+    x[rank == 0   ? kF_pronoun_rank_1
+      : rank == 1 ? kF_pronoun_rank_2
+                  : kF_pronoun_rank_3plus] = 1;
   }
 }
 
@@ -367,10 +450,13 @@ std::vector<SpeakerCandidate> SpeakerRanker::Candidates(size_t q) const {
     out.push_back(
         SpeakerCandidate{votes_[q].mention, SpeakerOf(votes_[q].mention), {}});
   }
-  // Nobody-speakers out; the nearest kMaxCandidates kept (the rule's always).
-  out.erase(std::remove_if(
-                out.begin() + 1, out.end(),
-                [](const SpeakerCandidate& c) { return c.speaker.empty(); }),
+  // Nobody-speakers and function words taken for names ("It", "I'm") out;
+  // the nearest kMaxCandidates kept (the rule's always).
+  out.erase(std::remove_if(out.begin() + 1, out.end(),
+                           [](const SpeakerCandidate& c) {
+                             return c.speaker.empty() ||
+                                    FunctionWord(c.speaker);
+                           }),
             out.end());
   auto distance = [&](const SpeakerCandidate& c) -> size_t {
     if (c.mention == votes_[q].mention) return 0;
@@ -398,25 +484,39 @@ std::vector<SpeakerCandidate> SpeakerRanker::Candidates(size_t q) const {
     FillRule(q, out[c].mention, &x);
     FillSalience(q, m, &x);
     FillPronounCue(q, m, &x);
+    x[kF_modifier] = Modifier(out[c].mention);
   }
   out[0].x[kF_null_no_same_para] = 1;
   for (size_t c = 1; c < out.size(); ++c) {
     if (out[c].x[kF_same_para] > 0) out[0].x[kF_null_no_same_para] = 0;
   }
   MarkNearest(q, &out);
+  MarkPronounRanks(q, &out);
   return out;
 }
 
+CueContext SpeakerRanker::Context(size_t q) const {
+  const int m = votes_[q].mention;
+  if (m < 0) return CueContext::kNone;
+  return index_.mentions()[m].type == MentionType::kPronoun
+             ? CueContext::kPronoun
+             : CueContext::kName;
+}
+
 SpeakerRanker::Choice SpeakerRanker::Choose(
-    const std::vector<SpeakerCandidate>& cands) const {
+    size_t q, const std::vector<SpeakerCandidate>& cands) const {
   Choice choice;
   if (cands.size() <= 1) return choice;
+  const int ctx = static_cast<int>(Context(q));
+  const float* shared = attribution_model::kWeights;
+  const float* extra = ctx == 0 ? nullptr : shared + ctx * kNumSpeakerFeatures;
   std::vector<float> score(cands.size());
   float top = -1e30f;
   for (size_t c = 0; c < cands.size(); ++c) {
     float s = 0;
     for (int f = 0; f < kNumSpeakerFeatures; ++f) {
-      s += attribution_model::kWeights[f] * cands[c].x[f];
+      const float w = shared[f] + (extra != nullptr ? extra[f] : 0.0f);
+      s += w * cands[c].x[f];
     }
     score[c] = s;
     top = std::max(top, s);

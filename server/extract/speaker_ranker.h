@@ -103,8 +103,23 @@ enum SpeakerFeature : int {
   kF_pronoun_cue_gender_ok,
   kF_pronoun_cue_gender_bad,
   kF_bias_candidate,
+  kF_pronoun_rank_1,  // nearest compatible person before the cue pronoun
+  kF_pronoun_rank_2,  // second nearest
+  kF_pronoun_rank_3plus,
+  kF_one_word,         // the speaker's name is one word ("Republican")
+  kF_kind_unknown,     // neither person nor organisation is known
+  kF_modifier,         // followed closely by another name: "Democratic
+                       // presidential candidate Bernie Sanders"
+  kF_spoke_same_para,  // the rules gave another quote of the paragraph to it
   kNumSpeakerFeatures
 };
+
+// Which kind of cue a quote has. Each context but the first has its own
+// weights added to the shared ones, so pronoun-cued quotes learn their own
+// use of distance and salience.
+enum class CueContext : int { kName = 0, kPronoun = 1, kNone = 2 };
+constexpr int kNumCueContexts = 3;
+constexpr int kNumSpeakerWeights = kNumSpeakerFeatures * kNumCueContexts;
 
 // Feature names in weight order ("is_null", "after_quote", ...).
 extern const char* const kSpeakerFeatureNames[kNumSpeakerFeatures];
@@ -133,13 +148,17 @@ class SpeakerRanker {
   // mentions with a speaker name, nearest first.
   std::vector<SpeakerCandidate> Candidates(size_t q) const;
 
+  // The cue context of quote `q`.
+  CueContext Context(size_t q) const;
+
   struct Choice {
     int mention = -1;        // best mention of the chosen speaker, or -1
     float probability = 0;   // calibrated chance that the speaker is right
     bool abstained = false;  // a best guess existed but was too unlikely
   };
-  // Scores `candidates` (from Candidates()) and picks a speaker.
-  Choice Choose(const std::vector<SpeakerCandidate>& candidates) const;
+  // Scores `candidates` (from Candidates(q)) and picks a speaker.
+  Choice Choose(size_t q,
+                const std::vector<SpeakerCandidate>& candidates) const;
 
   // The speaker string a mention stands for (entity canonical name, or the
   // description for an unresolved "the official"); empty when none.
@@ -152,13 +171,15 @@ class SpeakerRanker {
   void FillSalience(size_t q, const Mention& m, FeatureVector* x) const;
   void FillPronounCue(size_t q, const Mention& m, FeatureVector* x) const;
   void MarkNearest(size_t q, std::vector<SpeakerCandidate>* cands) const;
+  // Ranks the candidates that could be the cue pronoun's referent.
+  void MarkPronounRanks(size_t q, std::vector<SpeakerCandidate>* cands) const;
+  bool Modifier(int mention) const;
   FeatureVector NullFeatures(size_t q) const;
   // Ordinal of a paragraph among those that hold tokens.
   int ParaOrdinal(uint32_t para) const;
   bool SentenceBetween(size_t from, size_t to) const;
   bool SpeechVerbNear(const Mention& m) const;
   int EntityOf(int mention) const;
-  int AdjacentPronoun(size_t q) const;
 
   absl::string_view text_;
   const std::vector<Token>& tokens_;

@@ -1,9 +1,13 @@
 // attribution_dump: the speaker ranker's candidates, for fitting its model.
 // Reads {"id": ..., "text": ...} JSON lines on stdin; writes one header line
-// {"features": [names in weight order]} and then, per input line,
+// {"features": [...], "quote_features": [...]} (names in weight order) and
+// then, per input line,
 // {"id": ..., "quotes": [{"quote", "start", "end", "speaker", "rule",
-//  "confidence", "cands": [{"speaker", "mention", "x": [...]}]}]}.
-// Candidate 0 of each quote is "nobody" (speaker "", mention -1).
+//  "confidence", "context", "kept", "qx": [...], "cands": [{"speaker",
+//  "mention", "x": [...]}]}]}.
+// Spans that claimcheck-extract leaves out are listed with "kept": false.
+// Candidate 0 of each quote is "nobody" (speaker "", mention -1); "context"
+// is the quote's CueContext, which selects its block of extra weights.
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
 
@@ -28,6 +32,10 @@ void QuoteJson(const ex::ExplainedQuote& e, Struct& s) {
   Field(s, "speaker").set_string_value(e.quote.speaker);
   Field(s, "rule").set_string_value(e.quote.rule);
   Field(s, "confidence").set_number_value(e.quote.confidence);
+  Field(s, "context").set_number_value(e.context);
+  Field(s, "kept").set_bool_value(e.kept);
+  ListValue* qx = Field(s, "qx").mutable_list_value();
+  for (float v : e.span_features) qx->add_values()->set_number_value(v);
   ListValue* cands = Field(s, "cands").mutable_list_value();
   for (const ex::SpeakerCandidate& c : e.candidates) {
     Struct& cs = *cands->add_values()->mutable_struct_value();
@@ -50,6 +58,10 @@ int main() {
     ListValue* names = Field(header, "features").mutable_list_value();
     for (const char* n : ex::kSpeakerFeatureNames) {
       names->add_values()->set_string_value(n);
+    }
+    ListValue* qnames = Field(header, "quote_features").mutable_list_value();
+    for (const char* n : ex::kQuoteFeatureNames) {
+      qnames->add_values()->set_string_value(n);
     }
     google::protobuf::util::MessageToJsonString(header, &json);
     std::cout << json << "\n";
