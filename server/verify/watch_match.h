@@ -1,0 +1,31 @@
+// Judging a newly ingested quote against a registered (watched) quote.
+// Pure; thread-safe.
+#ifndef CLAIMCHECK_SERVER_VERIFY_WATCH_MATCH_H_
+#define CLAIMCHECK_SERVER_VERIFY_WATCH_MATCH_H_
+
+#include <optional>
+#include <string>
+
+#include "absl/strings/string_view.h"
+#include "server/verify/verify.h"
+
+namespace claimcheck::verify {
+
+struct WatchJudgement {
+  Verdict verdict = Verdict::kNotFound;  // as VerifyQuote gives it
+  double score = 0;
+  bool conflict = false;  // MISATTRIBUTED or ALTERED
+  std::string summary;    // VerifyQuote's explanation
+};
+
+// How `occurrence` relates to the registered quote `text` (with the speaker
+// `speaker`, empty for none): VerifyQuote of the registered text and speaker
+// against this one occurrence. nullopt when it is not an occurrence of it
+// (NOT_FOUND).
+std::optional<WatchJudgement> JudgeOccurrence(
+    absl::string_view text, absl::string_view speaker,
+    const QuoteOccurrence& occurrence);
+
+}  // namespace claimcheck::verify
+
+#endif  // CLAIMCHECK_SERVER_VERIFY_WATCH_MATCH_H_
