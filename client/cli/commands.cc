@@ -683,8 +683,18 @@ const std::vector<Command>& Commands() {
        "[--speaker=NAME] [--date=YYYY-MM-DD] [--claimreview [--reviewer=ORG] "
        "[--review-url=URL]]",
        "verdict on a quote: SUPPORTED, MISATTRIBUTED, ALTERED, PARTIAL, "
-       "NOT_FOUND",
+       "UNATTRIBUTED, NOT_FOUND, with a confidence",
        1, 1, Verify},
+      {"watch-add", "\"<text>\"", "[--speaker=NAME]",
+       "register a quote to hear about when it appears again", 1, 1, WatchAdd},
+      {"watch-rm", "<watch_id>", "", "remove a registration", 1, 1,
+       WatchRemove},
+      {"watches", "", "", "list the registrations", 0, 0, WatchList},
+      {"watch", "[watch_id]...",
+       "[--after=SEQ] [--from-now] [--max-events=N] [--watch-for=DURATION]",
+       "stream new occurrences and conflicts as articles arrive; resumes "
+       "after a lost connection",
+       0, -1, WatchEvents},
       {"consistency", "quote \"<text>\" | speaker <name> | quantity <unit>",
        "[--subject=S] (quantity) [--limit=N] (speaker)",
        "do the outlets agree on a quote, a speaker, a quantity?", 2, 2,

@@ -5,7 +5,11 @@ namespace claimcheck::verify {
 std::optional<WatchJudgement> JudgeOccurrence(
     absl::string_view text, absl::string_view speaker,
     const QuoteOccurrence& occurrence) {
-  const VerifyResult r = VerifyQuote(text, speaker, "", {&occurrence, 1});
+  // The watched quote is the record; the new occurrence is the claim to
+  // check against it, so diffs read from the watched words to the new ones.
+  const QuoteOccurrence watched{text, speaker, "the watched quote", ""};
+  const VerifyResult r =
+      VerifyQuote(occurrence.text, occurrence.speaker, "", {&watched, 1});
   if (r.verdict == Verdict::kNotFound) return std::nullopt;
   WatchJudgement j;
   j.verdict = r.verdict;

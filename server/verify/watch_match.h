@@ -19,9 +19,11 @@ struct WatchJudgement {
 };
 
 // How `occurrence` relates to the registered quote `text` (with the speaker
-// `speaker`, empty for none): VerifyQuote of the registered text and speaker
-// against this one occurrence. nullopt when it is not an occurrence of it
-// (NOT_FOUND).
+// `speaker`, empty for none): VerifyQuote of the occurrence's words and
+// speaker against the registered quote taken as the record, so ALTERED's
+// diff reads from the registered words to the new ones and MISATTRIBUTED
+// means the new source names someone else. nullopt when it is not an
+// occurrence of it (NOT_FOUND).
 std::optional<WatchJudgement> JudgeOccurrence(
     absl::string_view text, absl::string_view speaker,
     const QuoteOccurrence& occurrence);
