@@ -296,6 +296,7 @@ class SqliteStore final : public Store {
   std::vector<WatchRecord> watches_ ABSL_GUARDED_BY(write_mu_);
   absl::flat_hash_map<std::string, std::vector<size_t>> watch_words_
       ABSL_GUARDED_BY(write_mu_);
+  std::vector<size_t> watch_word_counts_ ABSL_GUARDED_BY(write_mu_);
   int64_t pending_event_seq_ ABSL_GUARDED_BY(write_mu_) = 0;
   std::atomic<int64_t> last_event_seq_{0};  // newest committed event
   absl::Mutex listener_mu_;

@@ -106,10 +106,11 @@ absl::Status SqliteStore::EnsureWatchesLocked() {
 
 void SqliteStore::IndexWatchesLocked() {
   watch_words_.clear();
+  watch_word_counts_.assign(watches_.size(), 0);
   for (size_t i = 0; i < watches_.size(); ++i) {
-    for (std::string& w : IndexWords(watches_[i].text)) {
-      watch_words_[std::move(w)].push_back(i);
-    }
+    std::vector<std::string> words = IndexWords(watches_[i].text);
+    watch_word_counts_[i] = words.size();
+    for (std::string& w : words) watch_words_[std::move(w)].push_back(i);
   }
 }
 
@@ -195,8 +196,7 @@ absl::Status SqliteStore::RecordWatchEventsLocked(
                     in.published_date, in.title,  quotes[i].span};
     std::vector<size_t> candidates;
     for (const auto& [k, n] : shared) {
-      const size_t words = IndexWords(watches_[k].text).size();
-      if (n >= static_cast<int>(std::min<size_t>(2, words))) {
+      if (n >= static_cast<int>(std::min<size_t>(2, watch_word_counts_[k]))) {
         candidates.push_back(k);
       }
     }
