@@ -343,6 +343,7 @@ TEST_F(SqliteStoreTest, WatchEventsAreDurableAndSequenced) {
       [](const WatchRecord&, const QuoteRecord& q, WatchEventRecord*) {
         return absl::StrContains(q.quote.text, "harbour");
       });
+  EXPECT_EQ(store_->LastEventSeq(), last);  // known at open, before any call
   absl::StatusOr<std::vector<WatchRecord>> watches = store_->ListWatches();
   ASSERT_TRUE(watches.ok());
   ASSERT_EQ(watches->size(), 1u);
