@@ -177,7 +177,24 @@ TEST_F(WatchE2ETest, ResumeFromCursorAfterReconnectAndRestart) {
   // Restart on the same database: events are durable, the cursor still
   // works, and registrations survive.
   StartServer();
+  // A stream from now on sees only what arrives after it opened.
+  std::vector<v1::WatchEvent> fresh;
+  std::thread from_now([&] {
+    v1::WatchRequest req;
+    req.set_from_now(true);
+    EXPECT_TRUE(client_
+                    ->Watch(req, absl::Seconds(10),
+                            [&](const v1::WatchEvent& e) {
+                              fresh.push_back(e);
+                              return false;
+                            })
+                    .ok());
+  });
+  absl::SleepFor(absl::Milliseconds(300));
   Ingest(Saying("https://example.org/d", "Ines Duarte", kQuote));
+  from_now.join();
+  ASSERT_EQ(fresh.size(), 1u);
+  EXPECT_EQ(fresh[0].occurrence().evidence().url(), "https://example.org/d");
   const std::vector<v1::WatchEvent> after_restart =
       Collect(rest[1].sequence(), 1);
   ASSERT_EQ(after_restart.size(), 1u);
