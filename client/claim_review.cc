@@ -7,6 +7,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "google/protobuf/struct.pb.h"
 #include "google/protobuf/util/json_util.h"
 
@@ -45,6 +46,8 @@ Rating RatingFor(const v1::VerifyQuoteResponse& verdict) {
                                        : Rating{3, "Altered wording"};
     case v1::VERDICT_MISATTRIBUTED:
       return {1, "Misattributed"};
+    case v1::VERDICT_UNATTRIBUTED:
+      return {0, "Unverified attribution"};
     default:
       return {0, "No record found"};
   }
@@ -151,6 +154,10 @@ absl::StatusOr<std::string> ClaimReviewJsonLd(
       verdict.verdict() != v1::VERDICT_SUPPORTED) {
     absl::StrAppend(&explanation, explanation.empty() ? "" : ". ",
                     "Recorded wording: \"", verdict.matched_text(), "\"");
+  }
+  if (verdict.confidence() > 0) {
+    absl::StrAppend(&explanation, explanation.empty() ? "" : " ",
+                    absl::StrFormat("(confidence %.2f)", verdict.confidence()));
   }
   SetString(rated, "ratingExplanation", explanation);
 

@@ -12,7 +12,11 @@
 //   SUPPORTED 5 "Accurate quote", PARTIAL 4 "Partial quote",
 //   ALTERED 3 "Altered wording" (2 "Altered: meaning changed" when the
 //   server says the change alters meaning), MISATTRIBUTED 1 "Misattributed",
-//   NOT_FOUND no value, "No record found".
+//   UNATTRIBUTED no value, "Unverified attribution" (the words are on
+//   record, but no source names who said them), NOT_FOUND no value,
+//   "No record found".
+// The rating explanation ends with the server's confidence in the verdict
+// ("confidence 0.93") when it gives one.
 // Each piece of evidence becomes a `citation` (NewsArticle with publisher,
 // date, headline, URL). Pure function; safe from any thread.
 #ifndef CLAIMCHECK_CLIENT_CLAIM_REVIEW_H_

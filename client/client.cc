@@ -155,6 +155,42 @@ absl::StatusOr<v1::SpeakerMerge> Client::UndoSpeakerMerge(
   return Call(&v1::ClaimCheck::StubInterface::UndoSpeakerMerge, request);
 }
 
+absl::StatusOr<v1::WatchRegistration> Client::RegisterWatch(
+    const v1::RegisterWatchRequest& request) const {
+  return Call(&v1::ClaimCheck::StubInterface::RegisterWatch, request);
+}
+
+absl::StatusOr<v1::UnregisterWatchResponse> Client::UnregisterWatch(
+    const v1::UnregisterWatchRequest& request) const {
+  return Call(&v1::ClaimCheck::StubInterface::UnregisterWatch, request);
+}
+
+absl::StatusOr<v1::ListWatchesResponse> Client::ListWatches(
+    const v1::ListWatchesRequest& request) const {
+  return Call(&v1::ClaimCheck::StubInterface::ListWatches, request);
+}
+
+absl::Status Client::Watch(
+    const v1::WatchRequest& request, absl::Duration duration,
+    const std::function<bool(const v1::WatchEvent&)>& on_event) const {
+  grpc::ClientContext context;
+  Prepare(&context, duration);
+  std::unique_ptr<grpc::ClientReaderInterface<v1::WatchEvent>> stream =
+      stub_->Watch(&context, request);
+  v1::WatchEvent event;
+  bool stopped = false;
+  while (stream->Read(&event)) {
+    if (!on_event(event)) {
+      stopped = true;
+      context.TryCancel();
+      break;
+    }
+  }
+  const grpc::Status status = stream->Finish();
+  if (stopped) return absl::OkStatus();
+  return ToAbslStatus(status);
+}
+
 absl::Status Client::IngestMany(
     const std::vector<v1::IngestArticleRequest>& requests,
     const std::function<void(const v1::IngestArticleResponse&)>& on_ack) const {

@@ -108,6 +108,22 @@ class Client {
       const v1::ListSpeakerMergesRequest& request) const;
   absl::StatusOr<v1::SpeakerMerge> UndoSpeakerMerge(
       const v1::UndoSpeakerMergeRequest& request) const;
+  absl::StatusOr<v1::WatchRegistration> RegisterWatch(
+      const v1::RegisterWatchRequest& request) const;
+  absl::StatusOr<v1::UnregisterWatchResponse> UnregisterWatch(
+      const v1::UnregisterWatchRequest& request) const;
+  absl::StatusOr<v1::ListWatchesResponse> ListWatches(
+      const v1::ListWatchesRequest& request) const;
+
+  // Opens one Watch stream and calls `on_event` for each event, in order,
+  // until it returns false (then the call is cancelled and OK returned),
+  // the server ends the stream, or `duration` passes (infinite: no
+  // deadline; DEADLINE_EXCEEDED when it passes). Returns the stream's status.
+  // To resume after an error, call again with `after_sequence` set to the
+  // last event's sequence.
+  absl::Status Watch(
+      const v1::WatchRequest& request, absl::Duration duration,
+      const std::function<bool(const v1::WatchEvent&)>& on_event) const;
 
   // Ingests `requests` over one IngestArticles stream: a writer thread sends
   // them all while this thread reads the acks. `on_ack` is called on the

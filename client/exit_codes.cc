@@ -26,6 +26,7 @@ ExitCode ExitCodeForVerdict(v1::Verdict verdict) {
     case v1::VERDICT_MISATTRIBUTED:
     case v1::VERDICT_ALTERED:
     case v1::VERDICT_PARTIAL:
+    case v1::VERDICT_UNATTRIBUTED:
       return kExitFinding;
     case v1::VERDICT_NOT_FOUND:
       return kExitNoMatch;

@@ -4,7 +4,8 @@
 //   1  Usage error: bad command line, or an unreadable / malformed local
 //      input file (nothing was sent to the server).
 //   2  The server said NOT_FOUND (unknown article id, speaker, ...).
-//   3  A finding: verify says MISATTRIBUTED, ALTERED or PARTIAL; consistency
+//   3  A finding: verify says MISATTRIBUTED, ALTERED, PARTIAL or
+//      UNATTRIBUTED (the claimed speaker is unconfirmed); consistency
 //      says the sources disagree (wording variant, attribution conflict,
 //      conflicting numbers).
 //   4  Nothing matched: verify says NOT_FOUND; who-said found no quote.
@@ -39,7 +40,7 @@ enum ExitCode : int {
 ExitCode ExitCodeForStatus(const absl::Status& status);
 
 // Exit code for a verify verdict: SUPPORTED 0; MISATTRIBUTED, ALTERED,
-// PARTIAL 3; NOT_FOUND 4; anything else 7.
+// PARTIAL, UNATTRIBUTED 3; NOT_FOUND 4; anything else 7.
 ExitCode ExitCodeForVerdict(v1::Verdict verdict);
 
 // Exit code for a consistency report: CONSISTENT and COMPATIBLE 0;

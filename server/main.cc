@@ -25,6 +25,8 @@ ABSL_FLAG(int64_t, max_text_bytes, 2 << 20, "Largest article text, bytes");
 ABSL_FLAG(int64_t, max_query_bytes, 4096, "Largest quote text in a query");
 ABSL_FLAG(int32_t, max_page_size, 500, "Largest page size of list calls");
 ABSL_FLAG(int32_t, max_commit_batch, 256, "Most articles per transaction");
+ABSL_FLAG(int32_t, max_watches, 1000, "Most registered Watch quotes");
+ABSL_FLAG(int32_t, max_watch_streams, 64, "Most concurrent Watch streams");
 ABSL_FLAG(std::string, write_token_env, "CLAIMCHECK_WRITE_TOKEN",
           "Environment variable holding the bearer token for writes; "
           "writes are open when it is unset or empty");
@@ -56,6 +58,9 @@ int main(int argc, char** argv) {
   opts.service.limits.max_text_bytes = absl::GetFlag(FLAGS_max_text_bytes);
   opts.service.limits.max_query_bytes = absl::GetFlag(FLAGS_max_query_bytes);
   opts.service.limits.max_page_size = absl::GetFlag(FLAGS_max_page_size);
+  opts.service.limits.max_watches = absl::GetFlag(FLAGS_max_watches);
+  opts.service.limits.max_watch_streams =
+      absl::GetFlag(FLAGS_max_watch_streams);
   opts.service.max_commit_batch = absl::GetFlag(FLAGS_max_commit_batch);
   opts.service.log_calls = absl::GetFlag(FLAGS_log_calls);
   if (const char* t =

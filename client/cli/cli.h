@@ -12,6 +12,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "claimcheck/v1/claimcheck.pb.h"
 #include "client/client.h"
 #include "google/protobuf/message.h"
@@ -40,6 +41,10 @@ struct CliFlags {
   std::string reviewer;
   std::string review_url;
   bool all = false;
+  int64_t after = 0;      // watch: resume after this sequence
+  bool from_now = false;  // watch: only new events
+  int max_events = 0;     // watch: stop after N events (0: never)
+  absl::Duration watch_for = absl::InfiniteDuration();  // watch: stop after
 };
 
 // What a command runs with.

@@ -20,6 +20,20 @@ std::string Score(float score) {
   return buffer;
 }
 
+// What the evidence says about the claimed speaker; empty when unchecked.
+std::string SpeakerCheckText(v1::SpeakerCheck check) {
+  switch (check) {
+    case v1::SPEAKER_CHECK_CONFIRMED:
+      return "confirmed";
+    case v1::SPEAKER_CHECK_CONTRADICTED:
+      return "contradicted";
+    case v1::SPEAKER_CHECK_UNCONFIRMED:
+      return "unconfirmed (no source names a speaker confidently)";
+    default:
+      return "";
+  }
+}
+
 // "1 quote", "2 quotes".
 std::string Plural(int n, absl::string_view noun) {
   return absl::StrCat(n, " ", noun, n == 1 ? "" : "s");
@@ -260,17 +274,21 @@ int Verify(const Cli& cli, const std::vector<std::string>& args) {
     PrintJson(cli, *response);
   } else {
     const bool found = response->verdict() != v1::VERDICT_NOT_FOUND;
-    PrintFields(cli, {{"verdict", ShortEnumName(v1::Verdict_descriptor(),
-                                                response->verdict())},
-                      {"score", found ? Score(response->score()) : ""},
-                      {"matched", response->matched_text().empty()
-                                      ? ""
-                                      : Quoted(response->matched_text())},
-                      {"said by", response->attributed_speaker()},
-                      {"diff", FormatDiff(response->diff())},
-                      {"meaning", response->meaning_changed() ? "changed" : ""},
-                      {"changes", absl::StrJoin(response->changes(), "; ")},
-                      {"why", response->explanation()}});
+    PrintFields(
+        cli, {{"verdict",
+               ShortEnumName(v1::Verdict_descriptor(), response->verdict())},
+              {"confidence",
+               response->confidence() > 0 ? Score(response->confidence()) : ""},
+              {"score", found ? Score(response->score()) : ""},
+              {"matched", response->matched_text().empty()
+                              ? ""
+                              : Quoted(response->matched_text())},
+              {"said by", response->attributed_speaker()},
+              {"speaker", SpeakerCheckText(response->speaker_check())},
+              {"diff", FormatDiff(response->diff())},
+              {"meaning", response->meaning_changed() ? "changed" : ""},
+              {"changes", absl::StrJoin(response->changes(), "; ")},
+              {"why", response->explanation()}});
     if (!response->evidence().empty()) {
       cli.out << "\n";
       PrintQuotesWithEvidence(cli, response->evidence(),
@@ -665,8 +683,18 @@ const std::vector<Command>& Commands() {
        "[--speaker=NAME] [--date=YYYY-MM-DD] [--claimreview [--reviewer=ORG] "
        "[--review-url=URL]]",
        "verdict on a quote: SUPPORTED, MISATTRIBUTED, ALTERED, PARTIAL, "
-       "NOT_FOUND",
+       "UNATTRIBUTED, NOT_FOUND, with a confidence",
        1, 1, Verify},
+      {"watch-add", "\"<text>\"", "[--speaker=NAME]",
+       "register a quote to hear about when it appears again", 1, 1, WatchAdd},
+      {"watch-rm", "<watch_id>", "", "remove a registration", 1, 1,
+       WatchRemove},
+      {"watches", "", "", "list the registrations", 0, 0, WatchList},
+      {"watch", "[watch_id]...",
+       "[--after=SEQ] [--from-now] [--max-events=N] [--watch-for=DURATION]",
+       "stream new occurrences and conflicts as articles arrive; resumes "
+       "after a lost connection",
+       0, -1, WatchEvents},
       {"consistency", "quote \"<text>\" | speaker <name> | quantity <unit>",
        "[--subject=S] (quantity) [--limit=N] (speaker)",
        "do the outlets agree on a quote, a speaker, a quantity?", 2, 2,

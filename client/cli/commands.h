@@ -34,6 +34,12 @@ const Command* FindCommand(absl::string_view name);
 // Defined in ingest.cc.
 int RunIngest(const Cli& cli, const std::vector<std::string>& args);
 
+// Defined in watch.cc.
+int WatchAdd(const Cli& cli, const std::vector<std::string>& args);
+int WatchRemove(const Cli& cli, const std::vector<std::string>& args);
+int WatchList(const Cli& cli, const std::vector<std::string>& args);
+int WatchEvents(const Cli& cli, const std::vector<std::string>& args);
+
 }  // namespace claimcheck::cli
 
 #endif  // CLAIMCHECK_CLIENT_CLI_COMMANDS_H_

@@ -71,6 +71,11 @@ ABSL_FLAG(std::string, reviewer, "claimcheck",
 ABSL_FLAG(bool, all, false, "merges: include undone merges");
 ABSL_FLAG(std::string, review_url, "",
           "verify --claimreview: URL of the published review");
+ABSL_FLAG(int64_t, after, 0, "watch: resume after this event sequence");
+ABSL_FLAG(bool, from_now, false, "watch: only events from now on");
+ABSL_FLAG(int, max_events, 0, "watch: stop after N events (0 = never)");
+ABSL_FLAG(absl::Duration, watch_for, absl::InfiniteDuration(),
+          "watch: stop after this long, e.g. 30s (default: never)");
 
 namespace claimcheck::cli {
 namespace {
@@ -101,7 +106,8 @@ std::string Usage() {
       "  0  ok (verify: SUPPORTED; consistency: sources agree)\n"
       "  1  usage error, or a local input file that cannot be read\n"
       "  2  server said NOT_FOUND (unknown article or speaker)\n"
-      "  3  a finding: verify MISATTRIBUTED, ALTERED or PARTIAL;\n"
+      "  3  a finding: verify MISATTRIBUTED, ALTERED, PARTIAL or\n"
+      "     UNATTRIBUTED;\n"
       "     consistency: the sources disagree\n"
       "  4  nothing matched: verify NOT_FOUND; who-said found no quote\n"
       "  5  server said INVALID_ARGUMENT; ingest: an article was rejected\n"
@@ -175,6 +181,10 @@ int Main(int argc, char** argv) {
   flags.reviewer = absl::GetFlag(FLAGS_reviewer);
   flags.review_url = absl::GetFlag(FLAGS_review_url);
   flags.all = absl::GetFlag(FLAGS_all);
+  flags.after = absl::GetFlag(FLAGS_after);
+  flags.from_now = absl::GetFlag(FLAGS_from_now);
+  flags.max_events = absl::GetFlag(FLAGS_max_events);
+  flags.watch_for = absl::GetFlag(FLAGS_watch_for);
 
   if (positional.size() < 2) {
     std::cerr << "claimcheck: no command given\n"

@@ -156,9 +156,9 @@ v1::IngestOutcome ToProto(store::PutOutcome o) {
 }
 
 verify::QuoteOccurrence ToOccurrence(const store::QuoteRecord& r) {
-  return verify::QuoteOccurrence{r.quote.text, r.quote.speaker,
+  return verify::QuoteOccurrence{r.quote.text,      r.quote.speaker,
                                  r.evidence.outlet, r.evidence.published_date,
-                                 r.speaker_id};
+                                 r.speaker_id,      r.quote.confidence};
 }
 
 void ToProto(const store::SpeakerMergeRecord& in, v1::SpeakerMerge* out) {

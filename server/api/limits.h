@@ -20,6 +20,8 @@ struct Limits {
   int max_report_quotes = 2000;       // quotes scanned by a speaker report
   int max_report_claims = 1000;       // claims compared by a quantity report
   int max_report_observations = 200;  // observations a quantity report lists
+  int max_watches = 1000;             // registered watch quotes
+  int max_watch_streams = 64;         // concurrent Watch streams
 };
 
 }  // namespace claimcheck::api

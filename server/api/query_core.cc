@@ -395,6 +395,8 @@ absl::Status QueryCore::VerifyQuote(const v1::VerifyQuoteRequest& req,
     if (i < recs.size()) ToProto(recs[i], resp->add_evidence());
   }
   resp->set_explanation(r.explanation);
+  resp->set_confidence(static_cast<float>(r.confidence));
+  resp->set_speaker_check(static_cast<v1::SpeakerCheck>(r.speaker_check));
   return absl::OkStatus();
 }
 

@@ -60,6 +60,14 @@ class QueryCore {
   absl::Status UndoSpeakerMerge(const v1::UndoSpeakerMergeRequest& req,
                                 v1::SpeakerMerge* resp) const;
 
+  // Watch registrations; in watch.cc.
+  absl::Status RegisterWatch(const v1::RegisterWatchRequest& req,
+                             v1::WatchRegistration* resp) const;
+  absl::Status UnregisterWatch(const v1::UnregisterWatchRequest& req,
+                               v1::UnregisterWatchResponse* resp) const;
+  absl::Status ListWatches(const v1::ListWatchesRequest& req,
+                           v1::ListWatchesResponse* resp) const;
+
  private:
   // Exact-hash matches plus full-text candidates for `text`, deduplicated.
   absl::StatusOr<std::vector<store::QuoteRecord>> Candidates(

@@ -37,6 +37,8 @@ absl::Status Server::BuildAndStart(const Options& options) {
   store_ = std::move(*st);
   // Speaker identity: spelling variants merge on ingest, on evidence.
   store_->SetSpeakerMergeRule(DefaultSpeakerMergeRule());
+  // Watch: new quotes are judged against the registrations at ingest.
+  store_->SetWatchMatcher(MakeWatchMatcher());
   ServiceOptions service_options = options.service;
   if (!options.metrics_listen.empty()) {
     absl::StatusOr<std::unique_ptr<Metrics>> m =
@@ -98,6 +100,8 @@ void Server::Shutdown(absl::Duration drain) {
   if (server_ == nullptr || shut_down_) return;
   shut_down_ = true;
   server_->GetHealthCheckService()->SetServingStatus(false);
+  // Watch streams never end by themselves: end them so the drain can.
+  service_->watch_hub().Shutdown();
   server_->Shutdown(std::chrono::system_clock::now() +
                     absl::ToChronoMilliseconds(drain));
   server_->Wait();

@@ -197,9 +197,28 @@ ClaimCheckService::ClaimCheckService(store::Store* store,
     : options_(options),
       core_(store, options.limits),
       pipeline_(
-          std::make_unique<IngestPipeline>(store, options.max_commit_batch)) {}
+          std::make_unique<IngestPipeline>(store, options.max_commit_batch)),
+      store_(store),
+      watch_hub_(
+          std::make_unique<WatchHub>(store, options.limits.max_watch_streams)) {
+  store_->SetEventListener(
+      [hub = watch_hub_.get()](int64_t) { hub->Notify(); });
+}
 
-ClaimCheckService::~ClaimCheckService() = default;
+ClaimCheckService::~ClaimCheckService() {
+  store_->SetEventListener(nullptr);
+  watch_hub_->Shutdown();
+}
+
+grpc::ServerWriteReactor<v1::WatchEvent>* ClaimCheckService::Watch(
+    grpc::CallbackServerContext* ctx, const v1::WatchRequest* req) {
+  const absl::Time start = absl::Now();
+  std::string peer = ctx->peer();
+  return watch_hub_->Open(
+      ctx, req, [this, start, peer = std::move(peer)](const grpc::Status& s) {
+        Finished("Watch", s, start, peer);
+      });
+}
 
 absl::Status ClaimCheckService::CheckWriteAuth(
     const grpc::CallbackServerContext& ctx) const {
@@ -330,6 +349,9 @@ CC_UNARY(ListConflicts, ListConflictsRequest, ListConflictsResponse, false)
 CC_UNARY(ListSpeakerMerges, ListSpeakerMergesRequest, ListSpeakerMergesResponse,
          false)
 CC_UNARY(UndoSpeakerMerge, UndoSpeakerMergeRequest, SpeakerMerge, true)
+CC_UNARY(RegisterWatch, RegisterWatchRequest, WatchRegistration, true)
+CC_UNARY(UnregisterWatch, UnregisterWatchRequest, UnregisterWatchResponse, true)
+CC_UNARY(ListWatches, ListWatchesRequest, ListWatchesResponse, false)
 
 #undef CC_UNARY
 

@@ -14,6 +14,7 @@
 #include "server/api/limits.h"
 #include "server/api/metrics.h"
 #include "server/api/query_core.h"
+#include "server/api/watch.h"
 #include "server/extract/extract.h"
 #include "server/store/store.h"
 
@@ -90,6 +91,17 @@ class ClaimCheckService final : public v1::ClaimCheck::CallbackService {
   grpc::ServerUnaryReactor* UndoSpeakerMerge(
       grpc::CallbackServerContext* ctx, const v1::UndoSpeakerMergeRequest* req,
       v1::SpeakerMerge* resp) override;
+  grpc::ServerUnaryReactor* RegisterWatch(grpc::CallbackServerContext* ctx,
+                                          const v1::RegisterWatchRequest* req,
+                                          v1::WatchRegistration* resp) override;
+  grpc::ServerUnaryReactor* UnregisterWatch(
+      grpc::CallbackServerContext* ctx, const v1::UnregisterWatchRequest* req,
+      v1::UnregisterWatchResponse* resp) override;
+  grpc::ServerUnaryReactor* ListWatches(grpc::CallbackServerContext* ctx,
+                                        const v1::ListWatchesRequest* req,
+                                        v1::ListWatchesResponse* resp) override;
+  grpc::ServerWriteReactor<v1::WatchEvent>* Watch(
+      grpc::CallbackServerContext* ctx, const v1::WatchRequest* req) override;
 
   // Validates and extracts one article for ingest (no I/O). Errors name the
   // field under `field` ("article").
@@ -104,6 +116,7 @@ class ClaimCheckService final : public v1::ClaimCheck::CallbackService {
                 absl::Time start, absl::string_view peer) const;
 
   IngestPipeline& pipeline() { return *pipeline_; }
+  WatchHub& watch_hub() { return *watch_hub_; }
   const ServiceOptions& options() const { return options_; }
 
  private:
@@ -116,6 +129,8 @@ class ClaimCheckService final : public v1::ClaimCheck::CallbackService {
   const ServiceOptions options_;
   QueryCore core_;
   std::unique_ptr<IngestPipeline> pipeline_;
+  store::Store* const store_;
+  std::unique_ptr<WatchHub> watch_hub_;
 };
 
 }  // namespace claimcheck::api

@@ -155,9 +155,42 @@ CREATE INDEX speaker_merges_from ON speaker_merges(from_id, undone_ms);
 CREATE INDEX speaker_merges_into ON speaker_merges(into_id, undone_ms);
 )sql";
 
+// v3 (Watch; sqlite_store_watch.cc): registered quotes and the event log.
+// events.seq is the clients' resume cursor: AUTOINCREMENT so that it only
+// grows, even past deleted rows. Events are written in the transaction of
+// the ingest that caused them; the occurrence is copied in, so an event
+// still reads whole after its article is replaced or deleted.
+constexpr const char kSchemaV3[] = R"sql(
+CREATE TABLE watches (
+  seq INTEGER PRIMARY KEY,
+  text TEXT NOT NULL,
+  speaker TEXT NOT NULL DEFAULT '',
+  created_ms INTEGER NOT NULL
+);
+CREATE TABLE events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind INTEGER NOT NULL,
+  watch_id TEXT NOT NULL DEFAULT '',
+  quote_id TEXT NOT NULL DEFAULT '',
+  article_id TEXT NOT NULL DEFAULT '',
+  outlet TEXT NOT NULL DEFAULT '',
+  url TEXT NOT NULL DEFAULT '',
+  published_date TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL DEFAULT '',
+  quote_text TEXT NOT NULL DEFAULT '',
+  speaker TEXT NOT NULL DEFAULT '',
+  span_begin INTEGER NOT NULL DEFAULT 0,
+  span_end INTEGER NOT NULL DEFAULT 0,
+  verdict INTEGER NOT NULL DEFAULT 0,
+  score REAL NOT NULL DEFAULT 0,
+  summary TEXT NOT NULL DEFAULT '',
+  created_ms INTEGER NOT NULL
+);
+)sql";
+
 // Index i holds the migration to version i + 1. Append only; never edit a
 // migration that has shipped.
-constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2};
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
 
 }  // namespace
 

@@ -141,6 +141,8 @@ absl::StatusOr<std::unique_ptr<Store>> SqliteStore::Open(
                               LoadOrCreateSecret(store->writer_.get()));
     // Speaker name index and merged-away set (about 10 ms per 20k speakers).
     CC_STORE_RETURN_IF_ERROR(store->EnsureCachesLocked());
+    // Watch registrations and the newest event seq (LastEventSeq).
+    CC_STORE_RETURN_IF_ERROR(store->EnsureWatchesLocked());
     // The memory index of quotes (memory_index.h), from one snapshot.
     CC_STORE_ASSIGN_OR_RETURN(
         Transaction txn, Transaction::Begin(store->writer_.get(), "BEGIN"));

@@ -19,7 +19,9 @@
 #ifndef CLAIMCHECK_SERVER_STORE_SQLITE_STORE_IMPL_H_
 #define CLAIMCHECK_SERVER_STORE_SQLITE_STORE_IMPL_H_
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -81,6 +83,19 @@ class SqliteStore final : public Store {
       const SpeakerMergesQuery& query) override;
   absl::StatusOr<SpeakerMergeRecord> UndoSpeakerMerge(
       absl::string_view merge_id) override;
+
+  // Watch registrations and the event log; in sqlite_store_watch.cc.
+  void SetWatchMatcher(WatchMatcher matcher) override;
+  absl::StatusOr<WatchRecord> AddWatch(absl::string_view text,
+                                       absl::string_view speaker,
+                                       int max_watches) override;
+  absl::Status RemoveWatch(absl::string_view id) override;
+  absl::StatusOr<std::vector<WatchRecord>> ListWatches() override;
+  absl::Status RecordEvents(std::vector<WatchEventRecord>* events) override;
+  absl::StatusOr<std::vector<WatchEventRecord>> ReadEvents(int64_t after_seq,
+                                                           int limit) override;
+  int64_t LastEventSeq() override { return last_event_seq_.load(); }
+  void SetEventListener(std::function<void(int64_t)> listener) override;
 
  private:
   // A read connection leased from the pool; returned on destruction.
@@ -200,6 +215,27 @@ class SqliteStore final : public Store {
       const std::vector<std::string>& speaker_ids)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
 
+  // ---- Watch hooks (sqlite_store_watch.cc) ----
+  // Called by PutArticles for each article it wrote (not kUnchanged): runs
+  // the matcher on each quote against the registrations sharing words with
+  // it and appends the events. `quote_id_prefix` + ordinal is a quote's id.
+  absl::Status RecordWatchEventsLocked(const PutRequest& request,
+                                       const PutResult& result,
+                                       absl::string_view quote_id_prefix,
+                                       int64_t now_ms)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Inserts `event` into the open transaction's log; sets its seq.
+  absl::Status AppendEventLocked(WatchEventRecord* event)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::Status EnsureWatchesLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  void IndexWatchesLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // After a commit: publishes the events the transaction appended and
+  // returns the newest seq (0 when none). After a rollback: forgets them.
+  int64_t TakeCommittedEventsLocked(bool committed)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Calls the listener (outside write_mu_).
+  void NotifyEvents(int64_t seq) ABSL_LOCKS_EXCLUDED(write_mu_);
+
   // ---- Speaker identity hooks (sqlite_store_speakers.cc) ----
   // Called by PutArticles inside its transaction, after the articles are
   // written: points quotes of merged-away spellings at the kept speaker and
@@ -251,6 +287,20 @@ class SqliteStore final : public Store {
   // articles written or deleted, speakers whose quotes were reassigned.
   std::vector<std::string> index_articles_ ABSL_GUARDED_BY(write_mu_);
   std::vector<std::string> index_speakers_ ABSL_GUARDED_BY(write_mu_);
+
+  // Watch (sqlite_store_watch.cc): registrations, an index from their
+  // longer words to positions in `watches_`, the matcher and the newest
+  // event seq appended by the open transaction.
+  WatchMatcher watch_matcher_ ABSL_GUARDED_BY(write_mu_);
+  bool watches_loaded_ ABSL_GUARDED_BY(write_mu_) = false;
+  std::vector<WatchRecord> watches_ ABSL_GUARDED_BY(write_mu_);
+  absl::flat_hash_map<std::string, std::vector<size_t>> watch_words_
+      ABSL_GUARDED_BY(write_mu_);
+  std::vector<size_t> watch_word_counts_ ABSL_GUARDED_BY(write_mu_);
+  int64_t pending_event_seq_ ABSL_GUARDED_BY(write_mu_) = 0;
+  std::atomic<int64_t> last_event_seq_{0};  // newest committed event
+  absl::Mutex listener_mu_;
+  std::function<void(int64_t)> event_listener_ ABSL_GUARDED_BY(listener_mu_);
 
   // Acquired after write_mu_ and before pool_mu_, never the other way.
   absl::Mutex index_mu_ ABSL_ACQUIRED_AFTER(write_mu_);

@@ -116,23 +116,38 @@ absl::StatusOr<std::vector<PutResult>> SqliteStore::PutArticles(
   results.reserve(articles.size());
   if (articles.empty()) return results;
 
-  absl::MutexLock lock(&write_mu_);
-  CacheGuard caches(this);
-  CC_STORE_RETURN_IF_ERROR(EnsureCachesLocked());
-  const int64_t now_ms = NowUnixMs();
-  CC_STORE_ASSIGN_OR_RETURN(
-      Transaction txn, Transaction::Begin(writer_.get(), "BEGIN IMMEDIATE"));
-  FtsChanges fts;
-  for (const PutRequest& request : articles) {
-    CC_STORE_ASSIGN_OR_RETURN(PutResult result,
-                              PutOneLocked(request, now_ms, &fts));
-    results.push_back(std::move(result));
+  int64_t newest_event = 0;
+  {
+    absl::MutexLock lock(&write_mu_);
+    CacheGuard caches(this);
+    CC_STORE_RETURN_IF_ERROR(EnsureCachesLocked());
+    CC_STORE_RETURN_IF_ERROR(EnsureWatchesLocked());
+    TakeCommittedEventsLocked(/*committed=*/false);
+    const int64_t now_ms = NowUnixMs();
+    CC_STORE_ASSIGN_OR_RETURN(
+        Transaction txn, Transaction::Begin(writer_.get(), "BEGIN IMMEDIATE"));
+    FtsChanges fts;
+    for (const PutRequest& request : articles) {
+      CC_STORE_ASSIGN_OR_RETURN(PutResult result,
+                                PutOneLocked(request, now_ms, &fts));
+      if (result.outcome != PutOutcome::kUnchanged) {
+        // Watch hook (matching is verify's; sqlite_store_watch.cc).
+        CC_STORE_RETURN_IF_ERROR(RecordWatchEventsLocked(
+            request, result,
+            absl::StrCat("q_", ArticleHex(result.article_id), "_",
+                         result.version, "_"),
+            now_ms));
+      }
+      results.push_back(std::move(result));
+    }
+    // Speaker identity hook (owned by verify; sqlite_store_speakers.cc).
+    CC_STORE_RETURN_IF_ERROR(ReconcileSpeakersLocked(fts.quote_speakers));
+    CC_STORE_RETURN_IF_ERROR(ApplyFtsLocked(fts));
+    CC_STORE_RETURN_IF_ERROR(CommitLocked(&txn));
+    caches.Committed();
+    newest_event = TakeCommittedEventsLocked(/*committed=*/true);
   }
-  // Speaker identity hook (owned by verify; sqlite_store_speakers.cc).
-  CC_STORE_RETURN_IF_ERROR(ReconcileSpeakersLocked(fts.quote_speakers));
-  CC_STORE_RETURN_IF_ERROR(ApplyFtsLocked(fts));
-  CC_STORE_RETURN_IF_ERROR(CommitLocked(&txn));
-  caches.Committed();
+  if (newest_event > 0) NotifyEvents(newest_event);
   return results;
 }
 

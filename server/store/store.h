@@ -208,6 +208,38 @@ struct SpeakerMergePage {
   std::string next_page_token;
 };
 
+// ---- Watch: registered quotes and the durable event log ----
+
+// A quote a client registered to hear about (RegisterWatch).
+struct WatchRecord {
+  std::string id;  // "w_<n>"
+  std::string text;
+  std::string speaker;  // may be empty
+  int64_t created_unix_ms = 0;
+};
+
+enum class WatchEventKind { kOccurrence = 1, kConflict = 2 };
+
+// One entry of the event log. `seq` is assigned by the store.
+struct WatchEventRecord {
+  int64_t seq = 0;  // strictly increasing, never reused
+  WatchEventKind kind = WatchEventKind::kOccurrence;
+  std::string watch_id;    // empty for conflicts not tied to a registration
+  QuoteRecord occurrence;  // id, text, speaker, span and evidence are kept
+  int verdict = 0;         // verify::Verdict value; 0 when none
+  double score = 0;
+  std::string summary;
+  int64_t created_unix_ms = 0;
+};
+
+// Judges a newly stored quote against one registration: fills the event's
+// kind, verdict, score and summary and returns true, or returns false when
+// the quote is not an occurrence of it. Set by the api layer (matching is
+// verify's); called inside the ingest transaction, so it must be fast and
+// must not call back into the store.
+using WatchMatcher = std::function<bool(
+    const WatchRecord& watch, const QuoteRecord& quote, WatchEventRecord*)>;
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -296,6 +328,43 @@ class Store {
       absl::string_view merge_id) {
     return absl::UnimplementedError("speaker merges are not supported");
   }
+
+  // ---- Watch ----
+
+  // Sets the matcher PutArticles runs on each new quote against the
+  // registrations that share words with it. Call before serving.
+  virtual void SetWatchMatcher(WatchMatcher matcher) {}
+
+  // Registers a watch. RESOURCE_EXHAUSTED when `max_watches` exist already.
+  virtual absl::StatusOr<WatchRecord> AddWatch(absl::string_view text,
+                                               absl::string_view speaker,
+                                               int max_watches) {
+    return absl::UnimplementedError("watches are not supported");
+  }
+  // NOT_FOUND if unknown.
+  virtual absl::Status RemoveWatch(absl::string_view id) {
+    return absl::UnimplementedError("watches are not supported");
+  }
+  // Oldest first.
+  virtual absl::StatusOr<std::vector<WatchRecord>> ListWatches() {
+    return absl::UnimplementedError("watches are not supported");
+  }
+
+  // Appends `events` to the log in one durable transaction of their own
+  // (conflict events found outside an ingest). Assigns their `seq`.
+  virtual absl::Status RecordEvents(std::vector<WatchEventRecord>* events) {
+    return absl::UnimplementedError("watches are not supported");
+  }
+  // Events with seq > `after_seq`, oldest first, at most `limit`.
+  virtual absl::StatusOr<std::vector<WatchEventRecord>> ReadEvents(
+      int64_t after_seq, int limit) {
+    return absl::UnimplementedError("watches are not supported");
+  }
+  // The seq of the newest committed event; 0 when none.
+  virtual int64_t LastEventSeq() { return 0; }
+  // Called after every commit that appended events, with the newest seq,
+  // outside the store's locks. Set before serving.
+  virtual void SetEventListener(std::function<void(int64_t)> listener) {}
 };
 
 }  // namespace claimcheck::store

@@ -250,4 +250,22 @@ bool ChangesContentWords(absl::Span<const WordEdit> diff) {
   return false;
 }
 
+double ContentCoverage(absl::string_view query, absl::string_view stored) {
+  absl::flat_hash_map<std::string, int> available;
+  for (std::string& w : extract::MatchTokens(stored)) {
+    if (!IsStopword(w)) ++available[std::move(w)];
+  }
+  int content = 0, covered = 0;
+  for (const std::string& w : extract::MatchTokens(query)) {
+    if (IsStopword(w)) continue;
+    ++content;
+    auto it = available.find(w);
+    if (it != available.end() && it->second > 0) {
+      --it->second;
+      ++covered;
+    }
+  }
+  return content == 0 ? 1.0 : static_cast<double>(covered) / content;
+}
+
 }  // namespace claimcheck::verify

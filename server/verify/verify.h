@@ -35,6 +35,14 @@ inline constexpr int kMinFragmentWords = 3;
 // Word alignments bigger than this many cells (after trimming the common
 // prefix and suffix) are not searched: the middle counts as all different.
 inline constexpr size_t kMaxAlignCells = size_t{1} << 20;
+// A stored text that holds fewer than this share of the query's content
+// words (ContentCoverage) is not a version of the query: NOT_FOUND, never
+// ALTERED, however well a shared fragment scores.
+inline constexpr double kMinContentCoverage = 0.5;
+// An attribution whose confidence (a probability that the named speaker is
+// right) is below this names nobody as far as a verdict is concerned: it can
+// neither support nor contradict a claimed speaker.
+inline constexpr double kMinAttributionConfidence = 0.5;
 
 // One stored occurrence of a quote (borrowed views).
 struct QuoteOccurrence {
@@ -46,6 +54,9 @@ struct QuoteOccurrence {
   // with the same non-empty id name the same speaker even when the names
   // differ (a merged spelling variant).
   absl::string_view speaker_id = {};
+  // Confidence of the attribution to `speaker`, 0..1 (the extractor's
+  // probability that the speaker is right); 1 when the caller has none.
+  double confidence = 1;
 };
 
 // One word-level edit from a stored text to a query text.
@@ -91,6 +102,12 @@ MeaningChange AssessMeaning(absl::Span<const WordEdit> diff,
                             absl::string_view from_raw,
                             absl::string_view to_raw);
 
+// Share (0..1) of the query's content words (words that are not function
+// words, counted with multiplicity) that `stored` also holds; 1 when the query
+// has none. "more than 95 percent" covers 2 of the 6 content words of "Sales
+// fell by more than 95 percent in the northern provinces last winter".
+double ContentCoverage(absl::string_view query, absl::string_view stored);
+
 // True when the diff adds, removes or replaces any word that is not a
 // function word ("a", "the", "of", ...): the wording is not the same quote.
 bool ChangesContentWords(absl::Span<const WordEdit> diff);
@@ -107,6 +124,17 @@ enum class Verdict {
   kAltered = 3,
   kPartial = 4,
   kNotFound = 5,
+  // Found with these words, but no source names a speaker with at least
+  // kMinAttributionConfidence: a claimed speaker is unconfirmed.
+  kUnattributed = 6,
+};
+
+// What the evidence says about the claimed speaker.
+enum class SpeakerCheck {
+  kNotChecked = 0,    // no speaker claimed, or nothing found
+  kConfirmed = 1,     // the weighed sources name the claimed speaker
+  kContradicted = 2,  // the weighed sources name someone else
+  kUnconfirmed = 3,   // no source names a speaker confidently
 };
 
 struct VerifyResult {
@@ -119,10 +147,39 @@ struct VerifyResult {
   std::vector<size_t> evidence;  // candidates supporting the verdict,
                                  // earliest date first
   std::string explanation;       // one line
+  // Probability-like confidence that the verdict is right, 0..1 (see
+  // VerdictConfidence in verdict.cc for how it is computed).
+  double confidence = 0;
+  SpeakerCheck speaker_check = SpeakerCheck::kNotChecked;
 };
 
 // Decides a verdict for `query` (and optional `claimed_speaker`, empty for
-// none) against `candidates`. Candidates dated after `claimed_date` (if not
+// none) against `candidates`.
+//
+// Wording first: the same words (or near-exact) give SUPPORTED, a
+// contiguous run of a longer quote PARTIAL, a close version ALTERED (only
+// when it holds at least kMinContentCoverage of the query's content words),
+// otherwise NOT_FOUND. Then the speaker, from attributions with confidence
+// >= kMinAttributionConfidence: the claimed speaker is confirmed when the
+// confidence-weighted sources favour them (SUPPORTED / PARTIAL),
+// contradicted when they name someone else (MISATTRIBUTED), and unconfirmed
+// when no source names anyone confidently (UNATTRIBUTED for the whole quote;
+// PARTIAL / ALTERED say so in speaker_check and the explanation).
+//
+// Confidence (VerifyResult::confidence) = wording probability x speaker
+// probability:
+// - wording, whole or fragment: 1 - 0.5^n for n query words (capped at
+//   0.99), times the match score for a near-exact match: a 2-word match may
+//   be a different utterance, a 10-word one hardly;
+// - ALTERED: the mean of match score and content coverage, clamped to
+//   [0.5, 0.95]; NOT_FOUND: 1 minus that mean for the closest candidate,
+//   clamped to [0.5, 0.99] (0.99 when nothing came close);
+// - speaker (SUPPORTED / MISATTRIBUTED, and PARTIAL with a claimed speaker):
+//   p = sigmoid(sum of logit(c) over outlets naming the claimed speaker -
+//   sum of logit(c) over outlets naming someone else), c the best attribution
+//   confidence per outlet and side, clamped to [0.05, 0.99] (naive Bayes with
+//   a 0.5 prior); SUPPORTED multiplies by p, MISATTRIBUTED by 1 - p. Candidates
+//   dated after `claimed_date` (if not
 // empty) are ignored.
 // `claimed_speaker_id`, when not empty, is the speaker record the claimed
 // name resolves to: candidates with that speaker_id count as the claimed

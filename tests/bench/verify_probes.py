@@ -7,10 +7,21 @@ the quotes the server stored, and makes probes whose right verdict is known:
 
   supported      a stored quote with its stored speaker
   misattributed  a stored quote with another speaker of the same article set
+  unattributed   a stored quote that no source attributes (no speaker, or
+                 one below the 0.5 attribution confidence), with a claimed
+                 speaker: "claimed speaker, stored without one"
   altered_*      a stored quote with a negation added/removed, a number
                  changed, one content word changed, or two changed
   partial        a contiguous run of a stored quote (truncated)
+  fragment_in_new  an invented sentence around a 4-word run of a stored
+                 quote (less than half its content words stored): NOT_FOUND
   not_found      quotes from no article
+  gold_wrong_speaker  (input with gold "quotes") a gold quote with a gold
+                 speaker of another article: right unless SUPPORTED or the
+                 claimed speaker is confirmed
+
+"Stored speaker" means an attribution with confidence >= 0.5; weaker ones
+name nobody as far as verdicts go (see VERDICT_UNATTRIBUTED in the proto).
 
 It reports, per class, the share of probes that got the expected verdict
 (target >= 0.95 each). Probes measure the verification logic against what
@@ -91,9 +102,28 @@ STOP = {"the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with",
         "have", "has", "had", "do", "does", "did", "but", "as", "at", "by",
         "from", "so", "if", "there", "what", "which", "who", "all"}
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+MIN_ATTRIBUTION = 0.5  # the server's kMinAttributionConfidence
+NOT_CONFIRMED = "not SUPPORTED, speaker not confirmed"
+# Invented sentences around a short run of a stored quote, each with more
+# content words of its own than the run has.
+FRAME_SHORT = ("Officials insisted that %s during the long winter budget "
+               "debate in the northern provinces")
+FRAME = ("Nobody at the lighthouse picnic expected the orchestra to announce "
+         "%s before the fireworks over the harbour")
 
 
-def load_articles(path):
+def content_run(words, rng):
+    """A 4-word run of `words` with at least two content words, or None."""
+    starts = [i for i in range(len(words) - 3)
+              if sum(1 for w in words[i:i + 4]
+                     if w.lower().strip(",.;:") not in STOP) >= 2]
+    if not starts:
+        return None
+    i = rng.choice(starts)
+    return [w.strip(",.;:") for w in words[i:i + 4]]
+
+
+def load_articles(path, gold=None):
     out = []
     with open(path, encoding="utf-8") as f:
         for line in f:
@@ -104,6 +134,9 @@ def load_articles(path):
             text = d.get("text") or d.get("article") or ""
             if not text:
                 continue
+            if gold is not None:
+                gold.append([(q.get("quote", ""), q.get("speaker", ""))
+                             for q in d.get("quotes", [])])
             out.append({
                 "text": text,
                 "outlet": d.get("outlet") or d.get("source") or "unknown",
@@ -234,8 +267,9 @@ def main():
                     help="print up to N wrong probes per class")
     args = ap.parse_args()
 
+    gold = []  # per article: [(quote, speaker)] when the input has gold
     if os.path.exists(args.input):
-        articles = load_articles(args.input)
+        articles = load_articles(args.input, gold)
         source = args.input
     else:
         articles = fallback_articles()
@@ -272,34 +306,42 @@ def main():
         md = [("authorization", "Bearer " + token)] if token else None
 
         ids = []
-        for a in articles:
+        for n, a in enumerate(articles):
+            if a["outlet"] == "unknown":
+                a = dict(a, outlet="Outlet %d" % n)
             r = stub.IngestArticle(pb.IngestArticleRequest(
                 article=pb.ArticleInput(**a)), timeout=RPC_TIMEOUT_S,
                 metadata=md)
             if r.article_id:
                 ids.append(r.article_id)
         ids = list(dict.fromkeys(ids))
-        quotes = []  # (text, speaker, speaker_id)
+        quotes = []  # (text, speaker, speaker_id); speaker "" when weak
         for i in ids:
             art = stub.GetArticle(pb.GetArticleRequest(article_id=i),
                                   timeout=RPC_TIMEOUT_S)
             for q in art.quotes:
-                quotes.append((q.text, q.attribution.speaker,
-                               q.attribution.speaker_id))
-        print("stored: %d articles, %d quotes, %d attributed" % (
-            len(ids), len(quotes), sum(1 for q in quotes if q[1])))
+                a = q.attribution
+                named = a.speaker and a.confidence >= MIN_ATTRIBUTION
+                quotes.append((q.text, a.speaker if named else "",
+                               a.speaker_id if named else ""))
+        print("stored: %d articles, %d quotes, %d attributed with "
+              "confidence >= %.1f" % (len(ids), len(quotes),
+                                      sum(1 for q in quotes if q[1]),
+                                      MIN_ATTRIBUTION))
 
-        # Quotes usable as truth: attributed, long enough, one speaker for
-        # the same words everywhere, not the words of any other quote.
+        # Quotes usable as truth: long enough, one speaker (or none, for
+        # `unattributed`) for the same words everywhere, not the words of
+        # any other quote.
         speakers_of = collections.defaultdict(set)
         for text, spk, sid in quotes:
             speakers_of[norm_key(text)].add(sid or spk)
         all_keys = list(speakers_of)
         truth = []
+        unattributed = []
         seen = set()
         for text, spk, sid in quotes:
             k = norm_key(text)
-            if not spk or k in seen or len(speakers_of[k]) != 1:
+            if k in seen or len(speakers_of[k]) != 1:
                 continue
             if len(norm_words(text)) < args.min_words:
                 continue
@@ -308,7 +350,8 @@ def main():
             if any(k != o and k in o for o in all_keys):
                 continue
             seen.add(k)
-            truth.append((text.strip().rstrip(",").strip(), spk, sid))
+            item = (text.strip().rstrip(",").strip(), spk, sid)
+            (truth if spk else unattributed).append(item)
         names = sorted({q[1] for q in quotes if q[1]})
         vocab = sorted({w.lower() for t, _, _ in truth
                         for w in WORD_RE.findall(t)
@@ -349,21 +392,63 @@ def main():
                 if part:
                     probes["partial"].append(
                         (" ".join(part), spk, "VERDICT_PARTIAL"))
+        rng.shuffle(unattributed)
+        for text, _, _ in unattributed:
+            if names:
+                probes["unattributed"].append(
+                    (text, rng.choice(names), "VERDICT_UNATTRIBUTED"))
+        for text, spk, _ in truth:
+            run = content_run(text.split(), rng)
+            if run:
+                probes["fragment_in_new"].append(
+                    (FRAME % " ".join(run), spk, "VERDICT_NOT_FOUND"))
+        # Short stored quotes inside a longer invented sentence (the shape
+        # of the "more than 95 percent" case in issue 11).
+        short = {}
+        for text, spk, _ in quotes:
+            words = text.strip().strip(",.;:").split()
+            content = [w for w in words if w.lower().strip(",.;:") not in STOP]
+            if 3 <= len(words) <= 6 and 2 <= len(content) <= 4:
+                short.setdefault(norm_key(text), (" ".join(words), spk))
+        for text, spk in sorted(short.values()):
+            probes["fragment_in_new"].append(
+                (FRAME_SHORT % text, spk, "VERDICT_NOT_FOUND"))
+        rng.shuffle(probes["fragment_in_new"])
+        gold_speakers = [sorted({g[1] for g in doc if g[1]}) for doc in gold]
+        for d, doc in enumerate(gold):
+            others = sorted({n for e, ns in enumerate(gold_speakers)
+                             if e != d for n in ns})
+            for quote, spk in doc:
+                if not spk or len(quote.split()) < args.min_words:
+                    continue
+                wrong = [n for n in others
+                         if surname(n) not in {surname(g) for g in
+                                               gold_speakers[d]}]
+                if wrong:
+                    probes["gold_wrong_speaker"].append(
+                        (quote, rng.choice(wrong), NOT_CONFIRMED))
+        rng.shuffle(probes["gold_wrong_speaker"])
         for q in NOT_FOUND_QUOTES:
             probes["not_found"].append((q, "", "VERDICT_NOT_FOUND"))
             probes["not_found"].append(
                 (q, rng.choice(names) if names else "", "VERDICT_NOT_FOUND"))
 
-        # A changed probe that happens to be another stored quote is not a
-        # probe of what its class says.
+        # A changed probe that happens to be another stored quote (or, for
+        # altered ones, a run of one) is not a probe of what its class says.
         for cls in list(probes):
-            if cls.startswith("altered") or cls == "partial":
+            if cls.startswith("altered"):
+                probes[cls] = [p for p in probes[cls]
+                               if not any(norm_key(p[0]) in o
+                                          for o in all_keys)]
+            elif cls == "partial":
                 probes[cls] = [p for p in probes[cls]
                                if norm_key(p[0]) not in speakers_of]
         results = {}
-        for cls in ["supported", "misattributed", "altered_negation",
-                    "altered_number", "altered_one_word", "altered_two_words",
-                    "partial", "not_found"]:
+        reliability = collections.defaultdict(lambda: [0, 0])
+        for cls in ["supported", "misattributed", "unattributed",
+                    "altered_negation", "altered_number", "altered_one_word",
+                    "altered_two_words", "partial", "fragment_in_new",
+                    "not_found", "gold_wrong_speaker"]:
             items = probes[cls][:args.per_class]
             got = collections.Counter()
             misses = []
@@ -372,7 +457,15 @@ def main():
                     text=text, claimed_speaker=spk), timeout=RPC_TIMEOUT_S)
                 name = pb.Verdict.Name(r.verdict)
                 got[name] += 1
-                if name != want:
+                if want == NOT_CONFIRMED:
+                    ok = (name != "VERDICT_SUPPORTED" and
+                          getattr(r, "speaker_check", 0) != 1)
+                else:
+                    ok = name == want
+                    b = min(int(getattr(r, "confidence", 0) * 10), 9)
+                    reliability[b][0] += 1
+                    reliability[b][1] += ok
+                if not ok:
                     misses.append((text, spk, want, name, r.explanation))
             n = len(items)
             ok = n - len(misses)
@@ -384,7 +477,13 @@ def main():
                     print("  miss %-18s want %s got %s: %r (%s) -- %s" % (
                         cls, m[2], m[3], m[0][:90], m[1], m[4][:100]))
         summary = {"input": source, "articles": len(ids),
-                   "truth_quotes": len(truth), "classes": results}
+                   "truth_quotes": len(truth),
+                   "unattributed_quotes": len(unattributed),
+                   "classes": results,
+                   "reliability": {"%.1f-%.1f" % (b / 10, (b + 1) / 10):
+                                   {"n": n, "correct": c}
+                                   for b, (n, c) in sorted(
+                                       reliability.items())}}
         if args.json:
             print(json.dumps(summary, indent=1))
         print("\n%-18s %5s %8s %9s  %s" % ("class", "n", "correct",
@@ -397,6 +496,10 @@ def main():
                 cls, r["n"], r["correct"], acc,
                 ", ".join("%s=%d" % (k.replace("VERDICT_", ""), v)
                           for k, v in sorted(r["verdicts"].items())), flag))
+        print("\nconfidence  probes  right  (probes with one expected verdict)")
+        for b, (n, c) in sorted(reliability.items()):
+            print("%.1f-%.1f   %6d  %5.3f" % (b / 10, (b + 1) / 10, n,
+                                            c / n if n else 0))
     finally:
         if server is not None:
             server.stop()

@@ -52,6 +52,7 @@ constexpr RatingCase kRatingCases[] = {
     {v1::VERDICT_ALTERED, false, 3, "Altered wording"},
     {v1::VERDICT_ALTERED, true, 2, "Altered: meaning changed"},
     {v1::VERDICT_MISATTRIBUTED, false, 1, "Misattributed"},
+    {v1::VERDICT_UNATTRIBUTED, false, 0, "Unverified attribution"},
     {v1::VERDICT_NOT_FOUND, false, 0, "No record found"},
 };
 
@@ -67,6 +68,19 @@ TEST(ClaimReviewTest, RatingFollowsVerdict) {
     EXPECT_EQ(Field(rating, "alternateName").string_value(), c.name);
     EXPECT_EQ(Field(rating, "ratingValue").number_value(), c.value);
   }
+}
+
+TEST(ClaimReviewTest, ExplanationCarriesTheConfidence) {
+  v1::VerifyQuoteRequest request;
+  request.set_text("never negotiable");
+  v1::VerifyQuoteResponse verdict = Verdict(v1::VERDICT_SUPPORTED, false);
+  verdict.set_confidence(0.874f);
+  absl::StatusOr<std::string> json =
+      ClaimReviewJsonLd(request, verdict, ClaimReviewOptions());
+  ASSERT_TRUE(json.ok()) << json.status();
+  const Struct rating = Field(Parse(*json), "reviewRating").struct_value();
+  EXPECT_EQ(Field(rating, "ratingExplanation").string_value(),
+            "Said by Abbas Araghchi (confidence 0.87)");
 }
 
 TEST(ClaimReviewTest, CarriesClaimReviewerAndCitations) {

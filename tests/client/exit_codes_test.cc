@@ -34,6 +34,7 @@ TEST(ExitCodesTest, ForVerdict) {
   EXPECT_EQ(ExitCodeForVerdict(v1::VERDICT_MISATTRIBUTED), 3);
   EXPECT_EQ(ExitCodeForVerdict(v1::VERDICT_ALTERED), 3);
   EXPECT_EQ(ExitCodeForVerdict(v1::VERDICT_PARTIAL), 3);
+  EXPECT_EQ(ExitCodeForVerdict(v1::VERDICT_UNATTRIBUTED), 3);
   EXPECT_EQ(ExitCodeForVerdict(v1::VERDICT_NOT_FOUND), 4);
   EXPECT_EQ(ExitCodeForVerdict(v1::VERDICT_UNSPECIFIED), 7);
 }

@@ -221,6 +221,53 @@ class PythonClientE2ETest(unittest.TestCase):
         self.assertEqual(cm.exception.code(), grpc.StatusCode.INVALID_ARGUMENT)
         self.assertIn("article.text", cm.exception.details())
 
+    def test_unattributed_quote_leaves_claimed_speaker_unconfirmed(self):
+        self.stub.IngestArticle(pb.IngestArticleRequest(
+            article=pb.ArticleInput(
+                outlet="Quay Gazette", published_date="2026-04-20",
+                text="The council met on Tuesday.\n\n\"The night crossings "
+                     "will keep running until the end of the season.\"\n\n"
+                     "The vote was close.\n")), timeout=RPC_TIMEOUT_S)
+        r = self.stub.VerifyQuote(pb.VerifyQuoteRequest(
+            text="The night crossings will keep running until the end of the "
+                 "season", claimed_speaker="Maria Reyes"),
+            timeout=RPC_TIMEOUT_S)
+        self.assertEqual(r.verdict, pb.VERDICT_UNATTRIBUTED, r.explanation)
+        self.assertEqual(r.speaker_check, pb.SPEAKER_CHECK_UNCONFIRMED)
+        self.assertGreater(r.confidence, 0.5)
+        self.assertLessEqual(r.confidence, 1.0)
+
+    def test_watch_resumes_from_cursor(self):
+        quote = "The lighthouse keepers will strike on the first of June"
+        w = self.stub.RegisterWatch(pb.RegisterWatchRequest(
+            text=quote, speaker="Tomas Berg"), timeout=RPC_TIMEOUT_S)
+        for i, who in enumerate(["Tomas Berg", "Anna Lind", "Mr. Berg"]):
+            self.stub.IngestArticle(pb.IngestArticleRequest(
+                article=pb.ArticleInput(
+                    outlet="Coast Post %d" % i, published_date="2026-05-02",
+                    text="Unions met (%d).\n\n\"%s,\" said %s.\n" % (
+                        i, quote, who))), timeout=RPC_TIMEOUT_S)
+
+        def read(after, n):
+            call = self.stub.Watch(pb.WatchRequest(
+                after_sequence=after, watch_ids=[w.id]), timeout=10)
+            got = []
+            for event in call:
+                got.append(event)
+                if len(got) == n:
+                    call.cancel()
+                    break
+            return got
+
+        first = read(0, 1)
+        self.assertEqual(first[0].verdict, pb.VERDICT_SUPPORTED)
+        rest = read(first[0].sequence, 2)  # a new connection, from the cursor
+        self.assertEqual([e.verdict for e in rest],
+                         [pb.VERDICT_MISATTRIBUTED, pb.VERDICT_SUPPORTED])
+        self.assertEqual(rest[0].kind, pb.WATCH_EVENT_KIND_CONFLICT)
+        self.assertLess(first[0].sequence, rest[0].sequence)
+        self.assertLess(rest[0].sequence, rest[1].sequence)
+
     def test_stats_are_readable(self):
         s = self.stub.GetStats(pb.GetStatsRequest(), timeout=RPC_TIMEOUT_S)
         self.assertGreaterEqual(s.articles, 1)

@@ -169,6 +169,59 @@ TEST_F(VerificationE2ETest, PartialAndNotFoundAndClaimedDate) {
       v1::VERDICT_SUPPORTED);
 }
 
+// Issue 11: the index holds a quote that no source attributes. A claimed
+// speaker is then unconfirmed (never SUPPORTED); a sentence that shares only
+// a short stored fragment is NOT_FOUND, never ALTERED; every verdict carries
+// a confidence.
+TEST_F(VerificationE2ETest, Unattributed_AndSharedFragmentIsNotFound) {
+  v1::IngestArticleRequest req;
+  v1::ArticleInput& a = *req.mutable_article();
+  a.set_url("https://example.org/ferry-notice");
+  a.set_outlet("Quay Gazette");
+  a.set_published_date("2026-04-20");
+  a.set_title("Ferry notice");
+  a.set_text(
+      "The council met on Tuesday.\n\n\"The night crossings will keep "
+      "running until the end of the season.\"\n\nThe vote was close.\n\n"
+      "Harbour master Ines Duarte called the repairs \"ahead of the "
+      "tides.\"\n");
+  auto ingested = client_->IngestArticle(req);
+  ASSERT_TRUE(ingested.ok()) << ingested.status();
+
+  const std::string kUnattributed =
+      "The night crossings will keep running until the end of the season";
+  const v1::VerifyQuoteResponse claimed = Verify(kUnattributed, "Maria Reyes");
+  EXPECT_EQ(claimed.verdict(), v1::VERDICT_UNATTRIBUTED)
+      << claimed.explanation();
+  EXPECT_EQ(claimed.speaker_check(), v1::SPEAKER_CHECK_UNCONFIRMED);
+  EXPECT_THAT(claimed.explanation(), HasSubstr("Maria Reyes is unconfirmed"));
+  EXPECT_GT(claimed.confidence(), 0.9f);
+  ASSERT_EQ(claimed.evidence_size(), 1);
+  EXPECT_EQ(claimed.evidence(0).evidence().outlet(), "Quay Gazette");
+  // The words alone are on record.
+  const v1::VerifyQuoteResponse words = Verify(kUnattributed);
+  EXPECT_EQ(words.verdict(), v1::VERDICT_SUPPORTED);
+  EXPECT_EQ(words.speaker_check(), v1::SPEAKER_CHECK_UNSPECIFIED);
+
+  // "ahead of the tides" inside an invented sentence: NOT_FOUND.
+  const v1::VerifyQuoteResponse fragment = Verify(
+      "Fishermen said the new breakwater was built ahead of the tides by "
+      "volunteers from three villages",
+      "Ines Duarte");
+  EXPECT_EQ(fragment.verdict(), v1::VERDICT_NOT_FOUND)
+      << fragment.explanation();
+  EXPECT_THAT(fragment.explanation(), HasSubstr("of the content words"));
+  EXPECT_GE(fragment.confidence(), 0.5f);
+  // A confident attribution to someone else is still MISATTRIBUTED, with
+  // its confidence.
+  const v1::VerifyQuoteResponse mis = Verify(
+      "It is the best thing to happen to this town in a decade", "Ines Duarte");
+  EXPECT_EQ(mis.verdict(), v1::VERDICT_MISATTRIBUTED) << mis.explanation();
+  EXPECT_EQ(mis.speaker_check(), v1::SPEAKER_CHECK_CONTRADICTED);
+  EXPECT_GT(mis.confidence(), 0.5f);
+  EXPECT_LE(mis.confidence(), 1.0f);
+}
+
 TEST_F(VerificationE2ETest, QuoteReport_ExactTruncatedVariantAndConflict) {
   v1::GetQuoteConsistencyRequest req;
   req.set_text(

@@ -290,5 +290,89 @@ TEST_F(SqliteStoreTest, BatchedIngestThroughputFloor) {
   EXPECT_EQ(store_->GetStats()->quotes, kArticles * 6);
 }
 
+// The watch event log: events written with the ingest that caused them,
+// seq strictly increasing across reopen, registrations kept, the listener
+// told after commit, unchanged articles recorded nothing.
+TEST_F(SqliteStoreTest, WatchEventsAreDurableAndSequenced) {
+  // A matcher that calls every quote holding "harbour" an occurrence.
+  store_->SetWatchMatcher(
+      [](const WatchRecord& w, const QuoteRecord& q, WatchEventRecord* e) {
+        if (!absl::StrContains(q.quote.text, "harbour")) return false;
+        e->verdict = 1;
+        e->summary = absl::StrCat("matched ", w.id);
+        return true;
+      });
+  std::vector<int64_t> told;
+  store_->SetEventListener([&told](int64_t seq) { told.push_back(seq); });
+  absl::StatusOr<WatchRecord> w =
+      store_->AddWatch("the harbour wall is finished", "Ines Duarte", 2);
+  ASSERT_TRUE(w.ok()) << w.status();
+  EXPECT_EQ(w->id, "w_1");
+
+  TestArticle a = MakeArticle("a");
+  a.extraction.quotes.push_back(
+      MakeQuote("the harbour wall is finished", "Ines Duarte", 0));
+  a.extraction.quotes.push_back(MakeQuote("ferries run late", "Ines", 40));
+  TestArticle b = MakeArticle("b");
+  b.extraction.quotes.push_back(
+      MakeQuote("the harbour wall is not finished", "Victor Hale", 0));
+  Put({a});
+  Put({b});
+  Put({a});  // unchanged: no event
+  ASSERT_EQ(told.size(), 2u);
+  EXPECT_LT(told[0], told[1]);
+  absl::StatusOr<std::vector<WatchEventRecord>> events =
+      store_->ReadEvents(0, 10);
+  ASSERT_TRUE(events.ok()) << events.status();
+  ASSERT_EQ(events->size(), 2u);
+  EXPECT_EQ((*events)[0].watch_id, "w_1");
+  EXPECT_EQ((*events)[0].summary, "matched w_1");
+  EXPECT_EQ((*events)[0].occurrence.quote.speaker, "Ines Duarte");
+  EXPECT_EQ((*events)[1].occurrence.evidence.url, "https://news.example/b");
+  EXPECT_EQ(store_->LastEventSeq(), (*events)[1].seq);
+  // Paging by cursor.
+  events = store_->ReadEvents((*events)[0].seq, 10);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 1u);
+
+  // Reopen: registrations and the log survive; new events number on.
+  const int64_t last = store_->LastEventSeq();
+  store_.reset();
+  SetUp();
+  store_->SetWatchMatcher(
+      [](const WatchRecord&, const QuoteRecord& q, WatchEventRecord*) {
+        return absl::StrContains(q.quote.text, "harbour");
+      });
+  EXPECT_EQ(store_->LastEventSeq(), last);  // known at open, before any call
+  absl::StatusOr<std::vector<WatchRecord>> watches = store_->ListWatches();
+  ASSERT_TRUE(watches.ok());
+  ASSERT_EQ(watches->size(), 1u);
+  EXPECT_EQ(store_->LastEventSeq(), last);
+  TestArticle c = MakeArticle("c");
+  c.extraction.quotes.push_back(
+      MakeQuote("the harbour wall is finished", "Ines Duarte", 0));
+  Put({c});
+  events = store_->ReadEvents(last, 10);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 1u);
+  EXPECT_GT((*events)[0].seq, last);
+
+  // Limits and removal.
+  ASSERT_TRUE(store_->AddWatch("ferries run late", "", 2).ok());
+  EXPECT_EQ(store_->AddWatch("a third", "", 2).status().code(),
+            absl::StatusCode::kResourceExhausted);
+  EXPECT_TRUE(store_->RemoveWatch("w_1").ok());
+  EXPECT_EQ(store_->RemoveWatch("w_1").code(), absl::StatusCode::kNotFound);
+  EXPECT_EQ(store_->RemoveWatch("bogus").code(), absl::StatusCode::kNotFound);
+
+  // Conflict events recorded on their own.
+  std::vector<WatchEventRecord> conflict(1);
+  conflict[0].kind = WatchEventKind::kConflict;
+  conflict[0].summary = "two stories disagree";
+  ASSERT_TRUE(store_->RecordEvents(&conflict).ok());
+  EXPECT_GT(conflict[0].seq, (*events)[0].seq);
+  EXPECT_EQ(store_->LastEventSeq(), conflict[0].seq);
+}
+
 }  // namespace
 }  // namespace claimcheck::store

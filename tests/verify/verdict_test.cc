@@ -260,11 +260,121 @@ TEST(VerifyQuoteTest, AnyMatchingOccurrenceSupportsTheSpeaker) {
   EXPECT_EQ(r.best, 1u);
 }
 
-TEST(VerifyQuoteTest, SourceWithoutSpeakerCannotContradict) {
+// The regression from issue 11: a quote the index holds without a speaker
+// came back SUPPORTED for any claimed speaker.
+TEST(VerifyQuoteTest, SourceWithoutSpeakerLeavesTheClaimUnconfirmed) {
   const QuoteOccurrence c[] = {{"We want a deal", "", "Outlet A", ""}};
   const VerifyResult r = VerifyQuote("we want a deal", "Donald Trump", "", c);
-  EXPECT_EQ(r.verdict, Verdict::kSupported);
-  EXPECT_EQ(r.explanation, "Found in Outlet A, which names no speaker");
+  EXPECT_EQ(r.verdict, Verdict::kUnattributed);
+  EXPECT_EQ(r.speaker_check, SpeakerCheck::kUnconfirmed);
+  EXPECT_EQ(r.attributed_speaker, "");
+  EXPECT_EQ(r.explanation,
+            "Found in Outlet A, but no source names a speaker, so Donald Trump "
+            "is unconfirmed");
+  // With no speaker claimed, the wording alone is what is checked.
+  const VerifyResult words = VerifyQuote("we want a deal", "", "", c);
+  EXPECT_EQ(words.verdict, Verdict::kSupported);
+  EXPECT_EQ(words.speaker_check, SpeakerCheck::kNotChecked);
+  EXPECT_EQ(words.explanation, "Found in Outlet A, which names no speaker");
+}
+
+TEST(VerifyQuoteTest, LowConfidenceAttributionNamesNobody) {
+  QuoteOccurrence c[] = {{"We will open the new bridge in the spring",
+                          "Elena Marsh", "Outlet A", "2026-03-02"}};
+  c[0].confidence = 0.3;
+  for (absl::string_view claimed : {"Elena Marsh", "Victor Hale"}) {
+    SCOPED_TRACE(claimed);
+    const VerifyResult r = VerifyQuote(
+        "We will open the new bridge in the spring", claimed, "", c);
+    EXPECT_EQ(r.verdict, Verdict::kUnattributed) << r.explanation;
+    EXPECT_THAT(r.explanation,
+                HasSubstr("Elena Marsh is named only with low confidence"));
+  }
+  // A fragment: PARTIAL, but the speaker stays unconfirmed.
+  const VerifyResult part =
+      VerifyQuote("open the new bridge in the spring", "Victor Hale", "", c);
+  EXPECT_EQ(part.verdict, Verdict::kPartial);
+  EXPECT_EQ(part.speaker_check, SpeakerCheck::kUnconfirmed);
+}
+
+TEST(VerifyQuoteTest, ConfidenceFollowsAttributionConfidence) {
+  QuoteOccurrence c[] = {{"We will open the new bridge in the spring",
+                          "Elena Marsh", "Outlet A", "2026-03-02"}};
+  const absl::string_view q = "We will open the new bridge in the spring";
+  c[0].confidence = 0.95;
+  const VerifyResult sure = VerifyQuote(q, "Victor Hale", "", c);
+  c[0].confidence = 0.6;
+  const VerifyResult unsure = VerifyQuote(q, "Victor Hale", "", c);
+  const VerifyResult supported = VerifyQuote(q, "Elena Marsh", "", c);
+  EXPECT_EQ(sure.verdict, Verdict::kMisattributed);
+  EXPECT_EQ(unsure.verdict, Verdict::kMisattributed);
+  EXPECT_EQ(supported.verdict, Verdict::kSupported);
+  // 9 words: wording 1 - 0.5^9, capped at 0.99; speaker 0.95 and 0.6.
+  EXPECT_NEAR(sure.confidence, 0.95 * 0.99, 1e-6);
+  EXPECT_NEAR(unsure.confidence, 0.6 * 0.99, 1e-6);
+  EXPECT_NEAR(supported.confidence, 0.6 * 0.99, 1e-6);
+  EXPECT_EQ(sure.speaker_check, SpeakerCheck::kContradicted);
+  EXPECT_EQ(supported.speaker_check, SpeakerCheck::kConfirmed);
+}
+
+TEST(VerifyQuoteTest, ConfidentSourcesOutweighAWeakOne) {
+  QuoteOccurrence c[] = {
+      {"We want a deal", "Steve Witkoff", "Outlet A", "2026-02-09"},
+      {"We want a deal", "Donald Trump", "Outlet B", "2026-02-08"},
+      {"We want a deal", "Donald Trump", "Outlet C", "2026-02-10"},
+  };
+  c[0].confidence = 0.55;
+  c[1].confidence = 0.9;
+  c[2].confidence = 0.9;
+  const VerifyResult r = VerifyQuote("we want a deal", "Steve Witkoff", "", c);
+  EXPECT_EQ(r.verdict, Verdict::kMisattributed) << r.explanation;
+  EXPECT_EQ(r.attributed_speaker, "Donald Trump");
+  EXPECT_GT(r.confidence, 0.9);
+  const VerifyResult trump = VerifyQuote("we want a deal", "Trump", "", c);
+  EXPECT_EQ(trump.verdict, Verdict::kSupported);
+  EXPECT_THAT(trump.explanation, HasSubstr("other sources name someone else"));
+}
+
+TEST(VerifyQuoteTest, EveryVerdictHasAProbabilityLikeConfidence) {
+  for (const VerdictCase& c : kCases) {
+    SCOPED_TRACE(c.name);
+    const VerifyResult r =
+        VerifyQuote(c.query, c.claimed_speaker, c.claimed_date, kCandidates);
+    EXPECT_GT(r.confidence, 0.0);
+    EXPECT_LE(r.confidence, 1.0);
+  }
+  // Two words may be another utterance; nine hardly.
+  EXPECT_LT(VerifyQuote("very good", "", "", kCandidates).confidence, 0.8);
+  EXPECT_GT(VerifyQuote(kTrust, "", "", kCandidates).confidence, 0.95);
+}
+
+// Regression (issue 11): an invented sentence holding a stored 4-word
+// fragment was ALTERED at 0.51; less than half its content words are stored.
+TEST(VerifyQuoteRegressionTest, SharedFragmentIsNotFound) {
+  const QuoteOccurrence c[] = {
+      {"more than 95 percent", "Dana Whitfield", "Outlet A", "2026-05-01"}};
+  const absl::string_view q =
+      "Sales of paper maps fell by more than 95 percent across the northern "
+      "provinces last winter";
+  EXPECT_LT(ContentCoverage(q, c[0].text), kMinContentCoverage);
+  const VerifyResult r = VerifyQuote(q, "", "", c);
+  EXPECT_EQ(r.verdict, Verdict::kNotFound) << r.explanation;
+  EXPECT_THAT(r.explanation, HasSubstr("of the content words"));
+  EXPECT_GE(r.confidence, 0.5);
+  // A stored partial quote that holds most of the query stays ALTERED.
+  const QuoteOccurrence d[] = {{"prices fell by more than 95 percent",
+                                "Dana Whitfield", "Outlet A", "2026-05-01"}};
+  EXPECT_EQ(
+      VerifyQuote("prices fell by more than 95 percent last winter", "", "", d)
+          .verdict,
+      Verdict::kAltered);
+}
+
+TEST(ContentCoverageTest, CountsContentWordsWithMultiplicity) {
+  EXPECT_DOUBLE_EQ(ContentCoverage("the budget and the budget", "budget"), 0.5);
+  EXPECT_DOUBLE_EQ(ContentCoverage("it is what it is", "nothing"), 1.0);
+  EXPECT_DOUBLE_EQ(ContentCoverage("Bridge repairs start", "bridge repairs"),
+                   2.0 / 3);
 }
 
 TEST(VerifyQuoteTest, NoCandidates) {
