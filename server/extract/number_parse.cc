@@ -27,11 +27,14 @@ constexpr WordValue kTens[] = {{"twenty", 20}, {"thirty", 30}, {"forty", 40},
                                {"eighty", 80}, {"ninety", 90}};
 // Denominators of word fractions, singular and plural.
 constexpr WordValue kDenominators[] = {
-    {"half", 2},    {"halves", 2},   {"third", 3},  {"thirds", 3},
-    {"quarter", 4}, {"quarters", 4}, {"fourth", 4}, {"fourths", 4},
-    {"fifth", 5},   {"fifths", 5},   {"sixth", 6},  {"sixths", 6},
-    {"seventh", 7}, {"sevenths", 7}, {"eighth", 8}, {"eighths", 8},
-    {"ninth", 9},   {"ninths", 9},   {"tenth", 10}, {"tenths", 10}};
+    {"half", 2},         {"halves", 2},        {"third", 3},
+    {"thirds", 3},       {"quarter", 4},       {"quarters", 4},
+    {"fourth", 4},       {"fourths", 4},       {"fifth", 5},
+    {"fifths", 5},       {"sixth", 6},         {"sixths", 6},
+    {"seventh", 7},      {"sevenths", 7},      {"eighth", 8},
+    {"eighths", 8},      {"ninth", 9},         {"ninths", 9},
+    {"tenth", 10},       {"tenths", 10},       {"hundredth", 100},
+    {"hundredths", 100}, {"thousandth", 1000}, {"thousandths", 1000}};
 
 template <size_t N>
 std::optional<int> Lookup(const WordValue (&table)[N], absl::string_view w) {
@@ -103,6 +106,59 @@ bool IsGluedHyphen(const std::vector<NumToken>& t, size_t i) {
          !t[i + 1].space_before;
 }
 
+// A fraction after the whole number in out->value, read from token *j:
+// "three quarters" / "two thirds" / "one fourth" (a numerator), "one and
+// a fourth" / "three and one fifth" (an added part), then a scale word
+// ("five and a half million", "three quarters billion"). Moves *j past it.
+void ReadWordFraction(const std::vector<NumToken>& t, size_t* j,
+                      WordNumber* out) {
+  size_t k = *j;
+  double value = out->value;
+  bool read = false;
+  if (IsWordAt(t, k) && value >= 1 && value < 100 && out->words <= 2) {
+    absl::string_view w = t[k].text;
+    const bool plural = !w.empty() && (w.back() == 's' || w.back() == 'S');
+    auto d = Lookup(kDenominators, w);
+    if (d && *d > 2 && plural == (value > 1)) {
+      value /= *d;
+      ++k;
+      read = true;
+    }
+  }
+  if (!read && IsWordAt(t, k) && EqualsLower(t[k].text, "and") &&
+      IsWordAt(t, k + 1) && IsWordAt(t, k + 2)) {
+    absl::string_view n = t[k + 1].text;
+    double num = 0;
+    if (EqualsLower(n, "a") || EqualsLower(n, "an")) {
+      num = 1;
+    } else if (auto u = Lookup(kUnits, n)) {
+      num = *u;
+    }
+    absl::string_view w = t[k + 2].text;
+    auto d = Lookup(kDenominators, w);
+    const bool plural = !w.empty() && (w.back() == 's' || w.back() == 'S');
+    if (num >= 1 && d && num < *d && plural == (num > 1)) {
+      value += num / *d;
+      k += 3;
+      read = true;
+    }
+  }
+  if (!read) return;
+  if (IsWordAt(t, k)) {
+    if (auto big = BigScale(t[k].text)) {
+      value *= *big;
+      ++k;
+    } else {
+      out->fraction = value < 1;
+    }
+  } else {
+    out->fraction = value < 1;
+  }
+  out->value = value;
+  out->words += 2;
+  *j = k;
+}
+
 }  // namespace
 
 std::string AsciiLower(absl::string_view s) { return absl::AsciiStrToLower(s); }
@@ -114,6 +170,11 @@ std::optional<double> ParseNumeral(absl::string_view digits) {
   double frac_scale = 1;
   bool in_frac = false;
   for (char c : digits) {
+    // Group separators: spaces, and the bytes of a no-break or thin space.
+    if (c == ' ' || static_cast<unsigned char>(c) >= 0x80) {
+      if (in_frac) return std::nullopt;
+      continue;
+    }
     if (c == ',') {
       if (in_frac) return std::nullopt;
       continue;
@@ -175,6 +236,14 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
       return out;
     }
     size_t k = half ? j + 1 : j;
+    if (half && IsWordAt(t, k)) {
+      if (auto big = BigScale(t[k].text)) {  // "half million"
+        out.value = 0.5 * *big;
+        out.next = k + 1;
+        out.words = 2;
+        return out;
+      }
+    }
     if (half && !(IsWordAt(t, k) && EqualsLower(t[k].text, "a"))) {
       return std::nullopt;
     }
@@ -182,9 +251,11 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
     absl::string_view w = t[k + 1].text;
     const double base = half ? 0.5 : 1;
     if (!half) {
-      if (auto d = Lookup(kDenominators, w); d && *d != 2 &&
-                                             IsWordAt(t, k + 2) &&
-                                             EqualsLower(t[k + 2].text, "of")) {
+      // "a third of", "a fifth", "a hundredth": not "a third term".
+      const bool of = IsWordAt(t, k + 2) && EqualsLower(t[k + 2].text, "of");
+      const bool alone = !IsWordAt(t, k + 2);
+      if (auto d = Lookup(kDenominators, w);
+          d && ((of && *d != 2) || (alone && !w.empty() && w.back() != 's'))) {
         out.value = 1.0 / *d;
         out.next = k + 2;
         out.words = 1;
@@ -261,6 +332,7 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
   }
   if (!have) return std::nullopt;
   out.value = total + current;
+  ReadWordFraction(t, &j, &out);
   if (out.value > kMaxValue) return std::nullopt;
   out.next = j;
   return out;
@@ -286,7 +358,8 @@ absl::string_view CurrencyPrefix(absl::string_view m) {
       {"TWD", "TWD"}, {"MX$", "MXN"}, {"MXN", "MXN"}, {"ZAR", "ZAR"},
       {"SEK", "SEK"}, {"NOK", "NOK"}, {"DKK", "DKK"}, {"PLN", "PLN"},
       {"TRY", "TRY"}, {"₺", "TRY"},   {"₦", "NGN"},   {"NGN", "NGN"},
-      {"PHP", "PHP"}, {"₱", "PHP"},   {"THB", "THB"}, {"฿", "THB"}};
+      {"PHP", "PHP"}, {"₱", "PHP"},   {"THB", "THB"}, {"฿", "THB"},
+      {"₿", "BTC"}};
   for (const Entry& e : kPrefixes) {
     if (m == e.mark) return e.code;
   }
@@ -298,12 +371,13 @@ absl::string_view CurrencyWord(absl::string_view w) {
     absl::string_view word, code;
   };
   static constexpr Entry kWords[] = {
-      {"dollars", "USD"}, {"dollar", "USD"}, {"euros", "EUR"},
-      {"euro", "EUR"},    {"yen", "JPY"},    {"yuan", "CNY"},
-      {"rupees", "INR"},  {"pesos", "MXN"},  {"francs", "CHF"},
-      {"roubles", "RUB"}, {"rubles", "RUB"}, {"shekels", "ILS"},
-      {"ringgit", "MYR"}, {"rupiah", "IDR"}, {"baht", "THB"},
-      {"naira", "NGN"},   {"rand", "ZAR"},   {"kronor", "SEK"}};
+      {"dollars", "USD"},  {"dollar", "USD"}, {"euros", "EUR"},
+      {"euro", "EUR"},     {"yen", "JPY"},    {"yuan", "CNY"},
+      {"rupees", "INR"},   {"pesos", "MXN"},  {"lira", "TRY"},
+      {"roubles", "RUB"},  {"rubles", "RUB"}, {"shekels", "ILS"},
+      {"ringgit", "MYR"},  {"rupiah", "IDR"}, {"baht", "THB"},
+      {"naira", "NGN"},    {"rand", "ZAR"},   {"kronor", "SEK"},
+      {"bitcoins", "BTC"}, {"bitcoin", "BTC"}};
   for (const Entry& e : kWords) {
     if (EqualsLower(w, e.word)) return e.code;
   }
