@@ -125,7 +125,7 @@ size_t ReadMeasureUnit(const Toks& t, size_t k, size_t limit,
   // "332 lb-ft", "586 lb-ft of torque".
   if (w == "lb" && k + 2 < limit && t[k + 1].IsPunct("-") &&
       Glued(t, k + 1, limit) && IsWord(t, k + 2, limit, "ft")) {
-    out->unit = "foot pounds";
+    out->unit = "foot pound-force";
     out->rate = false;
     return k + 3;
   }

@@ -17,11 +17,12 @@ struct WordValue {
 };
 
 constexpr WordValue kUnits[] = {
-    {"zero", 0},     {"one", 1},        {"two", 2},       {"three", 3},
-    {"four", 4},     {"five", 5},       {"six", 6},       {"seven", 7},
-    {"eight", 8},    {"nine", 9},       {"ten", 10},      {"eleven", 11},
-    {"twelve", 12},  {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
-    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}};
+    {"zero", 0},     {"nought", 0},   {"one", 1},        {"two", 2},
+    {"three", 3},    {"four", 4},     {"five", 5},       {"six", 6},
+    {"seven", 7},    {"eight", 8},    {"nine", 9},       {"ten", 10},
+    {"eleven", 11},  {"twelve", 12},  {"thirteen", 13},  {"fourteen", 14},
+    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+    {"nineteen", 19}};
 constexpr WordValue kTens[] = {{"twenty", 20}, {"thirty", 30}, {"forty", 40},
                                {"fifty", 50},  {"sixty", 60},  {"seventy", 70},
                                {"eighty", 80}, {"ninety", 90}};
@@ -54,7 +55,8 @@ struct ScaleWord {
 };
 constexpr ScaleWord kScaleWords[] = {{"hundred", -1e2},  {"dozen", -12},
                                      {"thousand", -1e3}, {"million", -1e6},
-                                     {"billion", -1e9},  {"trillion", -1e12}};
+                                     {"billion", -1e9},  {"trillion", -1e12},
+                                     {"lakh", -1e5},     {"crore", -1e7}};
 
 struct NumberWords {
   WordTable table;
@@ -315,9 +317,13 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
       if (current == 0) current = 1;
       current *= 12;
     } else if (auto big = BigScale(w)) {
-      if (current == 0 && total == 0) current = 1;
-      total += current * *big;
-      current = 0;
+      if (current == 0 && total > 0 && last_was_scale) {
+        total *= *big;  // "three lakh crore", "a thousand million"
+      } else {
+        if (current == 0 && total == 0) current = 1;
+        total += current * *big;
+        current = 0;
+      }
     } else if (EqualsLower(w, "and") && last_was_scale && IsWordAt(t, j + 1) &&
                UnitOrTen(t[j + 1].text)) {
       ++j;

@@ -131,6 +131,11 @@ size_t SingularMeasureAt(const Toks& t, size_t k, size_t limit) {
 // coordinated plural ("men and women", "photographs and other artifacts").
 size_t ExtendUnit(const Toks& t, size_t e, size_t limit, bool plural_head) {
   if (!plural_head || e >= limit) return e;
+  // "188 miles an hour" reads as "miles per hour".
+  if (e + 2 < limit && (IsWordTok(t, e, "an") || IsWordTok(t, e, "a")) &&
+      IsWordTok(t, e + 1, "hour") && IsLengthUnitWord(t[e - 1].text)) {
+    return e + 2;
+  }
   if (e + 1 < limit && (IsWordTok(t, e, "per") || t[e].IsPunct("/")) &&
       t[e + 1].IsWord() && IsRateDenominator(t[e + 1].text) &&
       IsLengthUnitWord(t[e - 1].text)) {

@@ -235,6 +235,7 @@ struct Reading {
   bool words = false;
   bool bare_one = false;
   bool fraction = false;
+  bool slash = false;  // "1/2": a value, not a share of something
   bool percent = false;
   bool points = false;
   absl::string_view currency;    // ISO code
@@ -496,6 +497,9 @@ void ReadSuffixes(const Toks& t, Reading* r, size_t k) {
                 IsWordTok(t, k + 1, "point"))) {
       r->points = true;
       k += 2;
+    } else if (IsWordTok(t, k, "percentage") && r->currency.empty()) {
+      r->percent = true;  // "thirty percentage"
+      ++k;
     } else if (r->currency.empty() && r->measure.unit.empty()) {
       k = ReadCurrencyAfter(t, k, r);
     }
@@ -559,6 +563,7 @@ std::optional<Reading> ReadNumber(const Toks& t, size_t i) {
         if (r.value < den) {
           r.value /= den;
           r.fraction = true;
+          r.slash = true;
           k += 2;
         }
       }
@@ -726,8 +731,8 @@ bool IsAgeBefore(const Toks& t, const Reading& r) {
   return f == r.num && num.IsNum() && num.text.size() == 2 && !r.scaled &&
          r.currency.empty() && !r.percent && r.measure.unit.empty() &&
          r.glued_unit.empty() && f >= 2 && t[f - 1].IsPunct(",") &&
-         t[f - 2].IsCapitalized() && !t[f - 2].sentence_start &&
-         r.next < t.size() && t[r.next].IsPunct(",");
+         t[f - 2].IsCapitalized() && r.next < t.size() &&
+         t[r.next].IsPunct(",");
 }
 
 // Up for "rose", "grew", "up"; down for "fell", "cut", "down"; kNone for
@@ -777,6 +782,34 @@ QuantityKind KindOfUnit(const Quantity& q) {
     return QuantityKind::kMeasure;
   }
   return QuantityKind::kCount;
+}
+
+// Numbers that name or modify rather than state a quantity: a short bare
+// integer before a capitalised name ("9 E 71st St", "787 Dreamliner", "11
+// Pro"), a year of an era ("A.D. 1000"), and a number word in a hyphenated
+// modifier ("a five-year award", "a four-door car", "six-speed").
+bool IsLabelOrCompound(const Toks& t, const Reading& a, const Reading& last,
+                       bool qualified, const Quantity& q) {
+  const NumToken& num = t[a.num];
+  const size_t k = last.next;
+  if (!qualified && q.unit.empty() && num.IsNum() && !a.scaled &&
+      a.currency.empty() && num.text.size() <= 4 &&
+      num.text.find_first_of(".,") == absl::string_view::npos && k < t.size() &&
+      t[k].IsCapitalized() && !t[k].sentence_start && !LooksPlural(t[k].text)) {
+    return true;
+  }
+  if (num.IsNum() && a.first >= 2 && t[a.first - 1].IsPunct(".") &&
+      (IsWordTok(t, a.first - 2, "d") || IsWordTok(t, a.first - 2, "c"))) {
+    return true;  // "A.D. 1000", "B.C. 500"
+  }
+  if (k < t.size() && t[k].IsWord() &&
+      (t[k].text == "BC" || t[k].text == "BCE" || t[k].text == "AD")) {
+    return true;
+  }
+  return a.words && !a.fraction && &a == &last && k + 1 < t.size() &&
+         t[k].IsPunct("-") && !t[k].space_before && !t[k + 1].space_before &&
+         t[k + 1].IsWord() && !LooksPlural(t[k + 1].text) &&
+         q.kind != QuantityKind::kMeasure && q.kind != QuantityKind::kRate;
 }
 
 bool IsChangeVerbBefore(const Toks& t, size_t i) {
@@ -1292,8 +1325,15 @@ struct Scanner {
     size_t spaced_end = last.next;
     if (last.currency.empty() && !last.points && !last.percent &&
         last.glued_unit.empty() && last.measure.unit.empty() && !age) {
-      spaced_end =
-          ReadMeasureUnit(t, last.next, SentenceEnd(t, last.num), &spaced);
+      const size_t se = SentenceEnd(t, last.num);
+      spaced_end = ReadMeasureUnit(t, last.next, se, &spaced);
+      // "a 5-mpg boost", "a 185-hp engine".
+      if (spaced_end == last.next && last.next + 1 < se &&
+          t[last.next].IsPunct("-") && !t[last.next].space_before &&
+          !t[last.next + 1].space_before) {
+        const size_t e = ReadMeasureUnit(t, last.next + 1, se, &spaced);
+        if (e > last.next + 1) spaced_end = e;
+      }
     }
     if (age) {
       q.unit = "years";
@@ -1324,9 +1364,9 @@ struct Scanner {
         from += 2;
       }
       thing = ReadCountedThing(t, from, SentenceEnd(t, last.num),
-                               a->fraction && !ratio, singular_ok);
+                               a->fraction && !ratio && !a->slash, singular_ok);
       if (thing.end < last.next) thing.end = last.next;
-      if (a->fraction) {
+      if (a->fraction && !a->slash) {
         q.unit = "fraction";  // "a quarter of citizens", "one in three"
         thing.unit_begin = thing.unit_end;
       }
@@ -1377,14 +1417,23 @@ struct Scanner {
       q.unit = ElidedUnit(first, last.next, strong, &sure);
     }
     if (IsCounterfactual(t, first)) return thing.end;
+    if (!age && IsLabelOrCompound(t, *a, last, qual.has_value(), q)) {
+      return thing.end;
+    }
     SetChange(first, &q);
     Emit(first, last.next, thing.end, std::move(q), thing);
     return thing.end;
   }
 };
 
-bool CanStartNumber(const NumToken& tok) {
+bool CanStartNumber(const Toks& toks, size_t i) {
+  const NumToken& tok = toks[i];
   if (tok.IsNum()) return true;
+  // "hk $ 10.05", "nzd$15": a country mark before the dollar sign.
+  if (tok.IsWord() && tok.text.size() <= 3 && i + 1 < toks.size() &&
+      toks[i + 1].IsPunct("$")) {
+    return true;
+  }
   if (tok.kind == TokKind::kPunct) {
     return tok.text == "-" || tok.text == "\xE2\x88\x92" ||
            !CurrencyPrefix(tok.text).empty();
@@ -1393,7 +1442,7 @@ bool CanStartNumber(const NumToken& tok) {
   if (w.empty()) return false;
   return IsNumberWord(w) || EqualsLower(w, "a") || EqualsLower(w, "an") ||
          EqualsLower(w, "half") || EqualsLower(w, "minus") ||
-         (w.size() <= 3 && tok.IsCapitalized());
+         EqualsLower(w, "negative") || (w.size() <= 3 && tok.IsCapitalized());
 }
 
 }  // namespace
@@ -1406,7 +1455,7 @@ std::vector<Quantity> ExtractQuantities(absl::string_view text,
   while (i < toks.size()) {
     size_t next = i;
     if (toks[i].IsWord()) next = s.TryVague(i);
-    if (next == i && CanStartNumber(toks[i])) next = s.TryNumber(i);
+    if (next == i && CanStartNumber(toks, i)) next = s.TryNumber(i);
     i = next > i ? next : i + 1;
   }
   return std::move(s.out);
