@@ -111,11 +111,14 @@ bool IsGluedHyphen(const std::vector<NumToken>& t, size_t i) {
 // A fraction after the whole number in out->value, read from token *j:
 // "three quarters" / "two thirds" / "one fourth" (a numerator), "one and
 // a fourth" / "three and one fifth" (an added part), then a scale word
-// ("five and a half million", "three quarters billion"). Moves *j past it.
+// ("five and a half million", "three quarters billion"). An added part
+// after a scale counts in that scale, `last_big` ("six million and two
+// thirds" is 6.67 million). Moves *j past what it read.
 void ReadWordFraction(const std::vector<NumToken>& t, size_t* j,
-                      WordNumber* out) {
+                      double last_big, WordNumber* out) {
   size_t k = *j;
   double value = out->value;
+  double part = 0;  // the fraction read after "and"
   bool read = false;
   if (IsWordAt(t, k) && value >= 1 && value < 100 && out->words <= 2) {
     absl::string_view w = t[k].text;
@@ -140,7 +143,8 @@ void ReadWordFraction(const std::vector<NumToken>& t, size_t* j,
     auto d = Lookup(kDenominators, w);
     const bool plural = !w.empty() && (w.back() == 's' || w.back() == 'S');
     if (num >= 1 && d && num < *d && plural == (num > 1)) {
-      value += num / *d;
+      part = num / *d;
+      value += part * last_big;  // "six million and two thirds"
       k += 3;
       read = true;
     }
@@ -148,7 +152,8 @@ void ReadWordFraction(const std::vector<NumToken>& t, size_t* j,
   if (!read) return;
   if (IsWordAt(t, k)) {
     if (auto big = BigScale(t[k].text)) {
-      value *= *big;
+      // "five and a half million"; "one billion and three quarters million"
+      value = last_big > 1 ? out->value + part * *big : value * *big;
       ++k;
     } else {
       out->fraction = value < 1;
@@ -281,10 +286,15 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
     j = k + 2;
   }
   bool last_was_scale = have;
+  bool last_was_tens = false;
+  double last_big = 1;  // the last scale word applied to `total`
   while (IsWordAt(t, j)) {
     absl::string_view w = t[j].text;
     if (auto v = UnitOrTen(w)) {
-      if (have && !last_was_scale) break;  // "two three" is not a number
+      // "two three" is not a number; "sixty five" is.
+      const bool tens_unit = last_was_tens && *v > 0 && *v < 10;
+      if (have && !last_was_scale && !tens_unit) break;
+      last_was_tens = *v >= 20 && *v % 10 == 0;
       double val = *v;
       size_t next = j + 1;
       // "twenty-eight"; "two-thirds".
@@ -302,6 +312,7 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
           return out;
         }
       }
+      if (next != j + 1) last_was_tens = false;
       current += val;
       have = true;
       last_was_scale = false;
@@ -310,6 +321,7 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
       continue;
     }
     if (!have) break;
+    last_was_tens = false;
     if (EqualsLower(w, "hundred")) {
       if (current == 0) current = 1;
       current *= 100;
@@ -319,13 +331,16 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
     } else if (auto big = BigScale(w)) {
       if (current == 0 && total > 0 && last_was_scale) {
         total *= *big;  // "three lakh crore", "a thousand million"
+        last_big *= *big;
       } else {
         if (current == 0 && total == 0) current = 1;
         total += current * *big;
         current = 0;
+        last_big = *big;
       }
     } else if (EqualsLower(w, "and") && last_was_scale && IsWordAt(t, j + 1) &&
-               UnitOrTen(t[j + 1].text)) {
+               UnitOrTen(t[j + 1].text) &&
+               !(IsWordAt(t, j + 2) && Lookup(kDenominators, t[j + 2].text))) {
       ++j;
       last_was_scale = true;  // lets the next unit word in
       continue;
@@ -338,7 +353,7 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
   }
   if (!have) return std::nullopt;
   out.value = total + current;
-  ReadWordFraction(t, &j, &out);
+  ReadWordFraction(t, &j, current == 0 ? last_big : 1, &out);
   if (out.value > kMaxValue) return std::nullopt;
   out.next = j;
   return out;

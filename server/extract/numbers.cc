@@ -841,7 +841,11 @@ bool IsRangeJoin(const Toks& t, size_t k) {
     return k + 1 < t.size() && t[k].space_before == t[k + 1].space_before;
   }
   return t[k].IsPunct("\xE2\x80\x93") || t[k].IsPunct("\xE2\x80\x94") ||
-         t[k].IsPunct("~") || IsWordTok(t, k, "to") || IsWordTok(t, k, "or");
+         t[k].IsPunct("~") ||
+         // "$7/$9": two amounts, each with its sign.
+         (t[k].IsPunct("/") && k + 2 < t.size() && t[k + 1].IsPunct("$") &&
+          t[k + 2].IsNum()) ||
+         IsWordTok(t, k, "to") || IsWordTok(t, k, "or");
 }
 
 constexpr absl::string_view kVague[] = {"dozens",   "hundreds", "thousands",
@@ -1274,6 +1278,8 @@ struct Scanner {
         ++m;
       } else if (IsWordTok(t, m, "out") && IsWordTok(t, m + 1, "of")) {
         m += 2;
+      } else if (a->words && a->value == 1 && IsWordTok(t, m, "of")) {
+        ++m;  // "one of four mission concepts"
       }
       if (m > a->next) {
         std::optional<Reading> d = ReadNumber(t, m);
