@@ -38,6 +38,7 @@
 #include "server/extract/number_measure.h"
 #include "server/extract/number_parse.h"
 #include "server/extract/number_rules.h"
+#include "server/extract/number_time.h"
 #include "server/extract/number_tokens.h"
 #include "server/extract/number_unit.h"
 #include "server/extract/word_table.h"
@@ -951,7 +952,10 @@ struct Scanner {
     } else {
       ++p;  // the verb itself may come right before: "rose 5%"
     }
-    for (size_t i = p; i-- > 0 && i + 8 > p && i >= floor;) {
+    // A level or base may sit past an earlier claim of the same verb
+    // ("rose 5% to $3 billion"); the size of a change may not.
+    const size_t stop = role == kDelta ? floor : 0;
+    for (size_t i = p; i-- > 0 && i + 8 > p && i >= stop;) {
       if (!t[i].IsWord()) {
         if (t[i].IsPunct(",") && role != kLevel) break;
         continue;
@@ -1383,6 +1387,12 @@ struct Scanner {
                           a->first > 0 && t[a->first - 1].IsWord() &&
                           InLower(t[a->first - 1].text, kInWeakDeterminers);
     if (weak_det && a->bare_one) return thing.end;
+    // "the two sides", "the three men": a reference back, not a count.
+    if (weak_det && !thing.empty() &&
+        EqualsLower(t[a->first - 1].text, "the") &&
+        IsReferenceNoun(t[thing.unit_end - 1].text)) {
+      return thing.end;
+    }
     // A bare "one" is an article ("one morning", "One poster admitted")
     // unless a verb takes it as its count ("fired one shell").
     if (!b && a->bare_one && !qualified && !ratio) {
@@ -1452,6 +1462,53 @@ bool CanStartNumber(const Toks& toks, size_t i) {
 }
 
 }  // namespace
+
+void ResolveTimes(absl::string_view article_date,
+                  std::vector<Quantity>* quantities) {
+  for (Quantity& q : *quantities) {
+    q.time_resolved = q.time.empty() ? "" : ResolveTime(q.time, article_date);
+  }
+}
+
+absl::string_view QuantityKindName(QuantityKind kind) {
+  switch (kind) {
+    case QuantityKind::kUnknown:
+      return "unknown";
+    case QuantityKind::kNumber:
+      return "number";
+    case QuantityKind::kCount:
+      return "count";
+    case QuantityKind::kMoney:
+      return "money";
+    case QuantityKind::kPercent:
+      return "percent";
+    case QuantityKind::kFraction:
+      return "fraction";
+    case QuantityKind::kMeasure:
+      return "measure";
+    case QuantityKind::kDuration:
+      return "duration";
+    case QuantityKind::kRate:
+      return "rate";
+    case QuantityKind::kAge:
+      return "age";
+    case QuantityKind::kRank:
+      return "rank";
+  }
+  return "unknown";
+}
+
+absl::string_view ChangeName(ChangeDirection change) {
+  switch (change) {
+    case ChangeDirection::kUp:
+      return "up";
+    case ChangeDirection::kDown:
+      return "down";
+    case ChangeDirection::kNone:
+      break;
+  }
+  return "none";
+}
 
 std::vector<Quantity> ExtractQuantities(absl::string_view text,
                                         const std::vector<Quote>& quotes) {
