@@ -103,8 +103,8 @@ size_t SpaceGroupAt(absl::string_view text, size_t j) {
 
 // One past the numeral starting at text[i]: digits with grouping commas,
 // space-separated groups of three after a lead of one to three digits, and
-// a decimal part.
-size_t NumeralEnd(absl::string_view text, size_t i) {
+// a decimal part. Space-separated groups only when `space_groups`.
+size_t NumeralEnd(absl::string_view text, size_t i, bool space_groups) {
   const size_t n = text.size();
   size_t j = i + 1;
   bool grouped = false;
@@ -123,7 +123,7 @@ size_t NumeralEnd(absl::string_view text, size_t i) {
     }
   }
   // "40 000": only after a plain lead of one to three digits.
-  if (!grouped && text[i] != '.' && j - i <= 3) {
+  if (space_groups && !grouped && text[i] != '.' && j - i <= 3) {
     bool plain = true;
     for (size_t k = i; k < j; ++k) plain = plain && IsDigit(text[k]);
     size_t sep;
@@ -180,7 +180,9 @@ std::vector<NumToken> TokenizeForNumbers(absl::string_view text) {
                             IsDigit(text[i + 1]) &&
                             (toks.empty() || !toks.back().IsNum());
     if (IsDigit(c) || lead_point) {
-      const size_t j = NumeralEnd(text, i);
+      // "0800 123 456": digit groups after a number are a phone number's.
+      const bool after_num = !toks.empty() && toks.back().IsNum();
+      const size_t j = NumeralEnd(text, i, /*space_groups=*/!after_num);
       push(i, j, TokKind::kNum);
       i = j;
       continue;

@@ -1428,9 +1428,11 @@ struct Scanner {
     }
     if (q.unit.empty() && thing.empty()) {
       // A number that counts nothing named is still a quantity (kNumber);
-      // the query and verify layers decide whether it compares.
+      // the query and verify layers decide whether it compares. But "the
+      // three were released" refers back like a pronoun.
       bool sure = false;
       q.unit = ElidedUnit(first, last.next, strong, &sure);
+      if (weak_det && !sure) return last.next;
     }
     if (IsCounterfactual(t, first)) return thing.end;
     if (!age && IsLabelOrCompound(t, *a, last, qual.has_value(), q)) {
