@@ -576,8 +576,9 @@ std::optional<Reading> ReadNumber(const Toks& t, size_t i) {
     r.words = true;
     r.value = wn->value;
     r.fraction = wn->fraction;
-    r.bare_one = wn->words == 1 && !wn->fraction && !wn->only_article &&
-                 wn->next == j + 1 && EqualsLower(t[j].text, "one");
+    r.bare_one = sign > 0 && wn->words == 1 && !wn->fraction &&
+                 !wn->only_article && wn->next == j + 1 &&
+                 EqualsLower(t[j].text, "one");
     ReadSuffixes(t, &r, wn->next);
   } else {
     return std::nullopt;
@@ -675,8 +676,15 @@ bool IsNonClaim(const Toks& t, const Reading& r, bool qualified,
     if (!r.fraction && r.num + 1 < t.size() && !t[r.num + 1].space_before &&
         (t[r.num + 1].IsPunct(":") || t[r.num + 1].IsPunct("/") ||
          t[r.num + 1].IsPunct("@")) &&
-        r.num + 2 < t.size() && !t[r.num + 2].space_before) {
-      return true;  // "10:30", "24/7"
+        r.num + 2 < t.size() && !t[r.num + 2].space_before &&
+        !t[r.num + 2].IsPunct("$")) {
+      return true;  // "10:30", "24/7"; not "$7/$9"
+    }
+    // "0800 123 456": runs of bare digit groups are phone numbers or codes.
+    if (r.first == r.num && !r.scaled && r.currency.empty() &&
+        ((r.num > 0 && t[r.num - 1].IsNum()) ||
+         (r.next == r.num + 1 && r.next < t.size() && t[r.next].IsNum()))) {
+      return true;
     }
     // Times of day: "3 p.m.", "10 am", "3 o'clock", "1400 GMT".
     if (k < t.size() && t[k].IsWord()) {

@@ -507,10 +507,8 @@ constexpr const char* kNonClaims[] = {
     "No one came. I like the latter one.",
     "The meeting starts at 10:30 and ends at 3 p.m.",
     "The two sides met on Friday.",
-    "Their three children were at home.",
     "Spain beat Italy 3-1 in the final.",
     "Version 3.9.1 fixed it.",
-    "She joined the navy aged 14.",
     "Traffic grew over 2000 - 2050 in the model.",
     "The 1990s were calm; the attacks of 9/11 were not.",
     "Dial 0800 123 456 for help.",
@@ -521,12 +519,7 @@ constexpr const char* kNonClaims[] = {
     "One morning the rain stopped.",
     "One reader wrote in to complain.",
     "The 2019 elections were close.",
-    // Ages, of people and of things.
-    "Smith, who is 44 years old, resigned.",
-    "A 9-year-old girl was hurt.",
-    "The survey covered pupils aged 8\xE2\x80\x93"
-    "10 years.",
-    "He started when he was about 10 years old.",
+    // Ages are claims of kind kAge now: see number_forms_test.cc.
     // Counterfactuals are not asserted.
     "Had the storm hit an hour later, more than 500 homes would have flooded.",
     "We could've scored two or three goals.",
