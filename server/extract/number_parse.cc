@@ -260,7 +260,7 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
     if (!half) {
       // "a third of", "a fifth", "a hundredth": not "a third term".
       const bool of = IsWordAt(t, k + 2) && EqualsLower(t[k + 2].text, "of");
-      const bool alone = !IsWordAt(t, k + 2);
+      const bool alone = !IsWordAt(t, k + 2) && !IsGluedHyphen(t, k + 2);
       if (auto d = Lookup(kDenominators, w);
           d && ((of && *d != 2) || (alone && !w.empty() && w.back() != 's'))) {
         out.value = 1.0 / *d;

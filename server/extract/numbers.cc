@@ -680,6 +680,12 @@ bool IsNonClaim(const Toks& t, const Reading& r, bool qualified,
         !t[r.num + 2].IsPunct("$")) {
       return true;  // "10:30", "24/7"; not "$7/$9"
     }
+    // "1) sacrifice ...": a list marker.
+    if (r.first == r.num && r.next == r.num + 1 && r.next < t.size() &&
+        t[r.next].IsPunct(")") && !t[r.next].space_before &&
+        num.text.size() <= 2 && (r.num == 0 || !t[r.num - 1].IsPunct("("))) {
+      return true;
+    }
     // "0800 123 456": runs of bare digit groups are phone numbers or codes.
     if (r.first == r.num && !r.scaled && r.currency.empty() &&
         ((r.num > 0 && t[r.num - 1].IsNum()) ||
@@ -913,12 +919,7 @@ struct Scanner {
     q.span.begin = t[first].begin;
     q.span.end = t[end - 1].end;
     q.surface = std::string(text.substr(q.span.begin, q.span.size()));
-    if (q.unit.empty() && !thing.empty()) {
-      absl::string_view unit =
-          TokenText(text, t, thing.unit_begin, thing.unit_end);
-      absl::string_view code = CurrencyWord(unit);
-      q.unit = code.empty() ? std::string(unit) : std::string(code);
-    }
+    if (q.unit.empty() && !thing.empty()) q.unit = UnitOf(thing);
     if (!q.unit.empty()) q.unit_key = UnitKey(q.unit);
     if (q.kind == QuantityKind::kUnknown) q.kind = KindOfUnit(q);
     ClaimContext ctx = FindClaimContext(text, t, first, end);
@@ -983,6 +984,38 @@ struct Scanner {
       }
       return;
     }
+  }
+
+  // The unit of a counted thing: its words, or the ISO code of a currency.
+  std::string UnitOf(const CountedThing& thing) const {
+    absl::string_view unit =
+        TokenText(text, t, thing.unit_begin, thing.unit_end);
+    absl::string_view code = CurrencyWord(unit);
+    return code.empty() ? std::string(unit) : std::string(code);
+  }
+
+  // "RM79 a month", "3,000 tests a day", "£24 a-year", "$5 per hour": an
+  // amount per unit of time after the claim ending at token `k`. Returns
+  // one past it and sets *per to the singular time noun; `k` when none.
+  size_t PerTimeAfter(size_t k, std::string* per) const {
+    if (k + 1 >= t.size() || !t[k].IsWord()) return k;
+    const absl::string_view w = t[k].text;
+    if (!EqualsLower(w, "a") && !EqualsLower(w, "an") &&
+        !EqualsLower(w, "per") && !EqualsLower(w, "each")) {
+      return k;
+    }
+    size_t n = k + 1;
+    if (t[n].IsPunct("-") && !t[n].space_before && n + 1 < t.size()) ++n;
+    if (!t[n].IsWord()) return k;
+    static constexpr absl::string_view kTimeNouns[] = {
+        "second", "minute", "hour", "day", "week", "month", "quarter", "year"};
+    for (absl::string_view noun : kTimeNouns) {
+      if (EqualsLower(t[n].text, noun)) {
+        *per = std::string(noun);
+        return n + 1;
+      }
+    }
+    return k;
   }
 
   // The counted thing of the previous claim when it lies in this sentence or
@@ -1384,6 +1417,12 @@ struct Scanner {
       thing = ReadCountedThing(t, from, SentenceEnd(t, last.num),
                                a->fraction && !ratio && !a->slash, singular_ok);
       if (thing.end < last.next) thing.end = last.next;
+      // "208 pounds" with no currency sign or scale is a weight.
+      if (thing.unit_end == thing.unit_begin + 1 &&
+          (EqualsLower(t[thing.unit_begin].text, "pounds") ||
+           EqualsLower(t[thing.unit_begin].text, "pound"))) {
+        q.unit = "lb";
+      }
       if (a->fraction && !a->slash) {
         q.unit = "fraction";  // "a quarter of citizens", "one in three"
         thing.unit_begin = thing.unit_end;
@@ -1441,6 +1480,21 @@ struct Scanner {
       bool sure = false;
       q.unit = ElidedUnit(first, last.next, strong, &sure);
       if (weak_det && !sure) return last.next;
+      // "those two together": a reference back, like a pronoun.
+      if (a->words && !sure && a->first > 0 && t[a->first - 1].IsWord() &&
+          InLower(t[a->first - 1].text, kInDeterminers)) {
+        return last.next;
+      }
+    }
+    std::string per;
+    const size_t per_end = age ? thing.end : PerTimeAfter(thing.end, &per);
+    if (per_end > thing.end && q.kind != QuantityKind::kRate &&
+        (!q.unit.empty() || !thing.empty()) && q.unit != "percent" &&
+        q.unit != "fraction" && q.unit != "percentage points") {
+      if (q.unit.empty()) q.unit = UnitOf(thing);
+      q.unit += " per " + per;  // "MYR per month", "tests per day"
+      q.kind = QuantityKind::kRate;
+      thing.end = per_end;
     }
     if (IsCounterfactual(t, first)) return thing.end;
     if (!age && IsLabelOrCompound(t, *a, last, qual.has_value(), q)) {
