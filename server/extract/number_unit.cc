@@ -433,6 +433,15 @@ bool IsLengthUnitWord(absl::string_view word) {
 }  // namespace
 
 std::string UnitKey(absl::string_view unit) {
+  // A rate written by PerTimeAfter: "barrels per day" -> "barrel per day".
+  if (const size_t per = unit.find(" per "); per != absl::string_view::npos &&
+                                             per > 0 && unit.find(' ') == per &&
+                                             unit.size() - per < 16) {
+    // Units of measure ("miles per hour" -> "mph") are keyed as a whole
+    // below; their head's key is a short symbol.
+    std::string head = UnitKey(unit.substr(0, per));
+    if (head.size() > 4) return head + std::string(unit.substr(per));
+  }
   std::string key;
   size_t cut = unit.find_last_of(" -");
   if (cut == absl::string_view::npos) {

@@ -153,8 +153,10 @@ constexpr Case kScales[] = {
      Approx::kExact, "", "trees", "tree"},
     {"The race drew 25k runners.", "25k runners", 25000, kNone, kNone,
      Approx::kExact, "", "runners", "runner"},
-    {"Output hit 1.5 million barrels a day.", "1.5 million barrels", 1.5e6,
-     kNone, kNone, Approx::kExact, "", "barrels", "barrel"},
+    // An amount per unit of time is a rate (issue 10).
+    {"Output hit 1.5 million barrels a day.", "1.5 million barrels a day",
+     1.5e6, kNone, kNone, Approx::kExact, "", "barrels per day",
+     "barrel per day"},
 };
 TEST(ExtractQuantitiesTest, ScaleWords) { CheckAll(kScales); }
 
@@ -211,8 +213,8 @@ constexpr Case kMoney[] = {
     {"He earned \xC2\xA3"
      "40,000 a year.",
      "\xC2\xA3"
-     "40,000",
-     40000, kNone, kNone, Approx::kExact, "", "GBP", "gbp"},
+     "40,000 a year",
+     40000, kNone, kNone, Approx::kExact, "", "GBP per year", "gbp per year"},
     {"The project cost \xE2\x82\xAC"
      "3m.",
      "\xE2\x82\xAC"
