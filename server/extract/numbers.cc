@@ -639,8 +639,8 @@ constexpr absl::string_view kYearNouns[] = {
 bool IsYearLikeCount(const Toks& t, const Reading& r) {
   const size_t k = r.next;
   if (k >= t.size() || !t[k].IsWord() || t[k].IsCapitalized() ||
-      !LooksPlural(t[k].text) || InLower(t[k].text, kInDeterminers) ||
-      InLower(t[k].text, kInYearNouns)) {
+      t[k].newline_before || !LooksPlural(t[k].text) ||
+      InLower(t[k].text, kInDeterminers) || InLower(t[k].text, kInYearNouns)) {
     return false;
   }
   if (r.num > 0 && t[r.num - 1].IsWord() &&
@@ -799,15 +799,26 @@ QuantityKind KindOfUnit(const Quantity& q) {
   return QuantityKind::kCount;
 }
 
+// The unit of an age: "months" for "nine-month-old", "years" otherwise
+// (also when the age is written before the number: "aged 14").
+std::string AgeUnit(const Toks& t, size_t from, size_t to) {
+  for (size_t i = from; i < to && i < t.size(); ++i) {
+    if (!t[i].IsWord()) continue;
+    const std::string s = Singularize(t[i].text);
+    if (s == "month" || s == "week" || s == "day") return s + "s";
+  }
+  return "years";
+}
+
 // Numbers that name or modify rather than state a quantity: a short bare
 // integer before a capitalised name ("9 E 71st St", "787 Dreamliner", "11
 // Pro"), a year of an era ("A.D. 1000"), and a number word in a hyphenated
 // modifier ("a five-year award", "a four-door car", "six-speed").
 bool IsLabelOrCompound(const Toks& t, const Reading& a, const Reading& last,
-                       bool qualified, const Quantity& q) {
+                       bool qualified, const Quantity& q, bool counts) {
   const NumToken& num = t[a.num];
   const size_t k = last.next;
-  if (!qualified && q.unit.empty() && num.IsNum() && !a.scaled &&
+  if (!qualified && q.unit.empty() && !counts && num.IsNum() && !a.scaled &&
       a.currency.empty() && num.text.size() <= 4 &&
       num.text.find_first_of(".,") == absl::string_view::npos && k < t.size() &&
       t[k].IsCapitalized() && !t[k].sentence_start && !LooksPlural(t[k].text)) {
@@ -1387,7 +1398,7 @@ struct Scanner {
       }
     }
     if (age) {
-      q.unit = "years";
+      q.unit = AgeUnit(t, last.next, age_end);
       q.kind = QuantityKind::kAge;
       thing.end = age_end;
     } else if (!last.currency.empty()) {
@@ -1497,7 +1508,8 @@ struct Scanner {
       thing.end = per_end;
     }
     if (IsCounterfactual(t, first)) return thing.end;
-    if (!age && IsLabelOrCompound(t, *a, last, qual.has_value(), q)) {
+    if (!age &&
+        IsLabelOrCompound(t, *a, last, qual.has_value(), q, !thing.empty())) {
       return thing.end;
     }
     SetChange(first, &q);

@@ -178,6 +178,8 @@ constexpr FormCase kAges[] = {
     {"Smith, who is 44 years old, resigned.", "44 years old", 44, kNone, kNone,
      "years", K::kAge},
     {"She joined the navy aged 14.", "14", 14, kNone, kNone, "years", K::kAge},
+    {"Their nine-month-old son was ill.", "nine-month-old", 9, kNone, kNone,
+     "months", K::kAge},
 };
 
 constexpr FormCase kStatRates[] = {
