@@ -580,6 +580,10 @@ std::optional<Reading> ReadNumber(const Toks& t, size_t i) {
                  !wn->only_article && wn->next == j + 1 &&
                  EqualsLower(t[j].text, "one");
     ReadSuffixes(t, &r, wn->next);
+    // "one per cent", "one million": a number, not the article "one".
+    if (r.percent || r.points || r.scaled || !r.currency.empty()) {
+      r.bare_one = false;
+    }
   } else {
     return std::nullopt;
   }

@@ -207,6 +207,8 @@ constexpr FormCase kBareNumbers[] = {
 };
 
 constexpr FormCase kKinds[] = {
+    {"Jobs grew by 600 or one per cent.", "one per cent", 1, kNone, kNone,
+     "percent", K::kPercent},
     {"Turnout was 64 percent.", "64 percent", 64, kNone, kNone, "percent",
      K::kPercent},
     {"The march covered 12 km.", "12 km", 12, kNone, kNone, "km", K::kMeasure},
