@@ -108,6 +108,37 @@ bool IsGluedHyphen(const std::vector<NumToken>& t, size_t i) {
          !t[i + 1].space_before;
 }
 
+// The digits named after "point", from token *k: "five" .5, "seven one"
+// .71, "seventy-one" .71. Moves *k past them; returns 0 and leaves *k when
+// none.
+double ReadDecimalWords(const std::vector<NumToken>& t, size_t* k) {
+  std::string digits;
+  size_t i = *k;
+  while (IsWordAt(t, i) && digits.size() < 12) {
+    std::optional<int> v = UnitOrTen(t[i].text);
+    if (!v) break;
+    int n = *v;
+    size_t next = i + 1;
+    if (n >= 20 && IsGluedHyphen(t, next) && IsWordAt(t, next + 1)) {
+      if (auto u = Lookup(kUnits, t[next + 1].text); u && *u > 0 && *u < 10) {
+        n += *u;
+        next += 2;
+      }
+    }
+    digits += std::to_string(n);
+    i = next;
+  }
+  if (digits.empty()) return 0;
+  *k = i;
+  double frac = 0;
+  double scale = 0.1;
+  for (char c : digits) {
+    frac += (c - '0') * scale;
+    scale /= 10;
+  }
+  return frac;
+}
+
 // A fraction after the whole number in out->value, read from token *j:
 // "three quarters" / "two thirds" / "one fourth" (a numerator), "one and
 // a fourth" / "three and one fifth" (an added part), then a scale word
@@ -120,7 +151,8 @@ void ReadWordFraction(const std::vector<NumToken>& t, size_t* j,
   double value = out->value;
   double part = 0;  // the fraction read after "and"
   bool read = false;
-  if (IsWordAt(t, k) && value >= 1 && value < 100 && out->words <= 2) {
+  if (IsWordAt(t, k) && value >= 1 && value < 1000 &&
+      value == static_cast<int>(value)) {
     absl::string_view w = t[k].text;
     const bool plural = !w.empty() && (w.back() == 's' || w.back() == 'S');
     auto d = Lookup(kDenominators, w);
@@ -287,10 +319,12 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
   }
   bool last_was_scale = have;
   bool last_was_tens = false;
+  bool after_point = false;
   double last_big = 1;  // the last scale word applied to `total`
   while (IsWordAt(t, j)) {
     absl::string_view w = t[j].text;
     if (auto v = UnitOrTen(w)) {
+      if (after_point) break;  // the digits after "point" are read
       // "two three" is not a number; "sixty five" is.
       const bool tens_unit = last_was_tens && *v > 0 && *v < 10;
       if (have && !last_was_scale && !tens_unit) break;
@@ -343,6 +377,18 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
                !(IsWordAt(t, j + 2) && Lookup(kDenominators, t[j + 2].text))) {
       ++j;
       last_was_scale = true;  // lets the next unit word in
+      continue;
+    } else if (EqualsLower(w, "point") && !after_point) {
+      // "one point five million", "two hundred point seventy-one".
+      size_t k = j + 1;
+      const double frac = ReadDecimalWords(t, &k);
+      if (k == j + 1) break;
+      current += frac;
+      after_point = true;
+      last_was_scale = false;
+      last_was_tens = false;
+      out.words += static_cast<int>(k - j);
+      j = k;
       continue;
     } else {
       break;

@@ -125,6 +125,11 @@ constexpr FormCase kWordFractions[] = {
 };
 
 constexpr FormCase kScaleWords[] = {
+    {"About one point five million people came.",
+     "About one point five million people", 1.5e6, kNone, kNone, "people",
+     K::kCount},
+    {"It measured two point seven five.", "two point seven five", 2.75, kNone,
+     kNone, "", K::kNumber},
     {"The city has half million residents.", "half million residents", 5e5,
      kNone, kNone, "residents", K::kCount},
     {"The state spent three lakh crore on roads.", "three lakh crore", 3e12,
