@@ -63,7 +63,7 @@ ABSL_FLAG(std::string, subject, "", "claims, consistency quantity: subject");
 ABSL_FLAG(std::string, unit, "", "claims: what is counted");
 ABSL_FLAG(std::string, kind, "",
           "claims: only these kinds, comma-separated (number, count, money, "
-          "percent, fraction, measure, duration, rate, age)");
+          "percent, fraction, measure, duration, rate, age, rank)");
 ABSL_FLAG(std::string, min, "", "claims: minimum value");
 ABSL_FLAG(std::string, max, "", "claims: maximum value");
 ABSL_FLAG(bool, text, false, "article: include the full text");

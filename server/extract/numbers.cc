@@ -654,6 +654,15 @@ bool IsYearLikeCount(const Toks& t, const Reading& r) {
   return true;
 }
 
+// An all-capitals word of two letters or more: "COVID", "AR", "F".
+bool IsAcronym(const NumToken& tok) {
+  if (!tok.IsWord() || tok.text.size() < 2) return false;
+  for (char c : tok.text) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
 bool IsMonthTok(const Toks& t, size_t i) {
   return i < t.size() && t[i].IsCapitalized() && IsMonthName(t[i].text);
 }
@@ -683,6 +692,18 @@ bool IsNonClaim(const Toks& t, const Reading& r, bool qualified,
         r.num + 2 < t.size() && !t[r.num + 2].space_before &&
         !t[r.num + 2].IsPunct("$")) {
       return true;  // "10:30", "24/7"; not "$7/$9"
+    }
+    // "2004's average": a year in the possessive, whatever qualifies it.
+    if (IsYearToken(t, r.num) && r.next == r.num + 1 && r.next + 1 < t.size() &&
+        (t[r.next].IsPunct("'") || t[r.next].IsPunct("\xE2\x80\x99")) &&
+        IsWordTok(t, r.next + 1, "s")) {
+      return true;
+    }
+    // "Texas # 2", "COVID - 19", "AR - 15": a rank or a name, spaced out.
+    if (r.first == r.num && r.num > 0 &&
+        (t[r.num - 1].IsPunct("#") ||
+         (t[r.num - 1].IsPunct("-") && r.num > 1 && IsAcronym(t[r.num - 2])))) {
+      return true;
     }
     // "1) sacrifice ...": a list marker.
     if (r.first == r.num && r.next == r.num + 1 && r.next < t.size() &&
@@ -1431,7 +1452,8 @@ struct Scanner {
       }
       thing = ReadCountedThing(t, from, SentenceEnd(t, last.num),
                                a->fraction && !ratio && !a->slash, singular_ok);
-      if (thing.end < last.next) thing.end = last.next;
+      // "nine of their 14 matches": no noun after "of their", no surface.
+      if (thing.empty() || thing.end < last.next) thing.end = last.next;
       // "208 pounds" with no currency sign or scale is a weight.
       if (thing.unit_end == thing.unit_begin + 1 &&
           (EqualsLower(t[thing.unit_begin].text, "pounds") ||
@@ -1515,6 +1537,13 @@ struct Scanner {
     if (!age &&
         IsLabelOrCompound(t, *a, last, qual.has_value(), q, !thing.empty())) {
       return thing.end;
+    }
+    // "world number two", "the top three": a rank, not an amount.
+    if (a->words && !b && a->first == a->num && a->first > 0 &&
+        (IsWordTok(t, a->first - 1, "number") ||
+         IsWordTok(t, a->first - 1, "top")) &&
+        q.unit.empty() && thing.empty()) {
+      q.kind = QuantityKind::kRank;
     }
     SetChange(first, &q);
     Emit(first, last.next, thing.end, std::move(q), thing);

@@ -66,7 +66,7 @@ enum class QuantityKind {
   kDuration = 7,  // time spans: "three months", "a 24 hour cycle"
   kRate = 8,      // per something: "30Mbps", "15.3 ppg", "$5 a month"
   kAge = 9,       // "Maddon, 66", "a 15-year-old", "aged 40"
-  kRank = 10,     // ordinals and ranks; reserved, not extracted yet
+  kRank = 10,     // "world number two", "the top three" (not ordinals)
 };
 
 // Direction of a change the sentence reports about the quantity.

@@ -212,6 +212,10 @@ constexpr FormCase kBareNumbers[] = {
 };
 
 constexpr FormCase kKinds[] = {
+    {"He beat the world number two easily.", "two", 2, kNone, kNone, "",
+     K::kRank},
+    {"They lost nine of their 14 matches.", "nine", 9, kNone, kNone, "",
+     K::kNumber},
     {"Jobs grew by 600 or one per cent.", "one per cent", 1, kNone, kNone,
      "percent", K::kPercent},
     {"Turnout was 64 percent.", "64 percent", 64, kNone, kNone, "percent",
@@ -269,6 +273,8 @@ constexpr const char* kNotQuantities[] = {
     "It was built around A.D. 1000 by the Popolocas.",
     "The COVID -19 tests arrived.",
     "They signed a two-month contract and a five-year lease.",
+    "It began with the COVID - 19 pandemic in Texas # 2 city.",
+    "Prices are well above 2004's average.",
 };
 
 TEST(NumberFormsTest, NotQuantities) {
