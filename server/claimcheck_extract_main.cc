@@ -6,7 +6,10 @@
 //    "relayed_by","cue","rule","confidence","partial"}],
 //    "quantities": [{"surface","start","end","value","low","high","approx",
 //    "approximation","vague","qualifier","unit","unit_key","subject","time",
-//    "asserted_by","in_quote"}]}
+//    "asserted_by","in_quote","kind","change","is_delta","base",
+//    "time_resolved"}]}
+// An optional "date" ("YYYY-MM-DD", the article's publication date) resolves
+// relative times such as "last year" into "time_resolved".
 // Offsets are UTF-8 byte offsets into "text". Missing numbers are null.
 // A bad line gets {"id": ..., "error": "..."} and processing goes on;
 // the exit status is 1 if any line was bad.
@@ -19,6 +22,7 @@
 #include <string>
 
 #include "server/extract/extract.h"
+#include "server/extract/numbers.h"
 
 namespace {
 
@@ -113,6 +117,11 @@ void ToJson(const ex::Extraction& e, Struct& out) {
     Set(s, "time", c.time);
     Set(s, "asserted_by", c.asserted_by);
     SetBool(s, "in_quote", c.quote_index >= 0);
+    Set(s, "kind", std::string(ex::QuantityKindName(c.kind)));
+    Set(s, "change", std::string(ex::ChangeName(c.change)));
+    SetBool(s, "is_delta", c.is_delta);
+    SetOpt(s, "base", c.base);
+    Set(s, "time_resolved", c.time_resolved);
   }
 }
 
@@ -143,6 +152,13 @@ int main() {
     } else {
       absl::StatusOr<ex::Extraction> got =
           ex::Extract(in.fields().at("text").string_value(), options);
+      if (got.ok() && in.fields().count("date") &&
+          in.fields().at("date").kind_case() == Value::kStringValue) {
+        ex::ResolveTimes(in.fields().at("date").string_value(),
+                         &got->quantities);
+      } else if (got.ok()) {
+        ex::ResolveTimes("", &got->quantities);  // explicit years only
+      }
       if (got.ok()) {
         ToJson(*got, out);
       } else {

@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
 #include "client/exit_codes.h"
 #include "client/utf8.h"
@@ -99,6 +100,42 @@ std::string FormatNumber(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof(buffer), "%.6g", value);
   return buffer;
+}
+
+std::string FormatKind(const v1::NumericClaim& claim) {
+  if (claim.kind() == v1::QUANTITY_KIND_UNSPECIFIED) return "";
+  std::string name = v1::QuantityKind_Name(claim.kind());
+  absl::string_view prefix = "QUANTITY_KIND_";
+  if (absl::StartsWith(name, prefix)) name = name.substr(prefix.size());
+  return absl::AsciiStrToLower(name);
+}
+
+std::string FormatChange(const v1::NumericClaim& claim) {
+  if (claim.change() == v1::CHANGE_DIRECTION_NONE) return "";
+  std::string out = claim.change() == v1::CHANGE_DIRECTION_UP ? "up" : "down";
+  if (claim.is_delta()) return absl::StrCat(out, " by");
+  if (claim.has_base()) {
+    return absl::StrCat(out, " from ", FormatNumber(claim.base()));
+  }
+  return out;
+}
+
+bool ParseKinds(absl::string_view names, std::vector<v1::QuantityKind>* kinds,
+                std::string* bad) {
+  for (absl::string_view name :
+       absl::StrSplit(names, ',', absl::SkipWhitespace())) {
+    name = absl::StripAsciiWhitespace(name);
+    v1::QuantityKind kind;
+    if (!v1::QuantityKind_Parse(
+            absl::StrCat("QUANTITY_KIND_", absl::AsciiStrToUpper(name)),
+            &kind) ||
+        kind == v1::QUANTITY_KIND_UNSPECIFIED) {
+      *bad = std::string(name);
+      return false;
+    }
+    kinds->push_back(kind);
+  }
+  return true;
 }
 
 std::string FormatClaimValue(const v1::NumericClaim& claim) {

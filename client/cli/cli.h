@@ -34,6 +34,7 @@ struct CliFlags {
   std::string speaker;
   std::string subject;
   std::string unit;
+  std::string kind;  // claims: comma-separated kinds ("count,money")
   std::optional<double> min;
   std::optional<double> max;
   bool text = false;
@@ -88,6 +89,17 @@ std::string FormatNumber(double value);
 // The value of a claim as a short expression: "~2,000", ">=1,000",
 // "1,000-3,000", "<=60", "3".
 std::string FormatClaimValue(const v1::NumericClaim& claim);
+
+// The kind of a claim in lower case ("money", "age"; "" when unspecified).
+std::string FormatKind(const v1::NumericClaim& claim);
+
+// A reported change: "up", "down by" (the size of the change), "down from
+// 208" (a level with its base); "" when none.
+std::string FormatChange(const v1::NumericClaim& claim);
+
+// Parses "count,money" into kinds; false (and *bad set) on an unknown name.
+bool ParseKinds(absl::string_view names, std::vector<v1::QuantityKind>* kinds,
+                std::string* bad);
 
 // "begin-end" byte span.
 std::string FormatSpan(const v1::Span& span);

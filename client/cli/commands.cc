@@ -14,6 +14,15 @@
 namespace claimcheck::cli {
 namespace {
 
+// The claim's time as written, with its resolved date when known:
+// "last year (2023)".
+std::string ClaimTime(const v1::NumericClaim& c) {
+  if (c.time_resolved().empty() || c.time_resolved() == c.time()) {
+    return c.time();
+  }
+  return absl::StrCat(c.time(), " (", c.time_resolved(), ")");
+}
+
 std::string Score(float score) {
   char buffer[16];
   std::snprintf(buffer, sizeof(buffer), "%.2f", score);
@@ -129,12 +138,16 @@ int Extract(const Cli& cli, const std::vector<std::string>& args) {
     cli.out << "\n" << Plural(response->claims_size(), "numeric claim") << "\n";
     Table claims({{"VALUE", Table::Align::kRight},
                   "UNIT",
+                  "KIND",
+                  "CHANGE",
                   "SUBJECT",
+                  "TIME",
                   {"CLAIM", 48},
                   "QUOTED",
                   "SPAN"});
     for (const v1::NumericClaim& c : response->claims()) {
-      claims.AddRow({FormatClaimValue(c), c.unit(), c.subject(), c.surface(),
+      claims.AddRow({FormatClaimValue(c), c.unit(), FormatKind(c),
+                     FormatChange(c), c.subject(), ClaimTime(c), c.surface(),
                      c.in_quote() ? "yes" : "", FormatSpan(c.span())});
     }
     if (claims.num_rows() > 0) PrintTable(cli, claims);
@@ -423,6 +436,12 @@ int Claims(const Cli& cli, const std::vector<std::string>& args) {
     request.set_unit(args[0]);
   }
   request.set_subject(cli.flags.subject);
+  std::vector<v1::QuantityKind> kinds;
+  std::string bad;
+  if (!ParseKinds(cli.flags.kind, &kinds, &bad)) {
+    return UsageError(cli, absl::StrCat("--kind: unknown kind '", bad, "'"));
+  }
+  for (v1::QuantityKind k : kinds) request.add_kinds(k);
   if (cli.flags.min) request.set_min_value(*cli.flags.min);
   if (cli.flags.max) request.set_max_value(*cli.flags.max);
   request.set_page_size(cli.flags.limit);
@@ -438,15 +457,20 @@ int Claims(const Cli& cli, const std::vector<std::string>& args) {
                "OUTLET",
                {"VALUE", Table::Align::kRight},
                "UNIT",
+               "KIND",
+               "CHANGE",
                "SUBJECT",
+               "TIME",
                {"CLAIM", 48},
                "ARTICLE",
                "SPAN"});
   for (const v1::QuantityObservation& o : response->claims()) {
     table.AddRow({o.evidence().published_date(), o.evidence().outlet(),
                   FormatClaimValue(o.claim()), o.claim().unit(),
-                  o.claim().subject(), o.claim().surface(),
-                  o.evidence().article_id(), FormatSpan(o.claim().span())});
+                  FormatKind(o.claim()), FormatChange(o.claim()),
+                  o.claim().subject(), ClaimTime(o.claim()),
+                  o.claim().surface(), o.evidence().article_id(),
+                  FormatSpan(o.claim().span())});
   }
   PrintTable(cli, table);
   PrintNextPage(cli, response->next_page_token());
@@ -490,12 +514,16 @@ int ArticleCommand(const Cli& cli, const std::vector<std::string>& args) {
   if (!a.claims().empty()) {
     Table claims({{"VALUE", Table::Align::kRight},
                   "UNIT",
+                  "KIND",
+                  "CHANGE",
                   "SUBJECT",
+                  "TIME",
                   {"CLAIM", 48},
                   "QUOTED",
                   "SPAN"});
     for (const v1::NumericClaim& c : a.claims()) {
-      claims.AddRow({FormatClaimValue(c), c.unit(), c.subject(), c.surface(),
+      claims.AddRow({FormatClaimValue(c), c.unit(), FormatKind(c),
+                     FormatChange(c), c.subject(), ClaimTime(c), c.surface(),
                      c.in_quote() ? "yes" : "", FormatSpan(c.span())});
     }
     cli.out << "\n";

@@ -61,6 +61,9 @@ ABSL_FLAG(std::string, to, "", "quotes, conflicts: to date YYYY-MM-DD");
 ABSL_FLAG(std::string, speaker, "", "verify: the claimed speaker");
 ABSL_FLAG(std::string, subject, "", "claims, consistency quantity: subject");
 ABSL_FLAG(std::string, unit, "", "claims: what is counted");
+ABSL_FLAG(std::string, kind, "",
+          "claims: only these kinds, comma-separated (number, count, money, "
+          "percent, fraction, measure, duration, rate, age, rank)");
 ABSL_FLAG(std::string, min, "", "claims: minimum value");
 ABSL_FLAG(std::string, max, "", "claims: maximum value");
 ABSL_FLAG(bool, text, false, "article: include the full text");
@@ -176,6 +179,7 @@ int Main(int argc, char** argv) {
   flags.speaker = absl::GetFlag(FLAGS_speaker);
   flags.subject = absl::GetFlag(FLAGS_subject);
   flags.unit = absl::GetFlag(FLAGS_unit);
+  flags.kind = absl::GetFlag(FLAGS_kind);
   flags.text = absl::GetFlag(FLAGS_text);
   flags.claimreview = absl::GetFlag(FLAGS_claimreview);
   flags.reviewer = absl::GetFlag(FLAGS_reviewer);

@@ -70,6 +70,11 @@ void ToProto(const extract::Quantity& in, absl::string_view id,
   out->set_time(in.time);
   out->set_asserted_by(in.asserted_by);
   out->set_in_quote(in.quote_index >= 0);
+  out->set_kind(static_cast<v1::QuantityKind>(in.kind));
+  out->set_change(static_cast<v1::ChangeDirection>(in.change));
+  out->set_is_delta(in.is_delta);
+  if (in.base) out->set_base(*in.base);
+  out->set_time_resolved(in.time_resolved);
 }
 
 void ToProto(const store::Evidence& in, v1::Evidence* out) {

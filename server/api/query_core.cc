@@ -212,7 +212,9 @@ absl::StatusOr<std::vector<store::QuoteRecord>> QueryCore::VariantCandidates(
 absl::Status QueryCore::ExtractText(const v1::ExtractTextRequest& req,
                                     v1::ExtractTextResponse* resp) const {
   CC_RETURN_IF_ERROR(CheckText("text", req.text(), limits_.max_text_bytes));
-  ToProto(extract::ExtractUnchecked(req.text()), resp);
+  extract::Extraction got = extract::ExtractUnchecked(req.text());
+  extract::ResolveTimes("", &got.quantities);  // no date: explicit years
+  ToProto(got, resp);
   return absl::OkStatus();
 }
 
@@ -531,6 +533,16 @@ absl::Status QueryCore::SearchClaims(const v1::SearchClaimsRequest& req,
   q.subject = req.subject();
   if (req.has_min_value()) q.min_value = req.min_value();
   if (req.has_max_value()) q.max_value = req.max_value();
+  if (req.kinds_size() > 16) {
+    return absl::InvalidArgumentError("kinds: at most 16 values");
+  }
+  for (int k : req.kinds()) {
+    if (!v1::QuantityKind_IsValid(k)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("kinds: unknown value ", k));
+    }
+    q.kinds.push_back(static_cast<extract::QuantityKind>(k));
+  }
   q.limit = limit;
   q.page_token = req.page_token();
   CC_ASSIGN_OR_RETURN(store::ClaimPage page, store_->FindClaims(q));

@@ -12,6 +12,7 @@
 #include "server/api/convert.h"
 #include "server/api/status_util.h"
 #include "server/api/validate.h"
+#include "server/extract/numbers.h"
 
 namespace claimcheck::api {
 namespace {
@@ -247,6 +248,7 @@ ClaimCheckService::PrepareIngest(const v1::IngestArticleRequest& req) const {
                                        options_.limits.max_meta_bytes));
   std::pair<store::ArticleInput, extract::Extraction> out;
   out.second = extract::ExtractUnchecked(a.text());  // validated above
+  extract::ResolveTimes(a.published_date(), &out.second.quantities);
   out.first.url = a.url();
   out.first.outlet = a.outlet();
   out.first.published_date = a.published_date();

@@ -17,21 +17,25 @@ struct WordValue {
 };
 
 constexpr WordValue kUnits[] = {
-    {"zero", 0},     {"one", 1},        {"two", 2},       {"three", 3},
-    {"four", 4},     {"five", 5},       {"six", 6},       {"seven", 7},
-    {"eight", 8},    {"nine", 9},       {"ten", 10},      {"eleven", 11},
-    {"twelve", 12},  {"thirteen", 13},  {"fourteen", 14}, {"fifteen", 15},
-    {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19}};
+    {"zero", 0},     {"nought", 0},   {"one", 1},        {"two", 2},
+    {"three", 3},    {"four", 4},     {"five", 5},       {"six", 6},
+    {"seven", 7},    {"eight", 8},    {"nine", 9},       {"ten", 10},
+    {"eleven", 11},  {"twelve", 12},  {"thirteen", 13},  {"fourteen", 14},
+    {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+    {"nineteen", 19}};
 constexpr WordValue kTens[] = {{"twenty", 20}, {"thirty", 30}, {"forty", 40},
                                {"fifty", 50},  {"sixty", 60},  {"seventy", 70},
                                {"eighty", 80}, {"ninety", 90}};
 // Denominators of word fractions, singular and plural.
 constexpr WordValue kDenominators[] = {
-    {"half", 2},    {"halves", 2},   {"third", 3},  {"thirds", 3},
-    {"quarter", 4}, {"quarters", 4}, {"fourth", 4}, {"fourths", 4},
-    {"fifth", 5},   {"fifths", 5},   {"sixth", 6},  {"sixths", 6},
-    {"seventh", 7}, {"sevenths", 7}, {"eighth", 8}, {"eighths", 8},
-    {"ninth", 9},   {"ninths", 9},   {"tenth", 10}, {"tenths", 10}};
+    {"half", 2},         {"halves", 2},        {"third", 3},
+    {"thirds", 3},       {"quarter", 4},       {"quarters", 4},
+    {"fourth", 4},       {"fourths", 4},       {"fifth", 5},
+    {"fifths", 5},       {"sixth", 6},         {"sixths", 6},
+    {"seventh", 7},      {"sevenths", 7},      {"eighth", 8},
+    {"eighths", 8},      {"ninth", 9},         {"ninths", 9},
+    {"tenth", 10},       {"tenths", 10},       {"hundredth", 100},
+    {"hundredths", 100}, {"thousandth", 1000}, {"thousandths", 1000}};
 
 template <size_t N>
 std::optional<int> Lookup(const WordValue (&table)[N], absl::string_view w) {
@@ -51,7 +55,8 @@ struct ScaleWord {
 };
 constexpr ScaleWord kScaleWords[] = {{"hundred", -1e2},  {"dozen", -12},
                                      {"thousand", -1e3}, {"million", -1e6},
-                                     {"billion", -1e9},  {"trillion", -1e12}};
+                                     {"billion", -1e9},  {"trillion", -1e12},
+                                     {"lakh", -1e5},     {"crore", -1e7}};
 
 struct NumberWords {
   WordTable table;
@@ -103,6 +108,96 @@ bool IsGluedHyphen(const std::vector<NumToken>& t, size_t i) {
          !t[i + 1].space_before;
 }
 
+// The digits named after "point", from token *k: "five" .5, "seven one"
+// .71, "seventy-one" .71. Moves *k past them; returns 0 and leaves *k when
+// none.
+double ReadDecimalWords(const std::vector<NumToken>& t, size_t* k) {
+  std::string digits;
+  size_t i = *k;
+  while (IsWordAt(t, i) && digits.size() < 12) {
+    std::optional<int> v = UnitOrTen(t[i].text);
+    if (!v) break;
+    int n = *v;
+    size_t next = i + 1;
+    if (n >= 20 && IsGluedHyphen(t, next) && IsWordAt(t, next + 1)) {
+      if (auto u = Lookup(kUnits, t[next + 1].text); u && *u > 0 && *u < 10) {
+        n += *u;
+        next += 2;
+      }
+    }
+    digits += std::to_string(n);
+    i = next;
+  }
+  if (digits.empty()) return 0;
+  *k = i;
+  double frac = 0;
+  double scale = 0.1;
+  for (char c : digits) {
+    frac += (c - '0') * scale;
+    scale /= 10;
+  }
+  return frac;
+}
+
+// A fraction after the whole number in out->value, read from token *j:
+// "three quarters" / "two thirds" / "one fourth" (a numerator), "one and
+// a fourth" / "three and one fifth" (an added part), then a scale word
+// ("five and a half million", "three quarters billion"). An added part
+// after a scale counts in that scale, `last_big` ("six million and two
+// thirds" is 6.67 million). Moves *j past what it read.
+void ReadWordFraction(const std::vector<NumToken>& t, size_t* j,
+                      double last_big, WordNumber* out) {
+  size_t k = *j;
+  double value = out->value;
+  double part = 0;  // the fraction read after "and"
+  bool read = false;
+  if (IsWordAt(t, k) && value >= 1 && value < 1000 &&
+      value == static_cast<int>(value)) {
+    absl::string_view w = t[k].text;
+    const bool plural = !w.empty() && (w.back() == 's' || w.back() == 'S');
+    auto d = Lookup(kDenominators, w);
+    if (d && *d > 2 && plural == (value > 1)) {
+      value /= *d;
+      ++k;
+      read = true;
+    }
+  }
+  if (!read && IsWordAt(t, k) && EqualsLower(t[k].text, "and") &&
+      IsWordAt(t, k + 1) && IsWordAt(t, k + 2)) {
+    absl::string_view n = t[k + 1].text;
+    double num = 0;
+    if (EqualsLower(n, "a") || EqualsLower(n, "an")) {
+      num = 1;
+    } else if (auto u = Lookup(kUnits, n)) {
+      num = *u;
+    }
+    absl::string_view w = t[k + 2].text;
+    auto d = Lookup(kDenominators, w);
+    const bool plural = !w.empty() && (w.back() == 's' || w.back() == 'S');
+    if (num >= 1 && d && num < *d && plural == (num > 1)) {
+      part = num / *d;
+      value += part * last_big;  // "six million and two thirds"
+      k += 3;
+      read = true;
+    }
+  }
+  if (!read) return;
+  if (IsWordAt(t, k)) {
+    if (auto big = BigScale(t[k].text)) {
+      // "five and a half million"; "one billion and three quarters million"
+      value = last_big > 1 ? out->value + part * *big : value * *big;
+      ++k;
+    } else {
+      out->fraction = value < 1;
+    }
+  } else {
+    out->fraction = value < 1;
+  }
+  out->value = value;
+  out->words += 2;
+  *j = k;
+}
+
 }  // namespace
 
 std::string AsciiLower(absl::string_view s) { return absl::AsciiStrToLower(s); }
@@ -114,6 +209,11 @@ std::optional<double> ParseNumeral(absl::string_view digits) {
   double frac_scale = 1;
   bool in_frac = false;
   for (char c : digits) {
+    // Group separators: spaces, and the bytes of a no-break or thin space.
+    if (c == ' ' || static_cast<unsigned char>(c) >= 0x80) {
+      if (in_frac) return std::nullopt;
+      continue;
+    }
     if (c == ',') {
       if (in_frac) return std::nullopt;
       continue;
@@ -175,6 +275,14 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
       return out;
     }
     size_t k = half ? j + 1 : j;
+    if (half && IsWordAt(t, k)) {
+      if (auto big = BigScale(t[k].text)) {  // "half million"
+        out.value = 0.5 * *big;
+        out.next = k + 1;
+        out.words = 2;
+        return out;
+      }
+    }
     if (half && !(IsWordAt(t, k) && EqualsLower(t[k].text, "a"))) {
       return std::nullopt;
     }
@@ -182,9 +290,11 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
     absl::string_view w = t[k + 1].text;
     const double base = half ? 0.5 : 1;
     if (!half) {
-      if (auto d = Lookup(kDenominators, w); d && *d != 2 &&
-                                             IsWordAt(t, k + 2) &&
-                                             EqualsLower(t[k + 2].text, "of")) {
+      // "a third of", "a fifth", "a hundredth": not "a third term".
+      const bool of = IsWordAt(t, k + 2) && EqualsLower(t[k + 2].text, "of");
+      const bool alone = !IsWordAt(t, k + 2) && !IsGluedHyphen(t, k + 2);
+      if (auto d = Lookup(kDenominators, w);
+          d && ((of && *d != 2) || (alone && !w.empty() && w.back() != 's'))) {
         out.value = 1.0 / *d;
         out.next = k + 2;
         out.words = 1;
@@ -208,10 +318,17 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
     j = k + 2;
   }
   bool last_was_scale = have;
+  bool last_was_tens = false;
+  bool after_point = false;
+  double last_big = 1;  // the last scale word applied to `total`
   while (IsWordAt(t, j)) {
     absl::string_view w = t[j].text;
     if (auto v = UnitOrTen(w)) {
-      if (have && !last_was_scale) break;  // "two three" is not a number
+      if (after_point) break;  // the digits after "point" are read
+      // "two three" is not a number; "sixty five" is.
+      const bool tens_unit = last_was_tens && *v > 0 && *v < 10;
+      if (have && !last_was_scale && !tens_unit) break;
+      last_was_tens = *v >= 20 && *v % 10 == 0;
       double val = *v;
       size_t next = j + 1;
       // "twenty-eight"; "two-thirds".
@@ -229,6 +346,7 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
           return out;
         }
       }
+      if (next != j + 1) last_was_tens = false;
       current += val;
       have = true;
       last_was_scale = false;
@@ -237,6 +355,7 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
       continue;
     }
     if (!have) break;
+    last_was_tens = false;
     if (EqualsLower(w, "hundred")) {
       if (current == 0) current = 1;
       current *= 100;
@@ -244,13 +363,32 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
       if (current == 0) current = 1;
       current *= 12;
     } else if (auto big = BigScale(w)) {
-      if (current == 0 && total == 0) current = 1;
-      total += current * *big;
-      current = 0;
+      if (current == 0 && total > 0 && last_was_scale) {
+        total *= *big;  // "three lakh crore", "a thousand million"
+        last_big *= *big;
+      } else {
+        if (current == 0 && total == 0) current = 1;
+        total += current * *big;
+        current = 0;
+        last_big = *big;
+      }
     } else if (EqualsLower(w, "and") && last_was_scale && IsWordAt(t, j + 1) &&
-               UnitOrTen(t[j + 1].text)) {
+               UnitOrTen(t[j + 1].text) &&
+               !(IsWordAt(t, j + 2) && Lookup(kDenominators, t[j + 2].text))) {
       ++j;
       last_was_scale = true;  // lets the next unit word in
+      continue;
+    } else if (EqualsLower(w, "point") && !after_point) {
+      // "one point five million", "two hundred point seventy-one".
+      size_t k = j + 1;
+      const double frac = ReadDecimalWords(t, &k);
+      if (k == j + 1) break;
+      current += frac;
+      after_point = true;
+      last_was_scale = false;
+      last_was_tens = false;
+      out.words += static_cast<int>(k - j);
+      j = k;
       continue;
     } else {
       break;
@@ -261,6 +399,7 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
   }
   if (!have) return std::nullopt;
   out.value = total + current;
+  ReadWordFraction(t, &j, current == 0 ? last_big : 1, &out);
   if (out.value > kMaxValue) return std::nullopt;
   out.next = j;
   return out;
@@ -286,7 +425,8 @@ absl::string_view CurrencyPrefix(absl::string_view m) {
       {"TWD", "TWD"}, {"MX$", "MXN"}, {"MXN", "MXN"}, {"ZAR", "ZAR"},
       {"SEK", "SEK"}, {"NOK", "NOK"}, {"DKK", "DKK"}, {"PLN", "PLN"},
       {"TRY", "TRY"}, {"₺", "TRY"},   {"₦", "NGN"},   {"NGN", "NGN"},
-      {"PHP", "PHP"}, {"₱", "PHP"},   {"THB", "THB"}, {"฿", "THB"}};
+      {"PHP", "PHP"}, {"₱", "PHP"},   {"THB", "THB"}, {"฿", "THB"},
+      {"₿", "BTC"}};
   for (const Entry& e : kPrefixes) {
     if (m == e.mark) return e.code;
   }
@@ -298,12 +438,13 @@ absl::string_view CurrencyWord(absl::string_view w) {
     absl::string_view word, code;
   };
   static constexpr Entry kWords[] = {
-      {"dollars", "USD"}, {"dollar", "USD"}, {"euros", "EUR"},
-      {"euro", "EUR"},    {"yen", "JPY"},    {"yuan", "CNY"},
-      {"rupees", "INR"},  {"pesos", "MXN"},  {"francs", "CHF"},
-      {"roubles", "RUB"}, {"rubles", "RUB"}, {"shekels", "ILS"},
-      {"ringgit", "MYR"}, {"rupiah", "IDR"}, {"baht", "THB"},
-      {"naira", "NGN"},   {"rand", "ZAR"},   {"kronor", "SEK"}};
+      {"dollars", "USD"},  {"dollar", "USD"}, {"euros", "EUR"},
+      {"euro", "EUR"},     {"yen", "JPY"},    {"yuan", "CNY"},
+      {"rupees", "INR"},   {"pesos", "MXN"},  {"lira", "TRY"},
+      {"roubles", "RUB"},  {"rubles", "RUB"}, {"shekels", "ILS"},
+      {"ringgit", "MYR"},  {"rupiah", "IDR"}, {"baht", "THB"},
+      {"naira", "NGN"},    {"rand", "ZAR"},   {"kronor", "SEK"},
+      {"bitcoins", "BTC"}, {"bitcoin", "BTC"}};
   for (const Entry& e : kWords) {
     if (EqualsLower(w, e.word)) return e.code;
   }

@@ -138,13 +138,15 @@ bool IsCounterfactual(const Toks& t, size_t first) {
   return false;
 }
 
-bool IsAgeAfter(const Toks& t, size_t k) {
+size_t AgeEnd(const Toks& t, size_t k) {
+  const size_t start = k;
   if (k < t.size() && t[k].IsPunct("-")) ++k;
-  if (k >= t.size() || !In(t[k], kInAgeUnit)) return false;
+  if (k >= t.size() || !In(t[k], kInAgeUnit)) return start;
   ++k;
   if (k < t.size() && t[k].IsPunct("-")) ++k;
-  if (IsWordTok(t, k, "old")) return true;
-  return IsWordTok(t, k, "of") && IsWordTok(t, k + 1, "age");
+  if (IsWordTok(t, k, "old")) return k + 1;
+  if (IsWordTok(t, k, "of") && IsWordTok(t, k + 1, "age")) return k + 2;
+  return start;
 }
 
 bool IsCasualtyVerb(absl::string_view w) {

@@ -22,9 +22,10 @@ namespace claimcheck::extract {
 // "would you ...?" question, all within the same sentence.
 bool IsCounterfactual(const std::vector<NumToken>& toks, size_t first);
 
-// True when the tokens from `k` read "years old", "-year-old", "month old",
-// "years of age": the number before `k` is an age, not a claim.
-bool IsAgeAfter(const std::vector<NumToken>& toks, size_t k);
+// When the tokens from `k` read "years old", "-year-old", "month old" or
+// "years of age", the number before `k` is an age: returns one past those
+// words. Returns `k` otherwise.
+size_t AgeEnd(const std::vector<NumToken>& toks, size_t k);
 
 // "killing", "wounded", "injuring", ...: a bare number after one counts
 // people. Case-insensitive.

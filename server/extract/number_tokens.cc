@@ -56,6 +56,82 @@ bool IsAbbreviation(absl::string_view w) {
   return false;
 }
 
+// Length of the grouping at text[j] == ',' that belongs to the numeral:
+// ",000" (three digits), or the Indian ",34,567" (pairs ending in a triple).
+// 0 when the comma ends the numeral ("22,24,26").
+size_t GroupingAt(absl::string_view text, size_t j) {
+  const size_t n = text.size();
+  size_t k = j;
+  while (k < n && text[k] == ',') {
+    size_t d = k + 1;
+    while (d < n && d < k + 5 && IsDigit(text[d])) ++d;
+    const size_t digits = d - (k + 1);
+    if (digits == 3) return (d < n && IsDigit(text[d])) ? 0 : d - j;
+    if (digits != 2) return 0;
+    k = d;
+  }
+  return 0;
+}
+
+// Digits of a group separated by one space, narrow or no-break space:
+// "40 000", "1 414 021 100". Returns the separator's length, or 0.
+size_t SpaceGroupAt(absl::string_view text, size_t j) {
+  size_t sep = 0;
+  if (j < text.size() && text[j] == ' ') {
+    sep = 1;
+  } else if (j + 1 < text.size() && text.substr(j, 2) == "\xC2\xA0") {
+    sep = 2;
+  } else if (j + 2 < text.size() && (text.substr(j, 3) == "\xE2\x80\xAF" ||
+                                     text.substr(j, 3) == "\xE2\x80\x89")) {
+    sep = 3;
+  }
+  if (sep == 0) return 0;
+  const size_t d = j + sep;
+  if (d + 3 > text.size()) return 0;
+  for (size_t k = d; k < d + 3; ++k) {
+    if (!IsDigit(text[k])) return 0;
+  }
+  if (d + 3 < text.size()) {
+    const char after = text[d + 3];
+    if (IsDigit(after) || after == ',' || IsAsciiAlpha(after) ||
+        (after == '.' && d + 4 < text.size() && IsDigit(text[d + 4]))) {
+      return 0;
+    }
+  }
+  return sep;
+}
+
+// One past the numeral starting at text[i]: digits with grouping commas,
+// space-separated groups of three after a lead of one to three digits, and
+// a decimal part. Space-separated groups only when `space_groups`.
+size_t NumeralEnd(absl::string_view text, size_t i, bool space_groups) {
+  const size_t n = text.size();
+  size_t j = i + 1;
+  bool grouped = false;
+  while (j < n) {
+    if (IsDigit(text[j])) {
+      ++j;
+    } else if (text[j] == ',') {
+      const size_t g = GroupingAt(text, j);
+      if (g == 0) break;
+      j += g;
+      grouped = true;
+    } else if (text[j] == '.' && j + 1 < n && IsDigit(text[j + 1])) {
+      j += 2;
+    } else {
+      break;
+    }
+  }
+  // "40 000": only after a plain lead of one to three digits.
+  if (space_groups && !grouped && text[i] != '.' && j - i <= 3) {
+    bool plain = true;
+    for (size_t k = i; k < j; ++k) plain = plain && IsDigit(text[k]);
+    size_t sep;
+    while (plain && (sep = SpaceGroupAt(text, j)) > 0) j += sep + 3;
+  }
+  return j;
+}
+
 }  // namespace
 
 std::vector<NumToken> TokenizeForNumbers(absl::string_view text) {
@@ -99,26 +175,14 @@ std::vector<NumToken> TokenizeForNumbers(absl::string_view text) {
       ++i;
       continue;
     }
-    if (IsDigit(c)) {
-      size_t j = i + 1;
-      while (j < n) {
-        if (IsDigit(text[j])) {
-          ++j;
-        } else if (text[j] == ',') {
-          // A grouping comma takes exactly three digits after it.
-          size_t k = j + 1;
-          while (k < n && k < j + 5 && IsDigit(text[k])) ++k;
-          if (k - (j + 1) == 3) {
-            j = k;
-          } else {
-            break;
-          }
-        } else if (text[j] == '.' && j + 1 < n && IsDigit(text[j + 1])) {
-          j += 2;
-        } else {
-          break;
-        }
-      }
+    // ".08", ".534": a leading decimal point after a space.
+    const bool lead_point = c == '.' && space && i + 1 < n &&
+                            IsDigit(text[i + 1]) &&
+                            (toks.empty() || !toks.back().IsNum());
+    if (IsDigit(c) || lead_point) {
+      // "0800 123 456": digit groups after a number are a phone number's.
+      const bool after_num = !toks.empty() && toks.back().IsNum();
+      const size_t j = NumeralEnd(text, i, /*space_groups=*/!after_num);
       push(i, j, TokKind::kNum);
       i = j;
       continue;

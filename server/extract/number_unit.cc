@@ -131,6 +131,11 @@ size_t SingularMeasureAt(const Toks& t, size_t k, size_t limit) {
 // coordinated plural ("men and women", "photographs and other artifacts").
 size_t ExtendUnit(const Toks& t, size_t e, size_t limit, bool plural_head) {
   if (!plural_head || e >= limit) return e;
+  // "188 miles an hour" reads as "miles per hour".
+  if (e + 2 < limit && (IsWordTok(t, e, "an") || IsWordTok(t, e, "a")) &&
+      IsWordTok(t, e + 1, "hour") && IsLengthUnitWord(t[e - 1].text)) {
+    return e + 2;
+  }
   if (e + 1 < limit && (IsWordTok(t, e, "per") || t[e].IsPunct("/")) &&
       t[e + 1].IsWord() && IsRateDenominator(t[e + 1].text) &&
       IsLengthUnitWord(t[e - 1].text)) {
@@ -428,6 +433,15 @@ bool IsLengthUnitWord(absl::string_view word) {
 }  // namespace
 
 std::string UnitKey(absl::string_view unit) {
+  // A rate written by PerTimeAfter: "barrels per day" -> "barrel per day".
+  if (const size_t per = unit.find(" per "); per != absl::string_view::npos &&
+                                             per > 0 && unit.find(' ') == per &&
+                                             unit.size() - per < 16) {
+    // Units of measure ("miles per hour" -> "mph") are keyed as a whole
+    // below; their head's key is a short symbol.
+    std::string head = UnitKey(unit.substr(0, per));
+    if (head.size() > 4) return head + std::string(unit.substr(per));
+  }
   std::string key;
   size_t cut = unit.find_last_of(" -");
   if (cut == absl::string_view::npos) {

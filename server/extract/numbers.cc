@@ -29,13 +29,16 @@
 //     claims; elsewhere it is a range with qualifier "from".
 #include "server/extract/numbers.h"
 
+#include <cstdlib>
 #include <optional>
 #include <string>
 
 #include "absl/strings/match.h"
 #include "server/extract/number_context.h"
+#include "server/extract/number_measure.h"
 #include "server/extract/number_parse.h"
 #include "server/extract/number_rules.h"
+#include "server/extract/number_time.h"
 #include "server/extract/number_tokens.h"
 #include "server/extract/number_unit.h"
 #include "server/extract/word_table.h"
@@ -57,6 +60,18 @@ enum : uint64_t {
   kInQualifierEnds = uint64_t{1} << 8,
 };
 const WordTable& NumberWords();
+
+// ISO 4217 codes as Quantity::unit holds them: three capital letters.
+bool IsCurrencyCode(absl::string_view u) {
+  return u.size() == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[1] >= 'A' &&
+         u[1] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z';
+}
+
+// Money units: ISO codes and the subunits and francs read by
+// ReadCurrencyAfter.
+bool IsCurrencyCodeOrSubunit(absl::string_view u) {
+  return IsCurrencyCode(u) || u == "pence" || u == "cents" || u == "francs";
+}
 
 // Whether `w` is in one of the lists `mask`, ASCII case-insensitively.
 bool InLower(absl::string_view w, uint64_t mask) {
@@ -121,6 +136,11 @@ constexpr Qualifier kQualifiers[] = {
     {{"below"}, 1, Approx::kUpperBound},
     {{"exactly"}, 1, Approx::kExact},
     {{"within"}, 1, Approx::kUpperBound},
+    {{"equal", "to"}, 2, Approx::kExact},
+    {{"exceed"}, 1, Approx::kLowerBound},
+    {{"surpass"}, 1, Approx::kLowerBound},
+    {{"surpassed"}, 1, Approx::kLowerBound},
+    {{"surpassing"}, 1, Approx::kLowerBound},
     {{"exceeded"}, 1, Approx::kLowerBound},
     {{"exceeding"}, 1, Approx::kLowerBound},
     {{"exceeds"}, 1, Approx::kLowerBound},
@@ -216,12 +236,58 @@ struct Reading {
   bool words = false;
   bool bare_one = false;
   bool fraction = false;
+  bool slash = false;  // "1/2": a value, not a share of something
   bool percent = false;
   bool points = false;
   absl::string_view currency;    // ISO code
   absl::string_view glued_unit;  // "km" in "5km"
+  MeasureUnit measure;           // "GB" in "64GB"; empty unit when none
   bool reject = false;           // an identifier, ordinal, decade or time
 };
+
+// A two-word currency name after a number: "turkish lira", "swiss francs",
+// "us dollars", "canadian dollars". Empty when none.
+absl::string_view CurrencyPhrase(absl::string_view a, absl::string_view b) {
+  struct Entry {
+    absl::string_view first, second, code;
+  };
+  static constexpr Entry kPhrases[] = {
+      {"turkish", "lira", "TRY"},      {"swiss", "francs", "CHF"},
+      {"swiss", "franc", "CHF"},       {"us", "dollars", "USD"},
+      {"u.s.", "dollars", "USD"},      {"american", "dollars", "USD"},
+      {"canadian", "dollars", "CAD"},  {"australian", "dollars", "AUD"},
+      {"singapore", "dollars", "SGD"}, {"taiwan", "dollars", "TWD"},
+      {"indian", "rupees", "INR"},     {"japanese", "yen", "JPY"},
+      {"chinese", "yuan", "CNY"},      {"mexican", "pesos", "MXN"},
+      {"danish", "kroner", "DKK"},     {"danish", "crowns", "DKK"},
+      {"swedish", "kronor", "SEK"},    {"norwegian", "kroner", "NOK"},
+      {"pounds", "sterling", "GBP"},   {"british", "pounds", "GBP"},
+      {"russian", "rubles", "RUB"},    {"israeli", "shekels", "ILS"},
+      {"brazilian", "reais", "BRL"}};
+  for (const Entry& e : kPhrases) {
+    if (!e.code.empty() && EqualsLower(a, e.first) &&
+        EqualsLower(b, e.second)) {
+      return e.code;
+    }
+  }
+  return {};
+}
+
+absl::string_view DollarCountry(absl::string_view w) {
+  struct Entry {
+    absl::string_view mark, code;
+  };
+  static constexpr Entry kMarks[] = {
+      {"us", "USD"},  {"usd", "USD"}, {"a", "AUD"},  {"au", "AUD"},
+      {"aud", "AUD"}, {"c", "CAD"},   {"ca", "CAD"}, {"cad", "CAD"},
+      {"hk", "HKD"},  {"hkd", "HKD"}, {"nz", "NZD"}, {"nzd", "NZD"},
+      {"s", "SGD"},   {"sgd", "SGD"}, {"nt", "TWD"}, {"r", "BRL"},
+      {"mx", "MXN"}};
+  for (const Entry& e : kMarks) {
+    if (EqualsLower(w, e.mark)) return e.code;
+  }
+  return {};
+}
 
 // Currency mark at `i`; sets *after to the token after it.
 absl::string_view CurrencyAt(const Toks& t, size_t i, size_t* after) {
@@ -229,9 +295,45 @@ absl::string_view CurrencyAt(const Toks& t, size_t i, size_t* after) {
   if (t[i].kind == TokKind::kPunct) {
     absl::string_view code = CurrencyPrefix(t[i].text);
     *after = i + 1;
+    // "$US17,246,208", "$A12,810,626": the country after the sign.
+    if (code == "USD" && i + 2 < t.size() && t[i + 1].IsWord() &&
+        !t[i + 1].space_before && t[i + 2].IsNum()) {
+      absl::string_view c = DollarCountry(t[i + 1].text);
+      if (!c.empty()) {
+        *after = i + 2;
+        return c;
+      }
+    }
     return code;
   }
   if (!t[i].IsWord()) return {};
+  // "hk $ 10.05", "c $ 300", "aud$ 15", "nzd$15".
+  // A spaced one-letter mark would take "a $5 bill" for Australian.
+  if (i + 2 < t.size() && t[i + 1].IsPunct("$") && t[i + 2].IsNum() &&
+      t[i].text.size() <= 3 &&
+      (!t[i + 1].space_before || t[i].text.size() >= 2 ||
+       EqualsLower(t[i].text, "c"))) {
+    absl::string_view c = DollarCountry(t[i].text);
+    if (!c.empty()) {
+      *after = i + 2;
+      return c;
+    }
+  }
+  // "Y=28,030": yen as some news feeds render the sign.
+  if (t[i].text == "Y" && i + 2 < t.size() && t[i + 1].IsPunct("=") &&
+      !t[i + 1].space_before && t[i + 2].IsNum()) {
+    *after = i + 2;
+    return "JPY";
+  }
+  // "PS8.1bn": the pound sign as some feeds render it; not "PS5".
+  if (t[i].text == "PS" && i + 1 < t.size() && t[i + 1].IsNum() &&
+      !t[i + 1].space_before &&
+      (t[i + 1].text.find_first_of(".,") != absl::string_view::npos ||
+       (i + 2 < t.size() && !t[i + 2].space_before && t[i + 2].IsWord() &&
+        ScaleWordValue(t[i + 2].text, true).has_value()))) {
+    *after = i + 1;
+    return "GBP";
+  }
   // "HK$100"; also "NZ $ 26 million" as some sources space it.
   if (i + 1 < t.size() && t[i + 1].IsPunct("$") && t[i].text.size() <= 2 &&
       t[i].IsCapitalized()) {
@@ -249,6 +351,8 @@ absl::string_view CurrencyAt(const Toks& t, size_t i, size_t* after) {
   return {};
 }
 
+// The dollar named by a country mark written next to "$": "US", "A",
+// "HK", "C", "NZ", "aud". Empty when `w` is not one.
 constexpr absl::string_view kGluedUnits[] = {
     "km",  "kg",  "cm",  "mm",  "m",  "g",  "mg", "lb",  "lbs",
     "ft",  "mph", "kmh", "kph", "mw", "gw", "kw", "mwh", "gwh",
@@ -269,6 +373,76 @@ bool IsMillionM(const Toks& t, size_t k) {
          !InLower(next.text, kInDeterminers);
 }
 
+// "12.32e+14", "1.3x10^6", "6.23x10^-4": a power of ten glued to the
+// numeral at token `k`. Multiplies r->value and returns the token after it;
+// `k` when there is none.
+size_t ReadExponent(const Toks& t, size_t k, Reading* r) {
+  auto glued = [&t](size_t i) { return i < t.size() && !t[i].space_before; };
+  size_t e = k + 1;
+  if (t[k].text == "e" || t[k].text == "E") {
+    // the exponent follows at once
+  } else if ((t[k].text == "x" || t[k].text == "\xC3\x97") && glued(e) &&
+             t[e].text == "10" && glued(e + 1) && t[e + 1].IsPunct("^")) {
+    e += 2;
+  } else {
+    return k;
+  }
+  double sign = 1;
+  if (glued(e) && (t[e].IsPunct("+") || t[e].IsPunct("-"))) {
+    if (t[e].text == "-") sign = -1;
+    ++e;
+  }
+  if (!glued(e) || !t[e].IsNum() || t[e].text.size() > 2 ||
+      t[e].text.find('.') != absl::string_view::npos) {
+    return k;
+  }
+  const int exp =
+      static_cast<int>(sign) * std::atoi(std::string(t[e].text).c_str());
+  double p = 1;
+  for (int n = 0; n < (exp < 0 ? -exp : exp); ++n) p *= 10;
+  r->value = exp < 0 ? r->value / p : r->value * p;
+  return e + 1;
+}
+
+// A currency written after the number at token `k`: "euros", "500 €",
+// "197 pence", "361 million pounds", "10 turkish lira", "swiss francs".
+// Sets r->currency and returns the token after it; `k` when none.
+size_t ReadCurrencyAfter(const Toks& t, size_t k, Reading* r) {
+  if (t[k].kind == TokKind::kPunct) {
+    // "500 €", but not the sign of the next amount ("5 $10").
+    absl::string_view code = CurrencyPrefix(t[k].text);
+    if (code.empty() || t[k].text == "$" ||
+        (k + 1 < t.size() && t[k + 1].IsNum())) {
+      return k;
+    }
+    r->currency = code;
+    return k + 1;
+  }
+  if (!t[k].IsWord()) return k;
+  absl::string_view w = t[k].text;
+  if (k + 1 < t.size() && t[k + 1].IsWord()) {
+    absl::string_view code = CurrencyPhrase(w, t[k + 1].text);
+    if (!code.empty()) {
+      r->currency = code;
+      return k + 2;
+    }
+  }
+  absl::string_view code = CurrencyWord(w);
+  if (code.empty() && r->scaled &&
+      (EqualsLower(w, "pounds") || EqualsLower(w, "pound"))) {
+    code = "GBP";  // "361 million pounds"; "208 pounds" is a weight
+  }
+  // Subunits, and francs, whose country the word does not tell.
+  if (code.empty()) {
+    if (EqualsLower(w, "pence")) code = "pence";
+    if (EqualsLower(w, "cents")) code = "cents";
+    if (EqualsLower(w, "francs")) code = "francs";
+  }
+  if (code.empty()) return k;
+  r->currency = code;
+  return k + 1;
+}
+
 void ReadSuffixes(const Toks& t, Reading* r, size_t k) {
   const bool money = !r->currency.empty();
   if (r->words) {
@@ -277,10 +451,16 @@ void ReadSuffixes(const Toks& t, Reading* r, size_t k) {
              !EqualsLower(t[k].text, "pc") && !EqualsLower(t[k].text, "pct") &&
              !EqualsLower(t[k].text, "percent")) {
     absl::string_view sfx = t[k].text;
-    if (auto s = ScaleWordValue(sfx, money || IsMillionM(t, k))) {
+    size_t e = k;
+    if (auto s = ScaleWordValue(
+            sfx, money || IsMillionM(t, k) || sfx == "M" || sfx == "B")) {
       r->scale = *s;
       r->scaled = true;
       ++k;
+    } else if ((e = ReadExponent(t, k, r)) > k) {
+      k = e;
+    } else if ((e = ReadMeasureUnit(t, k, t.size(), &r->measure)) > k) {
+      k = e;
     } else if (EqualsLower(sfx, "st") || EqualsLower(sfx, "nd") ||
                EqualsLower(sfx, "rd") || EqualsLower(sfx, "th") ||
                EqualsLower(sfx, "s") || EqualsLower(sfx, "am") ||
@@ -318,12 +498,11 @@ void ReadSuffixes(const Toks& t, Reading* r, size_t k) {
                 IsWordTok(t, k + 1, "point"))) {
       r->points = true;
       k += 2;
-    } else if (r->currency.empty() && t[k].IsWord()) {
-      absl::string_view code = CurrencyWord(t[k].text);
-      if (!code.empty()) {
-        r->currency = code;
-        ++k;
-      }
+    } else if (IsWordTok(t, k, "percentage") && r->currency.empty()) {
+      r->percent = true;  // "thirty percentage"
+      ++k;
+    } else if (r->currency.empty() && r->measure.unit.empty()) {
+      k = ReadCurrencyAfter(t, k, r);
     }
   }
   r->next = k;
@@ -341,15 +520,27 @@ std::optional<Reading> ReadNumber(const Toks& t, size_t i) {
     j = after;
   }
   double sign = 1;
+  // "COVID -19" is a name, not minus nineteen.
+  const bool after_acronym =
+      j > 0 && t[j - 1].IsWord() && t[j - 1].text.size() >= 2 &&
+      t[j - 1].text[0] >= 'A' && t[j - 1].text[0] <= 'Z' &&
+      t[j - 1].text[1] >= 'A' && t[j - 1].text[1] <= 'Z';
   if (r.currency.empty() && j + 1 < t.size() && t[j + 1].IsNum() &&
       !t[j + 1].space_before &&
       (t[j].IsPunct("-") || t[j].IsPunct("\xE2\x88\x92")) &&
-      (j == 0 || t[j].space_before || t[j - 1].IsPunct("("))) {
+      (j == 0 || t[j].space_before || t[j - 1].IsPunct("(")) &&
+      !after_acronym) {
     sign = -1;
     ++j;
-  } else if (IsWordTok(t, j, "minus") && j + 1 < t.size() && t[j + 1].IsNum()) {
-    sign = -1;
-    ++j;
+  } else if ((IsWordTok(t, j, "minus") || IsWordTok(t, j, "negative")) &&
+             j + 1 < t.size()) {
+    // "minus 5", "minus-260 degrees", "negative one".
+    size_t n = j + 1;
+    if (t[n].IsPunct("-") && !t[n].space_before && n + 1 < t.size()) ++n;
+    if (t[n].IsNum() || (t[n].IsWord() && IsNumberWord(t[n].text))) {
+      sign = -1;
+      j = n;
+    }
   }
   r.num = j;
   if (t[j].IsNum()) {
@@ -360,16 +551,39 @@ std::optional<Reading> ReadNumber(const Toks& t, size_t i) {
       return r;
     }
     r.value = *v;
-    ReadSuffixes(t, &r, j + 1);
-  } else if (j == i) {
+    size_t k = j + 1;
+    // "1/2 cup", "3/4": a small fraction, not a date such as "9/11".
+    if (k + 1 < t.size() && t[k].IsPunct("/") && !t[k].space_before &&
+        t[k + 1].IsNum() && !t[k + 1].space_before &&
+        (k + 2 >= t.size() || !t[k + 2].IsPunct("/"))) {
+      const absl::string_view d = t[k + 1].text;
+      if ((d == "2" || d == "3" || d == "4" || d == "8" || d == "16" ||
+           d == "10" || d == "100") &&
+          t[j].text.find_first_of(".,") == absl::string_view::npos) {
+        const double den = *ParseNumeral(d);
+        if (r.value < den) {
+          r.value /= den;
+          r.fraction = true;
+          r.slash = true;
+          k += 2;
+        }
+      }
+    }
+    ReadSuffixes(t, &r, k);
+  } else if (j == i || sign < 0) {
     std::optional<WordNumber> wn = ParseNumberWords(t, j);
     if (!wn) return std::nullopt;
     r.words = true;
     r.value = wn->value;
     r.fraction = wn->fraction;
-    r.bare_one = wn->words == 1 && !wn->fraction && !wn->only_article &&
-                 wn->next == j + 1 && EqualsLower(t[j].text, "one");
+    r.bare_one = sign > 0 && wn->words == 1 && !wn->fraction &&
+                 !wn->only_article && wn->next == j + 1 &&
+                 EqualsLower(t[j].text, "one");
     ReadSuffixes(t, &r, wn->next);
+    // "one per cent", "one million": a number, not the article "one".
+    if (r.percent || r.points || r.scaled || !r.currency.empty()) {
+      r.bare_one = false;
+    }
   } else {
     return std::nullopt;
   }
@@ -429,13 +643,22 @@ constexpr absl::string_view kYearNouns[] = {
 bool IsYearLikeCount(const Toks& t, const Reading& r) {
   const size_t k = r.next;
   if (k >= t.size() || !t[k].IsWord() || t[k].IsCapitalized() ||
-      !LooksPlural(t[k].text) || InLower(t[k].text, kInDeterminers) ||
-      InLower(t[k].text, kInYearNouns)) {
+      t[k].newline_before || !LooksPlural(t[k].text) ||
+      InLower(t[k].text, kInDeterminers) || InLower(t[k].text, kInYearNouns)) {
     return false;
   }
   if (r.num > 0 && t[r.num - 1].IsWord() &&
       InLower(t[r.num - 1].text, kInNotBeforeYear)) {
     return false;
+  }
+  return true;
+}
+
+// An all-capitals word of two letters or more: "COVID", "AR", "F".
+bool IsAcronym(const NumToken& tok) {
+  if (!tok.IsWord() || tok.text.size() < 2) return false;
+  for (char c : tok.text) {
+    if (c < 'A' || c > 'Z') return false;
   }
   return true;
 }
@@ -463,11 +686,36 @@ bool IsNonClaim(const Toks& t, const Reading& r, bool qualified,
         return true;  // "F-35", "COVID-19", "G7", "9/11", "10:30"
       }
     }
-    if (r.num + 1 < t.size() && !t[r.num + 1].space_before &&
+    if (!r.fraction && r.num + 1 < t.size() && !t[r.num + 1].space_before &&
         (t[r.num + 1].IsPunct(":") || t[r.num + 1].IsPunct("/") ||
          t[r.num + 1].IsPunct("@")) &&
-        r.num + 2 < t.size() && !t[r.num + 2].space_before) {
-      return true;  // "10:30", "24/7"
+        r.num + 2 < t.size() && !t[r.num + 2].space_before &&
+        !t[r.num + 2].IsPunct("$")) {
+      return true;  // "10:30", "24/7"; not "$7/$9"
+    }
+    // "2004's average": a year in the possessive, whatever qualifies it.
+    if (IsYearToken(t, r.num) && r.next == r.num + 1 && r.next + 1 < t.size() &&
+        (t[r.next].IsPunct("'") || t[r.next].IsPunct("\xE2\x80\x99")) &&
+        IsWordTok(t, r.next + 1, "s")) {
+      return true;
+    }
+    // "Texas # 2", "COVID - 19", "AR - 15": a rank or a name, spaced out.
+    if (r.first == r.num && r.num > 0 &&
+        (t[r.num - 1].IsPunct("#") ||
+         (t[r.num - 1].IsPunct("-") && r.num > 1 && IsAcronym(t[r.num - 2])))) {
+      return true;
+    }
+    // "1) sacrifice ...": a list marker.
+    if (r.first == r.num && r.next == r.num + 1 && r.next < t.size() &&
+        t[r.next].IsPunct(")") && !t[r.next].space_before &&
+        num.text.size() <= 2 && (r.num == 0 || !t[r.num - 1].IsPunct("("))) {
+      return true;
+    }
+    // "0800 123 456": runs of bare digit groups are phone numbers or codes.
+    if (r.first == r.num && !r.scaled && r.currency.empty() &&
+        ((r.num > 0 && t[r.num - 1].IsNum()) ||
+         (r.next == r.num + 1 && r.next < t.size() && t[r.next].IsNum()))) {
+      return true;
     }
     // Times of day: "3 p.m.", "10 am", "3 o'clock", "1400 GMT".
     if (k < t.size() && t[k].IsWord()) {
@@ -506,21 +754,113 @@ bool IsNonClaim(const Toks& t, const Reading& r, bool qualified,
                         InLower(prev.text, kInIdentifierWords))) {
       return true;
     }
-    if (r.words && InLower(prev.text, kInDeterminers)) return true;
-  }
-  if (r.words && !r.fraction && IsWordTok(t, k, "of") &&
-      !(r.value > 1 &&
-        (IsWordTok(t, k + 1, "us") || IsWordTok(t, k + 1, "them") ||
-         IsWordTok(t, k + 1, "you")))) {
-    return true;  // "one of the", "two of the" (but "all fifteen of us")
-  }
-  // Ages: "aged 14", "at age 80", "at the age of 40".
-  if (r.first > 0 &&
-      (IsWordTok(t, r.first - 1, "aged") || IsWordTok(t, r.first - 1, "age") ||
-       (IsWordTok(t, r.first - 1, "of") && IsWordTok(t, r.first - 2, "age")))) {
-    return true;
   }
   return false;
+}
+
+// Ages written before the number: "aged 14", "at age 80", "at the age of
+// 40", and the apposition "Maddon, 66, has ...".
+bool IsAgeBefore(const Toks& t, const Reading& r) {
+  const size_t f = r.first;
+  if (f == 0) return false;
+  if (IsWordTok(t, f - 1, "aged") || IsWordTok(t, f - 1, "age") ||
+      (IsWordTok(t, f - 1, "of") && f >= 2 && IsWordTok(t, f - 2, "age"))) {
+    return true;
+  }
+  const NumToken& num = t[r.num];
+  return f == r.num && num.IsNum() && num.text.size() == 2 && !r.scaled &&
+         r.currency.empty() && !r.percent && r.measure.unit.empty() &&
+         r.glued_unit.empty() && f >= 2 && t[f - 1].IsPunct(",") &&
+         t[f - 2].IsCapitalized() && r.next < t.size() &&
+         t[r.next].IsPunct(",");
+}
+
+// Up for "rose", "grew", "up"; down for "fell", "cut", "down"; kNone for
+// other words, including the neutral "changed" and "moved".
+ChangeDirection ChangeVerbDirection(absl::string_view w) {
+  static constexpr absl::string_view kDown[] = {
+      "fell",     "fall",    "falls",    "fallen", "falling",  "decreased",
+      "decrease", "dropped", "drop",     "drops",  "declined", "decline",
+      "plunged",  "slipped", "slid",     "shrank", "cut",      "reduced",
+      "down",     "lowered", "narrowed", "sank",   "tumbled",  "plummeted",
+      "lost",     "dipped",  "slumped",  "eased",  "cutting",  "reducing"};
+  if (!InLower(w, kInChangeVerbs) && !EqualsLower(w, "lost") &&
+      !EqualsLower(w, "dipped") && !EqualsLower(w, "slumped") &&
+      !EqualsLower(w, "eased") && !EqualsLower(w, "gained")) {
+    return ChangeDirection::kNone;
+  }
+  for (absl::string_view d : kDown) {
+    if (EqualsLower(w, d)) return ChangeDirection::kDown;
+  }
+  if (EqualsLower(w, "went") || EqualsLower(w, "changed") ||
+      EqualsLower(w, "moved")) {
+    return ChangeDirection::kNone;
+  }
+  return ChangeDirection::kUp;
+}
+
+// The kind of a quantity from its unit, for claims whose reader did not set
+// one: money, percent, fraction, a unit of measure or duration, a rate, a
+// count of things, or a bare number.
+QuantityKind KindOfUnit(const Quantity& q) {
+  const std::string& u = q.unit;
+  if (u.empty()) return QuantityKind::kNumber;
+  if (IsCurrencyCodeOrSubunit(u)) return QuantityKind::kMoney;
+  if (u == "percent" || u == "percentage points") {
+    return QuantityKind::kPercent;
+  }
+  if (u == "fraction") return QuantityKind::kFraction;
+  if (u.find(" per ") != std::string::npos ||
+      u.find('/') != std::string::npos) {
+    return QuantityKind::kRate;
+  }
+  std::string canonical;
+  double factor;
+  if (CanonicalUnit(q.unit_key, &canonical, &factor)) {
+    if (canonical == "s") return QuantityKind::kDuration;
+    if (canonical == "m/s") return QuantityKind::kRate;
+    return QuantityKind::kMeasure;
+  }
+  return QuantityKind::kCount;
+}
+
+// The unit of an age: "months" for "nine-month-old", "years" otherwise
+// (also when the age is written before the number: "aged 14").
+std::string AgeUnit(const Toks& t, size_t from, size_t to) {
+  for (size_t i = from; i < to && i < t.size(); ++i) {
+    if (!t[i].IsWord()) continue;
+    const std::string s = Singularize(t[i].text);
+    if (s == "month" || s == "week" || s == "day") return s + "s";
+  }
+  return "years";
+}
+
+// Numbers that name or modify rather than state a quantity: a short bare
+// integer before a capitalised name ("9 E 71st St", "787 Dreamliner", "11
+// Pro"), a year of an era ("A.D. 1000"), and a number word in a hyphenated
+// modifier ("a five-year award", "a four-door car", "six-speed").
+bool IsLabelOrCompound(const Toks& t, const Reading& a, const Reading& last,
+                       bool qualified, const Quantity& q, bool counts) {
+  const NumToken& num = t[a.num];
+  const size_t k = last.next;
+  if (!qualified && q.unit.empty() && !counts && num.IsNum() && !a.scaled &&
+      a.currency.empty() && num.text.size() <= 4 &&
+      num.text.find_first_of(".,") == absl::string_view::npos && k < t.size() &&
+      t[k].IsCapitalized() && !t[k].sentence_start && !LooksPlural(t[k].text)) {
+    return true;
+  }
+  if (num.IsNum() && a.first >= 2 && t[a.first - 1].IsPunct(".") &&
+      (IsWordTok(t, a.first - 2, "d") || IsWordTok(t, a.first - 2, "c"))) {
+    return true;  // "A.D. 1000", "B.C. 500"
+  }
+  if (k < t.size() && t[k].IsWord() &&
+      (t[k].text == "BC" || t[k].text == "BCE" || t[k].text == "AD")) {
+    return true;
+  }
+  return a.words && !a.fraction && &a == &last && k + 1 < t.size() &&
+         t[k].IsPunct("-") && !t[k].space_before && !t[k + 1].space_before &&
+         t[k + 1].IsWord() && !LooksPlural(t[k + 1].text) &&
+         q.kind != QuantityKind::kMeasure && q.kind != QuantityKind::kRate;
 }
 
 bool IsChangeVerbBefore(const Toks& t, size_t i) {
@@ -552,6 +892,10 @@ bool IsRangeJoin(const Toks& t, size_t k) {
     return k + 1 < t.size() && t[k].space_before == t[k + 1].space_before;
   }
   return t[k].IsPunct("\xE2\x80\x93") || t[k].IsPunct("\xE2\x80\x94") ||
+         t[k].IsPunct("~") ||
+         // "$7/$9": two amounts, each with its sign.
+         (t[k].IsPunct("/") && k + 2 < t.size() && t[k + 1].IsPunct("$") &&
+          t[k + 2].IsNum()) ||
          IsWordTok(t, k, "to") || IsWordTok(t, k, "or");
 }
 
@@ -594,12 +938,6 @@ const WordTable& VagueWords() {
   return *table;
 }
 
-// ISO 4217 codes as Quantity::unit holds them: three capital letters.
-bool IsCurrencyCode(absl::string_view u) {
-  return u.size() == 3 && u[0] >= 'A' && u[0] <= 'Z' && u[1] >= 'A' &&
-         u[1] <= 'Z' && u[2] >= 'A' && u[2] <= 'Z';
-}
-
 // ---------------------------------------------------------------------------
 // Building a Quantity.
 
@@ -617,13 +955,9 @@ struct Scanner {
     q.span.begin = t[first].begin;
     q.span.end = t[end - 1].end;
     q.surface = std::string(text.substr(q.span.begin, q.span.size()));
-    if (q.unit.empty() && !thing.empty()) {
-      absl::string_view unit =
-          TokenText(text, t, thing.unit_begin, thing.unit_end);
-      absl::string_view code = CurrencyWord(unit);
-      q.unit = code.empty() ? std::string(unit) : std::string(code);
-    }
+    if (q.unit.empty() && !thing.empty()) q.unit = UnitOf(thing);
     if (!q.unit.empty()) q.unit_key = UnitKey(q.unit);
+    if (q.kind == QuantityKind::kUnknown) q.kind = KindOfUnit(q);
     ClaimContext ctx = FindClaimContext(text, t, first, end);
     q.subject = std::move(ctx.subject);
     q.time = std::move(ctx.time);
@@ -644,6 +978,80 @@ struct Scanner {
     out.push_back(std::move(q));
     floor = end;
     last_first = first;
+  }
+
+  // Direction and role of a change verb governing the number at `first`:
+  // "rose 5%" and "rose by 5%" are the size of a change (is_delta), "rose
+  // to $3 billion" the level reached; "fell from 208 to 193" gives the 193
+  // its base 208. The verb must lie in the same clause, after `floor`.
+  void SetChange(size_t first, Quantity* q) {
+    if (first == 0) return;
+    size_t p = first - 1;
+    enum { kDelta, kLevel, kBase } role = kDelta;
+    if (IsWordTok(t, p, "by")) {
+      role = kDelta;
+    } else if (IsWordTok(t, p, "to") || IsWordTok(t, p, "at")) {
+      role = kLevel;
+    } else if (IsWordTok(t, p, "from")) {
+      role = kBase;
+    } else {
+      ++p;  // the verb itself may come right before: "rose 5%"
+    }
+    // A level or base may sit past an earlier claim of the same verb
+    // ("rose 5% to $3 billion"); the size of a change may not.
+    const size_t stop = role == kDelta ? floor : 0;
+    for (size_t i = p; i-- > 0 && i + 8 > p && i >= stop;) {
+      if (!t[i].IsWord()) {
+        if (t[i].IsPunct(",") && role != kLevel) break;
+        continue;
+      }
+      const ChangeDirection d = ChangeVerbDirection(t[i].text);
+      if (d == ChangeDirection::kNone) {
+        if (t[i].sentence_start) break;
+        continue;
+      }
+      if (role == kBase)
+        return;  // "from 208": a past level, not a claim of change
+      q->change = d;
+      q->is_delta = role == kDelta;
+      if (role == kLevel && !out.empty() && last_first >= i &&
+          IsWordTok(t, last_first > 0 ? last_first - 1 : 0, "from")) {
+        q->base = out.back().value;  // "fell from 208 to 193"
+      }
+      return;
+    }
+  }
+
+  // The unit of a counted thing: its words, or the ISO code of a currency.
+  std::string UnitOf(const CountedThing& thing) const {
+    absl::string_view unit =
+        TokenText(text, t, thing.unit_begin, thing.unit_end);
+    absl::string_view code = CurrencyWord(unit);
+    return code.empty() ? std::string(unit) : std::string(code);
+  }
+
+  // "RM79 a month", "3,000 tests a day", "£24 a-year", "$5 per hour": an
+  // amount per unit of time after the claim ending at token `k`. Returns
+  // one past it and sets *per to the singular time noun; `k` when none.
+  size_t PerTimeAfter(size_t k, std::string* per) const {
+    if (k + 1 >= t.size() || !t[k].IsWord()) return k;
+    const absl::string_view w = t[k].text;
+    if (!EqualsLower(w, "a") && !EqualsLower(w, "an") &&
+        !EqualsLower(w, "per") && !EqualsLower(w, "each")) {
+      return k;
+    }
+    size_t n = k + 1;
+    if (t[n].IsPunct("-") && !t[n].space_before && n + 1 < t.size()) ++n;
+    if (!t[n].IsWord()) return k;
+    static constexpr absl::string_view kTimeNouns[] = {
+        "second", "minute", "hour", "day", "week", "month", "quarter", "year"};
+    for (absl::string_view noun : kTimeNouns) {
+      if (EqualsLower(t[n].text, noun)) {
+        *per = std::string(noun);
+        return n + 1;
+      }
+    }
+    return k;
   }
 
   // The counted thing of the previous claim when it lies in this sentence or
@@ -951,6 +1359,8 @@ struct Scanner {
         ++m;
       } else if (IsWordTok(t, m, "out") && IsWordTok(t, m + 1, "of")) {
         m += 2;
+      } else if (a->words && a->value == 1 && IsWordTok(t, m, "of")) {
+        ++m;  // "one of four mission concepts"
       }
       if (m > a->next) {
         std::optional<Reading> d = ReadNumber(t, m);
@@ -965,7 +1375,9 @@ struct Scanner {
     }
 
     const Reading& last = b ? *b : *a;
-    if (IsAgeAfter(t, last.next)) return last.next;  // "25 years old"
+    // Ages are claims a fact-checker compares ("a 15-year-old"): kind kAge.
+    const size_t age_end = AgeEnd(t, last.next);
+    const bool age = age_end > last.next || IsAgeBefore(t, *a);
     Quantity q;
     size_t first = qual ? qual->first : a->first;
     if (qual) {
@@ -996,8 +1408,31 @@ struct Scanner {
     }
     CountedThing thing;
     thing.end = last.next;
-    if (!last.currency.empty()) {
+    MeasureUnit spaced;
+    size_t spaced_end = last.next;
+    if (last.currency.empty() && !last.points && !last.percent &&
+        last.glued_unit.empty() && last.measure.unit.empty() && !age) {
+      const size_t se = SentenceEnd(t, last.num);
+      spaced_end = ReadMeasureUnit(t, last.next, se, &spaced);
+      // "a 5-mpg boost", "a 185-hp engine".
+      if (spaced_end == last.next && last.next + 1 < se &&
+          t[last.next].IsPunct("-") && !t[last.next].space_before &&
+          !t[last.next + 1].space_before) {
+        const size_t e = ReadMeasureUnit(t, last.next + 1, se, &spaced);
+        if (e > last.next + 1) spaced_end = e;
+      }
+    }
+    if (age) {
+      q.unit = AgeUnit(t, last.next, age_end);
+      q.kind = QuantityKind::kAge;
+      thing.end = age_end;
+    } else if (!last.currency.empty()) {
       q.unit = std::string(last.currency);
+    } else if (!last.measure.unit.empty() || spaced_end > last.next) {
+      const MeasureUnit& m = last.measure.unit.empty() ? spaced : last.measure;
+      q.unit = std::string(m.unit);
+      q.kind = m.rate ? QuantityKind::kRate : QuantityKind::kMeasure;
+      thing.end = std::max(spaced_end, last.next);
     } else if (last.points) {
       q.unit = "percentage points";
     } else if (last.percent) {
@@ -1007,10 +1442,25 @@ struct Scanner {
     } else {
       const bool singular_ok =
           a->fraction || (!b && a->value <= 1 && a->value > 0);
-      thing = ReadCountedThing(t, last.next, SentenceEnd(t, last.num),
-                               a->fraction && !ratio, singular_ok);
-      if (thing.end < last.next) thing.end = last.next;
-      if (a->fraction) {
+      // "one of the people responsible", "two of its engines".
+      size_t from = last.next;
+      if (a->words && !a->fraction && IsWordTok(t, from, "of") &&
+          from + 1 < t.size() && t[from + 1].IsWord() &&
+          (InLower(t[from + 1].text, kInDeterminers) ||
+           InLower(t[from + 1].text, kInWeakDeterminers))) {
+        from += 2;
+      }
+      thing = ReadCountedThing(t, from, SentenceEnd(t, last.num),
+                               a->fraction && !ratio && !a->slash, singular_ok);
+      // "nine of their 14 matches": no noun after "of their", no surface.
+      if (thing.empty() || thing.end < last.next) thing.end = last.next;
+      // "208 pounds" with no currency sign or scale is a weight.
+      if (thing.unit_end == thing.unit_begin + 1 &&
+          (EqualsLower(t[thing.unit_begin].text, "pounds") ||
+           EqualsLower(t[thing.unit_begin].text, "pound"))) {
+        q.unit = "lb";
+      }
+      if (a->fraction && !a->slash) {
         q.unit = "fraction";  // "a quarter of citizens", "one in three"
         thing.unit_begin = thing.unit_end;
       }
@@ -1021,6 +1471,7 @@ struct Scanner {
                           a->first > 0 && t[a->first - 1].IsWord() &&
                           InLower(t[a->first - 1].text, kInWeakDeterminers);
     if (weak_det && a->bare_one) return thing.end;
+    // "the two sides", "the three men": a reference back, not a count.
     if (weak_det && !thing.empty() &&
         EqualsLower(t[a->first - 1].text, "the") &&
         IsReferenceNoun(t[thing.unit_end - 1].text)) {
@@ -1035,8 +1486,10 @@ struct Scanner {
           (absl::EndsWith(prev->text, "ed") ||
            EqualsLower(prev->text, "have") || EqualsLower(prev->text, "has") ||
            EqualsLower(prev->text, "had"));
-      if (!verb || thing.empty() || t[thing.unit_begin].IsCapitalized() ||
-          IsOneIdiomNoun(t[thing.unit_begin].text)) {
+      const bool of = IsWordTok(t, a->next, "of") && !thing.empty();
+      if (!of &&
+          (!verb || thing.empty() || t[thing.unit_begin].IsCapitalized() ||
+           IsOneIdiomNoun(t[thing.unit_begin].text))) {
         return a->next;
       }
     }
@@ -1058,19 +1511,54 @@ struct Scanner {
       }
     }
     if (q.unit.empty() && thing.empty()) {
+      // A number that counts nothing named is still a quantity (kNumber);
+      // the query and verify layers decide whether it compares. But "the
+      // three were released" refers back like a pronoun.
       bool sure = false;
       q.unit = ElidedUnit(first, last.next, strong, &sure);
-      if (!sure && !strong) return last.next;
       if (weak_det && !sure) return last.next;
+      // "those two together": a reference back, like a pronoun.
+      if (a->words && !sure && a->first > 0 && t[a->first - 1].IsWord() &&
+          InLower(t[a->first - 1].text, kInDeterminers)) {
+        return last.next;
+      }
+    }
+    std::string per;
+    const size_t per_end = age ? thing.end : PerTimeAfter(thing.end, &per);
+    if (per_end > thing.end && q.kind != QuantityKind::kRate &&
+        (!q.unit.empty() || !thing.empty()) && q.unit != "percent" &&
+        q.unit != "fraction" && q.unit != "percentage points") {
+      if (q.unit.empty()) q.unit = UnitOf(thing);
+      q.unit += " per " + per;  // "MYR per month", "tests per day"
+      q.kind = QuantityKind::kRate;
+      thing.end = per_end;
     }
     if (IsCounterfactual(t, first)) return thing.end;
+    if (!age &&
+        IsLabelOrCompound(t, *a, last, qual.has_value(), q, !thing.empty())) {
+      return thing.end;
+    }
+    // "world number two", "the top three": a rank, not an amount.
+    if (a->words && !b && a->first == a->num && a->first > 0 &&
+        (IsWordTok(t, a->first - 1, "number") ||
+         IsWordTok(t, a->first - 1, "top")) &&
+        q.unit.empty() && thing.empty()) {
+      q.kind = QuantityKind::kRank;
+    }
+    SetChange(first, &q);
     Emit(first, last.next, thing.end, std::move(q), thing);
     return thing.end;
   }
 };
 
-bool CanStartNumber(const NumToken& tok) {
+bool CanStartNumber(const Toks& toks, size_t i) {
+  const NumToken& tok = toks[i];
   if (tok.IsNum()) return true;
+  // "hk $ 10.05", "nzd$15": a country mark before the dollar sign.
+  if (tok.IsWord() && tok.text.size() <= 3 && i + 1 < toks.size() &&
+      toks[i + 1].IsPunct("$")) {
+    return true;
+  }
   if (tok.kind == TokKind::kPunct) {
     return tok.text == "-" || tok.text == "\xE2\x88\x92" ||
            !CurrencyPrefix(tok.text).empty();
@@ -1079,10 +1567,57 @@ bool CanStartNumber(const NumToken& tok) {
   if (w.empty()) return false;
   return IsNumberWord(w) || EqualsLower(w, "a") || EqualsLower(w, "an") ||
          EqualsLower(w, "half") || EqualsLower(w, "minus") ||
-         (w.size() <= 3 && tok.IsCapitalized());
+         EqualsLower(w, "negative") || (w.size() <= 3 && tok.IsCapitalized());
 }
 
 }  // namespace
+
+void ResolveTimes(absl::string_view article_date,
+                  std::vector<Quantity>* quantities) {
+  for (Quantity& q : *quantities) {
+    q.time_resolved = q.time.empty() ? "" : ResolveTime(q.time, article_date);
+  }
+}
+
+absl::string_view QuantityKindName(QuantityKind kind) {
+  switch (kind) {
+    case QuantityKind::kUnknown:
+      return "unknown";
+    case QuantityKind::kNumber:
+      return "number";
+    case QuantityKind::kCount:
+      return "count";
+    case QuantityKind::kMoney:
+      return "money";
+    case QuantityKind::kPercent:
+      return "percent";
+    case QuantityKind::kFraction:
+      return "fraction";
+    case QuantityKind::kMeasure:
+      return "measure";
+    case QuantityKind::kDuration:
+      return "duration";
+    case QuantityKind::kRate:
+      return "rate";
+    case QuantityKind::kAge:
+      return "age";
+    case QuantityKind::kRank:
+      return "rank";
+  }
+  return "unknown";
+}
+
+absl::string_view ChangeName(ChangeDirection change) {
+  switch (change) {
+    case ChangeDirection::kUp:
+      return "up";
+    case ChangeDirection::kDown:
+      return "down";
+    case ChangeDirection::kNone:
+      break;
+  }
+  return "none";
+}
 
 std::vector<Quantity> ExtractQuantities(absl::string_view text,
                                         const std::vector<Quote>& quotes) {
@@ -1092,7 +1627,7 @@ std::vector<Quantity> ExtractQuantities(absl::string_view text,
   while (i < toks.size()) {
     size_t next = i;
     if (toks[i].IsWord()) next = s.TryVague(i);
-    if (next == i && CanStartNumber(toks[i])) next = s.TryNumber(i);
+    if (next == i && CanStartNumber(toks, i)) next = s.TryNumber(i);
     i = next > i ? next : i + 1;
   }
   return std::move(s.out);

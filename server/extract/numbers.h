@@ -18,6 +18,17 @@ namespace claimcheck::extract {
 std::vector<Quantity> ExtractQuantities(absl::string_view text,
                                         const std::vector<Quote>& quotes);
 
+// Fills Quantity::time_resolved of each quantity from its `time` and the
+// article's publication date "YYYY-MM-DD" (see number_time.h); leaves it
+// empty where the time cannot be resolved.
+void ResolveTimes(absl::string_view article_date,
+                  std::vector<Quantity>* quantities);
+
+// Lower-case names of the enums, as the offline extractor's JSON writes
+// them: "count", "money", ...; "none", "up", "down".
+absl::string_view QuantityKindName(QuantityKind kind);
+absl::string_view ChangeName(ChangeDirection change);
+
 // Comparable key for a counted thing as a user or an article writes it:
 // lower case, spaces collapsed, head noun singular ("Ballistic Missiles" ->
 // "ballistic missile"). The same function fills Quantity::unit_key.

@@ -53,6 +53,25 @@ enum class Approx {
   kVague = 5,       // thousands of, dozens
 };
 
+// What sort of quantity a claim states. Values match the proto enum.
+// Which kinds compare with which is decided by the query and verify layers.
+enum class QuantityKind {
+  kUnknown = 0,
+  kNumber = 1,    // a bare number that counts nothing named: "192", "1/2"
+  kCount = 2,     // things counted: "60 missiles", "two new jets"
+  kMoney = 3,     // unit is an ISO 4217 code (or "pence", "cents")
+  kPercent = 4,   // percent or percentage points
+  kFraction = 5,  // "a quarter of", "one in three"
+  kMeasure = 6,   // a unit of measure: "5 km", "64GB", "-260 degF"
+  kDuration = 7,  // time spans: "three months", "a 24 hour cycle"
+  kRate = 8,      // per something: "30Mbps", "15.3 ppg", "$5 a month"
+  kAge = 9,       // "Maddon, 66", "a 15-year-old", "aged 40"
+  kRank = 10,     // "world number two", "the top three" (not ordinals)
+};
+
+// Direction of a change the sentence reports about the quantity.
+enum class ChangeDirection { kNone = 0, kUp = 1, kDown = 2 };
+
 // A numeric claim: a quantity of something.
 struct Quantity {
   std::string
@@ -70,6 +89,17 @@ struct Quantity {
   std::string time;         // "by 2035", "last year"; may be empty
   std::string asserted_by;  // "A Defense Intelligence Agency report"
   int quote_index = -1;     // index into Extraction::quotes, or -1
+
+  QuantityKind kind = QuantityKind::kUnknown;
+  // "rose 5% to $3 billion": the 5% has change kUp and is_delta (the size of
+  // the change); the $3 billion has change kUp and is the level reached.
+  // "fell from 208 to 193": the 193 has change kDown and base 208.
+  ChangeDirection change = ChangeDirection::kNone;
+  bool is_delta = false;       // the amount of a change, not a level
+  std::optional<double> base;  // the level the change started from
+  // `time` resolved against the article's date by ResolveTimes (numbers.h):
+  // "YYYY", "YYYY-MM" or "YYYY-MM-DD"; empty when unknown or unresolved.
+  std::string time_resolved;
 };
 
 // Everything found in one text, each list in document order.

@@ -94,6 +94,13 @@ ClaimRecord ReadClaimRow(const Stmt& row) {
       static_cast<int>(std::clamp<int64_t>(row.Int64(15), -1, INT32_MAX));
   r.evidence = ReadEvidence(row, 16);
   r.evidence.span = q.span;
+  q.kind = static_cast<extract::QuantityKind>(std::clamp<int64_t>(
+      row.Int64(21), 0, static_cast<int64_t>(extract::QuantityKind::kRank)));
+  q.change = static_cast<extract::ChangeDirection>(std::clamp<int64_t>(
+      row.Int64(22), 0, static_cast<int64_t>(extract::ChangeDirection::kDown)));
+  q.is_delta = row.Int64(23) != 0;
+  q.base = row.OptDouble(24);
+  q.time_resolved = row.Text(25);
   return r;
 }
 

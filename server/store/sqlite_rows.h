@@ -27,12 +27,13 @@
 #define CC_CLAIM_COLUMNS                                                    \
   "c.id, c.surface, c.span_begin, c.span_end, c.value, c.low, c.high, "     \
   "c.approx, c.qualifier, c.vague, c.unit, c.unit_key, c.subject, c.time, " \
-  "c.asserted_by, c.quote_index, " CC_EVIDENCE_COLUMNS
+  "c.asserted_by, c.quote_index, " CC_EVIDENCE_COLUMNS                      \
+  ", c.kind, c.change, c.is_delta, c.base, c.time_resolved"
 
 namespace claimcheck::store {
 
 inline constexpr int kQuoteColumnCount = 22;
-inline constexpr int kClaimColumnCount = 21;
+inline constexpr int kClaimColumnCount = 26;
 
 // Reads a row selected with CC_QUOTE_COLUMNS.
 QuoteRecord ReadQuoteRow(const Stmt& row);

@@ -188,9 +188,24 @@ CREATE TABLE events (
 );
 )sql";
 
+// v4 (numeric kinds; server/extract/types.h Quantity): what sort of
+// quantity a claim is (QuantityKind), the direction of a reported change
+// (ChangeDirection), whether the number is the size of that change, the base
+// it started from, and the claim's time resolved against the article date.
+// Existing rows read as kind 0 (unknown) and no change.
+constexpr const char kSchemaV4[] = R"sql(
+ALTER TABLE claims ADD COLUMN kind INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE claims ADD COLUMN change INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE claims ADD COLUMN is_delta INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE claims ADD COLUMN base REAL;
+ALTER TABLE claims ADD COLUMN time_resolved TEXT NOT NULL DEFAULT '';
+CREATE INDEX claims_kind ON claims(kind, unit_key);
+)sql";
+
 // Index i holds the migration to version i + 1. Append only; never edit a
 // migration that has shipped.
-constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3};
+constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3,
+                                      kSchemaV4};
 
 }  // namespace
 

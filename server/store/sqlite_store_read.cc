@@ -513,9 +513,17 @@ absl::StatusOr<ClaimPage> SqliteStore::FindClaims(const ClaimsQuery& query) {
   }
   const int limit = CappedLimit(query.limit);
   const std::string subject_key = LowerAscii(query.subject);
-  const uint64_t fingerprint =
-      QueryFingerprint({"claims", query.unit_key, subject_key,
-                        BoundKey(query.min_value), BoundKey(query.max_value)});
+  int64_t kind_mask = 0;  // bit k set: kind k wanted; 0: any kind
+  for (extract::QuantityKind k : query.kinds) {
+    const int bit = static_cast<int>(k);
+    if (bit < 0 || bit > 62) {
+      return absl::InvalidArgumentError("kinds holds an unknown kind");
+    }
+    kind_mask |= int64_t{1} << bit;
+  }
+  const uint64_t fingerprint = QueryFingerprint(
+      {"claims", query.unit_key, subject_key, BoundKey(query.min_value),
+       BoundKey(query.max_value), absl::StrCat(kind_mask)});
   PageCursor after;
   const bool has_cursor = !query.page_token.empty();
   if (has_cursor) {
@@ -528,14 +536,15 @@ absl::StatusOr<ClaimPage> SqliteStore::FindClaims(const ClaimsQuery& query) {
                             Transaction::Begin(db.get(), "BEGIN"));
   // One statement per filter shape, so SQLite can pick the right index (a
   // "?1 = '' OR col = ?1" form would force a scan).
-#define CC_CLAIMS_SQL(FILTER)                 \
-  "SELECT " CC_CLAIM_COLUMNS                  \
-  ", c.seq FROM claims c JOIN articles a"     \
-  " ON a.id = c.article_id WHERE " FILTER     \
-  " AND (?3 IS NULL OR c.range_high >= ?3)"   \
-  " AND (?4 IS NULL OR c.range_low <= ?4)"    \
-  " AND (?5 = 0 OR a.published_date < ?6 OR"  \
-  "  (a.published_date = ?6 AND c.seq > ?7))" \
+#define CC_CLAIMS_SQL(FILTER)                  \
+  "SELECT " CC_CLAIM_COLUMNS                   \
+  ", c.seq FROM claims c JOIN articles a"      \
+  " ON a.id = c.article_id WHERE " FILTER      \
+  " AND (?3 IS NULL OR c.range_high >= ?3)"    \
+  " AND (?4 IS NULL OR c.range_low <= ?4)"     \
+  " AND (?9 = 0 OR ((1 << c.kind) & ?9) <> 0)" \
+  " AND (?5 = 0 OR a.published_date < ?6 OR"   \
+  "  (a.published_date = ?6 AND c.seq > ?7))"  \
   " ORDER BY a.published_date DESC, c.seq LIMIT ?8"
   const char* sql =
       !query.unit_key.empty()
@@ -551,7 +560,8 @@ absl::StatusOr<ClaimPage> SqliteStore::FindClaims(const ClaimsQuery& query) {
       .Bind(5, has_cursor)
       .Bind(6, after.key)
       .Bind(7, after.seq)
-      .Bind(8, limit + 1);
+      .Bind(8, limit + 1)
+      .Bind(9, kind_mask);
   ClaimPage page;
   PageCursor last;
   while (true) {

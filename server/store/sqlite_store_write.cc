@@ -387,9 +387,10 @@ absl::Status SqliteStore::InsertExtractionLocked(
             "INSERT INTO claims(id, article_id, ordinal, surface, span_begin,"
             " span_end, value, low, high, range_low, range_high, approx,"
             " qualifier, vague, unit, unit_key, subject, subject_key, time,"
-            " asserted_by, quote_index) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-            " ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
-            " ?21)"));
+            " asserted_by, quote_index, kind, change, is_delta, base,"
+            " time_resolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+            " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23,"
+            " ?24, ?25, ?26)"));
     insert.Bind(1, absl::StrCat("c_", hex, "_", version, "_", i))
         .Bind(2, article_id)
         .Bind(3, static_cast<int64_t>(i))
@@ -410,7 +411,12 @@ absl::Status SqliteStore::InsertExtractionLocked(
         .Bind(18, LowerAscii(c.subject))
         .Bind(19, c.time)
         .Bind(20, c.asserted_by)
-        .Bind(21, c.quote_index);
+        .Bind(21, c.quote_index)
+        .Bind(22, static_cast<int>(c.kind))
+        .Bind(23, static_cast<int>(c.change))
+        .Bind(24, c.is_delta)
+        .Bind(25, Finite(c.base))
+        .Bind(26, c.time_resolved);
     CC_STORE_RETURN_IF_ERROR(insert.Run());
   }
   return absl::OkStatus();

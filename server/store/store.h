@@ -130,6 +130,8 @@ struct ClaimsQuery {
   std::string subject;              // empty: any (case-insensitive match)
   std::optional<double> min_value;  // interval reaches at least this
   std::optional<double> max_value;  // interval reaches at most this
+  // Only claims of these kinds; empty: any kind.
+  std::vector<extract::QuantityKind> kinds;
   int limit = 50;
   std::string page_token;
 };

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -193,8 +194,17 @@ Interval ComparableInterval(const extract::Quantity& q) {
   return iv;
 }
 
+bool SameKindOfQuantity(const extract::Quantity& a,
+                        const extract::Quantity& b) {
+  const bool kinds = a.kind == b.kind ||
+                     a.kind == extract::QuantityKind::kUnknown ||
+                     b.kind == extract::QuantityKind::kUnknown;
+  return kinds && a.is_delta == b.is_delta;
+}
+
 Agreement CompareQuantities(const extract::Quantity& a,
                             const extract::Quantity& b) {
+  if (!SameKindOfQuantity(a, b)) return Agreement::kCompatible;
   return CompareIntervals(ComparableInterval(a), ComparableInterval(b));
 }
 
@@ -213,19 +223,27 @@ QuantityReport QuantityConsistency(
   constexpr int kUnstated = -1;
   std::vector<int> group_of(n, kUnstated);
   std::vector<Interval> groups;
+  std::vector<const extract::Quantity*> group_first;  // kind of each group
   std::vector<int64_t> group_size;
   {
-    std::map<std::pair<double, double>, int> by_interval;
+    // Keyed by kind and change role too: only SameKindOfQuantity compares.
+    std::map<std::tuple<int, bool, double, double>, int> by_interval;
     for (size_t i = 0; i < n; ++i) {
-      if (observations[i].quantity == nullptr) continue;
+      const extract::Quantity* q = observations[i].quantity;
+      if (q == nullptr) continue;
       const Interval& iv = report.intervals[i];
       const int next = static_cast<int>(groups.size());
       int at = next;
       if (!std::isnan(iv.low) && !std::isnan(iv.high)) {  // NaN: own group
-        at = by_interval.try_emplace({iv.low, iv.high}, next).first->second;
+        at = by_interval
+                 .try_emplace(
+                     {static_cast<int>(q->kind), q->is_delta, iv.low, iv.high},
+                     next)
+                 .first->second;
       }
       if (at == next) {
         groups.push_back(iv);
+        group_first.push_back(q);
         group_size.push_back(0);
       }
       group_of[i] = at;
@@ -238,7 +256,9 @@ QuantityReport QuantityConsistency(
   std::vector<Agreement> verdict(g * g, Agreement::kConsistent);
   for (size_t a = 0; a < g; ++a) {
     for (size_t b = a + 1; b < g; ++b) {
-      const Agreement ag = CompareIntervals(groups[a], groups[b]);
+      const Agreement ag = SameKindOfQuantity(*group_first[a], *group_first[b])
+                               ? CompareIntervals(groups[a], groups[b])
+                               : Agreement::kCompatible;
       verdict[a * g + b] = verdict[b * g + a] = ag;
       if (Severity(ag) > Severity(report.agreement)) report.agreement = ag;
       if (ag == Agreement::kConflicting) {

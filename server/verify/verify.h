@@ -249,8 +249,15 @@ Interval ToInterval(const extract::Quantity& q);
 // Scale words are already applied by the extractor (1.5 million = 1500000).
 Interval ComparableInterval(const extract::Quantity& q);
 
+// True when two claims state the same sort of quantity and so may be
+// compared: the same kind (an age is not a duration, a count not a bare
+// number; claims stored before kinds existed compare with any kind), and
+// both the size of a change or both a level ("rose 5%" vs "at 5%").
+bool SameKindOfQuantity(const extract::Quantity& a, const extract::Quantity& b);
+
 // Compared on ComparableInterval.
-// CONSISTENT: same value (or same interval). COMPATIBLE: intervals overlap.
+// CONSISTENT: same value (or same interval). COMPATIBLE: intervals overlap,
+// or the two are not SameKindOfQuantity (they never conflict).
 // CONFLICTING: disjoint.
 Agreement CompareQuantities(const extract::Quantity& a,
                             const extract::Quantity& b);

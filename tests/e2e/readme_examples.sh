@@ -46,4 +46,5 @@ run verify "We shall fight on the beaches"
 run consistency quote "The repairs are ahead of schedule"
 run consistency quantity vehicles
 run claims "ballistic missiles"
+run claims --kind=age,money --limit=4
 run --json verify "never negotiable" --speaker="Abbas Araghchi"

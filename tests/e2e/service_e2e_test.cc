@@ -305,6 +305,42 @@ TEST_F(ServiceE2ETest, NumbersAcrossOutletsConflict) {
   EXPECT_EQ(found->claims(0).evidence().outlet(), "Northern Dispatch");
 }
 
+// Issue 10: ages are stored like every quantity; SearchClaims filters by
+// kind, and relative times are resolved against the published date.
+TEST_F(ServiceE2ETest, SearchClaimsFiltersByKind) {
+  ASSERT_TRUE(
+      client_
+          ->IngestArticle(Article("Valley Courier", "2026-05-06",
+                                  "Coach Maddon, 66, said sales rose 5% to "
+                                  "$3 billion last year."))
+          .ok());
+  v1::SearchClaimsRequest ages;
+  ages.add_kinds(v1::QUANTITY_KIND_AGE);
+  auto found = client_->SearchClaims(ages);
+  ASSERT_TRUE(found.ok()) << found.status();
+  ASSERT_EQ(found->claims_size(), 1);
+  EXPECT_EQ(found->claims(0).claim().surface(), "66");
+  EXPECT_EQ(found->claims(0).claim().kind(), v1::QUANTITY_KIND_AGE);
+
+  v1::SearchClaimsRequest money;
+  money.add_kinds(v1::QUANTITY_KIND_MONEY);
+  found = client_->SearchClaims(money);
+  ASSERT_TRUE(found.ok()) << found.status();
+  ASSERT_EQ(found->claims_size(), 1);
+  const v1::NumericClaim& level = found->claims(0).claim();
+  EXPECT_EQ(level.surface(), "$3 billion");
+  EXPECT_EQ(level.change(), v1::CHANGE_DIRECTION_UP);
+  EXPECT_FALSE(level.is_delta());
+  EXPECT_EQ(level.time(), "last year");
+  EXPECT_EQ(level.time_resolved(), "2025");
+
+  v1::SearchClaimsRequest bad;
+  bad.add_kinds(static_cast<v1::QuantityKind>(99));
+  found = client_->SearchClaims(bad);
+  EXPECT_EQ(found.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(std::string(found.status().message()), HasSubstr("kinds"));
+}
+
 TEST_F(ServiceE2ETest, QuantitiesInDifferentUnitsAreCompared) {
   ASSERT_TRUE(client_
                   ->IngestArticle(Article("Valley Courier", "2026-04-01",

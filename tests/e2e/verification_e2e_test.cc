@@ -556,6 +556,23 @@ std::string RunCli(const std::string& args, int* exit_code) {
   return out;
 }
 
+// Issue 10: "claimcheck claims --kind" filters by kind and shows it.
+TEST_F(VerificationE2ETest, CliClaimsByKind) {
+  const std::string server = "--server=" + server_.target();
+  int code = 0;
+  std::string out = RunCli(server + " claims --kind=money", &code);
+  EXPECT_EQ(code, 0) << out;
+  EXPECT_THAT(out, HasSubstr("KIND"));
+  EXPECT_THAT(out, HasSubstr("$12 million"));
+  EXPECT_THAT(out, HasSubstr("money"));
+  out = RunCli(server + " claims --kind=age,money --json", &code);
+  EXPECT_EQ(code, 0);
+  EXPECT_THAT(out, HasSubstr("QUANTITY_KIND_MONEY"));
+  EXPECT_THAT(out, ::testing::Not(HasSubstr("QUANTITY_KIND_PERCENT")));
+  out = RunCli(server + " claims --kind=weight", &code);
+  EXPECT_EQ(code, 1);  // usage error: unknown kind
+}
+
 TEST_F(VerificationE2ETest, CliConflictsAndClaimReview) {
   const std::string server = "--server=" + server_.target();
   int code = 0;

@@ -153,8 +153,10 @@ constexpr Case kScales[] = {
      Approx::kExact, "", "trees", "tree"},
     {"The race drew 25k runners.", "25k runners", 25000, kNone, kNone,
      Approx::kExact, "", "runners", "runner"},
-    {"Output hit 1.5 million barrels a day.", "1.5 million barrels", 1.5e6,
-     kNone, kNone, Approx::kExact, "", "barrels", "barrel"},
+    // An amount per unit of time is a rate (issue 10).
+    {"Output hit 1.5 million barrels a day.", "1.5 million barrels a day",
+     1.5e6, kNone, kNone, Approx::kExact, "", "barrels per day",
+     "barrel per day"},
 };
 TEST(ExtractQuantitiesTest, ScaleWords) { CheckAll(kScales); }
 
@@ -211,8 +213,8 @@ constexpr Case kMoney[] = {
     {"He earned \xC2\xA3"
      "40,000 a year.",
      "\xC2\xA3"
-     "40,000",
-     40000, kNone, kNone, Approx::kExact, "", "GBP", "gbp"},
+     "40,000 a year",
+     40000, kNone, kNone, Approx::kExact, "", "GBP per year", "gbp per year"},
     {"The project cost \xE2\x82\xAC"
      "3m.",
      "\xE2\x82\xAC"
@@ -507,10 +509,8 @@ constexpr const char* kNonClaims[] = {
     "No one came. I like the latter one.",
     "The meeting starts at 10:30 and ends at 3 p.m.",
     "The two sides met on Friday.",
-    "Their three children were at home.",
     "Spain beat Italy 3-1 in the final.",
     "Version 3.9.1 fixed it.",
-    "She joined the navy aged 14.",
     "Traffic grew over 2000 - 2050 in the model.",
     "The 1990s were calm; the attacks of 9/11 were not.",
     "Dial 0800 123 456 for help.",
@@ -521,12 +521,7 @@ constexpr const char* kNonClaims[] = {
     "One morning the rain stopped.",
     "One reader wrote in to complain.",
     "The 2019 elections were close.",
-    // Ages, of people and of things.
-    "Smith, who is 44 years old, resigned.",
-    "A 9-year-old girl was hurt.",
-    "The survey covered pupils aged 8\xE2\x80\x93"
-    "10 years.",
-    "He started when he was about 10 years old.",
+    // Ages are claims of kind kAge now: see number_forms_test.cc.
     // Counterfactuals are not asserted.
     "Had the storm hit an hour later, more than 500 homes would have flooded.",
     "We could've scored two or three goals.",

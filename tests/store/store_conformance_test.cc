@@ -682,6 +682,68 @@ TEST_P(StoreConformanceTest, BadPageTokensAreInvalidArgument) {
   EXPECT_TRUE(store_->ListSpeakers("", 3, good).ok());
 }
 
+// Issue 10: every quantity is stored with its kind, change and resolved
+// time; FindClaims filters by kind.
+TEST_P(StoreConformanceTest, FindClaimsFiltersByKindAndKeepsNewFields) {
+  TestArticle a = MakeArticle("kinds", "Outlet", "2026-02-01");
+  extract::Quantity age = MakeQuantity("66", "year", 66.0);
+  age.kind = extract::QuantityKind::kAge;
+  extract::Quantity span = MakeQuantity("66 years", "year", 66.0);
+  span.kind = extract::QuantityKind::kDuration;
+  extract::Quantity level = MakeQuantity("193 pounds", "lb", 193.0);
+  level.kind = extract::QuantityKind::kMeasure;
+  level.change = extract::ChangeDirection::kDown;
+  level.base = 208;
+  level.time = "last year";
+  level.time_resolved = "2025";
+  extract::Quantity delta = MakeQuantity("5 percent", "percent", 5.0);
+  delta.kind = extract::QuantityKind::kPercent;
+  delta.change = extract::ChangeDirection::kUp;
+  delta.is_delta = true;
+  a.extraction.quantities = {age, span, level, delta};
+  const PutResult put = Put(a);
+
+  auto surfaces = [&](std::vector<extract::QuantityKind> kinds) {
+    ClaimsQuery q;
+    q.kinds = std::move(kinds);
+    absl::StatusOr<ClaimPage> page = store_->FindClaims(q);
+    EXPECT_TRUE(page.ok()) << page.status();
+    std::vector<std::string> out;
+    if (page.ok()) {
+      for (const ClaimRecord& c : page->claims)
+        out.push_back(c.quantity.surface);
+    }
+    return out;
+  };
+  EXPECT_EQ(surfaces({}).size(), 4u);
+  EXPECT_THAT(surfaces({extract::QuantityKind::kAge}), ElementsAre("66"));
+  EXPECT_THAT(surfaces({extract::QuantityKind::kDuration,
+                        extract::QuantityKind::kMeasure}),
+              ElementsAre("66 years", "193 pounds"));
+  EXPECT_THAT(surfaces({extract::QuantityKind::kMoney}), IsEmpty());
+
+  ClaimsQuery measure;
+  measure.kinds = {extract::QuantityKind::kMeasure};
+  absl::StatusOr<ClaimPage> page = store_->FindClaims(measure);
+  ASSERT_TRUE(page.ok()) << page.status();
+  ASSERT_EQ(page->claims.size(), 1u);
+  const extract::Quantity& got = page->claims[0].quantity;
+  EXPECT_EQ(got.kind, extract::QuantityKind::kMeasure);
+  EXPECT_EQ(got.change, extract::ChangeDirection::kDown);
+  EXPECT_FALSE(got.is_delta);
+  ASSERT_TRUE(got.base.has_value());
+  EXPECT_DOUBLE_EQ(*got.base, 208);
+  EXPECT_EQ(got.time, "last year");
+  EXPECT_EQ(got.time_resolved, "2025");
+  absl::StatusOr<ArticleRecord> article =
+      store_->GetArticle(put.article_id, false);
+  ASSERT_TRUE(article.ok()) << article.status();  // reads the same columns
+  ASSERT_EQ(article->claims.size(), 4u);
+  EXPECT_EQ(article->claims[0].quantity.kind, extract::QuantityKind::kAge);
+  EXPECT_TRUE(article->claims[3].quantity.is_delta);
+  EXPECT_EQ(article->claims[3].quantity.change, extract::ChangeDirection::kUp);
+}
+
 TEST_P(StoreConformanceTest, FindClaimsFiltersByUnitSubjectAndInterval) {
   TestArticle a = MakeArticle("claims", "Outlet", "2026-02-01");
   auto with_subject = [](extract::Quantity q, const char* subject) {

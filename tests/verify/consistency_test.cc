@@ -283,6 +283,40 @@ TEST(CompareQuantitiesTest, ConvertsUnitsOfMeasure) {
   EXPECT_DOUBLE_EQ(iv.low, 7);
 }
 
+// Issue 10: only quantities of the same kind, and both levels or both the
+// size of a change, are compared.
+TEST(CompareQuantitiesTest, OnlySameKindAndChangeRoleConflict) {
+  auto years = [](double v, extract::QuantityKind kind, bool delta = false) {
+    extract::Quantity q = Q(Approx::kExact, v);
+    q.unit = "years";
+    q.unit_key = "year";
+    q.kind = kind;
+    q.is_delta = delta;
+    return q;
+  };
+  using K = extract::QuantityKind;
+  // "Maddon, 66" vs "a 15-year sentence": an age is not a duration.
+  EXPECT_EQ(CompareQuantities(years(66, K::kAge), years(15, K::kDuration)),
+            Agreement::kCompatible);
+  EXPECT_EQ(CompareQuantities(years(66, K::kAge), years(15, K::kAge)),
+            Agreement::kConflicting);
+  // Claims stored before kinds existed still compare.
+  EXPECT_EQ(CompareQuantities(years(66, K::kUnknown), years(15, K::kAge)),
+            Agreement::kConflicting);
+  // "rose 5 years" vs "at 15 years": a change and a level.
+  EXPECT_EQ(CompareQuantities(years(5, K::kDuration, /*delta=*/true),
+                              years(15, K::kDuration)),
+            Agreement::kCompatible);
+
+  const extract::Quantity age = years(66, K::kAge);
+  const extract::Quantity span = years(15, K::kDuration);
+  const QuantityObservation mixed[] = {{&age, "A", "2026-01-01"},
+                                       {&span, "B", "2026-01-02"}};
+  const QuantityReport r = QuantityConsistency(mixed);
+  EXPECT_NE(r.agreement, Agreement::kConflicting);
+  EXPECT_EQ(r.conflict_count, 0);
+}
+
 TEST(QuantityConsistencyTest, SeedLikeConflict) {
   const extract::Quantity range = Q(Approx::kRange, {}, 1000, 3000, "between");
   const extract::Quantity about = Q(Approx::kAbout, 2000, {}, {}, "about");
