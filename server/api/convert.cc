@@ -156,9 +156,11 @@ v1::IngestOutcome ToProto(store::PutOutcome o) {
 }
 
 verify::QuoteOccurrence ToOccurrence(const store::QuoteRecord& r) {
-  return verify::QuoteOccurrence{r.quote.text, r.quote.speaker,
-                                 r.evidence.outlet, r.evidence.published_date,
-                                 r.speaker_id};
+  verify::QuoteOccurrence o{r.quote.text, r.quote.speaker, r.evidence.outlet,
+                            r.evidence.published_date, r.speaker_id};
+  o.confidence = r.quote.confidence;
+  o.speaker_kind = r.quote.speaker_kind;
+  return o;
 }
 
 void ToProto(const store::SpeakerMergeRecord& in, v1::SpeakerMerge* out) {

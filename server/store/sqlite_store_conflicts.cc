@@ -235,13 +235,14 @@ absl::Status AddVariantGroups(
       recs.emplace_back(ReadQuoteRow(fetch), rows[m].seq);
       ++fetched;
     }
-    // Earliest article first, as pass 1 orders its groups.
+    // Earliest article first, then by quote id, as pass 1 orders its groups:
+    // a function of the stored quotes, not of their arrival order.
     std::sort(recs.begin(), recs.end(), [](const auto& x, const auto& y) {
       if (x.first.evidence.published_date != y.first.evidence.published_date) {
         return x.first.evidence.published_date <
                y.first.evidence.published_date;
       }
-      return x.second < y.second;
+      return x.first.id < y.first.id;
     });
     merged.emplace_back();
     for (auto& r : recs) merged.back().push_back(std::move(r.first));
@@ -280,7 +281,7 @@ absl::StatusOr<ConflictCandidates> SqliteStore::FindConflictCandidates(
                     "   SELECT match_hash FROM quotes"
                     "   WHERE speaker_id IS NOT NULL GROUP BY match_hash"
                     "   HAVING count(DISTINCT speaker_id) > 1)"
-                    " ORDER BY q.match_hash, a.published_date, q.seq"
+                    " ORDER BY q.match_hash, a.published_date, q.id"
                     " LIMIT ?1"));
     stmt.Bind(1, max_rows + 1);
     int64_t group_hash = 0;
@@ -314,7 +315,7 @@ absl::StatusOr<ConflictCandidates> SqliteStore::FindConflictCandidates(
                     "   SELECT unit_key FROM claims WHERE unit_key <> ''"
                     "   GROUP BY unit_key"
                     "   HAVING count(DISTINCT article_id) > 1)"
-                    " ORDER BY c.unit_key, a.published_date, c.seq"
+                    " ORDER BY c.unit_key, a.published_date, c.id"
                     " LIMIT ?1"));
     stmt.Bind(1, max_rows + 1);
     int rows = 0;

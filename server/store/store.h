@@ -153,10 +153,10 @@ struct StoreStats {
 // Raw material for conflict listing: the store groups, verify decides.
 struct ConflictCandidates {
   // Groups of attributed quotes with the same match hash whose speaker ids
-  // differ; each group earliest article first.
+  // differ; each group earliest article first, then by quote id.
   std::vector<std::vector<QuoteRecord>> quote_groups;
   // Groups of claims with the same non-empty unit key found in more than one
-  // article; each group earliest article first.
+  // article; each group earliest article first, then by claim id.
   std::vector<std::vector<ClaimRecord>> claim_groups;
   // True when a cap cut the scan short (see FindConflictCandidates).
   bool truncated = false;

@@ -10,9 +10,12 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "server/extract/normalize.h"
 #include "server/verify/internal.h"
+#include "server/verify/speaker_identity.h"
 
 namespace claimcheck::verify {
 namespace {
@@ -22,6 +25,66 @@ using internal::OutletLabel;
 bool SameOccurrenceSpeaker(const QuoteOccurrence& a, const QuoteOccurrence& b) {
   if (!a.speaker_id.empty() && a.speaker_id == b.speaker_id) return true;
   return SameSpeaker(a.speaker, b.speaker);
+}
+
+// "tim" / "timothy", "vicente" / "vincente": one first name written two ways.
+bool FirstNamesClose(absl::string_view a, absl::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.size() >= 3 && b.substr(0, a.size()) == a) return true;
+  return a.size() >= 4 && EditDistance(a, b, 2) <= 2;
+}
+
+// True when every word of `a` is a word of `b`.
+bool WordsWithin(const std::vector<absl::string_view>& a,
+                 const std::vector<absl::string_view>& b) {
+  for (absl::string_view w : a) {
+    if (std::find(b.begin(), b.end(), w) == b.end()) return false;
+  }
+  return true;
+}
+
+// "netanyahus office" and a word of the other name ("netanyahu").
+bool NamesAnOffice(const std::vector<absl::string_view>& office,
+                   const std::vector<absl::string_view>& other) {
+  if (std::find(office.begin(), office.end(), "office") == office.end()) {
+    return false;
+  }
+  for (absl::string_view w : other) {
+    for (absl::string_view v : office) {
+      if (w.size() >= 3 && absl::StartsWith(v, w)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool MaybeSameEntity(const QuoteOccurrence& a, const QuoteOccurrence& b) {
+  if (SameOccurrenceSpeaker(a, b)) return true;
+  const bool org_a = a.speaker_kind == extract::SpeakerKind::kOrganization;
+  const bool org_b = b.speaker_kind == extract::SpeakerKind::kOrganization;
+  if (org_a != org_b) return true;  // an organisation and who speaks for it
+  const std::string ka = extract::SpeakerKey(a.speaker);
+  const std::string kb = extract::SpeakerKey(b.speaker);
+  const std::vector<absl::string_view> wa = absl::StrSplit(ka, ' ');
+  const std::vector<absl::string_view> wb = absl::StrSplit(kb, ' ');
+  // "Glenn Beck" within "Glenn Beck CPAC"; "Netanyahu" in "Netanyahu's
+  // office" (the office speaks for the person).
+  if (WordsWithin(wa, wb) || WordsWithin(wb, wa)) return true;
+  if (NamesAnOffice(wa, wb) || NamesAnOffice(wb, wa)) return true;
+  // Same surname, first names that may be one name spelled two ways.
+  if (wa.size() >= 2 && wb.size() >= 2 && wa.back() == wb.back() &&
+      FirstNamesClose(wa.front(), wb.front())) {
+    return true;
+  }
+  return false;
+}
+
+namespace {
+
+bool Eligible(const QuoteOccurrence& o) {
+  return !o.speaker.empty() && o.confidence >= kMinConflictConfidence &&
+         CountContentWords(o.text) >= kMinConflictContentWords;
 }
 
 // Date order with undated last, then index (as internal::Earlier).
@@ -103,7 +166,7 @@ std::vector<ConflictPair> AttributionConflicts(
     absl::Span<const QuoteOccurrence> group) {
   std::vector<size_t> order;
   for (size_t i = 0; i < group.size(); ++i) {
-    if (!group[i].speaker.empty()) order.push_back(i);
+    if (Eligible(group[i])) order.push_back(i);
   }
   internal::SortEarliestFirst(group, &order);
   // Distinct normalised texts; text_of[i] for attributed occurrences.
@@ -164,11 +227,24 @@ std::vector<ConflictPair> AttributionConflicts(
     }
     ++home->text_count[k];
   }
+  // Whether any member of one cluster may name the same entity as any of
+  // the other (see MaybeSameEntity): then nothing there is a conflict.
+  const auto MayBeOneEntity = [](absl::Span<const QuoteOccurrence> g,
+                                 const std::vector<size_t>& xs,
+                                 const std::vector<size_t>& ys) {
+    for (size_t i : xs) {
+      for (size_t j : ys) {
+        if (MaybeSameEntity(g[i], g[j])) return true;
+      }
+    }
+    return false;
+  };
   std::vector<ConflictPair> out;
   for (size_t x = 0; x < clusters.size(); ++x) {
     for (size_t y = x + 1; y < clusters.size(); ++y) {
       const Cluster& cx = clusters[x];
       const Cluster& cy = clusters[y];
+      if (MayBeOneEntity(group, cx.members, cy.members)) continue;
       // One conflict per utterance the two speakers share: the earliest
       // occurrence of x with a same-utterance partner in y not yet covered,
       // and its earliest partner; the texts of either side that are the same

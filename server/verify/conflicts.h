@@ -1,6 +1,11 @@
 // Whole-index conflicts: pairs of sources that cannot both be right.
 //
 // Attribution: occurrences of one utterance that name different speakers.
+// Only occurrences worth a fact-checker's time take part: the attribution is
+// confident (confidence >= kMinConflictConfidence) and the quote substantive
+// (at least kMinConflictContentWords content words; fragments and titles
+// such as "red flag" are left out). Two speakers that may be one entity
+// (MaybeSameEntity) never conflict.
 // The caller groups candidates (e.g. by extract::MatchHash, or by shared
 // words); within a group, two occurrences are the same utterance
 // (SameUtterance) when their texts are equal after normalisation, or one is a
@@ -59,6 +64,22 @@ struct ConflictPair {
 inline constexpr double kAttributionVariantScore = 0.6;
 // Distinct texts per group compared with ScoreMatch (see the file comment).
 inline constexpr size_t kMaxAttributionTexts = 64;
+// Least attribution confidence (QuoteOccurrence::confidence) for a quote to
+// take part in an attribution conflict: a wrong conflict costs a
+// fact-checker more than a missed one.
+inline constexpr float kMinConflictConfidence = 0.9f;
+// Least content words (CountContentWords) of a quote in an attribution
+// conflict.
+inline constexpr size_t kMinConflictContentWords = 4;
+
+// True when the two occurrences' speakers may be one entity, so that
+// attributing the same words to both is no conflict: the same speaker
+// (record id or SameSpeaker); an organisation and a person (who may speak
+// for it); one name's words all within the other's ("Glenn Beck" / "Glenn
+// Beck CPAC"); an office and the person it is named after ("Netanyahu's
+// office"); or the same surname with first names that may be one name
+// spelled two ways ("Tim" / "Timothy", "Vicente" / "Vincente").
+bool MaybeSameEntity(const QuoteOccurrence& a, const QuoteOccurrence& b);
 
 // Whether `a` and `b` are the same utterance for attribution purposes (see
 // the file comment).

@@ -250,4 +250,12 @@ bool ChangesContentWords(absl::Span<const WordEdit> diff) {
   return false;
 }
 
+size_t CountContentWords(absl::string_view text) {
+  size_t n = 0;
+  for (const std::string& w : extract::MatchTokens(text)) {
+    if (!IsStopword(w)) ++n;
+  }
+  return n;
+}
+
 }  // namespace claimcheck::verify

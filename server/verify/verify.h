@@ -46,6 +46,10 @@ struct QuoteOccurrence {
   // with the same non-empty id name the same speaker even when the names
   // differ (a merged spelling variant).
   absl::string_view speaker_id = {};
+  // How sure the extractor was of the speaker (0..1), and what kind of
+  // speaker it is; AttributionConflicts lists only confident attributions.
+  float confidence = 1;
+  extract::SpeakerKind speaker_kind = extract::SpeakerKind::kUnknown;
 };
 
 // One word-level edit from a stored text to a query text.
@@ -94,6 +98,9 @@ MeaningChange AssessMeaning(absl::Span<const WordEdit> diff,
 // True when the diff adds, removes or replaces any word that is not a
 // function word ("a", "the", "of", ...): the wording is not the same quote.
 bool ChangesContentWords(absl::Span<const WordEdit> diff);
+
+// Normalised words of `text` that are not function words.
+size_t CountContentWords(absl::string_view text);
 
 // True when `claimed` names the same speaker as `canonical`: equal after
 // SpeakerKey, or `claimed` is a surname / title+surname of `canonical`
