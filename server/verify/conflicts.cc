@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -115,8 +116,12 @@ void AddAttributionPair(absl::Span<const QuoteOccurrence> group,
   p.summary = absl::StrCat(
       OutletLabel(group[p.a].outlet), " attributes it to ", group[p.a].speaker,
       "; ", OutletLabel(group[p.b].outlet), " to ", group[p.b].speaker);
+  p.reason = "same words";
   if (text_of[p.a] != text_of[p.b]) {
     const MatchScore m = ScoreMatch(group[p.b].text, group[p.a].text);
+    p.reason = m.query_is_fragment || m.stored_is_fragment
+                   ? "one quotes part of the other"
+                   : "close wording";
     if (m.query_is_fragment) {
       absl::StrAppend(&p.summary, " (", OutletLabel(group[p.b].outlet),
                       " quotes part of it)");
@@ -322,6 +327,26 @@ std::vector<ConflictPair> NumericConflicts(
   for (size_t i = 0; i < group.size(); ++i) {
     if (group[i].quantity != nullptr) order.push_back(i);
   }
+  // An article giving this unit two different values speaks of two
+  // quantities with it: which one another source's figure is about cannot be
+  // told, so none of its claims here is compared.
+  {
+    absl::flat_hash_map<absl::string_view, Interval> first;
+    absl::flat_hash_set<absl::string_view> ambiguous;
+    for (size_t i : order) {
+      const Interval iv = ToInterval(*group[i].quantity);
+      auto [it, added] = first.try_emplace(group[i].article_id, iv);
+      if (!added && (!NearlyEqual(it->second.low, iv.low) ||
+                     !NearlyEqual(it->second.high, iv.high))) {
+        ambiguous.insert(group[i].article_id);
+      }
+    }
+    order.erase(std::remove_if(order.begin(), order.end(),
+                               [&](size_t i) {
+                                 return ambiguous.contains(group[i].article_id);
+                               }),
+                order.end());
+  }
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return EarlierDate(group[a].date, a, group[b].date, b);
   });
@@ -358,7 +383,8 @@ std::vector<ConflictPair> NumericConflicts(
           cx.subject != cy.subject) {
         continue;
       }
-      if (!cx.time.empty() && !cy.time.empty() && cx.time != cy.time) continue;
+      // A time on one side only may be another period ("last year").
+      if (cx.time != cy.time) continue;
       if (IsGenericUnitKey(qa.unit_key) &&
           (cx.subject.empty() || cx.subject != cy.subject)) {
         continue;
@@ -383,6 +409,14 @@ std::vector<ConflictPair> NumericConflicts(
       const QuantityReport report = QuantityConsistency(pair);
       p.summary =
           report.conflicts.empty() ? report.summary : report.conflicts.front();
+      p.reason = absl::StrCat("same counted thing '", qa.unit_key, "'");
+      if (!cx.subject.empty() && cx.subject == cy.subject) {
+        absl::StrAppend(&p.reason, "; same subject '", cx.subject, "'");
+      }
+      if (!cx.time.empty() && cx.time == cy.time) {
+        absl::StrAppend(&p.reason, "; same time '", cx.time, "'");
+      }
+      absl::StrAppend(&p.reason, "; same dimension");
       out.push_back(std::move(p));
     }
   }

@@ -28,8 +28,12 @@
 // Claims with the same interval and subject form one class; two classes
 // conflict when CompareQuantities says CONFLICTING (disjoint intervals), and
 //   - their subjects are equal when both give one (case-insensitive);
-//   - their times are equal when both give one ("by 2035" vs "last year" is
-//     two quantities, not a disagreement);
+//   - their times are equal, or neither gives one ("by 2035" vs "last year"
+//     is two quantities, not a disagreement, and so may be "last year" vs
+//     no time);
+//   - neither article gives the unit key two different values (it then
+//     speaks of two quantities in that unit, and which one the other
+//     source's figure is about cannot be told);
 //   - for generic units (percent, money, people, years, ...) both give the
 //     same subject: "3 percent" and "40 percent" with no subject are
 //     different things, not a conflict;
@@ -57,6 +61,11 @@ struct ConflictPair {
   int count_a = 1;  // occurrences agreeing with side a
   int count_b = 1;  // occurrences agreeing with side b
   std::string summary;
+  // Why the two sides were taken to be about the same thing: "same words",
+  // "one quotes part of the other", "close wording"; numeric: "same counted
+  // thing 'missiles'; same subject 'iran'; same time 'last year'; same
+  // dimension" (subject and time when both give them).
+  std::string reason;
 };
 
 // The GroupQuotes / QuoteConsistency default threshold: close variants at

@@ -261,6 +261,23 @@ TEST(NumericConflictsTest, NotConflictsWhenSubjectsTimesOrArticleDiffer) {
   const ClaimOccurrence one_article[] = {{&same1, "a1", "X", "2026-01-01"},
                                          {&same2, "a1", "X", "2026-01-01"}};
   EXPECT_TRUE(NumericConflicts(one_article).empty());
+  // A time on one side only: maybe another period.
+  const extract::Quantity icbm = Claim(9, 9, "icbm");
+  const ClaimOccurrence half_time[] = {{&y2035, "a1", "X", "2026-01-01"},
+                                       {&icbm, "a2", "Y", "2026-01-02"}};
+  EXPECT_TRUE(NumericConflicts(half_time).empty());
+  // An article giving the unit two values speaks of two quantities: its
+  // claims are not compared with another source's.
+  const extract::Quantity other = Claim(5, 5, "ship");
+  const ClaimOccurrence two_values[] = {{&same1, "a1", "X", "2026-01-01"},
+                                        {&same2, "a1", "X", "2026-01-01"},
+                                        {&other, "a2", "Y", "2026-01-02"}};
+  EXPECT_TRUE(NumericConflicts(two_values).empty());
+  const ClaimOccurrence one_value[] = {{&same1, "a1", "X", "2026-01-01"},
+                                       {&other, "a2", "Y", "2026-01-02"}};
+  const std::vector<ConflictPair> got = NumericConflicts(one_value);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].reason, "same counted thing 'ship'; same dimension");
 }
 
 }  // namespace
