@@ -21,6 +21,7 @@
 
 #include "server/extract/quote_cues.h"
 #include "server/extract/quote_spans.h"
+#include "server/extract/speaker_ranker.h"
 #include "server/extract/speaker_resolve.h"
 #include "server/extract/text_scan.h"
 
@@ -40,6 +41,7 @@ struct Attribution {
   Span channel;
   int relayed = -1;  // mention index for "according to X"
   bool inherited = false;
+  RuleFamily family = RuleFamily::kNone;
 };
 
 class Attributor {
@@ -48,7 +50,8 @@ class Attributor {
              const std::vector<QuoteSpan>& spans, const SpeakerIndex& index)
       : text_(text), tokens_(tokens), spans_(spans), index_(index) {}
 
-  std::vector<Quote> Run();
+  // Quotes in order; with `explain`, also each kept quote's candidates.
+  std::vector<Quote> Run(std::vector<ExplainedQuote>* explain);
 
  private:
   absl::string_view Word(size_t k) const {
@@ -123,6 +126,15 @@ class Attributor {
   // A cited headline followed by its outlet: "Title" - Toronto Star.
   bool SourceLine(const QuoteSpan& q) const;
   const char* RuleFor(int mention, const char* name_rule) const;
+  // Direct rules (after, before the quote) for every span.
+  std::vector<Attribution> DirectRules() const;
+  // The rules that borrow a speaker from a neighbouring quote or sentence.
+  void IndirectRules(std::vector<Attribution>* attr) const;
+  std::vector<RuleVote> Votes(const std::vector<Attribution>& attr) const;
+  // The ranker's choice applied to the rules' attribution.
+  Attribution Ranked(const Attribution& rule,
+                     const SpeakerRanker::Choice& choice,
+                     const SpeakerRanker& ranker) const;
   Quote Build(const QuoteSpan& q, const Attribution& a) const;
 
   absl::string_view text_;
@@ -673,7 +685,6 @@ Quote Attributor::Build(const QuoteSpan& q, const Attribution& a) const {
   if (!m.role.empty())
     out.role = std::string(text_.substr(m.role.begin, m.role.size()));
   if (m.entity < 0) {
-    out.confidence = std::min(out.confidence, 0.3f);
     // "the official said", "The jury called": the description is the
     // speaker when it names nobody found in the article.
     if (m.type == MentionType::kRoleNoun || m.type == MentionType::kOrgNoun) {
@@ -697,21 +708,35 @@ Quote Attributor::Build(const QuoteSpan& q, const Attribution& a) const {
   return out;
 }
 
-std::vector<Quote> Attributor::Run() {
+std::vector<Attribution> Attributor::DirectRules() const {
   const size_t nq = spans_.size();
   std::vector<Attribution> attr(nq);
   // 1-3: direct attribution.
   for (size_t i = 0; i < nq; ++i) {
     const QuoteSpan& q = spans_[i];
     Attribution a = AfterQuote(q);
-    if (!a.found) a = BeforeQuote(q);
+    a.family = RuleFamily::kAfterQuote;
+    if (!a.found) {
+      a = BeforeQuote(q);
+      a.family = a.partial ? RuleFamily::kPartial : RuleFamily::kLeadIn;
+    }
+    if (a.found && a.verb >= 0 && WordEquals(Word(a.verb), "according")) {
+      a.family = RuleFamily::kAccording;
+    }
     if (a.found && a.partial && LooksLikeTitle(q)) a = Attribution();
     if (!a.found && LooksLikeTitle(q)) continue;
     attr[i] = a;
   }
+  return attr;
+}
+
+void Attributor::IndirectRules(std::vector<Attribution>* attr_out) const {
+  std::vector<Attribution>& attr = *attr_out;
+  const size_t nq = spans_.size();
   auto inherit = [&](size_t to, size_t from, const char* rule, float conf) {
     Attribution a = attr[from];
     a.inherited = true;
+    a.family = RuleFamily::kInherited;
     a.rule = rule;
     a.confidence = std::min(a.confidence, conf);
     a.partial = Embedded(spans_[to]) && (text_[spans_[to].text_begin] >= 'a' &&
@@ -757,7 +782,11 @@ std::vector<Quote> Attributor::Run() {
   for (size_t i = 0; i < nq; ++i) {
     if (attr[i].found || LooksLikeTitle(spans_[i])) continue;
     Attribution a = ColonParagraph(spans_[i]);
-    if (!a.found && LooksLikeSpeech(spans_[i])) a = PrevSentence(spans_[i]);
+    a.family = RuleFamily::kLeadIn;
+    if (!a.found && LooksLikeSpeech(spans_[i])) {
+      a = PrevSentence(spans_[i]);
+      a.family = RuleFamily::kNearby;
+    }
 
     if (a.found) attr[i] = a;
   }
@@ -806,13 +835,65 @@ std::vector<Quote> Attributor::Run() {
       continue;
     }
     attr[i] = PrevParagraph(spans_[i]);
+    attr[i].family = RuleFamily::kNearby;
   }
+}
+
+std::vector<RuleVote> Attributor::Votes(
+    const std::vector<Attribution>& attr) const {
+  std::vector<RuleVote> votes(attr.size());
+  for (size_t i = 0; i < attr.size(); ++i) {
+    const Attribution& a = attr[i];
+    RuleVote& v = votes[i];
+    v.embedded = Embedded(spans_[i]);
+    v.speechlike = LooksLikeSpeech(spans_[i]);
+    if (!a.found) continue;
+    v.mention = a.mention;
+    v.family = a.family;
+    v.confidence = a.confidence;
+  }
+  return votes;
+}
+
+Attribution Attributor::Ranked(const Attribution& rule,
+                               const SpeakerRanker::Choice& choice,
+                               const SpeakerRanker& ranker) const {
+  Attribution a = rule;
+  a.confidence = choice.probability;
+  if (choice.mention >= 0 && a.mention >= 0 &&
+      ranker.SpeakerOf(choice.mention) == ranker.SpeakerOf(a.mention)) {
+    return a;  // the rule's speaker: keep its mention, cue and channel
+  }
+  if (choice.mention < 0 && !choice.abstained) {
+    a.mention = -1;  // nobody to choose from
+    return a;
+  }
+  a.found = true;
+  a.mention = choice.mention;
+  a.rule = choice.abstained ? "model_abstain" : "model";
+  a.verb = -1;
+  a.channel = Span{};
+  a.relayed = -1;
+  return a;
+}
+
+std::vector<Quote> Attributor::Run(std::vector<ExplainedQuote>* explain) {
+  const size_t nq = spans_.size();
+  std::vector<Attribution> attr = DirectRules();
+  IndirectRules(&attr);
+  const std::vector<RuleVote> votes = Votes(attr);
+  const SpeakerRanker ranker(text_, tokens_, spans_, index_, votes);
   std::vector<Quote> out;
   out.reserve(nq);
   for (size_t i = 0; i < nq; ++i) {
     if (!attr[i].found && !LooksLikeSpeech(spans_[i])) continue;
     if (!attr[i].found && SourceLine(spans_[i])) continue;
-    out.push_back(Build(spans_[i], attr[i]));
+    std::vector<SpeakerCandidate> cands = ranker.Candidates(i);
+    const SpeakerRanker::Choice choice = ranker.Choose(cands);
+    out.push_back(Build(spans_[i], Ranked(attr[i], choice, ranker)));
+    if (explain != nullptr) {
+      explain->push_back(ExplainedQuote{out.back(), std::move(cands)});
+    }
   }
   return out;
 }
@@ -825,7 +906,18 @@ std::vector<Quote> ExtractQuotes(absl::string_view text) {
   const std::vector<QuoteSpan> spans = FindQuoteSpans(text, tokens);
   if (spans.empty()) return {};
   const SpeakerIndex index(text, tokens, spans);
-  return Attributor(text, tokens, spans, index).Run();
+  return Attributor(text, tokens, spans, index).Run(nullptr);
+}
+
+std::vector<ExplainedQuote> ExplainQuotes(absl::string_view text) {
+  std::vector<ExplainedQuote> explain;
+  const std::vector<Token> tokens = Tokenize(text);
+  if (tokens.empty()) return explain;
+  const std::vector<QuoteSpan> spans = FindQuoteSpans(text, tokens);
+  if (spans.empty()) return explain;
+  const SpeakerIndex index(text, tokens, spans);
+  Attributor(text, tokens, spans, index).Run(&explain);
+  return explain;
 }
 
 }  // namespace claimcheck::extract

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "server/extract/speaker_ranker.h"
 #include "server/extract/types.h"
 
 namespace claimcheck::extract {
@@ -14,6 +15,14 @@ namespace claimcheck::extract {
 // article), mention, cue, rule and confidence. Quoted titles and scare quotes
 // nobody is said to have spoken are left out. Any bytes are tolerated.
 std::vector<Quote> ExtractQuotes(absl::string_view text);
+
+// A quote as ExtractQuotes gives it, with the candidate speakers the ranker
+// weighed (features included). For the model-fitting tool and tests.
+struct ExplainedQuote {
+  Quote quote;
+  std::vector<SpeakerCandidate> candidates;  // "nobody" first
+};
+std::vector<ExplainedQuote> ExplainQuotes(absl::string_view text);
 
 }  // namespace claimcheck::extract
 
