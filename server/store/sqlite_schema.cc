@@ -155,24 +155,29 @@ CREATE INDEX speaker_merges_from ON speaker_merges(from_id, undone_ms);
 CREATE INDEX speaker_merges_into ON speaker_merges(into_id, undone_ms);
 )sql";
 
-// Stories (server/story): each article's story and signature features, and
-// its MinHash bucket keys by day, so ingest finds candidates by lookup.
+// Stories (server/story): each article's story (a small row, as joining
+// stories rewrites it) and signature features, and its MinHash bucket keys by
+// day, so ingest finds candidates by lookup; an article's keys are derived
+// again from its features (story::BucketKeys) to delete them.
 // Articles stored before this version have no story until re-ingested.
 constexpr const char kSchemaV3[] = R"sql(
 CREATE TABLE story_members (
   article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
   story_id TEXT NOT NULL,
-  day INTEGER NOT NULL,
-  features TEXT NOT NULL  -- hex of story::EncodeFeatures
+  day INTEGER NOT NULL
+);
+CREATE TABLE story_features (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  features BLOB NOT NULL  -- story::EncodeFeatures
 );
 CREATE INDEX story_members_story ON story_members(story_id, article_id);
+-- Keyed by the article's rowid last, so a key's rows of one day append.
 CREATE TABLE story_buckets (
   bucket INTEGER NOT NULL,
   day INTEGER NOT NULL,
-  article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-  PRIMARY KEY (bucket, day, article_id)
+  article_seq INTEGER NOT NULL,  -- articles.rowid; RemoveFromStoryLocked
+  PRIMARY KEY (bucket, day, article_seq)
 ) WITHOUT ROWID;
-CREATE INDEX story_buckets_article ON story_buckets(article_id);
 )sql";
 
 // Index i holds the migration to version i + 1. Append only; never edit a

@@ -1,21 +1,22 @@
 // SqliteStore: stories (see StoryRecord in store.h, server/story for the
-// signatures). Tables story_members (article -> story, day, features) and
-// story_buckets (MinHash bucket key, day -> article), schema v3.
+// signatures). Tables story_members (article -> story, day), story_features
+// (article -> signature features) and story_buckets (MinHash bucket key, day
+// -> article), schema v3.
 //
 // Ingest (AssignStoryLocked) looks up the article's kMinHashes bucket keys
 // within kStoryWindowDays of its day, at most kMaxBucketCandidates articles
-// each, checks SameStory on the stored features of those candidates and
-// joins their stories: the joined story takes the smallest id, which is the
-// smallest article id of the component. So the cost per article is bounded
-// (kMinHashes lookups, at most kMinHashes * kMaxBucketCandidates feature
-// comparisons, plus relabelling the stories joined), never a scan.
+// each, checks SameStory on the stored features
+// of those candidates and joins their stories: the joined story takes the
+// smallest id, which is the smallest article id of the component. So the cost
+// per article is bounded (7 * kMinHashes point lookups, at most that many times
+// kMaxBucketCandidates feature comparisons, plus relabelling the stories
+// joined), never a scan.
 #include <algorithm>
 #include <numeric>
 #include <string>
 #include <utility>
 #include <vector>
 
-#include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "server/store/page_token.h"
 #include "server/store/sqlite_store_impl.h"
@@ -25,11 +26,7 @@ namespace claimcheck::store {
 namespace {
 
 // Candidates read from one bucket (the most a popular bucket costs).
-constexpr int kMaxBucketCandidates = 64;
-
-std::vector<uint64_t> ReadFeatures(absl::string_view hex) {
-  return story::DecodeFeatures(absl::HexStringToBytes(hex));
-}
+constexpr int kMaxBucketCandidates = 8;
 
 struct Member {
   std::string article_id;
@@ -41,17 +38,18 @@ struct Member {
 absl::StatusOr<std::vector<Member>> StoryMembers(SqliteConnection* db,
                                                  const std::string& story_id,
                                                  int limit) {
-  CC_STORE_ASSIGN_OR_RETURN(Stmt stmt,
-                            db->Prepare("SELECT article_id, day, features FROM"
-                                        " story_members WHERE story_id = ?1"
-                                        " ORDER BY article_id LIMIT ?2"));
+  CC_STORE_ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db->Prepare("SELECT m.article_id, m.day, f.features FROM story_members m"
+                  " JOIN story_features f ON f.article_id = m.article_id"
+                  " WHERE m.story_id = ?1 ORDER BY m.article_id LIMIT ?2"));
   stmt.Bind(1, story_id).Bind(2, limit);
   std::vector<Member> out;
   while (true) {
     CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) return out;
     out.push_back(
-        {stmt.Text(0), stmt.Int64(1), ReadFeatures(stmt.TextView(2))});
+        {stmt.Text(0), stmt.Int64(1), story::DecodeFeatures(stmt.BlobView(2))});
   }
 }
 
@@ -109,12 +107,13 @@ absl::Status SqliteStore::AssignStoryLocked(const std::string& article_id,
                                             const story::Signature& signature) {
   SqliteConnection* db = writer_.get();
   const int64_t day = story::DayNumber(published_date);
-  // Candidates: articles sharing a bucket key within the window.
-  std::vector<std::string> candidates;
+  // Candidates: articles sharing a bucket key within the window, with their
+  // stories, by article id.
+  std::vector<int64_t> seqs;
   {
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt stmt,
-        db->Prepare("SELECT article_id FROM story_buckets WHERE bucket = ?1"
+        db->Prepare("SELECT article_seq FROM story_buckets WHERE bucket = ?1"
                     " AND day BETWEEN ?2 AND ?3 LIMIT ?4"));
     for (uint64_t bucket : signature.buckets) {
       stmt.Reset();
@@ -125,28 +124,50 @@ absl::Status SqliteStore::AssignStoryLocked(const std::string& article_id,
       while (true) {
         CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
         if (!row) break;
-        candidates.push_back(stmt.Text(0));
+        seqs.push_back(stmt.Int64(0));
       }
+    }
+  }
+  std::sort(seqs.begin(), seqs.end());
+  seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+  std::vector<std::pair<std::string, std::string>> candidates;
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt stmt, db->Prepare("SELECT a.id, m.story_id FROM articles a"
+                               " JOIN story_members m ON m.article_id = a.id"
+                               " WHERE a.rowid = ?1"));
+    for (int64_t seq : seqs) {
+      stmt.Reset();
+      stmt.Bind(1, seq);
+      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (row) candidates.emplace_back(stmt.Text(0), stmt.Text(1));
     }
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()),
                    candidates.end());
-  // Stories of the candidates that are the same event.
+  // Stories of the candidates that are the same event; a story already
+  // joined needs no second look.
   std::vector<std::string> joined;
   {
     CC_STORE_ASSIGN_OR_RETURN(
-        Stmt stmt, db->Prepare("SELECT story_id, day, features FROM"
-                               " story_members WHERE article_id = ?1"));
-    for (const std::string& c : candidates) {
-      if (c == article_id) continue;
+        Stmt stmt, db->Prepare("SELECT m.day, f.features FROM story_members m"
+                               " JOIN story_features f"
+                               " ON f.article_id = m.article_id"
+                               " WHERE m.article_id = ?1"));
+    for (const auto& [candidate, story_of] : candidates) {
+      if (candidate == article_id ||
+          std::find(joined.begin(), joined.end(), story_of) != joined.end()) {
+        continue;
+      }
       stmt.Reset();
-      stmt.Bind(1, c);
+      stmt.Bind(1, candidate);
       CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) continue;
       if (story::SameStory(signature.features, day,
-                           ReadFeatures(stmt.TextView(2)), stmt.Int64(1))) {
-        joined.push_back(stmt.Text(0));
+                           story::DecodeFeatures(stmt.BlobView(1)),
+                           stmt.Int64(0))) {
+        joined.push_back(story_of);
       }
     }
   }
@@ -161,22 +182,30 @@ absl::Status SqliteStore::AssignStoryLocked(const std::string& article_id,
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("INSERT OR REPLACE INTO story_members(article_id,"
-                    " story_id, day, features) VALUES (?1, ?2, ?3, ?4)"));
+                    " story_id, day) VALUES (?1, ?2, ?3)"));
+    stmt.Bind(1, article_id).Bind(2, story_id).Bind(3, day);
+    CC_STORE_RETURN_IF_ERROR(stmt.Run());
+  }
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt stmt, db->Prepare("INSERT OR REPLACE INTO story_features("
+                               "article_id, features) VALUES (?1, ?2)"));
     stmt.Bind(1, article_id)
-        .Bind(2, story_id)
-        .Bind(3, day)
-        .Bind(4, absl::BytesToHexString(
-                     story::EncodeFeatures(signature.features)));
+        .BindBlob(2, story::EncodeFeatures(signature.features));
     CC_STORE_RETURN_IF_ERROR(stmt.Run());
   }
   CC_STORE_ASSIGN_OR_RETURN(
+      Stmt rowid, db->Prepare("SELECT rowid FROM articles WHERE id = ?1"));
+  rowid.Bind(1, article_id);
+  CC_STORE_ASSIGN_OR_RETURN(bool found, rowid.Step());
+  if (!found) return absl::NotFoundError("article vanished while writing");
+  const int64_t seq = rowid.Int64(0);
+  CC_STORE_ASSIGN_OR_RETURN(
       Stmt insert, db->Prepare("INSERT OR IGNORE INTO story_buckets(bucket,"
-                               " day, article_id) VALUES (?1, ?2, ?3)"));
+                               " day, article_seq) VALUES (?1, ?2, ?3)"));
   for (uint64_t bucket : signature.buckets) {
     insert.Reset();
-    insert.Bind(1, static_cast<int64_t>(bucket))
-        .Bind(2, day)
-        .Bind(3, article_id);
+    insert.Bind(1, static_cast<int64_t>(bucket)).Bind(2, day).Bind(3, seq);
     CC_STORE_RETURN_IF_ERROR(insert.Run());
   }
   return absl::OkStatus();
@@ -185,16 +214,37 @@ absl::Status SqliteStore::AssignStoryLocked(const std::string& article_id,
 absl::Status SqliteStore::RemoveFromStoryLocked(const std::string& article_id) {
   SqliteConnection* db = writer_.get();
   std::string story_id;
+  int64_t day = 0;
+  std::vector<uint64_t> features;
   {
-    CC_STORE_ASSIGN_OR_RETURN(Stmt stmt,
-                              db->Prepare("SELECT story_id FROM story_members"
-                                          " WHERE article_id = ?1"));
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt stmt,
+        db->Prepare("SELECT m.story_id, m.day, f.features FROM story_members m"
+                    " JOIN story_features f ON f.article_id = m.article_id"
+                    " WHERE m.article_id = ?1"));
     stmt.Bind(1, article_id);
     CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
     if (!found) return absl::OkStatus();
     story_id = stmt.Text(0);
+    day = stmt.Int64(1);
+    features = story::DecodeFeatures(stmt.BlobView(2));
   }
-  for (const char* sql : {"DELETE FROM story_buckets WHERE article_id = ?1",
+  {
+    // Its bucket rows, from its keys (no index by article needed).
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt stmt,
+        db->Prepare("DELETE FROM story_buckets WHERE bucket = ?1 AND day = ?2"
+                    " AND article_seq = (SELECT rowid FROM articles"
+                    " WHERE id = ?3)"));
+    for (uint64_t bucket : story::BucketKeys(features)) {
+      stmt.Reset();
+      stmt.Bind(1, day)
+          .Bind(2, static_cast<int64_t>(bucket))
+          .Bind(3, article_id);
+      CC_STORE_RETURN_IF_ERROR(stmt.Run());
+    }
+  }
+  for (const char* sql : {"DELETE FROM story_features WHERE article_id = ?1",
                           "DELETE FROM story_members WHERE article_id = ?1"}) {
     CC_STORE_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql));
     CC_STORE_RETURN_IF_ERROR(stmt.Bind(1, article_id).Run());

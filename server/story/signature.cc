@@ -89,17 +89,23 @@ Signature ComputeSignature(absl::string_view title, absl::string_view text) {
   std::sort(sig.features.begin(), sig.features.end());
   sig.features.erase(std::unique(sig.features.begin(), sig.features.end()),
                      sig.features.end());
-  if (sig.features.empty()) return sig;
-  sig.buckets.reserve(kMinHashes);
+  sig.buckets = BucketKeys(sig.features);
+  return sig;
+}
+
+std::vector<uint64_t> BucketKeys(absl::Span<const uint64_t> features) {
+  std::vector<uint64_t> keys;
+  if (features.empty()) return keys;
+  keys.reserve(kMinHashes);
   for (int k = 0; k < kMinHashes; ++k) {
     const uint64_t seed = Mix(static_cast<uint64_t>(k) + 1);
     uint64_t best = ~uint64_t{0};
-    for (uint64_t f : sig.features) best = std::min(best, Mix(f ^ seed));
+    for (uint64_t f : features) best = std::min(best, Mix(f ^ seed));
     // The band index is part of the key: equal minima of different hash
     // functions say nothing.
-    sig.buckets.push_back(Mix(best ^ Mix(seed)) >> 1);  // fits SQLite INTEGER
+    keys.push_back(Mix(best ^ Mix(seed)) >> 1);  // fits SQLite INTEGER
   }
-  return sig;
+  return keys;
 }
 
 double Similarity(absl::Span<const uint64_t> a, absl::Span<const uint64_t> b) {

@@ -43,6 +43,10 @@ struct Signature {
 
 Signature ComputeSignature(absl::string_view title, absl::string_view text);
 
+// The kMinHashes bucket keys of a sorted feature set (empty when it is):
+// ComputeSignature's `buckets`. Each key fits in a signed 64-bit integer.
+std::vector<uint64_t> BucketKeys(absl::Span<const uint64_t> features);
+
 // Jaccard similarity of two sorted, distinct feature sets (0 when both are
 // empty).
 double Similarity(absl::Span<const uint64_t> a, absl::Span<const uint64_t> b);

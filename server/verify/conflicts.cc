@@ -206,6 +206,8 @@ std::vector<ConflictPair> AttributionConflicts(
     std::vector<size_t> members;
     std::vector<std::pair<size_t, size_t>> texts;  // (text id, member)
     std::vector<int> text_count;  // occurrences of each of `texts`
+    // One member per distinct speaker name and kind (for MaybeSameEntity).
+    std::vector<size_t> names;
   };
   std::vector<Cluster> clusters;
   for (size_t i : order) {
@@ -224,6 +226,12 @@ std::vector<ConflictPair> AttributionConflicts(
       home = &clusters.back();
     }
     home->members.push_back(i);
+    if (std::none_of(home->names.begin(), home->names.end(), [&](size_t m) {
+          return group[m].speaker == group[i].speaker &&
+                 group[m].speaker_kind == group[i].speaker_kind;
+        })) {
+      home->names.push_back(i);
+    }
     size_t k = 0;
     while (k < home->texts.size() && home->texts[k].first != text_of[i]) ++k;
     if (k == home->texts.size()) {
@@ -249,7 +257,7 @@ std::vector<ConflictPair> AttributionConflicts(
     for (size_t y = x + 1; y < clusters.size(); ++y) {
       const Cluster& cx = clusters[x];
       const Cluster& cy = clusters[y];
-      if (MayBeOneEntity(group, cx.members, cy.members)) continue;
+      if (MayBeOneEntity(group, cx.names, cy.names)) continue;
       // One conflict per utterance the two speakers share: the earliest
       // occurrence of x with a same-utterance partner in y not yet covered,
       // and its earliest partner; the texts of either side that are the same
