@@ -60,6 +60,18 @@ bool NamesAnOffice(const std::vector<absl::string_view>& office,
 
 }  // namespace
 
+// Drops a generational suffix ("trump jr" -> "trump").
+static void DropSuffix(std::vector<absl::string_view>* words) {
+  static constexpr absl::string_view kSuffixes[] = {"jr", "sr", "ii", "iii"};
+  if (words->size() < 2) return;
+  for (absl::string_view s : kSuffixes) {
+    if (words->back() == s) {
+      words->pop_back();
+      return;
+    }
+  }
+}
+
 bool MaybeSameEntity(const QuoteOccurrence& a, const QuoteOccurrence& b) {
   if (SameOccurrenceSpeaker(a, b)) return true;
   const bool org_a = a.speaker_kind == extract::SpeakerKind::kOrganization;
@@ -67,8 +79,12 @@ bool MaybeSameEntity(const QuoteOccurrence& a, const QuoteOccurrence& b) {
   if (org_a != org_b) return true;  // an organisation and who speaks for it
   const std::string ka = extract::SpeakerKey(a.speaker);
   const std::string kb = extract::SpeakerKey(b.speaker);
-  const std::vector<absl::string_view> wa = absl::StrSplit(ka, ' ');
-  const std::vector<absl::string_view> wb = absl::StrSplit(kb, ' ');
+  std::vector<absl::string_view> wa = absl::StrSplit(ka, ' ');
+  std::vector<absl::string_view> wb = absl::StrSplit(kb, ' ');
+  // "Trump Jr." and "Donald Trump": father and son are easily confused by
+  // an extractor, so neither is taken as a conflict with the other.
+  DropSuffix(&wa);
+  DropSuffix(&wb);
   // "Glenn Beck" within "Glenn Beck CPAC"; "Netanyahu" in "Netanyahu's
   // office" (the office speaks for the person).
   if (WordsWithin(wa, wb) || WordsWithin(wb, wa)) return true;
@@ -391,8 +407,7 @@ std::vector<ConflictPair> NumericConflicts(
           cx.subject != cy.subject) {
         continue;
       }
-      // A time on one side only may be another period ("last year").
-      if (cx.time != cy.time) continue;
+      if (!cx.time.empty() && !cy.time.empty() && cx.time != cy.time) continue;
       if (IsGenericUnitKey(qa.unit_key) &&
           (cx.subject.empty() || cx.subject != cy.subject)) {
         continue;

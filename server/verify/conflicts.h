@@ -28,9 +28,8 @@
 // Claims with the same interval and subject form one class; two classes
 // conflict when CompareQuantities says CONFLICTING (disjoint intervals), and
 //   - their subjects are equal when both give one (case-insensitive);
-//   - their times are equal, or neither gives one ("by 2035" vs "last year"
-//     is two quantities, not a disagreement, and so may be "last year" vs
-//     no time);
+//   - their times are equal when both give one ("by 2035" vs "last year" is
+//     two quantities, not a disagreement);
 //   - neither article gives the unit key two different values (it then
 //     speaks of two quantities in that unit, and which one the other
 //     source's figure is about cannot be told);
@@ -79,15 +78,16 @@ inline constexpr size_t kMaxAttributionTexts = 64;
 inline constexpr float kMinConflictConfidence = 0.9f;
 // Least content words (CountContentWords) of a quote in an attribution
 // conflict.
-inline constexpr size_t kMinConflictContentWords = 4;
+inline constexpr size_t kMinConflictContentWords = 3;
 
 // True when the two occurrences' speakers may be one entity, so that
 // attributing the same words to both is no conflict: the same speaker
 // (record id or SameSpeaker); an organisation and a person (who may speak
 // for it); one name's words all within the other's ("Glenn Beck" / "Glenn
 // Beck CPAC"); an office and the person it is named after ("Netanyahu's
-// office"); or the same surname with first names that may be one name
-// spelled two ways ("Tim" / "Timothy", "Vicente" / "Vincente").
+// office"); the same surname with first names that may be one name spelled
+// two ways ("Tim" / "Timothy", "Vicente" / "Vincente"); generational
+// suffixes are ignored ("Trump Jr." / "Donald Trump").
 bool MaybeSameEntity(const QuoteOccurrence& a, const QuoteOccurrence& b);
 
 // Whether `a` and `b` are the same utterance for attribution purposes (see
