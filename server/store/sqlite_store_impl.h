@@ -206,7 +206,8 @@ class SqliteStore final : public Store {
   // ---- Story hooks (sqlite_store_stories.cc) ----
   // Puts a newly written article in its story (see StoryRecord): links it to
   // the stored articles SameStory finds among its bucket candidates, at most
-  // kMaxBucketCandidates per bucket, and joins their stories.
+  // kMaxBucketCandidates per bucket (sqlite_store_stories.cc), and joins
+  // their stories.
   absl::Status AssignStoryLocked(const std::string& article_id,
                                  const std::string& published_date,
                                  const story::Signature& signature)

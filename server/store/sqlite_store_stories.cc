@@ -5,12 +5,14 @@
 //
 // Ingest (AssignStoryLocked) looks up the article's kMinHashes bucket keys
 // within kStoryWindowDays of its day, at most kMaxBucketCandidates articles
-// each, checks SameStory on the stored features
-// of those candidates and joins their stories: the joined story takes the
+// each, checks SameStory on the stored features of those candidates (one per
+// story not yet joined) and joins their stories: the joined story takes the
 // smallest id, which is the smallest article id of the component. So the cost
-// per article is bounded (7 * kMinHashes point lookups, at most that many times
-// kMaxBucketCandidates feature comparisons, plus relabelling the stories
-// joined), never a scan.
+// per article is bounded (kMinHashes range lookups and row inserts, at most
+// kMinHashes * kMaxBucketCandidates feature comparisons, plus relabelling
+// the stories joined), never a scan. The cost is about 64 small index
+// writes and reads per article: ingest of 3000 near-identical articles takes
+// 2-2.5 s instead of 0.6-0.8 s.
 #include <algorithm>
 #include <numeric>
 #include <string>
