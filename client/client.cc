@@ -146,6 +146,14 @@ absl::StatusOr<v1::ListConflictsResponse> Client::ListConflicts(
     const v1::ListConflictsRequest& request) const {
   return Call(&v1::ClaimCheck::StubInterface::ListConflicts, request);
 }
+absl::StatusOr<v1::ListStoriesResponse> Client::ListStories(
+    const v1::ListStoriesRequest& request) const {
+  return Call(&v1::ClaimCheck::StubInterface::ListStories, request);
+}
+absl::StatusOr<v1::Story> Client::GetStory(
+    const v1::GetStoryRequest& request) const {
+  return Call(&v1::ClaimCheck::StubInterface::GetStory, request);
+}
 absl::StatusOr<v1::ListSpeakerMergesResponse> Client::ListSpeakerMerges(
     const v1::ListSpeakerMergesRequest& request) const {
   return Call(&v1::ClaimCheck::StubInterface::ListSpeakerMerges, request);

@@ -104,6 +104,9 @@ class Client {
   absl::StatusOr<v1::Stats> GetStats(const v1::GetStatsRequest& request) const;
   absl::StatusOr<v1::ListConflictsResponse> ListConflicts(
       const v1::ListConflictsRequest& request) const;
+  absl::StatusOr<v1::ListStoriesResponse> ListStories(
+      const v1::ListStoriesRequest& request) const;
+  absl::StatusOr<v1::Story> GetStory(const v1::GetStoryRequest& request) const;
   absl::StatusOr<v1::ListSpeakerMergesResponse> ListSpeakerMerges(
       const v1::ListSpeakerMergesRequest& request) const;
   absl::StatusOr<v1::SpeakerMerge> UndoSpeakerMerge(

@@ -1,5 +1,6 @@
 #include "client/cli/commands.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -631,10 +632,70 @@ int Conflicts(const Cli& cli, const std::vector<std::string>& args) {
   }
   PrintTable(cli, table);
   for (const v1::Conflict& c : response->conflicts()) {
-    cli.out << c.id() << ": " << c.summary() << "\n";
+    cli.out << c.id() << ": " << c.summary();
+    if (!c.reason().empty()) cli.out << " [" << c.reason() << "]";
+    cli.out << "\n";
   }
   PrintNextPage(cli, response->next_page_token());
   return kExitFinding;
+}
+
+std::string StoryOutlets(const v1::Story& s) {
+  std::vector<std::string> outlets;
+  for (const v1::StoryArticle& a : s.articles()) {
+    if (std::find(outlets.begin(), outlets.end(), a.outlet()) ==
+        outlets.end()) {
+      outlets.push_back(a.outlet());
+    }
+  }
+  return absl::StrJoin(outlets, ", ");
+}
+
+int Stories(const Cli& cli, const std::vector<std::string>& args) {
+  v1::ListStoriesRequest request;
+  request.set_page_size(cli.flags.limit);
+  request.set_page_token(cli.flags.page_token);
+  absl::StatusOr<v1::ListStoriesResponse> response =
+      cli.client.ListStories(request);
+  if (!response.ok()) return Fail(cli, response.status());
+  if (cli.flags.json) {
+    PrintJson(cli, *response);
+    return kExitOk;
+  }
+  if (response->stories().empty()) {
+    cli.out << "no stories\n";
+    return kExitOk;
+  }
+  Table table({"ID", "ARTICLES", "FIRST", "LAST", {"TITLE", 50}, "OUTLETS"});
+  for (const v1::Story& s : response->stories()) {
+    table.AddRow(
+        {s.id(), absl::StrCat(s.article_count()), s.first_date(), s.last_date(),
+         s.articles().empty() ? "" : s.articles(0).title(), StoryOutlets(s)});
+  }
+  PrintTable(cli, table);
+  PrintNextPage(cli, response->next_page_token());
+  return kExitOk;
+}
+
+int StoryCommand(const Cli& cli, const std::vector<std::string>& args) {
+  v1::GetStoryRequest request;
+  request.set_id(args[0]);
+  absl::StatusOr<v1::Story> response = cli.client.GetStory(request);
+  if (!response.ok()) return Fail(cli, response.status());
+  if (cli.flags.json) {
+    PrintJson(cli, *response);
+    return kExitOk;
+  }
+  cli.out << "story " << response->id() << ": " << response->article_count()
+          << " articles, " << response->first_date() << " to "
+          << response->last_date() << "\n";
+  Table table({"ARTICLE", "DATE", "OUTLET", {"TITLE", 60}, "URL"});
+  for (const v1::StoryArticle& a : response->articles()) {
+    table.AddRow(
+        {a.article_id(), a.published_date(), a.outlet(), a.title(), a.url()});
+  }
+  PrintTable(cli, table);
+  return kExitOk;
 }
 
 std::string MsDate(int64_t ms) {
@@ -741,6 +802,11 @@ const std::vector<Command>& Commands() {
        "list conflicts across the whole index (same quote, different "
        "speakers; same quantity, disjoint numbers)",
        0, 1, Conflicts},
+      {"stories", "", "[--limit=N] [--page-token=T]",
+       "list stories (articles about one event, grouped at ingest)", 0, 0,
+       Stories},
+      {"story", "<id>", "", "show one story and its articles", 1, 1,
+       StoryCommand},
       {"merges", "[speaker]", "[--all] [--limit=N] [--page-token=T]",
        "list speaker merges (spelling variants joined), newest first", 0, 1,
        Merges},

@@ -101,11 +101,27 @@ void ToProto(const store::ArticleRecord& in, v1::Article* out) {
   out->set_content_hash(in.content_hash);
   out->set_version(in.version);
   out->set_ingested_unix_ms(in.ingested_unix_ms);
+  out->set_story_id(in.story_id);
   for (const store::QuoteRecord& q : in.quotes) {
     ToProto(q.quote, q.id, q.speaker_id, out->add_quotes());
   }
   for (const store::ClaimRecord& c : in.claims) {
     ToProto(c.quantity, c.id, out->add_claims());
+  }
+}
+
+void ToProto(const store::StoryRecord& in, v1::Story* out) {
+  out->set_id(in.id);
+  out->set_article_count(in.article_count);
+  out->set_first_date(in.first_date);
+  out->set_last_date(in.last_date);
+  for (const store::StoryArticle& a : in.articles) {
+    v1::StoryArticle* pa = out->add_articles();
+    pa->set_article_id(a.article_id);
+    pa->set_outlet(a.outlet);
+    pa->set_url(a.url);
+    pa->set_published_date(a.published_date);
+    pa->set_title(a.title);
   }
 }
 
@@ -161,9 +177,11 @@ v1::IngestOutcome ToProto(store::PutOutcome o) {
 }
 
 verify::QuoteOccurrence ToOccurrence(const store::QuoteRecord& r) {
-  return verify::QuoteOccurrence{r.quote.text,      r.quote.speaker,
-                                 r.evidence.outlet, r.evidence.published_date,
-                                 r.speaker_id,      r.quote.confidence};
+  verify::QuoteOccurrence o{r.quote.text, r.quote.speaker, r.evidence.outlet,
+                            r.evidence.published_date, r.speaker_id};
+  o.confidence = r.quote.confidence;
+  o.speaker_kind = r.quote.speaker_kind;
+  return o;
 }
 
 void ToProto(const store::SpeakerMergeRecord& in, v1::SpeakerMerge* out) {

@@ -28,6 +28,7 @@ void ToProto(const extract::Quantity& in, absl::string_view id,
 void ToProto(const store::Evidence& in, v1::Evidence* out);
 void ToProto(const store::QuoteRecord& in, v1::QuoteWithEvidence* out);
 void ToProto(const store::ArticleRecord& in, v1::Article* out);
+void ToProto(const store::StoryRecord& in, v1::Story* out);
 void ToProto(const store::SpeakerRecord& in, v1::Speaker* out);
 void ToProto(const store::ClaimRecord& in, v1::QuantityObservation* out);
 void ToProto(const extract::Extraction& in, v1::ExtractTextResponse* out);

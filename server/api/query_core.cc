@@ -623,11 +623,13 @@ absl::Status QueryCore::ListConflicts(const v1::ListConflictsRequest& req,
       pc.set_topic(a.quote.text.size() >= b.quote.text.size() ? a.quote.text
                                                               : b.quote.text);
       pc.set_summary(p.summary);
+      pc.set_reason(p.reason);
       listed.push_back(std::move(c));
     }
   }
-  for (const std::vector<store::ClaimRecord>& group : cands.claim_groups) {
+  for (size_t g = 0; g < cands.claim_groups.size(); ++g) {
     if (!want_num) break;
+    const std::vector<store::ClaimRecord>& group = cands.claim_groups[g];
     std::vector<verify::ClaimOccurrence> occ;
     occ.reserve(group.size());
     for (const store::ClaimRecord& r : group) {
@@ -655,6 +657,8 @@ absl::Status QueryCore::ListConflicts(const v1::ListConflictsRequest& req,
                        ? a.quantity.unit_key
                        : absl::StrCat(a.quantity.unit_key, " (", subject, ")"));
       pc.set_summary(p.summary);
+      pc.set_reason(
+          absl::StrCat("same story ", cands.claim_stories[g], "; ", p.reason));
       listed.push_back(std::move(c));
     }
   }
@@ -680,6 +684,30 @@ absl::Status QueryCore::ListConflicts(const v1::ListConflictsRequest& req,
         kConflictTokenKey, store::PageKind::kConflicts, fingerprint,
         store::PageCursor{last.date, resp->conflicts().rbegin()->id(), 0}));
   }
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::ListStories(const v1::ListStoriesRequest& req,
+                                    v1::ListStoriesResponse* resp) const {
+  CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
+                                       limits_.max_meta_bytes));
+  CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
+                                                limits_.default_page_size,
+                                                limits_.max_page_size));
+  CC_ASSIGN_OR_RETURN(store::StoryPage page,
+                      store_->ListStories(limit, req.page_token()));
+  for (const store::StoryRecord& s : page.stories) {
+    ToProto(s, resp->add_stories());
+  }
+  resp->set_next_page_token(page.next_page_token);
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::GetStory(const v1::GetStoryRequest& req,
+                                 v1::Story* resp) const {
+  CC_RETURN_IF_ERROR(CheckText("id", req.id(), limits_.max_meta_bytes));
+  CC_ASSIGN_OR_RETURN(store::StoryRecord s, store_->GetStory(req.id()));
+  ToProto(s, resp);
   return absl::OkStatus();
 }
 

@@ -55,6 +55,9 @@ class QueryCore {
   // the listing is computed, not a table scan).
   absl::Status ListConflicts(const v1::ListConflictsRequest& req,
                              v1::ListConflictsResponse* resp) const;
+  absl::Status ListStories(const v1::ListStoriesRequest& req,
+                           v1::ListStoriesResponse* resp) const;
+  absl::Status GetStory(const v1::GetStoryRequest& req, v1::Story* resp) const;
   absl::Status ListSpeakerMerges(const v1::ListSpeakerMergesRequest& req,
                                  v1::ListSpeakerMergesResponse* resp) const;
   absl::Status UndoSpeakerMerge(const v1::UndoSpeakerMergeRequest& req,

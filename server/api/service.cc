@@ -348,6 +348,8 @@ CC_UNARY(GetQuantityConsistency, GetQuantityConsistencyRequest,
 CC_UNARY(SearchClaims, SearchClaimsRequest, SearchClaimsResponse, false)
 CC_UNARY(GetStats, GetStatsRequest, Stats, false)
 CC_UNARY(ListConflicts, ListConflictsRequest, ListConflictsResponse, false)
+CC_UNARY(ListStories, ListStoriesRequest, ListStoriesResponse, false)
+CC_UNARY(GetStory, GetStoryRequest, Story, false)
 CC_UNARY(ListSpeakerMerges, ListSpeakerMergesRequest, ListSpeakerMergesResponse,
          false)
 CC_UNARY(UndoSpeakerMerge, UndoSpeakerMergeRequest, SpeakerMerge, true)

@@ -85,6 +85,12 @@ class ClaimCheckService final : public v1::ClaimCheck::CallbackService {
   grpc::ServerUnaryReactor* ListConflicts(
       grpc::CallbackServerContext* ctx, const v1::ListConflictsRequest* req,
       v1::ListConflictsResponse* resp) override;
+  grpc::ServerUnaryReactor* ListStories(grpc::CallbackServerContext* ctx,
+                                        const v1::ListStoriesRequest* req,
+                                        v1::ListStoriesResponse* resp) override;
+  grpc::ServerUnaryReactor* GetStory(grpc::CallbackServerContext* ctx,
+                                     const v1::GetStoryRequest* req,
+                                     v1::Story* resp) override;
   grpc::ServerUnaryReactor* ListSpeakerMerges(
       grpc::CallbackServerContext* ctx, const v1::ListSpeakerMergesRequest* req,
       v1::ListSpeakerMergesResponse* resp) override;

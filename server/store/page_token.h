@@ -28,6 +28,7 @@ enum class PageKind : uint8_t {
   kClaims = 3,
   kConflicts = 4,      // api ListConflicts (token made in server/api)
   kSpeakerMerges = 5,  // ListSpeakerMerges
+  kStories = 6,        // ListStories
 };
 
 // Where the previous page stopped: the sort key of its last row.

@@ -41,6 +41,7 @@ PreparedArticle PrepareArticle(const ArticleInput& input,
   PreparedArticle p;
   p.content_hash = Sha256Hex(input.text);
   p.new_article_id = ArticleIdFor(input.url, p.content_hash, 0);
+  p.story = story::ComputeSignature(input.title, input.text);
   p.quotes.reserve(extraction.quotes.size());
   for (const extract::Quote& q : extraction.quotes) {
     PreparedQuote pq;

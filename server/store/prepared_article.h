@@ -17,6 +17,7 @@
 
 #include "absl/strings/string_view.h"
 #include "server/extract/types.h"
+#include "server/story/signature.h"
 
 namespace claimcheck::store {
 
@@ -34,6 +35,7 @@ struct PreparedArticle {
   std::string content_hash;           // hex SHA-256 of the text
   std::string new_article_id;         // ArticleIdFor(url, content_hash, 0)
   std::vector<PreparedQuote> quotes;  // one per extraction quote, in order
+  story::Signature story;             // story::ComputeSignature(title, text)
 };
 
 PreparedArticle PrepareArticle(const ArticleInput& input,

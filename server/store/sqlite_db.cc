@@ -48,6 +48,16 @@ Stmt& Stmt::Bind(int index, absl::string_view text) {
   return *this;
 }
 
+Stmt& Stmt::BindBlob(int index, absl::string_view bytes) {
+  const int rc =
+      bytes.empty()
+          ? sqlite3_bind_zeroblob(stmt_, index, 0)
+          : sqlite3_bind_blob(stmt_, index, bytes.data(),
+                              static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+  if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;
+  return *this;
+}
+
 Stmt& Stmt::Bind(int index, int64_t value) {
   const int rc = sqlite3_bind_int64(stmt_, index, value);
   if (bind_rc_ == SQLITE_OK) bind_rc_ = rc;

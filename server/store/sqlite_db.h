@@ -57,6 +57,8 @@ class Stmt {
   ~Stmt();
 
   Stmt& Bind(int index, absl::string_view text);
+  // Binds `bytes` as a BLOB (SQLite copies them).
+  Stmt& BindBlob(int index, absl::string_view bytes);
   Stmt& Bind(int index, const char* text) {
     return Bind(index, absl::string_view(text));
   }
@@ -86,6 +88,14 @@ class Stmt {
     if (p == nullptr) return {};
     return absl::string_view(
         reinterpret_cast<const char*>(p),
+        static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
+  }
+  // A BLOB column's bytes, valid as TextView's.
+  absl::string_view BlobView(int col) const {
+    const void* p = sqlite3_column_blob(stmt_, col);
+    if (p == nullptr) return {};
+    return absl::string_view(
+        static_cast<const char*>(p),
         static_cast<size_t>(sqlite3_column_bytes(stmt_, col)));
   }
   int64_t Int64(int col) const { return sqlite3_column_int64(stmt_, col); }

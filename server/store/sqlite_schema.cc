@@ -202,10 +202,35 @@ ALTER TABLE claims ADD COLUMN time_resolved TEXT NOT NULL DEFAULT '';
 CREATE INDEX claims_kind ON claims(kind, unit_key);
 )sql";
 
+// v5 (stories, server/story): each article's story (a small row, as joining
+// stories rewrites it) and signature features, and its MinHash bucket keys by
+// day, so ingest finds candidates by lookup; an article's keys are derived
+// again from its features (story::BucketKeys) to delete them.
+// Articles stored before this version have no story until re-ingested.
+constexpr const char kSchemaV5[] = R"sql(
+CREATE TABLE story_members (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  story_id TEXT NOT NULL,
+  day INTEGER NOT NULL
+);
+CREATE TABLE story_features (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+  features BLOB NOT NULL  -- story::EncodeFeatures
+);
+CREATE INDEX story_members_story ON story_members(story_id, article_id);
+-- Keyed by the article's rowid last, so a key's rows of one day append.
+CREATE TABLE story_buckets (
+  bucket INTEGER NOT NULL,
+  day INTEGER NOT NULL,
+  article_seq INTEGER NOT NULL,  -- articles.rowid; RemoveFromStoryLocked
+  PRIMARY KEY (bucket, day, article_seq)
+) WITHOUT ROWID;
+)sql";
+
 // Index i holds the migration to version i + 1. Append only; never edit a
 // migration that has shipped.
 constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3,
-                                      kSchemaV4};
+                                      kSchemaV4, kSchemaV5};
 
 }  // namespace
 

@@ -1,13 +1,15 @@
 // SqliteStore: raw material for whole-index conflict listing. The store only
 // groups rows (same quote hash with different speakers; quotes of different
-// speakers sharing a rare run of words; same unit key in more than one
-// article); server/verify decides what conflicts.
+// speakers sharing a rare run of words; same story and unit key in more than
+// one article); server/verify decides what conflicts.
 //
 // Quote groups come from two passes:
 //  1. exact: every quote whose match hash has more than one speaker record
 //     (the quotes_match_hash index serves the grouping);
 //  2. variants (truncations and near-variants): the newest `max_rows`
-//     attributed quotes (by seq) are shingled into word trigrams of their
+//     attributed quotes (by seq) are shingled, in quote id order (so that
+//     joins, and the groups the size cap leaves, do not depend on the order
+//     the quotes arrived in), into word trigrams of their
 //     norm_text (trigrams of stopwords only are skipped). Quotes sharing a
 //     trigram that at most kVariantBucketCap scanned quotes hold, with at
 //     least two speaker records and two hashes among them, are joined
@@ -99,9 +101,12 @@ absl::Status AddVariantGroups(
   {
     absl::flat_hash_map<std::string, uint32_t> speakers;
     CC_STORE_ASSIGN_OR_RETURN(
-        Stmt stmt, db->Prepare("SELECT seq, speaker_id, match_hash, norm_text"
-                               " FROM quotes WHERE speaker_id IS NOT NULL"
-                               " ORDER BY seq DESC LIMIT ?1"));
+        Stmt stmt,
+        db->Prepare("SELECT seq, speaker_id, match_hash, norm_text FROM"
+                    " (SELECT seq, speaker_id, match_hash, norm_text, id"
+                    "  FROM quotes WHERE speaker_id IS NOT NULL"
+                    "  ORDER BY seq DESC LIMIT ?1)"
+                    " ORDER BY id"));
     stmt.Bind(1, max_rows + 1);
     std::vector<absl::string_view> words;
     while (true) {
@@ -191,7 +196,7 @@ absl::Status AddVariantGroups(
     }
     if (two) kept.push_back(std::move(members));
   }
-  // Deterministic order: by members' scan position (newest seq first).
+  // Deterministic order: by members' scan position (quote id order).
   for (auto& g : kept) std::sort(g.begin(), g.end());
   std::sort(kept.begin(), kept.end());
   if (kept.empty()) return absl::OkStatus();
@@ -235,13 +240,14 @@ absl::Status AddVariantGroups(
       recs.emplace_back(ReadQuoteRow(fetch), rows[m].seq);
       ++fetched;
     }
-    // Earliest article first, as pass 1 orders its groups.
+    // Earliest article first, then by quote id, as pass 1 orders its groups:
+    // a function of the stored quotes, not of their arrival order.
     std::sort(recs.begin(), recs.end(), [](const auto& x, const auto& y) {
       if (x.first.evidence.published_date != y.first.evidence.published_date) {
         return x.first.evidence.published_date <
                y.first.evidence.published_date;
       }
-      return x.second < y.second;
+      return x.first.id < y.first.id;
     });
     merged.emplace_back();
     for (auto& r : recs) merged.back().push_back(std::move(r.first));
@@ -280,7 +286,7 @@ absl::StatusOr<ConflictCandidates> SqliteStore::FindConflictCandidates(
                     "   SELECT match_hash FROM quotes"
                     "   WHERE speaker_id IS NOT NULL GROUP BY match_hash"
                     "   HAVING count(DISTINCT speaker_id) > 1)"
-                    " ORDER BY q.match_hash, a.published_date, q.seq"
+                    " ORDER BY q.match_hash, a.published_date, q.id"
                     " LIMIT ?1"));
     stmt.Bind(1, max_rows + 1);
     int64_t group_hash = 0;
@@ -308,13 +314,16 @@ absl::StatusOr<ConflictCandidates> SqliteStore::FindConflictCandidates(
   {
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt stmt,
-        db->Prepare("SELECT " CC_CLAIM_COLUMNS
+        db->Prepare("SELECT " CC_CLAIM_COLUMNS ", m.story_id"
                     " FROM claims c JOIN articles a ON a.id = c.article_id"
-                    " WHERE c.unit_key IN ("
-                    "   SELECT unit_key FROM claims WHERE unit_key <> ''"
-                    "   GROUP BY unit_key"
-                    "   HAVING count(DISTINCT article_id) > 1)"
-                    " ORDER BY c.unit_key, a.published_date, c.seq"
+                    " JOIN story_members m ON m.article_id = c.article_id"
+                    " WHERE (m.story_id, c.unit_key) IN ("
+                    "   SELECT sm.story_id, cc.unit_key FROM claims cc"
+                    "   JOIN story_members sm ON sm.article_id = cc.article_id"
+                    "   WHERE cc.unit_key <> ''"
+                    "   GROUP BY sm.story_id, cc.unit_key"
+                    "   HAVING count(DISTINCT cc.article_id) > 1)"
+                    " ORDER BY m.story_id, c.unit_key, a.published_date, c.id"
                     " LIMIT ?1"));
     stmt.Bind(1, max_rows + 1);
     int rows = 0;
@@ -326,10 +335,12 @@ absl::StatusOr<ConflictCandidates> SqliteStore::FindConflictCandidates(
         break;
       }
       ClaimRecord rec = ReadClaimRow(stmt);
-      if (out.claim_groups.empty() ||
+      const absl::string_view story = stmt.TextView(kClaimColumnCount);
+      if (out.claim_groups.empty() || out.claim_stories.back() != story ||
           out.claim_groups.back().front().quantity.unit_key !=
               rec.quantity.unit_key) {
         out.claim_groups.emplace_back();
+        out.claim_stories.emplace_back(story);
       }
       out.claim_groups.back().push_back(std::move(rec));
     }

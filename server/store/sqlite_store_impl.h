@@ -71,6 +71,9 @@ class SqliteStore final : public Store {
   absl::StatusOr<StoreStats> GetStats() override;
 
   // Whole-index conflicts; in sqlite_store_conflicts.cc.
+  absl::StatusOr<StoryPage> ListStories(int limit,
+                                        absl::string_view page_token) override;
+  absl::StatusOr<StoryRecord> GetStory(absl::string_view id) override;
   absl::StatusOr<ConflictCandidates> FindConflictCandidates(
       int max_rows) override;
 
@@ -235,6 +238,19 @@ class SqliteStore final : public Store {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Calls the listener (outside write_mu_).
   void NotifyEvents(int64_t seq) ABSL_LOCKS_EXCLUDED(write_mu_);
+  // ---- Story hooks (sqlite_store_stories.cc) ----
+  // Puts a newly written article in its story (see StoryRecord): links it to
+  // the stored articles SameStory finds among its bucket candidates, at most
+  // kMaxBucketCandidates per bucket (sqlite_store_stories.cc), and joins
+  // their stories.
+  absl::Status AssignStoryLocked(const std::string& article_id,
+                                 const std::string& published_date,
+                                 const story::Signature& signature)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Takes the article out of its story and re-derives the components of the
+  // rest of that story (pairwise, at most kMaxStoryArticles members).
+  absl::Status RemoveFromStoryLocked(const std::string& article_id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
 
   // ---- Speaker identity hooks (sqlite_store_speakers.cc) ----
   // Called by PutArticles inside its transaction, after the articles are

@@ -172,6 +172,14 @@ absl::StatusOr<ArticleRecord> SqliteStore::GetArticle(absl::string_view id,
     record.ingested_unix_ms = stmt.Int64(8);
   }
   {
+    CC_STORE_ASSIGN_OR_RETURN(Stmt stmt,
+                              db->Prepare("SELECT story_id FROM story_members"
+                                          " WHERE article_id = ?1"));
+    stmt.Bind(1, article_id);
+    CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    if (found) record.story_id = stmt.Text(0);
+  }
+  {
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("SELECT " CC_QUOTE_COLUMNS " FROM quotes q JOIN articles a"

@@ -223,6 +223,9 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
       CC_STORE_RETURN_IF_ERROR(InsertExtractionLocked(
           id, new_version, *request.extraction, *prepared, fts));
       CC_STORE_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
+      CC_STORE_RETURN_IF_ERROR(RemoveFromStoryLocked(id));
+      CC_STORE_RETURN_IF_ERROR(
+          AssignStoryLocked(id, in.published_date, prepared->story));
       index_articles_.push_back(id);
       result.article_id = id;
       result.version = new_version;
@@ -263,6 +266,8 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
   }
   CC_STORE_RETURN_IF_ERROR(
       InsertExtractionLocked(id, 1, *request.extraction, *prepared, fts));
+  CC_STORE_RETURN_IF_ERROR(
+      AssignStoryLocked(id, in.published_date, prepared->story));
   index_articles_.push_back(id);
   result.article_id = std::move(id);
   result.version = 1;
@@ -578,6 +583,7 @@ absl::StatusOr<DeleteResult> SqliteStore::DeleteArticle(absl::string_view id) {
   // FTS rows first, while their values are still at hand; then quotes and
   // claims go by ON DELETE CASCADE.
   CC_STORE_RETURN_IF_ERROR(ApplyFtsLocked(fts));
+  CC_STORE_RETURN_IF_ERROR(RemoveFromStoryLocked(article_id));
   {
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt del, db->Prepare("DELETE FROM articles WHERE id = ?1"));

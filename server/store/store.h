@@ -68,6 +68,7 @@ struct ArticleRecord {
   int64_t ingested_unix_ms = 0;
   std::vector<QuoteRecord> quotes;  // document order
   std::vector<ClaimRecord> claims;  // document order
+  std::string story_id;             // see StoryRecord; empty if none
 };
 
 enum class PutOutcome { kCreated, kReplaced, kUnchanged };
@@ -150,16 +151,51 @@ struct StoreStats {
   int64_t db_bytes = 0;
 };
 
+// ---- Stories (sqlite_store_stories.cc) ----
+
+// Articles about one event (server/story). Each stored article belongs to
+// exactly one story: the connected component of the SameStory links the
+// store finds through the MinHash buckets at ingest. The story id is the
+// smallest article id of the component, so it depends on which articles are
+// stored, not on the order or batching they arrived in (but for articles
+// beyond kMaxBucketCandidates in one bucket and day window). Deleting or
+// replacing an article re-derives the components of the rest of its story.
+struct StoryArticle {
+  std::string article_id;
+  std::string outlet;
+  std::string url;
+  std::string published_date;
+  std::string title;
+};
+
+struct StoryRecord {
+  std::string id;  // "a_..." (its smallest article id)
+  int article_count = 0;
+  std::string first_date, last_date;  // of dated articles; empty if none
+  // Earliest first (undated last), then by id; at most kMaxStoryArticles.
+  std::vector<StoryArticle> articles;
+};
+
+// Most articles a StoryRecord lists (article_count still counts them all).
+inline constexpr int kMaxStoryArticles = 200;
+
+struct StoryPage {
+  std::vector<StoryRecord> stories;  // by id
+  std::string next_page_token;
+};
+
 // ---- Whole-index conflicts (sqlite_store_conflicts.cc) ----
 
 // Raw material for conflict listing: the store groups, verify decides.
 struct ConflictCandidates {
   // Groups of attributed quotes with the same match hash whose speaker ids
-  // differ; each group earliest article first.
+  // differ; each group earliest article first, then by quote id.
   std::vector<std::vector<QuoteRecord>> quote_groups;
-  // Groups of claims with the same non-empty unit key found in more than one
-  // article; each group earliest article first.
+  // Groups of claims of one story with the same non-empty unit key, found in
+  // more than one article; each group earliest article first, then by claim
+  // id. `claim_stories` is parallel: the story of each group.
   std::vector<std::vector<ClaimRecord>> claim_groups;
+  std::vector<std::string> claim_stories;
   // True when a cap cut the scan short (see FindConflictCandidates).
   bool truncated = false;
 };
@@ -291,6 +327,20 @@ class Store {
   virtual absl::StatusOr<ClaimPage> FindClaims(const ClaimsQuery& query) = 0;
 
   virtual absl::StatusOr<StoreStats> GetStats() = 0;
+
+  // ---- Stories ----
+
+  // Stories by id, each with its articles. INVALID_ARGUMENT for a bad page
+  // token. Cost: the page's stories only.
+  virtual absl::StatusOr<StoryPage> ListStories(int limit,
+                                                absl::string_view page_token) {
+    return absl::UnimplementedError("stories are not supported");
+  }
+
+  // NOT_FOUND if no article is in story `id`.
+  virtual absl::StatusOr<StoryRecord> GetStory(absl::string_view id) {
+    return absl::UnimplementedError("stories are not supported");
+  }
 
   // ---- Whole-index conflicts ----
 

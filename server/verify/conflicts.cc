@@ -9,10 +9,14 @@
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "server/extract/normalize.h"
 #include "server/verify/internal.h"
+#include "server/verify/speaker_identity.h"
 
 namespace claimcheck::verify {
 namespace {
@@ -22,6 +26,82 @@ using internal::OutletLabel;
 bool SameOccurrenceSpeaker(const QuoteOccurrence& a, const QuoteOccurrence& b) {
   if (!a.speaker_id.empty() && a.speaker_id == b.speaker_id) return true;
   return SameSpeaker(a.speaker, b.speaker);
+}
+
+// "tim" / "timothy", "vicente" / "vincente": one first name written two ways.
+bool FirstNamesClose(absl::string_view a, absl::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.size() >= 3 && b.substr(0, a.size()) == a) return true;
+  return a.size() >= 4 && EditDistance(a, b, 2) <= 2;
+}
+
+// True when every word of `a` is a word of `b`.
+bool WordsWithin(const std::vector<absl::string_view>& a,
+                 const std::vector<absl::string_view>& b) {
+  for (absl::string_view w : a) {
+    if (std::find(b.begin(), b.end(), w) == b.end()) return false;
+  }
+  return true;
+}
+
+// "netanyahus office" and a word of the other name ("netanyahu").
+bool NamesAnOffice(const std::vector<absl::string_view>& office,
+                   const std::vector<absl::string_view>& other) {
+  if (std::find(office.begin(), office.end(), "office") == office.end()) {
+    return false;
+  }
+  for (absl::string_view w : other) {
+    for (absl::string_view v : office) {
+      if (w.size() >= 3 && absl::StartsWith(v, w)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+// Drops a generational suffix ("trump jr" -> "trump").
+static void DropSuffix(std::vector<absl::string_view>* words) {
+  static constexpr absl::string_view kSuffixes[] = {"jr", "sr", "ii", "iii"};
+  if (words->size() < 2) return;
+  for (absl::string_view s : kSuffixes) {
+    if (words->back() == s) {
+      words->pop_back();
+      return;
+    }
+  }
+}
+
+bool MaybeSameEntity(const QuoteOccurrence& a, const QuoteOccurrence& b) {
+  if (SameOccurrenceSpeaker(a, b)) return true;
+  const bool org_a = a.speaker_kind == extract::SpeakerKind::kOrganization;
+  const bool org_b = b.speaker_kind == extract::SpeakerKind::kOrganization;
+  if (org_a != org_b) return true;  // an organisation and who speaks for it
+  const std::string ka = extract::SpeakerKey(a.speaker);
+  const std::string kb = extract::SpeakerKey(b.speaker);
+  std::vector<absl::string_view> wa = absl::StrSplit(ka, ' ');
+  std::vector<absl::string_view> wb = absl::StrSplit(kb, ' ');
+  // "Trump Jr." and "Donald Trump": father and son are easily confused by
+  // an extractor, so neither is taken as a conflict with the other.
+  DropSuffix(&wa);
+  DropSuffix(&wb);
+  // "Glenn Beck" within "Glenn Beck CPAC"; "Netanyahu" in "Netanyahu's
+  // office" (the office speaks for the person).
+  if (WordsWithin(wa, wb) || WordsWithin(wb, wa)) return true;
+  if (NamesAnOffice(wa, wb) || NamesAnOffice(wb, wa)) return true;
+  // Same surname, first names that may be one name spelled two ways.
+  if (wa.size() >= 2 && wb.size() >= 2 && wa.back() == wb.back() &&
+      FirstNamesClose(wa.front(), wb.front())) {
+    return true;
+  }
+  return false;
+}
+
+namespace {
+
+bool Eligible(const QuoteOccurrence& o) {
+  return !o.speaker.empty() && o.confidence >= kMinConflictConfidence &&
+         CountContentWords(o.text) >= kMinConflictContentWords;
 }
 
 // Date order with undated last, then index (as internal::Earlier).
@@ -52,8 +132,12 @@ void AddAttributionPair(absl::Span<const QuoteOccurrence> group,
   p.summary = absl::StrCat(
       OutletLabel(group[p.a].outlet), " attributes it to ", group[p.a].speaker,
       "; ", OutletLabel(group[p.b].outlet), " to ", group[p.b].speaker);
+  p.reason = "same words";
   if (text_of[p.a] != text_of[p.b]) {
     const MatchScore m = ScoreMatch(group[p.b].text, group[p.a].text);
+    p.reason = m.query_is_fragment || m.stored_is_fragment
+                   ? "one quotes part of the other"
+                   : "close wording";
     if (m.query_is_fragment) {
       absl::StrAppend(&p.summary, " (", OutletLabel(group[p.b].outlet),
                       " quotes part of it)");
@@ -103,7 +187,7 @@ std::vector<ConflictPair> AttributionConflicts(
     absl::Span<const QuoteOccurrence> group) {
   std::vector<size_t> order;
   for (size_t i = 0; i < group.size(); ++i) {
-    if (!group[i].speaker.empty()) order.push_back(i);
+    if (Eligible(group[i])) order.push_back(i);
   }
   internal::SortEarliestFirst(group, &order);
   // Distinct normalised texts; text_of[i] for attributed occurrences.
@@ -138,6 +222,8 @@ std::vector<ConflictPair> AttributionConflicts(
     std::vector<size_t> members;
     std::vector<std::pair<size_t, size_t>> texts;  // (text id, member)
     std::vector<int> text_count;  // occurrences of each of `texts`
+    // One member per distinct speaker name and kind (for MaybeSameEntity).
+    std::vector<size_t> names;
   };
   std::vector<Cluster> clusters;
   for (size_t i : order) {
@@ -156,6 +242,12 @@ std::vector<ConflictPair> AttributionConflicts(
       home = &clusters.back();
     }
     home->members.push_back(i);
+    if (std::none_of(home->names.begin(), home->names.end(), [&](size_t m) {
+          return group[m].speaker == group[i].speaker &&
+                 group[m].speaker_kind == group[i].speaker_kind;
+        })) {
+      home->names.push_back(i);
+    }
     size_t k = 0;
     while (k < home->texts.size() && home->texts[k].first != text_of[i]) ++k;
     if (k == home->texts.size()) {
@@ -164,11 +256,24 @@ std::vector<ConflictPair> AttributionConflicts(
     }
     ++home->text_count[k];
   }
+  // Whether any member of one cluster may name the same entity as any of
+  // the other (see MaybeSameEntity): then nothing there is a conflict.
+  const auto MayBeOneEntity = [](absl::Span<const QuoteOccurrence> g,
+                                 const std::vector<size_t>& xs,
+                                 const std::vector<size_t>& ys) {
+    for (size_t i : xs) {
+      for (size_t j : ys) {
+        if (MaybeSameEntity(g[i], g[j])) return true;
+      }
+    }
+    return false;
+  };
   std::vector<ConflictPair> out;
   for (size_t x = 0; x < clusters.size(); ++x) {
     for (size_t y = x + 1; y < clusters.size(); ++y) {
       const Cluster& cx = clusters[x];
       const Cluster& cy = clusters[y];
+      if (MayBeOneEntity(group, cx.names, cy.names)) continue;
       // One conflict per utterance the two speakers share: the earliest
       // occurrence of x with a same-utterance partner in y not yet covered,
       // and its earliest partner; the texts of either side that are the same
@@ -246,6 +351,26 @@ std::vector<ConflictPair> NumericConflicts(
   for (size_t i = 0; i < group.size(); ++i) {
     if (group[i].quantity != nullptr) order.push_back(i);
   }
+  // An article giving this unit two different values speaks of two
+  // quantities with it: which one another source's figure is about cannot be
+  // told, so none of its claims here is compared.
+  {
+    absl::flat_hash_map<absl::string_view, Interval> first;
+    absl::flat_hash_set<absl::string_view> ambiguous;
+    for (size_t i : order) {
+      const Interval iv = ToInterval(*group[i].quantity);
+      auto [it, added] = first.try_emplace(group[i].article_id, iv);
+      if (!added && (!NearlyEqual(it->second.low, iv.low) ||
+                     !NearlyEqual(it->second.high, iv.high))) {
+        ambiguous.insert(group[i].article_id);
+      }
+    }
+    order.erase(std::remove_if(order.begin(), order.end(),
+                               [&](size_t i) {
+                                 return ambiguous.contains(group[i].article_id);
+                               }),
+                order.end());
+  }
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return EarlierDate(group[a].date, a, group[b].date, b);
   });
@@ -307,6 +432,14 @@ std::vector<ConflictPair> NumericConflicts(
       const QuantityReport report = QuantityConsistency(pair);
       p.summary =
           report.conflicts.empty() ? report.summary : report.conflicts.front();
+      p.reason = absl::StrCat("same counted thing '", qa.unit_key, "'");
+      if (!cx.subject.empty() && cx.subject == cy.subject) {
+        absl::StrAppend(&p.reason, "; same subject '", cx.subject, "'");
+      }
+      if (!cx.time.empty() && cx.time == cy.time) {
+        absl::StrAppend(&p.reason, "; same time '", cx.time, "'");
+      }
+      absl::StrAppend(&p.reason, "; same dimension");
       out.push_back(std::move(p));
     }
   }

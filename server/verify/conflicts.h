@@ -1,6 +1,11 @@
 // Whole-index conflicts: pairs of sources that cannot both be right.
 //
 // Attribution: occurrences of one utterance that name different speakers.
+// Only occurrences worth a fact-checker's time take part: the attribution is
+// confident (confidence >= kMinConflictConfidence) and the quote substantive
+// (at least kMinConflictContentWords content words; fragments and titles
+// such as "red flag" are left out). Two speakers that may be one entity
+// (MaybeSameEntity) never conflict.
 // The caller groups candidates (e.g. by extract::MatchHash, or by shared
 // words); within a group, two occurrences are the same utterance
 // (SameUtterance) when their texts are equal after normalisation, or one is a
@@ -25,6 +30,9 @@
 //   - their subjects are equal when both give one (case-insensitive);
 //   - their times are equal when both give one ("by 2035" vs "last year" is
 //     two quantities, not a disagreement);
+//   - neither article gives the unit key two different values (it then
+//     speaks of two quantities in that unit, and which one the other
+//     source's figure is about cannot be told);
 //   - for generic units (percent, money, people, years, ...) both give the
 //     same subject: "3 percent" and "40 percent" with no subject are
 //     different things, not a conflict;
@@ -52,6 +60,11 @@ struct ConflictPair {
   int count_a = 1;  // occurrences agreeing with side a
   int count_b = 1;  // occurrences agreeing with side b
   std::string summary;
+  // Why the two sides were taken to be about the same thing: "same words",
+  // "one quotes part of the other", "close wording"; numeric: "same counted
+  // thing 'missiles'; same subject 'iran'; same time 'last year'; same
+  // dimension" (subject and time when both give them).
+  std::string reason;
 };
 
 // The GroupQuotes / QuoteConsistency default threshold: close variants at
@@ -59,6 +72,23 @@ struct ConflictPair {
 inline constexpr double kAttributionVariantScore = 0.6;
 // Distinct texts per group compared with ScoreMatch (see the file comment).
 inline constexpr size_t kMaxAttributionTexts = 64;
+// Least attribution confidence (QuoteOccurrence::confidence) for a quote to
+// take part in an attribution conflict: a wrong conflict costs a
+// fact-checker more than a missed one.
+inline constexpr float kMinConflictConfidence = 0.9f;
+// Least content words (CountContentWords) of a quote in an attribution
+// conflict.
+inline constexpr size_t kMinConflictContentWords = 3;
+
+// True when the two occurrences' speakers may be one entity, so that
+// attributing the same words to both is no conflict: the same speaker
+// (record id or SameSpeaker); an organisation and a person (who may speak
+// for it); one name's words all within the other's ("Glenn Beck" / "Glenn
+// Beck CPAC"); an office and the person it is named after ("Netanyahu's
+// office"); the same surname with first names that may be one name spelled
+// two ways ("Tim" / "Timothy", "Vicente" / "Vincente"); generational
+// suffixes are ignored ("Trump Jr." / "Donald Trump").
+bool MaybeSameEntity(const QuoteOccurrence& a, const QuoteOccurrence& b);
 
 // Whether `a` and `b` are the same utterance for attribution purposes (see
 // the file comment).

@@ -268,4 +268,12 @@ double ContentCoverage(absl::string_view query, absl::string_view stored) {
   return content == 0 ? 1.0 : static_cast<double>(covered) / content;
 }
 
+size_t CountContentWords(absl::string_view text) {
+  size_t n = 0;
+  for (const std::string& w : extract::MatchTokens(text)) {
+    if (!IsStopword(w)) ++n;
+  }
+  return n;
+}
+
 }  // namespace claimcheck::verify

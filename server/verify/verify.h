@@ -56,7 +56,10 @@ struct QuoteOccurrence {
   absl::string_view speaker_id = {};
   // Confidence of the attribution to `speaker`, 0..1 (the extractor's
   // probability that the speaker is right); 1 when the caller has none.
+  // AttributionConflicts lists only confident attributions.
   double confidence = 1;
+  // What kind of speaker it is.
+  extract::SpeakerKind speaker_kind = extract::SpeakerKind::kUnknown;
 };
 
 // One word-level edit from a stored text to a query text.
@@ -111,6 +114,9 @@ double ContentCoverage(absl::string_view query, absl::string_view stored);
 // True when the diff adds, removes or replaces any word that is not a
 // function word ("a", "the", "of", ...): the wording is not the same quote.
 bool ChangesContentWords(absl::Span<const WordEdit> diff);
+
+// Normalised words of `text` that are not function words.
+size_t CountContentWords(absl::string_view text);
 
 // True when `claimed` names the same speaker as `canonical`: equal after
 // SpeakerKey, or `claimed` is a surname / title+surname of `canonical`

@@ -823,6 +823,61 @@ TEST_P(StoreConformanceTest, FindClaimsFiltersByUnitSubjectAndInterval) {
   EXPECT_EQ(std::set<std::string>(all.begin(), all.end()).size(), 6u);
 }
 
+TEST_P(StoreConformanceTest, StoriesJoinSameEventAndSplitOnDelete) {
+  const std::string bridge =
+      "The Harbor Bridge in Port Elms reopened on Tuesday after eight months "
+      "of repairs, Mayor Elena Marsh said, and the ferry crossings will end.";
+  TestArticle a = MakeArticle("a", "Metro Wire", "2026-03-03");
+  a.input.text = bridge;
+  TestArticle b = MakeArticle("b", "Daily Ledger", "2026-03-04");
+  b.input.text = bridge + " The harbor transit authority agreed.";
+  TestArticle late = MakeArticle("late", "Daily Ledger", "2026-04-20");
+  late.input.text = bridge + " Traffic is back.";  // weeks later: another
+  TestArticle other = MakeArticle("other", "Coastal Herald", "2026-03-03");
+  other.input.text =
+      "A regional orchestra announced its winter season with three premieres "
+      "and a touring programme of chamber music.";
+  const std::string ia = Put(a).article_id;
+  const std::string ib = Put(b).article_id;
+  const std::string il = Put(late).article_id;
+  const std::string io = Put(other).article_id;
+  const std::string joined = std::min(ia, ib);
+  EXPECT_EQ(store_->GetArticle(ia, false)->story_id, joined);
+  EXPECT_EQ(store_->GetArticle(ib, false)->story_id, joined);
+  EXPECT_EQ(store_->GetArticle(il, false)->story_id, il);
+  EXPECT_EQ(store_->GetArticle(io, false)->story_id, io);
+
+  absl::StatusOr<StoryRecord> story = store_->GetStory(joined);
+  ASSERT_TRUE(story.ok()) << story.status();
+  EXPECT_EQ(story->article_count, 2);
+  EXPECT_EQ(story->first_date, "2026-03-03");
+  EXPECT_EQ(story->last_date, "2026-03-04");
+  ASSERT_EQ(story->articles.size(), 2u);
+  EXPECT_EQ(story->articles[0].article_id, ia);  // earliest first
+
+  // Pages of one story each, by id, without gaps or repeats.
+  std::vector<std::string> seen;
+  std::string token;
+  do {
+    absl::StatusOr<StoryPage> page = store_->ListStories(1, token);
+    ASSERT_TRUE(page.ok()) << page.status();
+    for (const StoryRecord& s : page->stories) seen.push_back(s.id);
+    token = page->next_page_token;
+  } while (!token.empty());
+  std::vector<std::string> want = {joined, il, io};
+  std::sort(want.begin(), want.end());
+  EXPECT_EQ(seen, want);
+  EXPECT_EQ(store_->ListStories(1, "bogus").status().code(),
+            absl::StatusCode::kInvalidArgument);
+
+  // Deleting one: the other keeps a story of its own, named after itself.
+  ASSERT_TRUE(store_->DeleteArticle(joined).ok());
+  const std::string left = joined == ia ? ib : ia;
+  EXPECT_EQ(store_->GetArticle(left, false)->story_id, left);
+  EXPECT_EQ(store_->GetStory(joined).status().code(),
+            absl::StatusCode::kNotFound);
+}
+
 TEST_P(StoreConformanceTest, StatsCountEverything) {
   StoreStats empty = *store_->GetStats();
   EXPECT_EQ(empty.articles, 0);

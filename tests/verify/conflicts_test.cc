@@ -11,7 +11,10 @@ namespace {
 
 using ::testing::HasSubstr;
 
-constexpr absl::string_view kRepairs = "The repairs are ahead of schedule.";
+// Three content words: substantive enough to conflict
+// (kMinConflictContentWords).
+constexpr absl::string_view kRepairs =
+    "The bridge repairs are ahead of schedule.";
 
 TEST(AttributionConflictsTest, DifferentSpeakersConflictSameOnesDoNot) {
   const QuoteOccurrence group[] = {
@@ -59,16 +62,19 @@ TEST(AttributionConflictsTest, TruncationsAndVariantsTable) {
     const char* summary;  // substring of the summary when one conflict
   };
   const Case kCases[] = {
-      {"fragment", "The repairs are ahead of schedule and under budget.",
-       "Elena Marsh", "The repairs are ahead of schedule.", "Victor Hale", 1,
+      {"fragment", "The bridge repairs are ahead of schedule and under budget.",
+       "Elena Marsh", "The bridge repairs are ahead of schedule.",
+       "Victor Hale", 1,
        "A attributes it to Elena Marsh; B to Victor Hale (B quotes part of "
        "it)"},
-      {"fragment earlier", "The repairs are ahead of schedule.", "Victor Hale",
-       "The repairs are ahead of schedule and under budget.", "Elena Marsh", 1,
+      {"fragment earlier", "The bridge repairs are ahead of schedule.",
+       "Victor Hale",
+       "The bridge repairs are ahead of schedule and under budget.",
+       "Elena Marsh", 1,
        "A attributes it to Victor Hale; B to Elena Marsh (A quotes part of "
        "it)"},
-      {"identical", "The repairs are ahead of schedule.", "Elena Marsh",
-       "the repairs are ahead of schedule", "Victor Hale", 1,
+      {"identical", "The bridge repairs are ahead of schedule.", "Elena Marsh",
+       "the bridge repairs are ahead of schedule", "Victor Hale", 1,
        "A attributes it to Elena Marsh; B to Victor Hale"},
       {"function word edit",
        "We finished the repairs on the bridge ahead of the schedule.",
@@ -82,8 +88,9 @@ TEST(AttributionConflictsTest, TruncationsAndVariantsTable) {
        "The repairs to the harbor bridge are ahead of schedule.", "Elena Marsh",
        "The repairs to the harbor tunnel are ahead of schedule.", "Victor Hale",
        0, ""},
-      {"subject replaced", "The repairs are ahead of schedule.", "Elena Marsh",
-       "The ferry terminal works are ahead of schedule.", "Victor Hale", 0, ""},
+      {"subject replaced", "The bridge repairs are ahead of schedule.",
+       "Elena Marsh", "The ferry terminal works are ahead of schedule.",
+       "Victor Hale", 0, ""},
       {"negation flipped",
        "We will not let this city be cut in two for another winter.",
        "Elena Marsh", "We will let this city be cut in two for another winter.",
@@ -93,13 +100,15 @@ TEST(AttributionConflictsTest, TruncationsAndVariantsTable) {
        "Anna Kovalenko",
        "The plant will supply clean water to 300,000 homes next year.",
        "Sam Reyes", 0, ""},
-      {"unrelated", "The repairs are ahead of schedule.", "Elena Marsh",
+      {"unrelated", "The bridge repairs are ahead of schedule.", "Elena Marsh",
        "This project was rushed through without a proper review.",
        "Victor Hale", 0, ""},
       {"two-word fragment", "Thank you all for coming tonight.", "Elena Marsh",
        "Thank you.", "Victor Hale", 0, ""},
-      {"same speaker", "The repairs are ahead of schedule and under budget.",
-       "Elena Marsh", "The repairs are ahead of schedule.", "Ms. Marsh", 0, ""},
+      {"same speaker",
+       "The bridge repairs are ahead of schedule and under budget.",
+       "Elena Marsh", "The bridge repairs are ahead of schedule.", "Ms. Marsh",
+       0, ""},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.name);
@@ -114,6 +123,61 @@ TEST(AttributionConflictsTest, TruncationsAndVariantsTable) {
       EXPECT_EQ(got[0].b, 1u);
       EXPECT_THAT(got[0].summary, HasSubstr(c.summary));
     }
+  }
+}
+
+// Only confident attributions of substantive quotes to speakers that cannot
+// be one entity conflict.
+TEST(AttributionConflictsTest, OnlyRealConflictsTable) {
+  using extract::SpeakerKind;
+  struct Case {
+    const char* name;
+    const char* text;
+    const char* speaker_a;
+    float confidence_a;
+    SpeakerKind kind_a;
+    const char* speaker_b;
+    SpeakerKind kind_b;
+    size_t conflicts;
+  };
+  constexpr SpeakerKind kPerson = SpeakerKind::kPerson;
+  constexpr SpeakerKind kOrg = SpeakerKind::kOrganization;
+  const Case kCases[] = {
+      {"two people, confident", kRepairs.data(), "Elena Marsh", 0.95f, kPerson,
+       "Victor Hale", kPerson, 1},
+      {"at the threshold", kRepairs.data(), "Elena Marsh",
+       kMinConflictConfidence, kPerson, "Victor Hale", kPerson, 1},
+      {"one side unsure", kRepairs.data(), "Elena Marsh", 0.8f, kPerson,
+       "Victor Hale", kPerson, 0},
+      {"fragment", "a red flag", "Elena Marsh", 0.95f, kPerson, "Victor Hale",
+       kPerson, 0},
+      {"organisation and a person", kRepairs.data(), "Harbor Transit Authority",
+       0.95f, kOrg, "Elena Marsh", kPerson, 0},
+      {"two organisations", kRepairs.data(), "Harbor Transit Authority", 0.95f,
+       kOrg, "City Council", kOrg, 1},
+      {"office of", kRepairs.data(), "Mr. Marsh's office", 0.95f, kPerson,
+       "Owen Marsh", kPerson, 0},
+      {"short first name", kRepairs.data(), "Tim Okafor", 0.95f, kPerson,
+       "Timothy Okafor", kPerson, 0},
+      {"first name misspelt", kRepairs.data(), "Vicente Alvaro", 0.95f, kPerson,
+       "Vincente Alvaro", kPerson, 0},
+      {"extra word", kRepairs.data(), "Elena Marsh", 0.95f, kPerson,
+       "Elena Marsh Ledger", kPerson, 0},
+      {"junior and senior", kRepairs.data(), "Trump Jr.", 0.95f, kPerson,
+       "Donald Trump", kPerson, 0},
+      {"same surname, other person", kRepairs.data(), "Elena Marsh", 0.95f,
+       kPerson, "Robert Marsh", kPerson, 1},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.name);
+    QuoteOccurrence a{c.text, c.speaker_a, "A", "2026-03-02", "s_a"};
+    a.confidence = c.confidence_a;
+    a.speaker_kind = c.kind_a;
+    QuoteOccurrence b{c.text, c.speaker_b, "B", "2026-03-03", "s_b"};
+    b.confidence = 0.95f;
+    b.speaker_kind = c.kind_b;
+    const QuoteOccurrence group[] = {a, b};
+    EXPECT_EQ(AttributionConflicts(group).size(), c.conflicts);
   }
 }
 
@@ -199,6 +263,18 @@ TEST(NumericConflictsTest, NotConflictsWhenSubjectsTimesOrArticleDiffer) {
   const ClaimOccurrence one_article[] = {{&same1, "a1", "X", "2026-01-01"},
                                          {&same2, "a1", "X", "2026-01-01"}};
   EXPECT_TRUE(NumericConflicts(one_article).empty());
+  // An article giving the unit two values speaks of two quantities: its
+  // claims are not compared with another source's.
+  const extract::Quantity other = Claim(5, 5, "ship");
+  const ClaimOccurrence two_values[] = {{&same1, "a1", "X", "2026-01-01"},
+                                        {&same2, "a1", "X", "2026-01-01"},
+                                        {&other, "a2", "Y", "2026-01-02"}};
+  EXPECT_TRUE(NumericConflicts(two_values).empty());
+  const ClaimOccurrence one_value[] = {{&same1, "a1", "X", "2026-01-01"},
+                                       {&other, "a2", "Y", "2026-01-02"}};
+  const std::vector<ConflictPair> got = NumericConflicts(one_value);
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].reason, "same counted thing 'ship'; same dimension");
 }
 
 }  // namespace
