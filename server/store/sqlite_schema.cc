@@ -230,7 +230,7 @@ CREATE TABLE story_buckets (
 // Index i holds the migration to version i + 1. Append only; never edit a
 // migration that has shipped.
 constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3,
-                                      kSchemaV4, kSchemaV5};
+                                       kSchemaV4, kSchemaV5};
 
 }  // namespace
 
