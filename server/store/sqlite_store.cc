@@ -48,13 +48,13 @@ constexpr char kSecretKey[] = "page_token_secret";
 // many WAL frames are new (SQLite's own autocheckpoint default), or after
 // this long with any. Under sustained ingest a PASSIVE checkpoint never
 // lets the WAL restart (the writer has always appended past it), so past
-// kMaxWalPages (16 MiB of 4 KiB pages) a RESTART makes the writer wait for
+// kMaxWalPages (8 MiB of 4 KiB pages) a RESTART makes the writer wait for
 // the short tail; when ingest pauses, a TRUNCATE empties the WAL file.
 // RESTART and TRUNCATE wait at most kCheckpointBusyMs for the writer and
 // readers (and hold the writer off that long at worst), then give up.
 constexpr int kCheckpointPages = 1000;
 constexpr int kCheckpointIntervalMs = 200;
-constexpr int kMaxWalPages = 4096;
+constexpr int kMaxWalPages = 2048;
 constexpr int kCheckpointBusyMs = 250;
 
 absl::Status ConfigureWriter(SqliteConnection* db) {

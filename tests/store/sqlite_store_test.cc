@@ -185,7 +185,7 @@ TEST_F(SqliteStoreTest, SpeakerAliasesAndRolesFollowTheirQuotes) {
 // that re-prepares statements or commits per row.
 // Checkpoints run on the store's own background connection, not inline on
 // the writer: under sustained writes the WAL stays bounded (RESTART past
-// 16 MiB), once writes pause it is truncated to nothing, and what was
+// 8 MiB), once writes pause it is truncated to nothing, and what was
 // written is in the database file for any other connection.
 TEST_F(SqliteStoreTest, BackgroundCheckpointsBoundAndEmptyTheWal) {
   auto wal_bytes = [&] {
