@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
 #include "server/extract/types.h"
 
@@ -304,6 +305,11 @@ uint64_t MatchHash(absl::string_view text) {
     h *= 1099511628211ULL;  // FNV-1a 64 prime
   }
   return h;
+}
+
+bool IsUnnamedSpeaker(absl::string_view speaker) {
+  return !speaker.empty() &&
+         absl::ascii_islower(static_cast<unsigned char>(speaker[0]));
 }
 
 std::string SpeakerKey(absl::string_view name) {

@@ -49,6 +49,12 @@ uint64_t MatchHash(absl::string_view text);
 // ("Mr.", "Dr.") and a leading "the" removed, spaces collapsed.
 std::string SpeakerKey(absl::string_view name);
 
+// Whether a speaker is a description of an unnamed source ("a friend", "the
+// official", "many residents") rather than a name: the extractor writes
+// those in lower case, as written, and names start with a capital. An
+// unnamed source neither confirms nor contradicts a named one.
+bool IsUnnamedSpeaker(absl::string_view speaker);
+
 }  // namespace claimcheck::extract
 
 #endif  // CLAIMCHECK_SERVER_EXTRACT_NORMALIZE_H_

@@ -170,6 +170,8 @@ const char* Attributor::RuleFor(int mention, const char* name_rule) const {
       return "org_noun";
     case MentionType::kPossessiveOffice:
       return "org_possessive";
+    case MentionType::kDescription:
+      return "description";
     case MentionType::kName:
       break;
   }
@@ -695,14 +697,11 @@ Quote Attributor::Build(const QuoteSpan& q, const Attribution& a) const {
   if (m.entity < 0) {
     // "the official said", "The jury called": the description is the
     // speaker when it names nobody found in the article.
-    if (m.type == MentionType::kRoleNoun || m.type == MentionType::kOrgNoun) {
-      out.speaker = out.speaker_mention;
-      if (out.speaker.size() > 4 && out.speaker.compare(0, 4, "The ") == 0) {
-        out.speaker[0] = 't';
-      }
-      out.speaker_kind = m.type == MentionType::kRoleNoun
-                             ? SpeakerKind::kPerson
-                             : SpeakerKind::kOrganization;
+    out.speaker = DescriptionSpeaker(text_, m);
+    if (m.type == MentionType::kRoleNoun) {
+      out.speaker_kind = SpeakerKind::kPerson;
+    } else if (m.type == MentionType::kOrgNoun) {
+      out.speaker_kind = SpeakerKind::kOrganization;
     }
     return out;
   }

@@ -68,6 +68,7 @@ const char* const kSpeakerFeatureNames[kNumSpeakerFeatures] = {
     "kind_unknown",
     "modifier",
     "spoke_same_para",
+    "type_description",
 };
 
 namespace {
@@ -164,12 +165,7 @@ std::string SpeakerRanker::SpeakerOf(int mention) const {
   if (mention < 0) return "";
   const Mention& m = index_.mentions()[mention];
   if (m.entity >= 0) return index_.entities()[m.entity].canonical;
-  if (m.type != MentionType::kRoleNoun && m.type != MentionType::kOrgNoun) {
-    return "";
-  }
-  std::string s(text_.substr(m.span.begin, m.span.size()));
-  if (s.size() > 4 && s.compare(0, 4, "The ") == 0) s[0] = 't';
-  return s;
+  return DescriptionSpeaker(text_, m);
 }
 
 bool SpeakerRanker::SentenceBetween(size_t from, size_t to) const {
@@ -243,6 +239,7 @@ void SpeakerRanker::FillMention(const Mention& m, FeatureVector* x) const {
   (*x)[kF_type_role_noun] = m.type == MentionType::kRoleNoun;
   (*x)[kF_type_org_noun] = m.type == MentionType::kOrgNoun;
   (*x)[kF_type_office] = m.type == MentionType::kPossessiveOffice;
+  (*x)[kF_type_description] = m.type == MentionType::kDescription;
   (*x)[kF_unresolved] = m.entity < 0;
   (*x)[kF_full_name] = m.type == MentionType::kName && m.last_tok > m.first_tok;
   (*x)[kF_has_role] = !m.role.empty();

@@ -106,11 +106,12 @@ enum SpeakerFeature : int {
   kF_pronoun_rank_1,  // nearest compatible person before the cue pronoun
   kF_pronoun_rank_2,  // second nearest
   kF_pronoun_rank_3plus,
-  kF_one_word,         // the speaker's name is one word ("Republican")
-  kF_kind_unknown,     // neither person nor organisation is known
-  kF_modifier,         // followed closely by another name: "Democratic
-                       // presidential candidate Bernie Sanders"
-  kF_spoke_same_para,  // the rules gave another quote of the paragraph to it
+  kF_one_word,          // the speaker's name is one word ("Republican")
+  kF_kind_unknown,      // neither person nor organisation is known
+  kF_modifier,          // followed closely by another name: "Democratic
+                        // presidential candidate Bernie Sanders"
+  kF_spoke_same_para,   // the rules gave another quote of the paragraph to it
+  kF_type_description,  // "a friend said": an unnamed source as written
   kNumSpeakerFeatures
 };
 

@@ -115,6 +115,7 @@ SpeakerIndex::SpeakerIndex(absl::string_view text,
   MarkQuotesAndSentences(quotes);
   FindNames();
   FindNounMentions();
+  FindDescriptions();
   AssignEntities();
   pending_.clear();
   pending_.shrink_to_fit();
@@ -486,6 +487,136 @@ void SpeakerIndex::FindNounMentions() {
   }
 }
 
+namespace {
+
+// Words that open a description of an unnamed source.
+bool IsDescriptionDeterminer(absl::string_view w) {
+  static constexpr absl::string_view kWords[] = {
+      "a",       "an",   "the",  "another", "some", "many", "other",
+      "several", "most", "both", "one",     "two",  "three"};
+  for (absl::string_view d : kWords) {
+    if (WordEquals(w, d)) return true;
+  }
+  return false;
+}
+
+// Words that end a description before they join it.
+bool IsDescriptionStop(absl::string_view w) {
+  static constexpr absl::string_view kWords[] = {
+      "of",   "who",  "which", "that",  "and",    "or",  "but",   "in",
+      "on",   "at",   "to",    "for",   "with",   "is",  "was",   "are",
+      "were", "will", "would", "could", "should", "may", "might", "can",
+      "not",  "it",   "he",    "she",   "they",   "we",  "this"};
+  for (absl::string_view d : kWords) {
+    if (WordEquals(w, d)) return true;
+  }
+  return false;
+}
+
+// Prepositions: a description after one is its object ("in the past has
+// called", "dressed for a game say"), not a speaker.
+bool IsPreposition(absl::string_view w) {
+  static constexpr absl::string_view kWords[] = {
+      "in",      "on",     "at",      "for",    "from",    "with",
+      "by",      "about",  "into",    "of",     "to",      "over",
+      "under",   "after",  "before",  "during", "among",   "between",
+      "against", "like",   "than",    "as",     "through", "without",
+      "within",  "toward", "towards", "behind", "across",  "since"};
+  for (absl::string_view d : kWords) {
+    if (WordEquals(w, d)) return true;
+  }
+  return false;
+}
+
+// "haven't", "didn’t": a negated auxiliary ends the phrase.
+bool IsNegatedAuxiliary(absl::string_view w) {
+  return absl::EndsWith(w, "n't") || absl::EndsWith(w, "n\xE2\x80\x99t");
+}
+
+}  // namespace
+
+std::string DescriptionSpeaker(absl::string_view text, const Mention& m) {
+  if (m.type != MentionType::kRoleNoun && m.type != MentionType::kOrgNoun &&
+      m.type != MentionType::kDescription) {
+    return "";
+  }
+  std::string s(text.substr(m.span.begin, m.span.size()));
+  if (!s.empty() && absl::ascii_isupper(static_cast<unsigned char>(s[0])) &&
+      (m.type == MentionType::kDescription || s.compare(0, 4, "The ") == 0)) {
+    s[0] = static_cast<char>(
+        absl::ascii_tolower(static_cast<unsigned char>(s[0])));
+  }
+  return s;
+}
+
+size_t SpeakerIndex::DescriptionEnd(size_t det,
+                                    const std::vector<bool>& taken) const {
+  size_t last = det;
+  for (size_t k = det + 1; k < tokens_.size() && k <= det + 4; ++k) {
+    const Token& u = tokens_[k];
+    if (in_quote_[k] || taken[k] || u.para != tokens_[det].para ||
+        u.kind != TokenKind::kWord || u.cap) {
+      break;
+    }
+    const absl::string_view w = TokenText(text_, u);
+    if (IsSpeechVerb(w) || IsVerbFiller(w) || IsDescriptionStop(w) ||
+        IsNegatedAuxiliary(w)) {
+      break;
+    }
+    last = k;
+  }
+  return last;
+}
+
+bool SpeakerIndex::DescriptionSpeaks(size_t first, size_t last) const {
+  const size_t n = tokens_.size();
+  const uint32_t para = tokens_[first].para;
+  // ", said a friend." / "” says one aide,": the verb right after a quote or
+  // its comma, and punctuation right after the description.
+  if (first >= 2 && tokens_[first - 1].lower &&
+      (WordEquals(TokenText(text_, tokens_[first - 1]), "said") ||
+       WordEquals(TokenText(text_, tokens_[first - 1]), "says")) &&
+      tokens_[first - 2].kind != TokenKind::kWord) {
+    return last + 1 >= n || tokens_[last + 1].para != para ||
+           tokens_[last + 1].kind == TokenKind::kPunct;
+  }
+  // "a friend said", "many internet users also say".
+  size_t v = last + 1;
+  while (v < n && tokens_[v].lower &&
+         IsVerbFiller(TokenText(text_, tokens_[v]))) {
+    ++v;
+  }
+  return v < n && tokens_[v].para == para && tokens_[v].lower &&
+         IsSpeechVerb(TokenText(text_, tokens_[v]));
+}
+
+void SpeakerIndex::FindDescriptions() {
+  const size_t n = tokens_.size();
+  std::vector<bool> taken(n, false);
+  for (const Mention& m : mentions_) {
+    for (size_t k = m.first_tok; k <= m.last_tok && k < n; ++k) taken[k] = true;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = tokens_[i];
+    if (in_quote_[i] || taken[i] || t.kind != TokenKind::kWord ||
+        !IsDescriptionDeterminer(TokenText(text_, t)) ||
+        (i > 0 && tokens_[i - 1].kind == TokenKind::kWord &&
+         IsPreposition(TokenText(text_, tokens_[i - 1])))) {
+      continue;
+    }
+    const size_t last = DescriptionEnd(i, taken);
+    if (last == i || !DescriptionSpeaks(i, last)) continue;
+    Mention m;
+    m.first_tok = static_cast<uint32_t>(i);
+    m.last_tok = static_cast<uint32_t>(last);
+    m.span = Span{t.begin, tokens_[last].end};
+    m.type = MentionType::kDescription;
+    mentions_.push_back(m);
+    pending_.emplace_back();
+    i = last;
+  }
+}
+
 int SpeakerIndex::AddEntity(std::string canonical, SpeakerKind kind) {
   Entity e;
   e.canonical = std::move(canonical);
@@ -791,6 +922,8 @@ void SpeakerIndex::AssignEntities() {
         m.entity = ResolveRoleNoun(k, pd.noun);
         break;
       }
+      case MentionType::kDescription:
+        break;  // names nobody the article names
       case MentionType::kOrgNoun:
         m.entity = ResolveOrgNoun(k, pd.noun);
         // "Prairie Air ... The airline said", "the statement said": the

@@ -27,6 +27,8 @@ enum class MentionType : uint8_t {
   kRoleNoun,  // "the admiral", "the prime minister"
   kOrgNoun,   // "the ministry"
   kPossessiveOffice,  // "Mr. Netanyahu's office", "Iran's foreign ministry"
+  kDescription,       // "a friend said", "..., said a longtime aide": never
+                      // resolved; the description is the speaker
 };
 
 struct Mention {
@@ -47,6 +49,11 @@ struct Entity {
   std::string role;      // first role written with the name
   std::string role_key;  // lower-case role words and honorific roles
 };
+
+// The speaker an unresolved mention stands for: the description as written
+// for a role noun, organisation noun or description ("the official", "a
+// friend"; a leading "The" lower-cased), else empty.
+std::string DescriptionSpeaker(absl::string_view text, const Mention& m);
 
 class SpeakerIndex {
  public:
@@ -78,6 +85,15 @@ class SpeakerIndex {
   bool AbbreviationStop(size_t tok) const;
   void FindNames();
   void FindNounMentions();
+  // Descriptions next to a speech verb where no other mention starts.
+  void FindDescriptions();
+  // The last word of a description starting at determiner `det`, or `det`
+  // when none: lower-case words (at most four) in one paragraph, outside
+  // quotes, stopping before a speech verb, an auxiliary or punctuation.
+  size_t DescriptionEnd(size_t det, const std::vector<bool>& taken) const;
+  // Whether the description [first, last] is the subject of a speech verb
+  // ("a friend said") or follows a quote's "said" (", said a friend.").
+  bool DescriptionSpeaks(size_t first, size_t last) const;
   void AssignEntities();
   int ResolvePronoun(size_t m, Gender g) const;
   int ResolveNeuterPronoun(size_t m) const;

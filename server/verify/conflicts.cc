@@ -100,7 +100,8 @@ bool MaybeSameEntity(const QuoteOccurrence& a, const QuoteOccurrence& b) {
 namespace {
 
 bool Eligible(const QuoteOccurrence& o) {
-  return !o.speaker.empty() && o.confidence >= kMinConflictConfidence &&
+  return !o.speaker.empty() && !extract::IsUnnamedSpeaker(o.speaker) &&
+         o.confidence >= kMinConflictConfidence &&
          CountContentWords(o.text) >= kMinConflictContentWords;
 }
 

@@ -48,8 +48,10 @@ bool SameOccurrenceSpeaker(const QuoteOccurrence& a, const QuoteOccurrence& b) {
 }
 
 // An attribution confident enough to count for or against a speaker.
+// A description ("a friend") names nobody, so it counts as no speaker.
 bool Named(const QuoteOccurrence& o) {
-  return !o.speaker.empty() && o.confidence >= kMinAttributionConfidence;
+  return !o.speaker.empty() && !extract::IsUnnamedSpeaker(o.speaker) &&
+         o.confidence >= kMinAttributionConfidence;
 }
 
 double Logit(double p) {

@@ -499,11 +499,30 @@ TEST(QuotesTest, QuoteParagraphAfterANarrativeParagraph) {
       {"Asked whether the team was shaken, captain Nils Vang paused.\n\n"
        "\"No. Frustrated, yes. But not shaken at all.\"",
        {{"No. Frustrated, yes. But not shaken at all.", "Nils Vang"}}},
-      // Only a person: not an organisation or an unknown capitalised run.
+      // Not the organisation of the paragraph before: the unnamed source
+      // the sentence itself gives, as written.
       {"The Harbour Trust opened a new wing.\n\n"
        "\"This is the best day we have had in years,\" one visitor "
        "wrote.",
-       {{"This is the best day we have had in years,", ""}}},
+       {{"This is the best day we have had in years,", "one visitor"}}},
+  });
+}
+
+// Unnamed sources: the description is the speaker, as written, rather than
+// a guess at someone named elsewhere.
+TEST(QuotesTest, UnnamedSourcesAsWritten) {
+  RunCases({
+      {"Engineers inspected the Tarn bridge on Monday.\n\n"
+       "\"The bridge will hold,\" a retired engineer said.",
+       {{"The bridge will hold,", "a retired engineer"}}},
+      {"Mayor Ana Ruiz visited the flooded street.\n\n"
+       "\"We were never told,\" said a longtime resident.",
+       {{"We were never told,", "a longtime resident"}}},
+      {"Many residents say the plan is \"a disaster for the valley.\"",
+       {{"a disaster for the valley.", "many residents", "", true}}},
+      // The one spoken to is not the speaker.
+      {"\"We will rebuild the pier,\" Ana Ruiz told a reporter.",
+       {{"We will rebuild the pier,", "Ana Ruiz"}}},
   });
 }
 

@@ -167,6 +167,8 @@ TEST(AttributionConflictsTest, OnlyRealConflictsTable) {
        "Donald Trump", kPerson, 0},
       {"same surname, other person", kRepairs.data(), "Elena Marsh", 0.95f,
        kPerson, "Robert Marsh", kPerson, 1},
+      {"an unnamed source may be anyone", kRepairs.data(),
+       "a longtime resident", 0.95f, kPerson, "Elena Marsh", kPerson, 0},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.name);

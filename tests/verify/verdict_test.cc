@@ -278,6 +278,17 @@ TEST(VerifyQuoteTest, SourceWithoutSpeakerLeavesTheClaimUnconfirmed) {
   EXPECT_EQ(words.explanation, "Found in Outlet A, which names no speaker");
 }
 
+// "a longtime resident said": a description names nobody, so it neither
+// confirms nor contradicts a claimed name.
+TEST(VerifyQuoteTest, UnnamedSourceLeavesTheClaimUnconfirmed) {
+  QuoteOccurrence c[] = {
+      {"We were never told", "a longtime resident", "Outlet A", "2026-03-02"}};
+  c[0].confidence = 0.95;
+  const VerifyResult r = VerifyQuote("we were never told", "Ana Ruiz", "", c);
+  EXPECT_EQ(r.verdict, Verdict::kUnattributed) << r.explanation;
+  EXPECT_EQ(r.speaker_check, SpeakerCheck::kUnconfirmed);
+}
+
 TEST(VerifyQuoteTest, LowConfidenceAttributionNamesNobody) {
   QuoteOccurrence c[] = {{"We will open the new bridge in the spring",
                           "Elena Marsh", "Outlet A", "2026-03-02"}};
