@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 #include "server/extract/types.h"
 
@@ -307,9 +308,23 @@ uint64_t MatchHash(absl::string_view text) {
   return h;
 }
 
+bool IsDescriptionDeterminer(absl::string_view word) {
+  static constexpr absl::string_view kWords[] = {
+      "a",       "an",   "the",  "another", "some", "many", "other",
+      "several", "most", "both", "one",     "two",  "three"};
+  for (absl::string_view d : kWords) {
+    if (absl::EqualsIgnoreCase(word, d)) return true;
+  }
+  return false;
+}
+
 bool IsUnnamedSpeaker(absl::string_view speaker) {
-  return !speaker.empty() &&
-         absl::ascii_islower(static_cast<unsigned char>(speaker[0]));
+  const size_t space = speaker.find(' ');
+  if (space == absl::string_view::npos || space == 0 ||
+      !absl::ascii_islower(static_cast<unsigned char>(speaker[0]))) {
+    return false;
+  }
+  return IsDescriptionDeterminer(speaker.substr(0, space));
 }
 
 std::string SpeakerKey(absl::string_view name) {

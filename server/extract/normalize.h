@@ -49,10 +49,16 @@ uint64_t MatchHash(absl::string_view text);
 // ("Mr.", "Dr.") and a leading "the" removed, spaces collapsed.
 std::string SpeakerKey(absl::string_view name);
 
+// Words that open a description of an unnamed source: "a", "an", "the",
+// "another", "some", "many", "other", "several", "most", "both", "one",
+// "two", "three" (ASCII case-insensitive).
+bool IsDescriptionDeterminer(absl::string_view word);
+
 // Whether a speaker is a description of an unnamed source ("a friend", "the
 // official", "many residents") rather than a name: the extractor writes
-// those in lower case, as written, and names start with a capital. An
-// unnamed source neither confirms nor contradicts a named one.
+// those as written with a lower-case determiner first (see
+// DescriptionSpeaker in speaker_resolve.h). An unnamed source neither
+// confirms nor contradicts a named one.
 bool IsUnnamedSpeaker(absl::string_view speaker);
 
 }  // namespace claimcheck::extract

@@ -8,6 +8,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "server/extract/normalize.h"
 #include "server/extract/quote_cues.h"
 #include "server/extract/word_table.h"
 
@@ -488,17 +489,6 @@ void SpeakerIndex::FindNounMentions() {
 }
 
 namespace {
-
-// Words that open a description of an unnamed source.
-bool IsDescriptionDeterminer(absl::string_view w) {
-  static constexpr absl::string_view kWords[] = {
-      "a",       "an",   "the",  "another", "some", "many", "other",
-      "several", "most", "both", "one",     "two",  "three"};
-  for (absl::string_view d : kWords) {
-    if (WordEquals(w, d)) return true;
-  }
-  return false;
-}
 
 // Words that end a description before they join it.
 bool IsDescriptionStop(absl::string_view w) {

@@ -47,7 +47,10 @@ PreparedArticle PrepareArticle(const ArticleInput& input,
     PreparedQuote pq;
     pq.norm_text = extract::NormalizeForMatch(q.text);
     pq.match_hash = MatchHashOfNormalized(pq.norm_text);
-    if (!q.speaker.empty()) {
+    // A description of an unnamed source ("a friend") is a different person
+    // in every article: it keeps its words on the quote but gets no speaker
+    // record, so no profile mixes the people it stands for.
+    if (!q.speaker.empty() && !extract::IsUnnamedSpeaker(q.speaker)) {
       pq.speaker_key = extract::SpeakerKey(q.speaker);
       if (!pq.speaker_key.empty()) {
         pq.speaker_id = SpeakerIdForKey(pq.speaker_key);

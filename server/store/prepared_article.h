@@ -27,7 +27,8 @@ struct ArticleInput;
 struct PreparedQuote {
   std::string norm_text;    // extract::NormalizeForMatch(quote.text)
   uint64_t match_hash = 0;  // extract::MatchHash(quote.text)
-  std::string speaker_key;  // extract::SpeakerKey(quote.speaker); may be empty
+  std::string speaker_key;  // extract::SpeakerKey(quote.speaker); empty for
+                            // none or an unnamed source ("a friend")
   std::string speaker_id;   // SpeakerIdForKey(speaker_key); empty if no key
 };
 

@@ -463,8 +463,9 @@ absl::Status SqliteStore::AddAliasAndRoleLocked(const std::string& speaker_id,
   // Rows already known present are skipped; new ones are remembered while
   // the speaker's entry lives (RebuildSpeakersLocked drops it).
   auto known = known_speakers_.find(speaker_id);
+  const bool has_known = known != known_speakers_.end();
   const auto is_new = [&](char tag, absl::string_view value) {
-    if (known == known_speakers_.end()) return true;
+    if (!has_known) return true;
     std::string fact = absl::StrCat(std::string(1, tag), value);
     std::vector<std::string>& facts = known->second.facts;
     for (const std::string& f : facts) {

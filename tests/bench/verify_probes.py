@@ -20,8 +20,9 @@ the quotes the server stored, and makes probes whose right verdict is known:
                  speaker of another article: right unless SUPPORTED or the
                  claimed speaker is confirmed
 
-"Stored speaker" means an attribution with confidence >= 0.5; weaker ones
-name nobody as far as verdicts go (see VERDICT_UNATTRIBUTED in the proto).
+"Stored speaker" means an attribution with confidence >= 0.5 that names
+someone; weaker ones, and descriptions of unnamed sources ("a friend"), name
+nobody as far as verdicts go (see VERDICT_UNATTRIBUTED in the proto).
 
 It reports, per class, the share of probes that got the expected verdict
 (target >= 0.95 each). Probes measure the verification logic against what
@@ -321,7 +322,10 @@ def main():
                                   timeout=RPC_TIMEOUT_S)
             for q in art.quotes:
                 a = q.attribution
-                named = a.speaker and a.confidence >= MIN_ATTRIBUTION
+                # A description ("a friend") names nobody (the server's
+                # extract::IsUnnamedSpeaker): lower case first.
+                named = (a.speaker and not a.speaker[:1].islower() and
+                         a.confidence >= MIN_ATTRIBUTION)
                 quotes.append((q.text, a.speaker if named else "",
                                a.speaker_id if named else ""))
         print("stored: %d articles, %d quotes, %d attributed with "

@@ -523,6 +523,23 @@ TEST_P(StoreConformanceTest, GetSpeakerByIdNameKeyOrAlias) {
             absl::StatusCode::kNotFound);
 }
 
+// "a longtime resident" is someone else in every article: the quote keeps
+// the description, but no speaker record gathers the people it stands for.
+TEST_P(StoreConformanceTest, UnnamedSourcesGetNoSpeakerRecord) {
+  for (const char* tag : {"one", "two"}) {
+    TestArticle a = MakeArticle(tag, "Quay Gazette", "2026-02-10");
+    a.extraction.quotes = {MakeQuote(absl::StrCat("We were never told ", tag),
+                                     "a longtime resident", 4)};
+    const PutResult put = Put(a);
+    const ArticleRecord got = Get(put.article_id, /*with_text=*/false);
+    ASSERT_EQ(got.quotes.size(), 1u);
+    EXPECT_EQ(got.quotes[0].quote.speaker, "a longtime resident");
+    EXPECT_EQ(got.quotes[0].speaker_id, "");
+  }
+  EXPECT_EQ(store_->GetSpeaker("a longtime resident").status().code(),
+            absl::StatusCode::kNotFound);
+}
+
 TEST_P(StoreConformanceTest, ListSpeakersPagesInNameOrderWithoutGapsOrDupes) {
   std::vector<std::string> names;
   for (int i = 0; i < 23; ++i) {
