@@ -2,6 +2,8 @@
 
 #include <cstddef>
 
+#include "server/text/abbreviations.h"
+
 namespace claimcheck::extract {
 namespace {
 
@@ -44,16 +46,7 @@ bool IsPunctCp(uint32_t cp) {
 // Words before a period that do not end a sentence.
 bool IsAbbreviation(absl::string_view w) {
   if (w.size() == 1) return true;  // "U.S.", "J. Smith"
-  static constexpr absl::string_view kAbbrevs[] = {
-      "Mr",   "Mrs", "Ms",     "Dr",  "Adm", "Gen",  "Sen",  "Rep",
-      "St",   "Jr",  "Sr",     "Lt",  "Col", "Sgt",  "Gov",  "Prof",
-      "Capt", "Maj", "No",     "vs",  "Rev", "Cpl",  "Pvt",  "Gens",
-      "Jan",  "Feb", "Mar",    "Apr", "Aug", "Sep",  "Sept", "Oct",
-      "Nov",  "Dec", "approx", "est", "Co",  "Corp", "Ft",   "Mt"};
-  for (absl::string_view a : kAbbrevs) {
-    if (w == a) return true;
-  }
-  return false;
+  return text::IsListedAbbreviation(w);
 }
 
 // Length of the grouping at text[j] == ',' that belongs to the numeral:

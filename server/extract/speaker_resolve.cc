@@ -11,6 +11,7 @@
 #include "server/extract/normalize.h"
 #include "server/extract/quote_cues.h"
 #include "server/extract/word_table.h"
+#include "server/text/edit_distance.h"
 
 namespace claimcheck::extract {
 namespace {
@@ -80,31 +81,6 @@ bool IsAcronym(absl::string_view w) {
     if (!(c >= 'A' && c <= 'Z')) return false;
   }
   return true;
-}
-
-// Levenshtein distance of two short strings, capped: returns `cap` + 1 when
-// larger.
-size_t EditDistance(absl::string_view a, absl::string_view b, size_t cap) {
-  const size_t diff =
-      a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
-  if (diff > cap || a.size() > 32 || b.size() > 32) return cap + 1;
-  size_t row[33];
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    size_t best = row[0];
-    for (size_t j = 1; j <= b.size(); ++j) {
-      const size_t up = row[j];
-      const size_t sub =
-          diag + ((a[i - 1] | 0x20) == (b[j - 1] | 0x20) ? 0 : 1);
-      row[j] = std::min({sub, up + 1, row[j - 1] + 1});
-      diag = up;
-      best = std::min(best, row[j]);
-    }
-    if (best > cap) return cap + 1;
-  }
-  return row[b.size()];
 }
 
 }  // namespace
@@ -683,11 +659,14 @@ int SpeakerIndex::AppositionOf(size_t m) const {
 
 int SpeakerIndex::FuzzySurname(absl::string_view surname) const {
   if (surname.size() < 5) return -1;
-  const size_t cap = surname.size() >= 8 ? 2 : 1;
+  const int cap = surname.size() >= 8 ? 2 : 1;
+  const std::string lower = LowerCopy(surname);
   int found = -1;
   for (const auto& [name, id] : surnames_) {
-    if ((name[0] | 0x20) != (surname[0] | 0x20)) continue;
-    if (EditDistance(name, surname, cap) > cap) continue;
+    if (name[0] != lower[0]) continue;
+    if (text::BoundedEditDistance(name, lower, cap) > cap) {
+      continue;
+    }
     if (found >= 0 && found != id) return -1;  // ambiguous
     found = id;
   }

@@ -3,6 +3,8 @@
 #include <cstring>
 #include <limits>
 
+#include "server/text/abbreviations.h"
+
 namespace claimcheck::extract {
 namespace {
 
@@ -76,18 +78,9 @@ inline CharClass Classify(absl::string_view text, size_t i, size_t* len) {
 
 // Words that keep their trailing period: honorifics and short abbreviations.
 bool KeepsPeriod(absl::string_view w) {
-  static constexpr absl::string_view kAbbrevs[] = {
-      "Mr",     "Mrs",  "Ms",  "Dr",  "Adm",  "Gen",  "Sen",  "Rep",
-      "Gov",    "Lt",   "Col", "Sgt", "Capt", "Maj",  "Prof", "Rev",
-      "St",     "Jr",   "Sr",  "Mt",  "Ft",   "Cmdr", "Brig", "Pres",
-      "Supt",   "Insp", "Det", "Cpl", "Pvt",  "Gov",  "Atty", "Hon",
-      "Messrs", "Mmes", "vs",  "Sec", "Amb",  "Rt",   "Fr",   "No"};
   if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z') return true;  // initial
   if (w.find('.') != absl::string_view::npos) return true;       // U.S
-  for (absl::string_view a : kAbbrevs) {
-    if (a == w) return true;
-  }
-  return false;
+  return text::IsListedAbbreviation(w);
 }
 
 }  // namespace

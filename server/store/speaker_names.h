@@ -29,10 +29,6 @@
 
 namespace claimcheck::store {
 
-// Optimal-string-alignment distance between `a` and `b` (bytes), or `cap` + 1
-// when it exceeds `cap`.
-int BoundedEditDistance(absl::string_view a, absl::string_view b, int cap);
-
 class SpeakerNameIndex {
  public:
   // Adds speaker `id` with key `key`; no-op if `id` is already present or

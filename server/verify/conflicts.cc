@@ -15,6 +15,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "server/extract/normalize.h"
+#include "server/text/edit_distance.h"
 #include "server/verify/internal.h"
 #include "server/verify/speaker_identity.h"
 
@@ -32,7 +33,7 @@ bool SameOccurrenceSpeaker(const QuoteOccurrence& a, const QuoteOccurrence& b) {
 bool FirstNamesClose(absl::string_view a, absl::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
   if (a.size() >= 3 && b.substr(0, a.size()) == a) return true;
-  return a.size() >= 4 && EditDistance(a, b, 2) <= 2;
+  return a.size() >= 4 && text::BoundedEditDistance(a, b, 2) <= 2;
 }
 
 // True when every word of `a` is a word of `b`.

@@ -10,6 +10,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "server/extract/normalize.h"
+#include "server/text/edit_distance.h"
 
 namespace claimcheck::verify {
 namespace {
@@ -63,31 +64,6 @@ bool IsPersonLike(extract::SpeakerKind k) {
 
 }  // namespace
 
-int EditDistance(absl::string_view a, absl::string_view b, int cap) {
-  const int n = static_cast<int>(a.size());
-  const int m = static_cast<int>(b.size());
-  if (std::abs(n - m) > cap) return cap + 1;
-  // Three rows suffice for the optimal-string-alignment recurrence.
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
-  for (int j = 0; j <= m; ++j) prev[j] = j;
-  for (int i = 1; i <= n; ++i) {
-    cur[0] = i;
-    int row_min = cur[0];
-    for (int j = 1; j <= m; ++j) {
-      const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-      }
-      row_min = std::min(row_min, cur[j]);
-    }
-    if (row_min > cap) return cap + 1;
-    prev2.swap(prev);
-    prev.swap(cur);
-  }
-  return std::min(prev[m], cap + 1);
-}
-
 std::string SpeakerMergeEvidence(const SpeakerEvidence& a,
                                  const SpeakerEvidence& b) {
   if (!IsPersonLike(a.kind) || !IsPersonLike(b.kind)) return "";
@@ -100,7 +76,7 @@ std::string SpeakerMergeEvidence(const SpeakerEvidence& a,
   if (ta.front() != tb.front() || ta.front().size() < 2) return "";
   const absl::string_view sa = ta.back();
   const absl::string_view sb = tb.back();
-  const int distance = EditDistance(sa, sb, 2);
+  const int distance = text::BoundedEditDistance(sa, sb, 2);
   const size_t shorter = std::min(sa.size(), sb.size());
   if (distance < 1 || distance > 2) return "";
   if (distance == 1 && shorter < 4) return "";

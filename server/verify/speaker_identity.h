@@ -36,10 +36,6 @@ struct SpeakerEvidence {
   std::vector<uint64_t> quote_hashes;    // extract::MatchHash of its quotes
 };
 
-// Optimal-string-alignment edit distance between `a` and `b` (bytes), or
-// `cap` + 1 when it exceeds `cap`.
-int EditDistance(absl::string_view a, absl::string_view b, int cap = 3);
-
 // Why `a` and `b` are the same person ("surname spelling Pezechkian ~
 // Pezeshkian (edit distance 1); shared role: Iranian President"), or empty
 // when the rule above does not hold.

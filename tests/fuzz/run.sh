@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")/../.." && pwd)
 secs=${1:-60}
 out=${2:-$here/build/fuzz}
 mkdir -p "$out/corpus"
-srcs=$(ls "$here"/server/extract/*.cc | grep -v -e '_test\.cc$' -e '_main\.cc$')
+srcs=$(ls "$here"/server/extract/*.cc "$here"/server/text/*.cc | grep -v -e '_test\.cc$' -e '_main\.cc$')
 clang++ -std=c++17 -g -O1 -fsanitize=fuzzer,address,undefined \
   -fno-sanitize-recover=undefined -I"$here" \
   "$here/tests/fuzz/extract_fuzzer.cc" $srcs \

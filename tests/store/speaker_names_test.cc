@@ -16,26 +16,6 @@ namespace {
 using ::testing::IsEmpty;
 using ::testing::UnorderedElementsAre;
 
-struct DistanceCase {
-  const char* a;
-  const char* b;
-  int want;  // with cap 2
-};
-constexpr DistanceCase kDistanceCases[] = {
-    {"pezeshkian", "pezeshkian", 0}, {"pezeshkian", "pezechkian", 1},
-    {"smith", "simth", 1},           {"smith", "smyth", 1},
-    {"smith", "smithson", 3},        {"", "ab", 2},
-    {"kovalenko", "kowalenkow", 2},  {"abcd", "badc", 2},
-    {"clinton", "obama", 3}};
-
-TEST(BoundedEditDistanceTest, Table) {
-  for (const DistanceCase& c : kDistanceCases) {
-    SCOPED_TRACE(std::string(c.a) + " / " + c.b);
-    EXPECT_EQ(BoundedEditDistance(c.a, c.b, 2), c.want);
-    EXPECT_EQ(BoundedEditDistance(c.b, c.a, 2), c.want);
-  }
-}
-
 TEST(SpeakerNameIndexTest, CandidatesShareFirstWordAndCloseSurname) {
   SpeakerNameIndex index;
   index.Load("s1", "masoud pezeshkian");

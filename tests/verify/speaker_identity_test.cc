@@ -22,20 +22,6 @@ SpeakerEvidence Person(std::string name, std::vector<std::string> roles = {},
   return e;
 }
 
-TEST(EditDistanceTest, Table) {
-  struct Case {
-    const char* a;
-    const char* b;
-    int want;
-  } cases[] = {{"pezeshkian", "pezechkian", 1}, {"kovalenko", "kowalenko", 1},
-               {"zelensky", "zelenskyy", 1},    {"abcd", "abdc", 1},
-               {"clinton", "clinton", 0},       {"smith", "jones", 4}};
-  for (const Case& c : cases) {
-    SCOPED_TRACE(std::string(c.a) + " " + c.b);
-    EXPECT_EQ(EditDistance(c.a, c.b), c.want);
-  }
-}
-
 TEST(SpeakerMergeEvidenceTest, MergesSpellingVariantsOnEvidence) {
   const std::string why =
       SpeakerMergeEvidence(Person("Masoud Pezeshkian", {"Iranian President"}),
