@@ -156,236 +156,257 @@ const Mention* SpeakerIndex::StartingAt(size_t tok) const {
   return &mentions_[starting_at_[tok]];
 }
 
-int SpeakerIndex::FindEntity(absl::string_view canonical) const {
-  for (size_t i = 0; i < entities_.size(); ++i) {
-    if (entities_[i].canonical == canonical) return static_cast<int>(i);
+bool SpeakerIndex::Usable(size_t k, uint32_t para) const {
+  return k < tokens_.size() && !in_quote_[k] && tokens_[k].para == para &&
+         tokens_[k].kind == TokenKind::kWord;
+}
+
+size_t SpeakerIndex::CapitalisedRunEnd(size_t i, bool* poss) const {
+  const uint32_t para = tokens_[i].para;
+  auto word = [&](size_t k) { return TokenText(text_, tokens_[k]); };
+  size_t j = i;
+  *poss = false;
+  bool org_of = false;  // "Ministry of ..." seen: "and" may go on
+  while (Usable(j, para)) {
+    const absl::string_view w = word(j);
+    // "Suleiman al-Amr", "Mohamed el-Baradei": a lower-case article glued
+    // to a capitalised name word carries the name on.
+    if (tokens_[j].cap || (j > i && IsGluedArticleName(w))) {
+      if (j > i && IsCapStopword(w)) break;
+      StripPossessive(w, poss);
+      ++j;
+      // "Consumers' Association", "Children's Hospital": a possessive
+      // inside an organisation's name.
+      if (*poss && Usable(j, para) && tokens_[j].cap && IsOrgWord(word(j))) {
+        *poss = false;
+        continue;
+      }
+      if (*poss) break;
+      continue;
+    }
+    if (j > i && Usable(j + 1, para) && tokens_[j + 1].cap &&
+        !IsCapStopword(word(j + 1)) &&
+        (IsNameConnector(w) ||
+         (w == "of" && (IsRoleWord(word(j - 1)) || IsOrgWord(word(j - 1)))) ||
+         (w == "and" && org_of))) {
+      org_of = org_of || (w == "of" && IsOrgWord(word(j - 1)));
+      ++j;
+      continue;
+    }
+    break;
   }
-  return -1;
+  return j;
+}
+
+SpeakerIndex::NameSplit SpeakerIndex::SplitRoleWords(size_t i, size_t j) const {
+  // "Iranian Foreign Minister | Abbas Araghchi", "Adm. | Brad Cooper",
+  // "Secretary of State | Marco Rubio".
+  auto word = [&](size_t k) { return TokenText(text_, tokens_[k]); };
+  NameSplit s;
+  s.name_start = i;
+  for (size_t k = i; k < j; ++k) {
+    bool p;
+    const absl::string_view w = StripPossessive(word(k), &p);
+    if (IsHonorific(w) &&
+        (w.back() == '.' || HonorificGender(w) != Gender::kUnknown)) {
+      s.name_start = k + 1;
+      s.honorific = static_cast<int>(k);
+    } else if (k + 1 < j && (IsRoleWord(w) || (k == i && IsRoleNoun(w))) &&
+               !IsOrgWord(word(k + 1))) {
+      // Not "General Hospital", "General Motors": part of the name.
+      s.name_start = k + 1;
+      s.honorific = -1;
+      s.has_role = true;
+    } else if (w == "of" && s.name_start == k && k + 1 < j) {
+      s.name_start = k + 2;
+      ++k;
+    }
+  }
+  if (j - s.name_start >= 3) {
+    const size_t split = PersonNameStart(s.name_start, j);
+    if (split != SIZE_MAX) {
+      s.name_start = split;
+      s.honorific = -1;
+      s.has_role = true;
+    }
+  }
+  return s;
+}
+
+size_t SpeakerIndex::PersonNameStart(size_t from, size_t j) const {
+  // "NASA Administrator Charles Bolden", "Refugee Council Enver Solomon":
+  // capitalised words before a person's name are role or organisation
+  // words, not part of the name. A person's name is a known first name
+  // with one or two words after it; failing that, an organisation run
+  // whose last two words speak ("... Council Enver Solomon told").
+  const size_t n = tokens_.size();
+  auto word = [&](size_t k) { return TokenText(text_, tokens_[k]); };
+  bool first_known = false;
+  FirstNameGender(word(from), &first_known);
+  if (first_known) return SIZE_MAX;
+  size_t split = SIZE_MAX;
+  for (size_t k = from + 1; k < j && k + 3 >= j; ++k) {
+    bool known = false;
+    FirstNameGender(word(k), &known);
+    if (known && k + 1 < j) {
+      split = k;
+      break;
+    }
+  }
+  if (split == SIZE_MAX && IsOrgWord(word(j - 3))) {
+    size_t v = j;
+    while (v < n && tokens_[v].lower && IsVerbFiller(word(v))) ++v;
+    if (v < n && tokens_[v].lower && IsSpeechVerb(word(v))) split = j - 2;
+  }
+  if (split == SIZE_MAX) return SIZE_MAX;
+  for (size_t k = split; k < j; ++k) {
+    bool pk;
+    const absl::string_view w = StripPossessive(word(k), &pk);
+    // A role word may end a name as a surname ("Leigh Anne Cardinal").
+    if (!tokens_[k].cap || IsOrgWord(w) || IsPlace(w) ||
+        (k + 1 != j && IsRoleWord(w))) {
+      return SIZE_MAX;
+    }
+  }
+  return split;
+}
+
+bool SpeakerIndex::RoleOnlyMention(size_t i, size_t j, bool the_before,
+                                   Mention* m, Pending* pd) const {
+  // Role words only: "Prime Minister", "the President".
+  bool p;
+  const absl::string_view last =
+      StripPossessive(TokenText(text_, tokens_[j - 1]), &p);
+  if (!IsRoleWord(last) && !IsHonorific(last)) return false;
+  m->type = MentionType::kRoleNoun;
+  if (the_before) m->first_tok = static_cast<uint32_t>(i - 1);
+  m->span = Span{tokens_[m->first_tok].begin,
+                 static_cast<uint32_t>(tokens_[j - 1].begin + last.size())};
+  pd->noun = last;
+  return true;
+}
+
+void SpeakerIndex::NameMention(size_t i, size_t j, const NameSplit& s,
+                               bool the_before, Mention* m, Pending* pd) const {
+  auto word = [&](size_t k) { return TokenText(text_, tokens_[k]); };
+  const uint32_t para = tokens_[i].para;
+  // The name words [s.name_start, j).
+  bool p;
+  const absl::string_view last = StripPossessive(word(j - 1), &p);
+  const uint32_t name_b = tokens_[s.name_start].begin;
+  const uint32_t name_e =
+      static_cast<uint32_t>(tokens_[j - 1].begin + last.size());
+  const absl::string_view name = text_.substr(name_b, name_e - name_b);
+  const size_t nwords = j - s.name_start;
+  bool org = IsKnownOrg(name);
+  for (size_t k = s.name_start; k < j && !org; ++k) {
+    bool pk;
+    if (IsOrgWord(StripPossessive(word(k), &pk))) org = true;
+  }
+  const bool place = nwords == 1 && IsPlace(name);
+  bool first_known = false;
+  const Gender first_gender =
+      nwords >= 2 ? FirstNameGender(word(s.name_start), &first_known)
+                  : Gender::kUnknown;
+  if (!org && !place && the_before && s.honorific < 0 && !s.has_role &&
+      !first_known) {
+    org = true;  // "the Pentagon"
+  }
+  // "spokeswoman Sujata Raisinghani": a lower-case role noun before.
+  const bool role_noun_before = !org && !place && s.name_start == i && i > 0 &&
+                                tokens_[i - 1].para == para &&
+                                tokens_[i - 1].lower && IsRoleNoun(word(i - 1));
+  pd->canonical = std::string(name);
+  if (org || place) {
+    pd->kind = SpeakerKind::kOrganization;
+    pd->place = place;
+    pd->full = true;
+  } else {
+    pd->kind = s.honorific >= 0 || s.has_role || first_known || role_noun_before
+                   ? SpeakerKind::kPerson
+                   : SpeakerKind::kUnknown;
+    pd->full = nwords >= 2;
+  }
+  pd->honorific = s.honorific >= 0;
+  pd->gender =
+      s.honorific >= 0 ? HonorificGender(word(s.honorific)) : Gender::kUnknown;
+  if (pd->gender == Gender::kUnknown) pd->gender = first_gender;
+  if (role_noun_before) pd->role_key = LowerCopy(word(i - 1));
+  const bool honorific_next =
+      s.honorific >= 0 && static_cast<size_t>(s.honorific) + 1 == s.name_start;
+  if (s.name_start > i) {
+    const size_t role_end = honorific_next ? s.honorific : s.name_start;
+    if (role_end > i) {
+      m->role = Span{tokens_[i].begin, tokens_[role_end - 1].end};
+      pd->role_key = LowerCopy(text_.substr(m->role.begin, m->role.size()));
+    }
+    if (s.honorific >= 0) {
+      absl::StrAppend(&pd->role_key, " ", HonorificRole(word(s.honorific)));
+    }
+  }
+  uint32_t span_b = honorific_next ? tokens_[s.honorific].begin : name_b;
+  if (org && the_before && s.name_start == i) {
+    m->first_tok = static_cast<uint32_t>(i - 1);
+    span_b = tokens_[i - 1].begin;
+  }
+  m->span = Span{span_b, name_e};
+  m->type = MentionType::kName;
+}
+
+void SpeakerIndex::MarkPossessiveOffice(size_t j, const NameSplit& s,
+                                        Mention* m, Pending* pd) const {
+  // "Mr. Netanyahu's office", "Iran's foreign ministry".
+  const uint32_t para = tokens_[m->first_tok].para;
+  const uint32_t name_b = tokens_[s.name_start].begin;
+  size_t k = j;
+  for (int extra = 0; extra < 3 && Usable(k, para) && tokens_[k].lower;
+       ++extra, ++k) {
+    const absl::string_view office = TokenText(text_, tokens_[k]);
+    if (!IsOfficeNoun(office)) continue;
+    m->type = MentionType::kPossessiveOffice;
+    m->last_tok = static_cast<uint32_t>(k);
+    m->span.end = tokens_[k].end;
+    // "Valdoria's foreign ministry" speaks for itself, not for the
+    // country; "Mr. Netanyahu's office" for Mr. Netanyahu.
+    if (pd->place || (pd->kind != SpeakerKind::kPerson && s.honorific < 0 &&
+                      (office == "ministry" || office == "government" ||
+                       office == "cabinet"))) {
+      pd->canonical =
+          std::string(text_.substr(name_b, tokens_[k].end - name_b));
+      pd->place = false;
+    }
+    return;
+  }
 }
 
 void SpeakerIndex::FindNames() {
   const size_t n = tokens_.size();
-  auto word = [&](size_t k) { return TokenText(text_, tokens_[k]); };
-  auto usable = [&](size_t k, uint32_t para) {
-    return k < n && !in_quote_[k] && tokens_[k].para == para &&
-           tokens_[k].kind == TokenKind::kWord;
-  };
   size_t i = 0;
   while (i < n) {
     const Token& t = tokens_[i];
     if (in_quote_[i] || t.kind != TokenKind::kWord || !t.cap ||
-        IsCapStopword(word(i))) {
+        IsCapStopword(TokenText(text_, t))) {
       ++i;
       continue;
     }
-    // The capitalised run [i, j).
-    size_t j = i;
     bool poss = false;
-    bool org_of = false;  // "Ministry of ..." seen: "and" may go on
-    while (usable(j, t.para)) {
-      const absl::string_view w = word(j);
-      // "Suleiman al-Amr", "Mohamed el-Baradei": a lower-case article glued
-      // to a capitalised name word carries the name on.
-      if (tokens_[j].cap || (j > i && IsGluedArticleName(w))) {
-        if (j > i && IsCapStopword(w)) break;
-        StripPossessive(w, &poss);
-        ++j;
-        // "Consumers' Association", "Children's Hospital": a possessive
-        // inside an organisation's name.
-        if (poss && usable(j, t.para) && tokens_[j].cap && IsOrgWord(word(j))) {
-          poss = false;
-          continue;
-        }
-        if (poss) break;
-        continue;
-      }
-      if (j > i && usable(j + 1, t.para) && tokens_[j + 1].cap &&
-          !IsCapStopword(word(j + 1)) &&
-          (IsNameConnector(w) ||
-           (w == "of" && (IsRoleWord(word(j - 1)) || IsOrgWord(word(j - 1)))) ||
-           (w == "and" && org_of))) {
-        org_of = org_of || (w == "of" && IsOrgWord(word(j - 1)));
-        ++j;
-        continue;
-      }
-      break;
-    }
-    // Split role words from the name: "Iranian Foreign Minister | Abbas
-    // Araghchi", "Adm. | Brad Cooper", "Secretary of State | Marco Rubio".
-    size_t name_start = i;
-    int honorific = -1;
-    bool has_role = false;
-    for (size_t k = i; k < j; ++k) {
-      bool p;
-      const absl::string_view w = StripPossessive(word(k), &p);
-      if (IsHonorific(w) &&
-          (w.back() == '.' || HonorificGender(w) != Gender::kUnknown)) {
-        name_start = k + 1;
-        honorific = static_cast<int>(k);
-      } else if (k + 1 < j && (IsRoleWord(w) || (k == i && IsRoleNoun(w))) &&
-                 !IsOrgWord(word(k + 1))) {
-        // Not "General Hospital", "General Motors": part of the name.
-        name_start = k + 1;
-        honorific = -1;
-        has_role = true;
-      } else if (w == "of" && name_start == k && k + 1 < j) {
-        name_start = k + 2;
-        ++k;
-      }
-    }
-    // "NASA Administrator Charles Bolden", "Refugee Council Enver Solomon":
-    // capitalised words before a person's name are role or organisation
-    // words, not part of the name. A person's name is a known first name
-    // with one or two words after it; failing that, an organisation run
-    // whose last two words speak ("... Council Enver Solomon told").
-    if (j - name_start >= 3) {
-      bool first_known = false;
-      FirstNameGender(word(name_start), &first_known);
-      size_t split = SIZE_MAX;
-      if (!first_known) {
-        for (size_t k = name_start + 1; k < j && k + 3 >= j; ++k) {
-          bool known = false;
-          FirstNameGender(word(k), &known);
-          if (known && k + 1 < j) {
-            split = k;
-            break;
-          }
-        }
-        if (split == SIZE_MAX && IsOrgWord(word(j - 3))) {
-          size_t v = j;
-          while (v < n && tokens_[v].lower && IsVerbFiller(word(v))) ++v;
-          if (v < n && tokens_[v].lower && IsSpeechVerb(word(v))) split = j - 2;
-        }
-      }
-      if (split != SIZE_MAX) {
-        bool clean = true;
-        for (size_t k = split; k < j && clean; ++k) {
-          bool pk;
-          const absl::string_view w = StripPossessive(word(k), &pk);
-          // A role word may end a name as a surname ("Leigh Anne Cardinal").
-          clean = tokens_[k].cap && !IsOrgWord(w) && !IsPlace(w) &&
-                  (k + 1 == j || !IsRoleWord(w));
-        }
-        if (clean) {
-          name_start = split;
-          honorific = -1;
-          has_role = true;
-        }
-      }
-    }
+    const size_t j = CapitalisedRunEnd(i, &poss);  // the run [i, j)
+    const NameSplit split = SplitRoleWords(i, j);
     const bool the_before = i > 0 && tokens_[i - 1].para == t.para &&
-                            !in_quote_[i - 1] && WordEquals(word(i - 1), "the");
-
+                            !in_quote_[i - 1] &&
+                            WordEquals(TokenText(text_, tokens_[i - 1]), "the");
     Mention m;
     Pending pd;
     m.first_tok = static_cast<uint32_t>(i);
     m.last_tok = static_cast<uint32_t>(j - 1);
-    if (name_start >= j) {
-      // Role words only: "Prime Minister", "the President".
-      bool p;
-      const absl::string_view last = StripPossessive(word(j - 1), &p);
-      if (!IsRoleWord(last) && !IsHonorific(last)) {
+    if (split.name_start >= j) {
+      if (!RoleOnlyMention(i, j, the_before, &m, &pd)) {
         i = j;
         continue;
       }
-      m.type = MentionType::kRoleNoun;
-      if (the_before) m.first_tok = static_cast<uint32_t>(i - 1);
-      m.span = Span{tokens_[m.first_tok].begin,
-                    static_cast<uint32_t>(tokens_[j - 1].begin + last.size())};
-      pd.noun = last;
     } else {
-      // The name words [name_start, j).
-      bool p;
-      const absl::string_view last = StripPossessive(word(j - 1), &p);
-      const uint32_t name_b = tokens_[name_start].begin;
-      const uint32_t name_e =
-          static_cast<uint32_t>(tokens_[j - 1].begin + last.size());
-      const absl::string_view name = text_.substr(name_b, name_e - name_b);
-      const size_t nwords = j - name_start;
-      bool org = IsKnownOrg(name);
-      for (size_t k = name_start; k < j && !org; ++k) {
-        bool pk;
-        if (IsOrgWord(StripPossessive(word(k), &pk))) org = true;
-      }
-      const bool place = nwords == 1 && IsPlace(name);
-      bool first_known = false;
-      const Gender first_gender =
-          nwords >= 2 ? FirstNameGender(word(name_start), &first_known)
-                      : Gender::kUnknown;
-      if (!org && !place && the_before && honorific < 0 && !has_role &&
-          !first_known) {
-        org = true;  // "the Pentagon"
-      }
-      // "spokeswoman Sujata Raisinghani": a lower-case role noun before.
-      const bool role_noun_before = !org && !place && name_start == i &&
-                                    i > 0 && tokens_[i - 1].para == t.para &&
-                                    tokens_[i - 1].lower &&
-                                    IsRoleNoun(word(i - 1));
-      pd.canonical = std::string(name);
-      if (org || place) {
-        pd.kind = SpeakerKind::kOrganization;
-        pd.place = place;
-        pd.full = true;
-      } else if (honorific >= 0 || has_role || first_known ||
-                 role_noun_before) {
-        pd.kind = SpeakerKind::kPerson;
-        pd.full = nwords >= 2;
-      } else {
-        pd.kind = SpeakerKind::kUnknown;
-        pd.full = nwords >= 2;
-      }
-      pd.honorific = honorific >= 0;
-      pd.gender =
-          honorific >= 0 ? HonorificGender(word(honorific)) : Gender::kUnknown;
-      if (pd.gender == Gender::kUnknown) pd.gender = first_gender;
-      if (role_noun_before) pd.role_key = LowerCopy(word(i - 1));
-      if (name_start > i) {
-        size_t role_end = name_start;
-        if (honorific >= 0 &&
-            static_cast<size_t>(honorific) + 1 == name_start) {
-          role_end = honorific;
-        }
-        if (role_end > i) {
-          m.role = Span{tokens_[i].begin, tokens_[role_end - 1].end};
-          pd.role_key = LowerCopy(text_.substr(m.role.begin, m.role.size()));
-        }
-        if (honorific >= 0) {
-          absl::StrAppend(&pd.role_key, " ", HonorificRole(word(honorific)));
-        }
-      }
-      uint32_t span_b = name_b;
-      if (honorific >= 0 && static_cast<size_t>(honorific) + 1 == name_start) {
-        span_b = tokens_[honorific].begin;
-      }
-      if ((org && the_before && name_start == i)) {
-        m.first_tok = static_cast<uint32_t>(i - 1);
-        span_b = tokens_[i - 1].begin;
-      }
-      m.span = Span{span_b, name_e};
-      m.type = MentionType::kName;
-      // "Mr. Netanyahu's office", "Iran's foreign ministry".
-      if (poss) {
-        size_t k = j;
-        for (int extra = 0; extra < 3 && usable(k, t.para) && tokens_[k].lower;
-             ++extra, ++k) {
-          if (IsOfficeNoun(word(k))) {
-            m.type = MentionType::kPossessiveOffice;
-            m.last_tok = static_cast<uint32_t>(k);
-            m.span.end = tokens_[k].end;
-            // "Valdoria's foreign ministry" speaks for itself, not for
-            // the country; "Mr. Netanyahu's office" for Mr. Netanyahu.
-            const absl::string_view office = word(k);
-            if (pd.place || (pd.kind != SpeakerKind::kPerson && honorific < 0 &&
-                             (office == "ministry" || office == "government" ||
-                              office == "cabinet"))) {
-              pd.canonical =
-                  std::string(text_.substr(name_b, tokens_[k].end - name_b));
-              pd.place = false;
-            }
-            break;
-          }
-        }
-      }
+      NameMention(i, j, split, the_before, &m, &pd);
+      if (poss) MarkPossessiveOffice(j, split, &m, &pd);
     }
     mentions_.push_back(m);
     pending_.push_back(std::move(pd));
@@ -699,85 +720,77 @@ int SpeakerIndex::ResolveOrgNoun(size_t m, absl::string_view noun) const {
   return -1;
 }
 
-void SpeakerIndex::AssignEntities() {
-  // Document order.
+void SpeakerIndex::SortMentions() {
   std::vector<size_t> order(mentions_.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return mentions_[a].first_tok < mentions_[b].first_tok;
   });
-  {
-    std::vector<Mention> m2;
-    std::vector<Pending> p2;
-    m2.reserve(order.size());
-    p2.reserve(order.size());
-    for (size_t k : order) {
-      m2.push_back(mentions_[k]);
-      p2.push_back(std::move(pending_[k]));
-    }
-    mentions_.swap(m2);
-    pending_.swap(p2);
+  std::vector<Mention> m2;
+  std::vector<Pending> p2;
+  m2.reserve(order.size());
+  p2.reserve(order.size());
+  for (size_t k : order) {
+    m2.push_back(mentions_[k]);
+    p2.push_back(std::move(pending_[k]));
   }
-  const size_t n = tokens_.size();
-  starting_at_.assign(n, -1);
-  ending_at_.assign(n, -1);
-  for (size_t k = 0; k < mentions_.size(); ++k) {
-    Mention& m = mentions_[k];
-    // Overlaps ("the Prime Minister" found twice) keep the first.
-    if (starting_at_[m.first_tok] < 0)
-      starting_at_[m.first_tok] = static_cast<int32_t>(k);
-    ending_at_[m.last_tok] = static_cast<int32_t>(k);
-    // Subject: starts a sentence (after "But", "And" ...) or governs a
-    // speech verb.
-    // "Portland coach Grant Holloway was": capitalised words and role
-    // nouns before the name describe the subject.
-    size_t s = m.first_tok;
-    while (s > 0 && !sent_start_[s] &&
-           tokens_[s - 1].kind == TokenKind::kWord &&
-           tokens_[s - 1].para == tokens_[s].para && s + 4 > m.first_tok &&
-           (IsCapStopword(TokenText(text_, tokens_[s - 1])) ||
-            (m.type == MentionType::kName &&
-             (tokens_[s - 1].cap ||
-              IsRoleNoun(TokenText(text_, tokens_[s - 1])))))) {
-      --s;
-    }
-    m.subject = sent_start_[s];
-    // "Lindgren, who had ...": "who" refers to a person.
-    if (m.type == MentionType::kName && m.last_tok + 2 < n &&
-        pending_[k].kind == SpeakerKind::kUnknown &&
-        TokenText(text_, tokens_[m.last_tok + 1]) == "," &&
-        TokenText(text_, tokens_[m.last_tok + 2]) == "who") {
-      pending_[k].kind = SpeakerKind::kPerson;
-    }
-    for (size_t v = m.last_tok + 1; v < n && v < m.last_tok + 4u; ++v) {
-      const absl::string_view w = TokenText(text_, tokens_[v]);
-      if (tokens_[v].lower && IsSpeechVerb(w)) {
-        m.subject = true;
-        pending_[k].speaks = true;
-        // A two-word name that speaks is a person: "Sujata Raisinghani told".
-        if (pending_[k].kind == SpeakerKind::kUnknown && pending_[k].full &&
-            m.type == MentionType::kName) {
-          pending_[k].kind = SpeakerKind::kPerson;
-        }
-        break;
-      }
-      if (!IsVerbFiller(w)) break;
-    }
-  }
+  mentions_.swap(m2);
+  pending_.swap(p2);
+}
 
-  // Pass 1: full names and organisations.
-  absl::flat_hash_map<std::string, int> by_name;
-  absl::flat_hash_map<std::string, int> by_surname;
-  auto merge = [&](int id, const Pending& pd, const Mention& m) {
-    Entity& e = entities_[id];
-    if (e.kind == SpeakerKind::kUnknown) e.kind = pd.kind;
-    if (e.gender == Gender::kUnknown) e.gender = pd.gender;
-    if (e.role.empty() && !m.role.empty()) {
-      e.role = std::string(text_.substr(m.role.begin, m.role.size()));
+void SpeakerIndex::MarkSubject(size_t k) {
+  const size_t n = tokens_.size();
+  Mention& m = mentions_[k];
+  Pending& pd = pending_[k];
+  // Subject: starts a sentence (after "But", "And" ...) or governs a
+  // speech verb. "Portland coach Grant Holloway was": capitalised words and
+  // role nouns before the name describe the subject.
+  size_t s = m.first_tok;
+  while (s > 0 && !sent_start_[s] && tokens_[s - 1].kind == TokenKind::kWord &&
+         tokens_[s - 1].para == tokens_[s].para && s + 4 > m.first_tok &&
+         (IsCapStopword(TokenText(text_, tokens_[s - 1])) ||
+          (m.type == MentionType::kName &&
+           (tokens_[s - 1].cap ||
+            IsRoleNoun(TokenText(text_, tokens_[s - 1])))))) {
+    --s;
+  }
+  m.subject = sent_start_[s];
+  // "Lindgren, who had ...": "who" refers to a person.
+  if (m.type == MentionType::kName && m.last_tok + 2 < n &&
+      pd.kind == SpeakerKind::kUnknown &&
+      TokenText(text_, tokens_[m.last_tok + 1]) == "," &&
+      TokenText(text_, tokens_[m.last_tok + 2]) == "who") {
+    pd.kind = SpeakerKind::kPerson;
+  }
+  for (size_t v = m.last_tok + 1; v < n && v < m.last_tok + 4u; ++v) {
+    const absl::string_view w = TokenText(text_, tokens_[v]);
+    if (tokens_[v].lower && IsSpeechVerb(w)) {
+      m.subject = true;
+      pd.speaks = true;
+      // A two-word name that speaks is a person: "Sujata Raisinghani told".
+      if (pd.kind == SpeakerKind::kUnknown && pd.full &&
+          m.type == MentionType::kName) {
+        pd.kind = SpeakerKind::kPerson;
+      }
+      return;
     }
-    if (!pd.role_key.empty()) absl::StrAppend(&e.role_key, " ", pd.role_key);
-    e.place = e.place || pd.place;
-  };
+    if (!IsVerbFiller(w)) return;
+  }
+}
+
+void SpeakerIndex::MergeInto(int id, const Pending& pd, const Mention& m) {
+  Entity& e = entities_[id];
+  if (e.kind == SpeakerKind::kUnknown) e.kind = pd.kind;
+  if (e.gender == Gender::kUnknown) e.gender = pd.gender;
+  if (e.role.empty() && !m.role.empty()) {
+    e.role = std::string(text_.substr(m.role.begin, m.role.size()));
+  }
+  if (!pd.role_key.empty()) absl::StrAppend(&e.role_key, " ", pd.role_key);
+  e.place = e.place || pd.place;
+}
+
+void SpeakerIndex::AssignFullNames(NameTables* names) {
+  const size_t n = tokens_.size();
   for (size_t k = 0; k < mentions_.size(); ++k) {
     const Pending& pd = pending_[k];
     if (mentions_[k].type == MentionType::kPronoun ||
@@ -785,34 +798,112 @@ void SpeakerIndex::AssignEntities() {
         mentions_[k].type == MentionType::kOrgNoun || !pd.full) {
       continue;
     }
-    auto it = by_name.find(pd.canonical);
-    int id =
-        it == by_name.end() ? AddEntity(pd.canonical, pd.kind) : it->second;
-    by_name[pd.canonical] = id;
-    merge(id, pd, mentions_[k]);
+    auto it = names->by_name.find(pd.canonical);
+    const int id = it == names->by_name.end() ? AddEntity(pd.canonical, pd.kind)
+                                              : it->second;
+    names->by_name[pd.canonical] = id;
+    MergeInto(id, pd, mentions_[k]);
     mentions_[k].entity = id;
     if (pd.kind != SpeakerKind::kOrganization) {
       const size_t sp = pd.canonical.rfind(' ');
       if (sp != std::string::npos) {
-        by_surname.emplace(
+        names->by_surname.emplace(
             LowerCopy(absl::string_view(pd.canonical).substr(sp + 1)), id);
       }
-    } else {
-      // "Korean Central News Agency (KCNA)": the acronym names it too.
-      const size_t a = mentions_[k].last_tok + 2;
-      if (a + 1 < n && TokenText(text_, tokens_[a - 1]) == "(" &&
-          TokenText(text_, tokens_[a + 1]) == ")" &&
-          IsAcronym(TokenText(text_, tokens_[a]))) {
-        by_name.emplace(std::string(TokenText(text_, tokens_[a])), id);
-      }
+      continue;
+    }
+    // "Korean Central News Agency (KCNA)": the acronym names it too.
+    const size_t a = mentions_[k].last_tok + 2;
+    if (a + 1 < n && TokenText(text_, tokens_[a - 1]) == "(" &&
+        TokenText(text_, tokens_[a + 1]) == ")" &&
+        IsAcronym(TokenText(text_, tokens_[a]))) {
+      names->by_name.emplace(std::string(TokenText(text_, tokens_[a])), id);
     }
   }
-  for (const auto& [surname, id] : by_surname) {
+  for (const auto& [surname, id] : names->by_surname) {
     if (entities_[id].kind == SpeakerKind::kPerson) {
       surnames_.emplace_back(surname, id);
     }
   }
   std::sort(surnames_.begin(), surnames_.end());
+}
+
+int SpeakerIndex::ResolveName(size_t k, NameTables* names) {
+  const Pending& pd = pending_[k];
+  const bool org = pd.kind == SpeakerKind::kOrganization;
+  int id = -1;
+  if (!org) {
+    auto it = names->by_surname.find(LowerCopy(pd.canonical));
+    if (it != names->by_surname.end()) {
+      id = it->second;
+      // "Kasimir Lindgren ... Lindgren said": a full name later cited by
+      // its last word as a speaker is a person's.
+      if (entities_[id].kind == SpeakerKind::kUnknown &&
+          (pd.speaks || pd.kind == SpeakerKind::kPerson)) {
+        entities_[id].kind = SpeakerKind::kPerson;
+      }
+    }
+  }
+  if (id < 0) {
+    auto it = names->by_name.find(pd.canonical);
+    if (it != names->by_name.end()) id = it->second;
+  }
+  if (id < 0 && !org && (pd.honorific || pd.speaks) &&
+      pd.canonical.find(' ') == std::string::npos) {
+    id = FuzzySurname(pd.canonical);
+  }
+  if (id < 0 && !org) {
+    absl::string_view known = KnownFullName(pd.canonical);
+    if (!known.empty()) {
+      id = AddEntity(std::string(known), SpeakerKind::kPerson);
+      names->by_name[std::string(known)] = id;
+      names->by_surname.emplace(LowerCopy(pd.canonical), id);
+    }
+  }
+  if (id < 0) {
+    id = AddEntity(pd.canonical, pd.kind);
+    names->by_name[pd.canonical] = id;
+    if (pd.honorific) names->by_surname.emplace(LowerCopy(pd.canonical), id);
+  }
+  if (pd.honorific || pd.kind == SpeakerKind::kPerson) {
+    entities_[id].kind = SpeakerKind::kPerson;
+  }
+  MergeInto(id, pd, mentions_[k]);
+  return id;
+}
+
+int SpeakerIndex::ResolveRoleNounMention(size_t k) {
+  const Mention& m = mentions_[k];
+  const int appo = AppositionOf(k);
+  if (appo < 0) return ResolveRoleNoun(k, pending_[k].noun);
+  // The role noun names this person's office from now on.
+  Entity& e = entities_[appo];
+  absl::string_view role = text_.substr(m.span.begin, m.span.size());
+  if (role.size() > 4 && WordEquals(role.substr(0, 4), "the ")) {
+    role.remove_prefix(4);
+  }
+  absl::StrAppend(&e.role_key, " ", LowerCopy(role));
+  if (e.role.empty()) e.role = std::string(role);
+  return appo;
+}
+
+void SpeakerIndex::AssignEntities() {
+  SortMentions();  // document order
+  const size_t n = tokens_.size();
+  starting_at_.assign(n, -1);
+  ending_at_.assign(n, -1);
+  for (size_t k = 0; k < mentions_.size(); ++k) {
+    const Mention& m = mentions_[k];
+    // Overlaps ("the Prime Minister" found twice) keep the first.
+    if (starting_at_[m.first_tok] < 0) {
+      starting_at_[m.first_tok] = static_cast<int32_t>(k);
+    }
+    ending_at_[m.last_tok] = static_cast<int32_t>(k);
+    MarkSubject(k);
+  }
+  // Pass 1: full names and organisations.
+  NameTables names;
+  AssignFullNames(&names);
   // Pass 2, in order: surnames, pronouns, role and organisation nouns.
   for (size_t k = 0; k < mentions_.size(); ++k) {
     Mention& m = mentions_[k];
@@ -820,50 +911,10 @@ void SpeakerIndex::AssignEntities() {
     if (m.entity >= 0) continue;
     switch (m.type) {
       case MentionType::kName:
-      case MentionType::kPossessiveOffice: {
-        int id = -1;
-        if (pd.kind != SpeakerKind::kOrganization) {
-          auto it = by_surname.find(LowerCopy(pd.canonical));
-          if (it != by_surname.end()) {
-            id = it->second;
-            // "Kasimir Lindgren ... Lindgren said": a full name later cited
-            // by its last word as a speaker is a person's.
-            if (entities_[id].kind == SpeakerKind::kUnknown &&
-                (pd.speaks || pd.kind == SpeakerKind::kPerson)) {
-              entities_[id].kind = SpeakerKind::kPerson;
-            }
-          }
-        }
-        if (id < 0) {
-          auto it = by_name.find(pd.canonical);
-          if (it != by_name.end()) id = it->second;
-        }
-        if (id < 0 && pd.kind != SpeakerKind::kOrganization &&
-            (pd.honorific || pd.speaks) &&
-            pd.canonical.find(' ') == std::string::npos) {
-          id = FuzzySurname(pd.canonical);
-        }
-        if (id < 0 && pd.kind != SpeakerKind::kOrganization) {
-          absl::string_view known = KnownFullName(pd.canonical);
-          if (!known.empty()) {
-            id = AddEntity(std::string(known), SpeakerKind::kPerson);
-            by_name[std::string(known)] = id;
-            by_surname.emplace(LowerCopy(pd.canonical), id);
-          }
-        }
-        if (id < 0) {
-          id = AddEntity(pd.canonical, pd.kind);
-          by_name[pd.canonical] = id;
-          if (pd.honorific) by_surname.emplace(LowerCopy(pd.canonical), id);
-        }
-        if (pd.honorific || pd.kind == SpeakerKind::kPerson) {
-          entities_[id].kind = SpeakerKind::kPerson;
-        }
-        merge(id, pd, m);
-        m.entity = id;
+      case MentionType::kPossessiveOffice:
+        m.entity = ResolveName(k, &names);
         break;
-      }
-      case MentionType::kPronoun: {
+      case MentionType::kPronoun:
         if (pd.neuter) {
           m.entity = ResolveNeuterPronoun(k);
           break;
@@ -873,24 +924,9 @@ void SpeakerIndex::AssignEntities() {
           entities_[m.entity].gender = pd.gender;
         }
         break;
-      }
-      case MentionType::kRoleNoun: {
-        const int appo = AppositionOf(k);
-        if (appo >= 0) {
-          // The role noun names this person's office from now on.
-          Entity& e = entities_[appo];
-          absl::string_view role = text_.substr(m.span.begin, m.span.size());
-          if (role.size() > 4 && WordEquals(role.substr(0, 4), "the ")) {
-            role.remove_prefix(4);
-          }
-          absl::StrAppend(&e.role_key, " ", LowerCopy(role));
-          if (e.role.empty()) e.role = std::string(role);
-          m.entity = appo;
-          break;
-        }
-        m.entity = ResolveRoleNoun(k, pd.noun);
+      case MentionType::kRoleNoun:
+        m.entity = ResolveRoleNounMention(k);
         break;
-      }
       case MentionType::kDescription:
         break;  // names nobody the article names
       case MentionType::kOrgNoun:

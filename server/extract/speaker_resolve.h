@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/strings/string_view.h"
 #include "server/extract/names_lexicon.h"
 #include "server/extract/quote_spans.h"
@@ -70,20 +71,42 @@ class SpeakerIndex {
   const Mention* StartingAt(size_t tok) const;
   // Whether token `tok` lies inside a quotation (marks included).
   bool InQuote(size_t tok) const { return in_quote_[tok]; }
-  // Whether token `tok` starts a sentence.
-  bool SentenceStart(size_t tok) const { return sent_start_[tok]; }
   // Whether token `tok` ends a sentence (. ! ? outside quotes; not the
   // period of an abbreviation before "," ")" or a lower-case word).
   bool SentenceEnd(size_t tok) const { return sent_end_[tok]; }
-
-  // Entity by a name written somewhere (e.g. inside "according to X"), or -1.
-  int FindEntity(absl::string_view canonical) const;
 
  private:
   void MarkQuotesAndSentences(const std::vector<QuoteSpan>& quotes);
   // A "." token that closes an abbreviation, not a sentence: "(R-Ariz.),".
   bool AbbreviationStop(size_t tok) const;
+  struct Pending;  // below
+  // How a capitalised run splits into role words and a name.
+  struct NameSplit {
+    size_t name_start = 0;  // first name word (== end: role words only)
+    int honorific = -1;     // token of "Mr." / "Adm." before it, or -1
+    bool has_role = false;  // role words were split off
+  };
+  // Capitalised names, organisations and role words ("Foreign Minister
+  // Abbas Araghchi", "the Pentagon", "Prime Minister").
   void FindNames();
+  // Token `k` is a word outside quotes in paragraph `para`.
+  bool Usable(size_t k, uint32_t para) const;
+  // The end of the capitalised run starting at `i` (connectors such as "of"
+  // and "bin" included); *poss when its last word is possessive.
+  size_t CapitalisedRunEnd(size_t i, bool* poss) const;
+  NameSplit SplitRoleWords(size_t i, size_t j) const;
+  // Where a person's name starts inside [from, j) after capitalised role or
+  // organisation words ("NASA Administrator | Charles Bolden"), or SIZE_MAX.
+  size_t PersonNameStart(size_t from, size_t j) const;
+  // Fills a role-only mention for the run [i, j); false if it is none.
+  bool RoleOnlyMention(size_t i, size_t j, bool the_before, Mention* m,
+                       Pending* pd) const;
+  // Fills the name mention of the run [i, j) split as `s`.
+  void NameMention(size_t i, size_t j, const NameSplit& s, bool the_before,
+                   Mention* m, Pending* pd) const;
+  // A possessive name followed by an office noun within three words.
+  void MarkPossessiveOffice(size_t j, const NameSplit& s, Mention* m,
+                            Pending* pd) const;
   void FindNounMentions();
   // Descriptions next to a speech verb where no other mention starts.
   void FindDescriptions();
@@ -94,7 +117,26 @@ class SpeakerIndex {
   // Whether the description [first, last] is the subject of a speech verb
   // ("a friend said") or follows a quote's "said" (", said a friend.").
   bool DescriptionSpeaks(size_t first, size_t last) const;
+  // Names known so far in the article, while entities are assigned.
+  struct NameTables {
+    absl::flat_hash_map<std::string, int> by_name;     // canonical -> entity
+    absl::flat_hash_map<std::string, int> by_surname;  // lower-case surname
+  };
+  // Gives every mention its entity (or none), in document order: full names
+  // and organisations first, then surnames, pronouns and nouns.
   void AssignEntities();
+  void SortMentions();
+  // Whether mention `k` is a sentence subject or speaks; settles its kind.
+  void MarkSubject(size_t k);
+  void MergeInto(int id, const Pending& pd, const Mention& m);
+  // Pass 1: entities for full names and organisations; fills `names` and
+  // surnames_.
+  void AssignFullNames(NameTables* names);
+  // Pass 2 for a name mention: surname, known name, misspelling or new.
+  int ResolveName(size_t k, NameTables* names);
+  // A role noun: the person it stands in apposition to, else the nearest
+  // holder of the role.
+  int ResolveRoleNounMention(size_t k);
   int ResolvePronoun(size_t m, Gender g) const;
   int ResolveNeuterPronoun(size_t m) const;
   // "Nunzio Galantino, the secretary general," / "The secretary general of
