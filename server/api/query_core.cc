@@ -270,8 +270,7 @@ absl::Status QueryCore::ListSpeakerQuotes(
       CheckText("speaker", req.speaker(), limits_.max_meta_bytes));
   CC_RETURN_IF_ERROR(
       CheckOptionalText("outlet", req.outlet(), limits_.max_meta_bytes));
-  CC_RETURN_IF_ERROR(CheckDate("from_date", req.from_date()));
-  CC_RETURN_IF_ERROR(CheckDate("to_date", req.to_date()));
+  CC_RETURN_IF_ERROR(CheckDateRange(req.from_date(), req.to_date()));
   CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
                                        limits_.max_meta_bytes));
   CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
@@ -531,12 +530,7 @@ absl::Status QueryCore::ListConflicts(const v1::ListConflictsRequest& req,
                                       v1::ListConflictsResponse* resp) const {
   CC_RETURN_IF_ERROR(
       CheckOptionalText("outlet", req.outlet(), limits_.max_meta_bytes));
-  CC_RETURN_IF_ERROR(CheckDate("from_date", req.from_date()));
-  CC_RETURN_IF_ERROR(CheckDate("to_date", req.to_date()));
-  if (!req.from_date().empty() && !req.to_date().empty() &&
-      req.from_date() > req.to_date()) {
-    return absl::InvalidArgumentError("from_date is after to_date");
-  }
+  CC_RETURN_IF_ERROR(CheckDateRange(req.from_date(), req.to_date()));
   if (!v1::ConflictKind_IsValid(req.kind())) {
     return absl::InvalidArgumentError("kind is not a known ConflictKind");
   }

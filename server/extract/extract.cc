@@ -38,9 +38,9 @@ absl::StatusOr<Extraction> ExtractValidated(absl::string_view text,
   const absl::Status cancelled = absl::CancelledError("extraction cancelled");
   if (stop()) return cancelled;
   Extraction out;
-  out.quotes = ExtractQuotes(text);
+  out.quotes = ExtractQuotes(text, options.cancelled);
   if (stop()) return cancelled;
-  out.quantities = ExtractQuantities(text, out.quotes);
+  out.quantities = ExtractQuantities(text, out.quotes, options.cancelled);
   if (stop()) return cancelled;
   return out;
 }

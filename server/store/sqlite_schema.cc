@@ -235,7 +235,9 @@ CREATE TABLE story_buckets (
 constexpr const char kSchemaV6[] = R"sql(
 CREATE TABLE conflict_dirty (
   key TEXT PRIMARY KEY,          -- 'a' || match_hash, or 'n' || story_id
-  text TEXT NOT NULL DEFAULT ''  -- a quote's norm_text, for its variants
+  -- A deleted quote's norm_text, to find the groups of its variants (a
+  -- stored quote's text is read from the memory index instead).
+  text TEXT NOT NULL DEFAULT ''
 ) WITHOUT ROWID;
 CREATE TABLE conflicts (
   group_key TEXT NOT NULL,
@@ -253,8 +255,7 @@ CREATE INDEX conflicts_listing ON conflicts(sort_date DESC, id, group_key);
 CREATE INDEX conflicts_kind ON conflicts(kind, sort_date DESC, id, group_key);
 CREATE TRIGGER quotes_conflict_ins AFTER INSERT ON quotes
   WHEN NEW.speaker_id IS NOT NULL BEGIN
-  INSERT OR IGNORE INTO conflict_dirty VALUES ('a' || NEW.match_hash,
-                                               NEW.norm_text);
+  INSERT OR IGNORE INTO conflict_dirty VALUES ('a' || NEW.match_hash, '');
 END;
 CREATE TRIGGER quotes_conflict_del AFTER DELETE ON quotes
   WHEN OLD.speaker_id IS NOT NULL BEGIN
@@ -263,8 +264,7 @@ CREATE TRIGGER quotes_conflict_del AFTER DELETE ON quotes
 END;
 CREATE TRIGGER quotes_conflict_upd
   AFTER UPDATE OF speaker_id, speaker, confidence ON quotes BEGIN
-  INSERT OR IGNORE INTO conflict_dirty VALUES ('a' || NEW.match_hash,
-                                               NEW.norm_text);
+  INSERT OR IGNORE INTO conflict_dirty VALUES ('a' || NEW.match_hash, '');
 END;
 CREATE TRIGGER claims_conflict_ins AFTER INSERT ON claims
   WHEN NEW.unit_key <> '' BEGIN
@@ -290,7 +290,7 @@ BEGIN
   INSERT OR IGNORE INTO conflict_dirty VALUES ('n' || NEW.story_id, '');
 END;
 INSERT OR IGNORE INTO conflict_dirty
-  SELECT 'a' || match_hash, norm_text FROM quotes
+  SELECT DISTINCT 'a' || match_hash, '' FROM quotes
   WHERE speaker_id IS NOT NULL;
 INSERT OR IGNORE INTO conflict_dirty
   SELECT DISTINCT 'n' || story_id, '' FROM story_members;

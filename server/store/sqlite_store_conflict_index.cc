@@ -100,6 +100,18 @@ absl::Status SqliteStore::RefreshConflictsLocked() {
     {
       // The groups of a changed quote's close variants include it.
       absl::ReaderMutexLock index_lock(&index_mu_);
+      for (const std::string& key : dirty) {
+        int64_t hash = 0;
+        if (key[0] != 'a' ||
+            !absl::SimpleAtoi(absl::string_view(key).substr(1), &hash)) {
+          continue;
+        }
+        for (const MemoryIndex::Hit& hit :
+             index_->QuotesByHash(static_cast<uint64_t>(hash), 1)) {
+          texts.push_back(
+              extract::NormalizeForMatch(index_->Record(hit).quote.text));
+        }
+      }
       for (const std::string& text : texts) {
         for (const MemoryIndex::Hit& hit :
              index_->Candidates(text, kVariantHashes)) {
