@@ -55,8 +55,9 @@ class QueryCore {
   absl::Status SearchClaims(const v1::SearchClaimsRequest& req,
                             v1::SearchClaimsResponse* resp) const;
   absl::Status GetStats(const v1::GetStatsRequest& req, v1::Stats* resp) const;
-  // Whole-index conflicts, filtered and paged (page tokens are made here:
-  // the listing is computed, not a table scan).
+  // Conflicts kept by the store at ingest (store::ListConflicts), filtered
+  // and paged; the payloads are the v1::Conflict the finder stored
+  // (conflict_finder.h). Bounded work whatever the store's size.
   absl::Status ListConflicts(const v1::ListConflictsRequest& req,
                              v1::ListConflictsResponse* resp) const;
   absl::Status ListStories(const v1::ListStoriesRequest& req,

@@ -120,6 +120,13 @@ class MemoryIndex {
   // The whole record of a hit, from memory.
   QuoteRecord Record(const Hit& hit) const;
 
+  // The speaker ordinal of a hit's quote (one per speaker record), or
+  // kNoSpeaker when it has none.
+  static constexpr uint32_t kNoSpeaker = UINT32_MAX;
+  uint32_t SpeakerOf(const Hit& hit) const {
+    return quotes_[hit.quote].speaker;
+  }
+
   // The match hash of a hit's quote.
   uint64_t MatchHash(const Hit& hit) const {
     return quotes_[hit.quote].match_hash;

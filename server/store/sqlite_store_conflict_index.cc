@@ -144,29 +144,39 @@ absl::StatusOr<ConflictGroup> SqliteStore::ReadConflictGroupLocked(
     }
     const uint64_t hash = static_cast<uint64_t>(signed_hash);
     absl::ReaderMutexLock index_lock(&index_mu_);
-    std::vector<MemoryIndex::Hit> own =
-        index_->QuotesByHash(hash, kMaxHashQuotes);
-    absl::flat_hash_set<std::string> have;
-    for (const MemoryIndex::Hit& hit : own) {
-      QuoteRecord r = index_->Record(hit);
-      if (r.speaker_id.empty() || !have.insert(r.id).second) continue;
-      group.quotes.push_back(std::move(r));
-    }
-    if (group.quotes.empty()) return group;
+    // Attributed hits first (ordinals, no copies): a group of one speaker
+    // record cannot conflict and costs nothing more.
+    std::vector<MemoryIndex::Hit> hits;
+    absl::flat_hash_set<uint32_t> have;
+    auto add = [&](const std::vector<MemoryIndex::Hit>& from) {
+      for (const MemoryIndex::Hit& hit : from) {
+        if (index_->SpeakerOf(hit) != MemoryIndex::kNoSpeaker &&
+            have.insert(hit.quote).second) {
+          hits.push_back(hit);
+        }
+      }
+    };
+    add(index_->QuotesByHash(hash, kMaxHashQuotes));
+    if (hits.empty()) return group;
     // Close variants: the hash groups of the first quote's candidates.
     const std::string norm =
-        extract::NormalizeForMatch(group.quotes[0].quote.text);
+        extract::NormalizeForMatch(index_->Record(hits[0]).quote.text);
     absl::flat_hash_set<uint64_t> hashes{hash};
     for (const MemoryIndex::Hit& cand :
          index_->Candidates(norm, kVariantHashes)) {
       const uint64_t h = index_->MatchHash(cand);
-      if (!hashes.insert(h).second) continue;
-      for (const MemoryIndex::Hit& hit :
-           index_->QuotesByHash(h, kMaxVariantQuotes)) {
-        QuoteRecord r = index_->Record(hit);
-        if (r.speaker_id.empty() || !have.insert(r.id).second) continue;
-        group.quotes.push_back(std::move(r));
+      if (hashes.insert(h).second) {
+        add(index_->QuotesByHash(h, kMaxVariantQuotes));
       }
+    }
+    absl::flat_hash_set<uint32_t> speakers;
+    for (const MemoryIndex::Hit& hit : hits) {
+      speakers.insert(index_->SpeakerOf(hit));
+    }
+    if (speakers.size() < 2) return group;
+    group.quotes.reserve(hits.size());
+    for (const MemoryIndex::Hit& hit : hits) {
+      group.quotes.push_back(index_->Record(hit));
     }
     SortGroup(&group.quotes);
     return group;

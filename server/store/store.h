@@ -184,7 +184,7 @@ struct StoryPage {
   std::string next_page_token;
 };
 
-// ---- Whole-index conflicts (sqlite_store_conflicts.cc) ----
+// ---- Whole-index conflicts (superseded by the kept conflicts below) ----
 
 // Raw material for conflict listing: the store groups, verify decides.
 struct ConflictCandidates {
