@@ -2,6 +2,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -10,7 +11,10 @@
 
 #include "absl/flags/flag.h"
 #include "absl/flags/parse.h"
+#include "absl/flags/reflection.h"
 #include "absl/flags/usage.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "absl/time/time.h"
 #include "server/api/preload.h"
@@ -36,13 +40,76 @@ ABSL_FLAG(std::string, tls_client_ca, "",
           "PEM CA for client certificates (enables mTLS)");
 ABSL_FLAG(int32_t, drain_seconds, 10,
           "On SIGTERM, how long in-flight calls may finish");
+ABSL_FLAG(int32_t, max_light_calls, 256,
+          "Most cheap calls (reads, paged listings) in flight; more get "
+          "RESOURCE_EXHAUSTED");
+ABSL_FLAG(int32_t, max_heavy_calls, 32,
+          "Most costly calls (ExtractText, SearchQuotes, VerifyQuote, "
+          "consistency reports) in flight; more get RESOURCE_EXHAUSTED");
+ABSL_FLAG(int32_t, max_ingest_calls, 64,
+          "Most IngestArticle calls plus IngestArticles streams in flight; "
+          "more get RESOURCE_EXHAUSTED");
+ABSL_FLAG(int64_t, max_response_bytes, 4 << 20,
+          "Largest response, bytes (GetArticle of a huge article gets "
+          "RESOURCE_EXHAUSTED beyond it)");
 ABSL_FLAG(bool, log_calls, true, "One JSON line per call on stderr");
 ABSL_FLAG(std::string, metrics_listen, "",
           "HOST:PORT serving Prometheus /metrics over HTTP; empty: off");
 
+namespace {
+
+constexpr char kUsage[] =
+    "claimcheckd --listen=HOST:PORT --db=PATH [--preload=a.jsonl,...]";
+
+bool WantsHelp(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const absl::string_view a = argv[i];
+    if (a == "--help" || a == "-help" || a == "-h") return true;
+  }
+  return false;
+}
+
+// --help: the usage line and this binary's own flags, exit 0.
+void PrintHelp() {
+  std::printf("usage: %s\n\nflags:\n", kUsage);
+  std::vector<const absl::CommandLineFlag*> flags;
+  for (const auto& [name, flag] : absl::GetAllFlags()) {
+    if (absl::EndsWith(flag->Filename(), "server/main.cc")) {
+      flags.push_back(flag);
+    }
+  }
+  std::sort(flags.begin(), flags.end(),
+            [](const auto* a, const auto* b) { return a->Name() < b->Name(); });
+  for (const absl::CommandLineFlag* f : flags) {
+    std::printf("  --%s  %s (default: \"%s\")\n",
+                std::string(f->Name()).c_str(), f->Help().c_str(),
+                f->DefaultValue().c_str());
+  }
+}
+
+// The start-up line. Scripts read "serving on port N," from it: keep that
+// prefix.
+std::string Describe(const claimcheck::api::Server::Options& o, int port) {
+  const std::string host = o.listen.substr(0, o.listen.rfind(':'));
+  return absl::StrCat(
+      "serving on port ", port, ", address ", host, ":", port, ", ",
+      o.tls_cert_file.empty()        ? "plaintext (TLS off)"
+      : o.tls_client_ca_file.empty() ? "TLS on"
+                                     : "mTLS on (client certificates required)",
+      ", db ", o.db_path, ", writes ",
+      o.service.write_token.empty() ? "open (auth off)"
+                                    : "need a bearer token (auth on)",
+      ", reads open");
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  absl::SetProgramUsageMessage(
-      "claimcheckd --listen=HOST:PORT --db=PATH [--preload=a.jsonl,...]");
+  absl::SetProgramUsageMessage(kUsage);
+  if (WantsHelp(argc, argv)) {
+    PrintHelp();
+    return 0;
+  }
   absl::ParseCommandLine(argc, argv);
 
   // Block the stop signals before any thread starts; one thread waits.
@@ -62,6 +129,11 @@ int main(int argc, char** argv) {
   opts.service.limits.max_watch_streams =
       absl::GetFlag(FLAGS_max_watch_streams);
   opts.service.max_commit_batch = absl::GetFlag(FLAGS_max_commit_batch);
+  opts.service.limits.max_response_bytes =
+      absl::GetFlag(FLAGS_max_response_bytes);
+  opts.service.admission.max_light = absl::GetFlag(FLAGS_max_light_calls);
+  opts.service.admission.max_heavy = absl::GetFlag(FLAGS_max_heavy_calls);
+  opts.service.admission.max_ingest = absl::GetFlag(FLAGS_max_ingest_calls);
   opts.service.log_calls = absl::GetFlag(FLAGS_log_calls);
   if (const char* t =
           std::getenv(absl::GetFlag(FLAGS_write_token_env).c_str())) {
@@ -95,15 +167,24 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "claimcheckd: metrics on port %d\n",
                  server.metrics_port());
   }
-  std::fprintf(stderr, "claimcheckd: serving on port %d, db %s\n",
-               server.bound_port(), opts.db_path.c_str());
+  std::fprintf(stderr, "claimcheckd: %s\n",
+               Describe(opts, server.bound_port()).c_str());
   std::fflush(stderr);
 
   std::thread stopper([&] {
     int sig = 0;
     sigwait(&stop_signals, &sig);
     std::fprintf(stderr, "claimcheckd: signal %d, draining\n", sig);
-    server.Shutdown(absl::Seconds(absl::GetFlag(FLAGS_drain_seconds)));
+    const int drain = absl::GetFlag(FLAGS_drain_seconds);
+    // Long work polls cancellation, so the drain ends in time; should it
+    // not, exit anyway shortly after (acknowledged writes are durable).
+    std::thread([drain] {
+      absl::SleepFor(absl::Seconds(drain + 5));
+      std::fprintf(stderr, "claimcheckd: drain overran by 5 s, exiting\n");
+      std::fflush(stderr);
+      std::_Exit(1);
+    }).detach();
+    server.Shutdown(absl::Seconds(drain));
   });
   server.Wait();
   stopper.join();

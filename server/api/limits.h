@@ -22,6 +22,10 @@ struct Limits {
   int max_report_observations = 200;  // observations a quantity report lists
   int max_watches = 1000;             // registered watch quotes
   int max_watch_streams = 64;         // concurrent Watch streams
+  // Largest response, bytes: what default gRPC clients accept (4 MiB).
+  // Larger ones (GetArticle of an article with ~40,000 quotes) get
+  // RESOURCE_EXHAUSTED naming the size.
+  size_t max_response_bytes = 4 << 20;
 };
 
 }  // namespace claimcheck::api

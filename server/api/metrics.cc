@@ -6,7 +6,9 @@
 #include <prometheus/registry.h>
 
 #include <map>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/mutex.h"
@@ -30,13 +32,25 @@ struct Metrics::Impl {
       ABSL_GUARDED_BY(mu);
 };
 
-namespace {}  // namespace
+namespace {
+
+constexpr int kMetricsThreads = 8;
+constexpr int kMetricsRequestTimeoutMs = 2000;
+
+}  // namespace
 
 absl::StatusOr<std::unique_ptr<Metrics>> Metrics::Start(
     const std::string& listen) {
   auto impl = std::make_unique<Impl>();
   try {  // civetweb reports a bind failure by throwing; keep it here.
-    impl->exposer = std::make_unique<prometheus::Exposer>(listen);
+    // Idle or half-open connections hold a civetweb worker until the
+    // request timeout: more workers and a short timeout keep /metrics
+    // answering while a few such connections are open.
+    impl->exposer =
+        std::make_unique<prometheus::Exposer>(std::vector<std::string>{
+            "listening_ports", listen, "num_threads",
+            absl::StrCat(kMetricsThreads), "request_timeout_ms",
+            absl::StrCat(kMetricsRequestTimeoutMs)});
   } catch (const std::exception& e) {
     return absl::UnavailableError(
         absl::StrCat("metrics: cannot listen on ", listen, ": ", e.what()));

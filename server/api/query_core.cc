@@ -28,47 +28,6 @@ namespace {
 
 constexpr float kDefaultMinScore = 0.5f;
 
-// ListConflicts pages a computed listing, so its tokens are made here. The
-// token only carries a position (the last conflict's date and id) and a
-// fingerprint of the filters; the check only has to catch corruption and
-// reuse with other filters, so a fixed key is enough.
-constexpr absl::string_view kConflictTokenKey = "claimcheck.v1.ListConflicts";
-// Rows of each kind read for a conflict listing.
-constexpr int kMaxConflictRows = 50000;
-
-// One listed conflict with its sort key.
-struct ListedConflict {
-  std::string date;  // the later side's date ("" sorts last)
-  v1::Conflict proto;
-};
-
-bool SideMatches(const store::Evidence& e, const v1::ListConflictsRequest& r) {
-  if (!r.outlet().empty() && e.outlet != r.outlet()) return false;
-  if (!r.from_date().empty() &&
-      (e.published_date.empty() || e.published_date < r.from_date())) {
-    return false;
-  }
-  if (!r.to_date().empty() &&
-      (e.published_date.empty() || e.published_date > r.to_date())) {
-    return false;
-  }
-  return true;
-}
-
-std::string ConflictId(absl::string_view prefix, absl::string_view a,
-                       absl::string_view b) {
-  return absl::StrCat(prefix,
-                      store::Sha256Hex(absl::StrCat(a, "|", b)).substr(0, 16));
-}
-
-// Most recent first (by the later side's date; undated last), then id.
-bool ListedBefore(const std::string& da, const std::string& ia,
-                  const std::string& db, const std::string& ib) {
-  if (da.empty() != db.empty()) return !da.empty();
-  if (da != db) return da > db;
-  return ia < ib;
-}
-
 std::vector<verify::QuoteOccurrence> Occurrences(
     const std::vector<store::QuoteRecord>& recs) {
   std::vector<verify::QuoteOccurrence> out;
@@ -209,10 +168,14 @@ absl::StatusOr<std::vector<store::QuoteRecord>> QueryCore::VariantCandidates(
   return out;
 }
 
-absl::Status QueryCore::ExtractText(const v1::ExtractTextRequest& req,
-                                    v1::ExtractTextResponse* resp) const {
+absl::Status QueryCore::ExtractText(
+    const v1::ExtractTextRequest& req, v1::ExtractTextResponse* resp,
+    const std::function<bool()>& cancelled) const {
   CC_RETURN_IF_ERROR(CheckText("text", req.text(), limits_.max_text_bytes));
-  extract::Extraction got = extract::ExtractUnchecked(req.text());
+  extract::ExtractOptions options;
+  options.cancelled = cancelled;
+  CC_ASSIGN_OR_RETURN(extract::Extraction got,
+                      extract::ExtractValidated(req.text(), options));
   extract::ResolveTimes("", &got.quantities);  // no date: explicit years
   ToProto(got, resp);
   return absl::OkStatus();
@@ -307,8 +270,7 @@ absl::Status QueryCore::ListSpeakerQuotes(
       CheckText("speaker", req.speaker(), limits_.max_meta_bytes));
   CC_RETURN_IF_ERROR(
       CheckOptionalText("outlet", req.outlet(), limits_.max_meta_bytes));
-  CC_RETURN_IF_ERROR(CheckDate("from_date", req.from_date()));
-  CC_RETURN_IF_ERROR(CheckDate("to_date", req.to_date()));
+  CC_RETURN_IF_ERROR(CheckDateRange(req.from_date(), req.to_date()));
   CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
                                        limits_.max_meta_bytes));
   CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
@@ -568,12 +530,7 @@ absl::Status QueryCore::ListConflicts(const v1::ListConflictsRequest& req,
                                       v1::ListConflictsResponse* resp) const {
   CC_RETURN_IF_ERROR(
       CheckOptionalText("outlet", req.outlet(), limits_.max_meta_bytes));
-  CC_RETURN_IF_ERROR(CheckDate("from_date", req.from_date()));
-  CC_RETURN_IF_ERROR(CheckDate("to_date", req.to_date()));
-  if (!req.from_date().empty() && !req.to_date().empty() &&
-      req.from_date() > req.to_date()) {
-    return absl::InvalidArgumentError("from_date is after to_date");
-  }
+  CC_RETURN_IF_ERROR(CheckDateRange(req.from_date(), req.to_date()));
   if (!v1::ConflictKind_IsValid(req.kind())) {
     return absl::InvalidArgumentError("kind is not a known ConflictKind");
   }
@@ -582,108 +539,21 @@ absl::Status QueryCore::ListConflicts(const v1::ListConflictsRequest& req,
   CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
                                                 limits_.default_page_size,
                                                 limits_.max_page_size));
-  const std::string kind = absl::StrCat(static_cast<int>(req.kind()));
-  const uint64_t fingerprint = store::QueryFingerprint(
-      {"conflicts", req.outlet(), req.from_date(), req.to_date(), kind});
-  std::optional<store::PageCursor> after;
-  if (!req.page_token().empty()) {
-    CC_ASSIGN_OR_RETURN(
-        after,
-        store::DecodePageToken(kConflictTokenKey, store::PageKind::kConflicts,
-                               fingerprint, req.page_token()));
-  }
-  CC_ASSIGN_OR_RETURN(store::ConflictCandidates cands,
-                      store_->FindConflictCandidates(kMaxConflictRows));
-
-  std::vector<ListedConflict> listed;
-  const bool want_attr = req.kind() == v1::CONFLICT_KIND_UNSPECIFIED ||
-                         req.kind() == v1::CONFLICT_KIND_ATTRIBUTION;
-  const bool want_num = req.kind() == v1::CONFLICT_KIND_UNSPECIFIED ||
-                        req.kind() == v1::CONFLICT_KIND_NUMERIC;
-  for (const std::vector<store::QuoteRecord>& group : cands.quote_groups) {
-    if (!want_attr) break;
-    const std::vector<verify::QuoteOccurrence> occ = Occurrences(group);
-    for (const verify::ConflictPair& p : verify::AttributionConflicts(occ)) {
-      const store::QuoteRecord& a = group[p.a];
-      const store::QuoteRecord& b = group[p.b];
-      if (!SideMatches(a.evidence, req) && !SideMatches(b.evidence, req)) {
-        continue;
-      }
-      ListedConflict c;
-      c.date = std::max(a.evidence.published_date, b.evidence.published_date);
-      v1::Conflict& pc = c.proto;
-      pc.set_id(ConflictId("ca_", a.id, b.id));
-      pc.set_kind(v1::CONFLICT_KIND_ATTRIBUTION);
-      ToProto(a, pc.mutable_a()->mutable_quote());
-      pc.mutable_a()->set_speaker(a.quote.speaker);
-      pc.mutable_a()->set_occurrences(p.count_a);
-      ToProto(b, pc.mutable_b()->mutable_quote());
-      pc.mutable_b()->set_speaker(b.quote.speaker);
-      pc.mutable_b()->set_occurrences(p.count_b);
-      pc.set_topic(a.quote.text.size() >= b.quote.text.size() ? a.quote.text
-                                                              : b.quote.text);
-      pc.set_summary(p.summary);
-      pc.set_reason(p.reason);
-      listed.push_back(std::move(c));
+  store::ConflictQuery query;
+  query.kind = static_cast<int>(req.kind());
+  query.outlet = req.outlet();
+  query.from_date = req.from_date();
+  query.to_date = req.to_date();
+  query.limit = limit;
+  query.page_token = req.page_token();
+  CC_ASSIGN_OR_RETURN(store::ConflictPage page, store_->ListConflicts(query));
+  for (const store::ConflictRecord& c : page.conflicts) {
+    if (!resp->add_conflicts()->ParseFromString(c.payload)) {
+      return absl::DataLossError(
+          absl::StrCat("conflict ", c.id, " does not decode"));
     }
   }
-  for (size_t g = 0; g < cands.claim_groups.size(); ++g) {
-    if (!want_num) break;
-    const std::vector<store::ClaimRecord>& group = cands.claim_groups[g];
-    std::vector<verify::ClaimOccurrence> occ;
-    occ.reserve(group.size());
-    for (const store::ClaimRecord& r : group) {
-      occ.push_back({&r.quantity, r.evidence.article_id, r.evidence.outlet,
-                     r.evidence.published_date});
-    }
-    for (const verify::ConflictPair& p : verify::NumericConflicts(occ)) {
-      const store::ClaimRecord& a = group[p.a];
-      const store::ClaimRecord& b = group[p.b];
-      if (!SideMatches(a.evidence, req) && !SideMatches(b.evidence, req)) {
-        continue;
-      }
-      ListedConflict c;
-      c.date = std::max(a.evidence.published_date, b.evidence.published_date);
-      v1::Conflict& pc = c.proto;
-      pc.set_id(ConflictId("cn_", a.id, b.id));
-      pc.set_kind(v1::CONFLICT_KIND_NUMERIC);
-      ToProto(a, pc.mutable_a()->mutable_claim());
-      pc.mutable_a()->set_occurrences(p.count_a);
-      ToProto(b, pc.mutable_b()->mutable_claim());
-      pc.mutable_b()->set_occurrences(p.count_b);
-      const std::string& subject =
-          !a.quantity.subject.empty() ? a.quantity.subject : b.quantity.subject;
-      pc.set_topic(subject.empty()
-                       ? a.quantity.unit_key
-                       : absl::StrCat(a.quantity.unit_key, " (", subject, ")"));
-      pc.set_summary(p.summary);
-      pc.set_reason(
-          absl::StrCat("same story ", cands.claim_stories[g], "; ", p.reason));
-      listed.push_back(std::move(c));
-    }
-  }
-  std::sort(listed.begin(), listed.end(),
-            [](const ListedConflict& x, const ListedConflict& y) {
-              return ListedBefore(x.date, x.proto.id(), y.date, y.proto.id());
-            });
-  size_t start = 0;
-  if (after) {
-    while (start < listed.size() &&
-           !ListedBefore(after->key, after->id, listed[start].date,
-                         listed[start].proto.id())) {
-      ++start;
-    }
-  }
-  const size_t end = std::min(listed.size(), start + limit);
-  for (size_t i = start; i < end; ++i) {
-    *resp->add_conflicts() = std::move(listed[i].proto);
-  }
-  if (end < listed.size() && end > start) {
-    const ListedConflict& last = listed[end - 1];
-    resp->set_next_page_token(store::EncodePageToken(
-        kConflictTokenKey, store::PageKind::kConflicts, fingerprint,
-        store::PageCursor{last.date, resp->conflicts().rbegin()->id(), 0}));
-  }
+  resp->set_next_page_token(page.next_page_token);
   return absl::OkStatus();
 }
 

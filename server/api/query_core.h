@@ -8,6 +8,8 @@
 #ifndef CLAIMCHECK_SERVER_API_QUERY_CORE_H_
 #define CLAIMCHECK_SERVER_API_QUERY_CORE_H_
 
+#include <functional>
+
 #include "absl/status/statusor.h"
 #include "claimcheck/v1/claimcheck.pb.h"
 #include "server/api/limits.h"
@@ -24,8 +26,10 @@ class QueryCore {
   QueryCore(store::Store* store, const Limits& limits)
       : store_(store), limits_(limits) {}
 
+  // `cancelled` (may be empty) is polled during extraction.
   absl::Status ExtractText(const v1::ExtractTextRequest& req,
-                           v1::ExtractTextResponse* resp) const;
+                           v1::ExtractTextResponse* resp,
+                           const std::function<bool()>& cancelled = {}) const;
   absl::Status GetArticle(const v1::GetArticleRequest& req,
                           v1::Article* resp) const;
   absl::Status DeleteArticle(const v1::DeleteArticleRequest& req,
@@ -51,8 +55,9 @@ class QueryCore {
   absl::Status SearchClaims(const v1::SearchClaimsRequest& req,
                             v1::SearchClaimsResponse* resp) const;
   absl::Status GetStats(const v1::GetStatsRequest& req, v1::Stats* resp) const;
-  // Whole-index conflicts, filtered and paged (page tokens are made here:
-  // the listing is computed, not a table scan).
+  // Conflicts kept by the store at ingest (store::ListConflicts), filtered
+  // and paged; the payloads are the v1::Conflict the finder stored
+  // (conflict_finder.h). Bounded work whatever the store's size.
   absl::Status ListConflicts(const v1::ListConflictsRequest& req,
                              v1::ListConflictsResponse* resp) const;
   absl::Status ListStories(const v1::ListStoriesRequest& req,

@@ -4,24 +4,125 @@
 #include <grpcpp/health_check_service_interface.h>
 #include <grpcpp/security/server_credentials.h>
 #include <grpcpp/server_builder.h>
+#include <netdb.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
 #include "absl/strings/str_cat.h"
 #include "grpc/health/v1/health.pb.h"
+#include "server/api/conflict_finder.h"
+#include "server/api/status_util.h"
 #include "server/store/sqlite_store.h"
 
 namespace claimcheck::api {
 namespace {
 
-absl::StatusOr<std::string> ReadFile(const std::string& path) {
+constexpr char kServiceName[] = "claimcheck.v1.ClaimCheck";
+
+// The contents of the PEM file `path` given by `flag`; errors name both.
+absl::StatusOr<std::string> ReadPem(absl::string_view flag,
+                                    const std::string& path,
+                                    absl::string_view want) {
   std::ifstream in(path, std::ios::binary);
-  if (!in)
-    return absl::InvalidArgumentError(absl::StrCat("cannot read ", path));
+  if (!in) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        flag, ": cannot read '", path, "': ", std::strerror(errno)));
+  }
   std::stringstream ss;
   ss << in.rdbuf();
-  return ss.str();
+  std::string pem = ss.str();
+  if (pem.find("-----BEGIN") == std::string::npos ||
+      pem.find(std::string(want)) == std::string::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(flag, ": '", path, "' is not a PEM file holding ", want));
+  }
+  return pem;
+}
+
+// Refuses an incomplete TLS configuration, naming the missing flag.
+absl::Status CheckTlsOptions(const Server::Options& o) {
+  const bool cert = !o.tls_cert_file.empty();
+  const bool key = !o.tls_key_file.empty();
+  const bool ca = !o.tls_client_ca_file.empty();
+  if (cert && !key) {
+    return absl::InvalidArgumentError(
+        "--tls_cert is set but --tls_key is not: TLS needs both");
+  }
+  if (key && !cert) {
+    return absl::InvalidArgumentError(
+        "--tls_key is set but --tls_cert is not: TLS needs both");
+  }
+  if (ca && !cert) {
+    return absl::InvalidArgumentError(
+        "--tls_client_ca is set but --tls_cert and --tls_key are not: mTLS "
+        "needs all three (refusing to serve plaintext)");
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> MakeCredentials(
+    const Server::Options& o) {
+  CC_RETURN_IF_ERROR(CheckTlsOptions(o));
+  if (o.tls_cert_file.empty()) return grpc::InsecureServerCredentials();
+  grpc::SslServerCredentialsOptions ssl;
+  CC_ASSIGN_OR_RETURN(const std::string cert,
+                      ReadPem("--tls_cert", o.tls_cert_file, "CERTIFICATE"));
+  CC_ASSIGN_OR_RETURN(const std::string key,
+                      ReadPem("--tls_key", o.tls_key_file, "PRIVATE KEY"));
+  ssl.pem_key_cert_pairs.push_back({key, cert});
+  if (!o.tls_client_ca_file.empty()) {
+    CC_ASSIGN_OR_RETURN(
+        ssl.pem_root_certs,
+        ReadPem("--tls_client_ca", o.tls_client_ca_file, "CERTIFICATE"));
+    ssl.client_certificate_request =
+        GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
+  }
+  return grpc::SslServerCredentials(ssl);
+}
+
+// Binds `listen` (HOST:PORT) once and lets go, so that a port in use is
+// reported in one line before anything (the database file) is created.
+absl::Status CheckCanListen(const std::string& listen) {
+  const size_t colon = listen.rfind(':');
+  if (colon == std::string::npos) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("--listen: '", listen, "' is not HOST:PORT"));
+  }
+  std::string host = listen.substr(0, colon);
+  const std::string port = listen.substr(colon + 1);
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') {
+    host = host.substr(1, host.size() - 2);
+  }
+  addrinfo hints{};
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+  addrinfo* res = nullptr;
+  if (int rc = getaddrinfo(host.empty() ? nullptr : host.c_str(), port.c_str(),
+                           &hints, &res);
+      rc != 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "--listen: cannot resolve '", listen, "': ", gai_strerror(rc)));
+  }
+  absl::Status status = absl::OkStatus();
+  for (addrinfo* a = res; a != nullptr; a = a->ai_next) {
+    const int fd = socket(a->ai_family, a->ai_socktype | SOCK_CLOEXEC, 0);
+    if (fd < 0) continue;
+    const int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one));
+    if (bind(fd, a->ai_addr, a->ai_addrlen) != 0) {
+      status = absl::UnavailableError(absl::StrCat(
+          "--listen: cannot listen on ", listen, ": ", std::strerror(errno)));
+    }
+    close(fd);
+    break;  // the first address is the one gRPC would take
+  }
+  freeaddrinfo(res);
+  return status;
 }
 
 }  // namespace
@@ -30,43 +131,39 @@ Server::Server() = default;
 Server::~Server() { Shutdown(absl::Seconds(1)); }
 
 absl::Status Server::BuildAndStart(const Options& options) {
+  // Everything that can be refused is checked before the database exists.
+  CC_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> creds,
+                      MakeCredentials(options));
+  CC_RETURN_IF_ERROR(CheckCanListen(options.listen));
   store::SqliteOptions so;
   so.path = options.db_path;
   absl::StatusOr<std::unique_ptr<store::Store>> st = store::OpenSqliteStore(so);
-  if (!st.ok()) return st.status();
+  if (!st.ok()) {
+    return absl::Status(
+        st.status().code(),
+        absl::StrCat("--db '", options.db_path, "': ", st.status().message()));
+  }
   store_ = std::move(*st);
   // Speaker identity: spelling variants merge on ingest, on evidence.
   store_->SetSpeakerMergeRule(DefaultSpeakerMergeRule());
   // Watch: new quotes are judged against the registrations at ingest.
   store_->SetWatchMatcher(MakeWatchMatcher());
+  // Conflicts are kept at ingest (verify decides), so listing is bounded.
+  store_->SetConflictFinder(MakeConflictFinder());
   ServiceOptions service_options = options.service;
   if (!options.metrics_listen.empty()) {
     absl::StatusOr<std::unique_ptr<Metrics>> m =
         Metrics::Start(options.metrics_listen);
-    if (!m.ok()) return m.status();
+    if (!m.ok()) {
+      return absl::Status(
+          m.status().code(),
+          absl::StrCat("--metrics_listen '", options.metrics_listen,
+                       "': ", m.status().message()));
+    }
     metrics_ = std::move(*m);
     service_options.metrics = metrics_.get();
   }
   service_ = std::make_unique<ClaimCheckService>(store_.get(), service_options);
-
-  std::shared_ptr<grpc::ServerCredentials> creds =
-      grpc::InsecureServerCredentials();
-  if (!options.tls_cert_file.empty() || !options.tls_key_file.empty()) {
-    grpc::SslServerCredentialsOptions ssl;
-    absl::StatusOr<std::string> cert = ReadFile(options.tls_cert_file);
-    if (!cert.ok()) return cert.status();
-    absl::StatusOr<std::string> key = ReadFile(options.tls_key_file);
-    if (!key.ok()) return key.status();
-    ssl.pem_key_cert_pairs.push_back({*key, *cert});
-    if (!options.tls_client_ca_file.empty()) {
-      absl::StatusOr<std::string> ca = ReadFile(options.tls_client_ca_file);
-      if (!ca.ok()) return ca.status();
-      ssl.pem_root_certs = *ca;
-      ssl.client_certificate_request =
-          GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
-    }
-    creds = grpc::SslServerCredentials(ssl);
-  }
 
   // Referencing the descriptor links health.pb.cc, so reflection lists
   // grpc.health.v1.Health.
@@ -89,8 +186,10 @@ absl::Status Server::BuildAndStart(const Options& options) {
   if (server_ == nullptr || bound_port_ == 0) {
     server_.reset();
     return absl::UnavailableError(
-        absl::StrCat("cannot listen on ", options.listen));
+        absl::StrCat("--listen: cannot listen on ", options.listen));
   }
+  // Health answers for the whole server ("") and for the service by name.
+  server_->GetHealthCheckService()->SetServingStatus(kServiceName, true);
   server_->GetHealthCheckService()->SetServingStatus(true);
   shut_down_ = false;
   return absl::OkStatus();

@@ -1,6 +1,9 @@
 #include "server/api/service.h"
 
+#include <chrono>
 #include <deque>
+#include <functional>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -10,6 +13,7 @@
 #include "absl/time/clock.h"
 #include "server/api/call_log.h"
 #include "server/api/convert.h"
+#include "server/api/raw_message.h"
 #include "server/api/status_util.h"
 #include "server/api/validate.h"
 #include "server/extract/numbers.h"
@@ -45,71 +49,92 @@ void FillIngestResponse(const absl::StatusOr<store::PutResult>& r, int quotes,
   resp->set_claim_count(claims);
 }
 
-// Bidi ingest: reads articles, extracts each on arrival, hands it to the
-// group-commit pipeline and writes one ack per article, in request order,
-// once it is durable. At most `max_in_flight` articles are unacknowledged;
-// beyond that reading pauses (flow control back to the client).
+// Polled by long work: the client gave up, or its deadline passed.
+std::function<bool()> CancelledFn(grpc::CallbackServerContext* ctx) {
+  return [ctx] {
+    return ctx->IsCancelled() ||
+           ctx->deadline() < std::chrono::system_clock::now();
+  };
+}
+
+// The status the client sees: once it cancelled or its deadline passed,
+// whatever the handler answers, it gets CANCELLED or DEADLINE_EXCEEDED.
+grpc::Status ClientStatus(const grpc::CallbackServerContext& ctx,
+                          const grpc::Status& sent) {
+  if (ctx.deadline() < std::chrono::system_clock::now()) {
+    return grpc::Status(grpc::StatusCode::DEADLINE_EXCEEDED,
+                        "deadline exceeded");
+  }
+  if (ctx.IsCancelled()) {
+    return grpc::Status(grpc::StatusCode::CANCELLED, "cancelled");
+  }
+  return sent;
+}
+
+// Bidi ingest: reads articles, extracts each on the ingest executor (one at
+// a time per stream, so a stream's articles are written in request order),
+// hands it to the group-commit pipeline and writes one ack per article, in
+// request order, once it is durable. At most `max_stream_in_flight`
+// articles are unacknowledged; beyond that reading pauses (flow control
+// back to the client). A message that does not parse ends the stream with
+// INVALID_ARGUMENT naming it and the problem, after the acks of every
+// message before it.
 class IngestStreamReactor final
-    : public grpc::ServerBidiReactor<v1::IngestArticleRequest,
-                                     v1::IngestArticleResponse> {
+    : public grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer> {
  public:
   IngestStreamReactor(ClaimCheckService* service,
                       grpc::CallbackServerContext* ctx)
-      : service_(service), start_(absl::Now()), peer_(ctx->peer()) {
-    if (absl::Status s = service_->CheckWriteAuth(*ctx); !s.ok()) {
+      : service_(service),
+        ctx_(ctx),
+        start_(absl::Now()),
+        peer_(ctx->peer()),
+        cancelled_(CancelledFn(ctx)) {
+    absl::Status s = service_->CheckWriteAuth(*ctx);
+    if (s.ok()) {
+      absl::StatusOr<Admission::Ticket> t =
+          service_->admission().Admit(MethodClass::kIngest);
+      if (t.ok()) ticket_ = std::move(*t);
+      s = t.status();
+    }
+    if (!s.ok()) {
       finished_ = true;
       final_status_ = ToGrpcStatus(s);
       Finish(final_status_);
       return;
     }
     read_outstanding_ = true;
-    StartRead(&req_);
+    StartRead(&read_buf_);
   }
 
   void OnReadDone(bool ok) override {
+    absl::MutexLock lock(&mu_);
+    read_outstanding_ = false;
     if (!ok) {
-      absl::MutexLock lock(&mu_);
-      read_outstanding_ = false;
       reads_done_ = true;
       Act(lock);
       return;
     }
-    absl::StatusOr<std::pair<store::ArticleInput, extract::Extraction>> prep =
-        service_->PrepareIngest(req_);
-    std::string ref = req_.client_ref();
-    uint64_t seq;
-    {
-      absl::MutexLock lock(&mu_);
-      read_outstanding_ = false;
-      seq = base_seq_ + slots_.size();
-      slots_.emplace_back();
-      slots_.back().resp.set_client_ref(std::move(ref));
-      if (!prep.ok()) {
-        Slot& s = slots_.back();
-        s.ready = true;
-        FillIngestResponse(prep.status(), 0, 0, service_->options().metrics,
-                           &s.resp);
-        s.resp.set_status_code(static_cast<int>(prep.status().code()));
-        s.resp.set_status_message(std::string(prep.status().message()));
-      } else {
-        ++pending_commits_;
-      }
+    auto req = std::make_unique<v1::IngestArticleRequest>();
+    if (absl::Status s = ParseRequest(read_buf_, req.get()); !s.ok()) {
+      // Stop reading; the stream ends with this status once the acks of
+      // the messages before it are written.
+      reads_done_ = true;
+      failure_ = ToGrpcStatus(absl::InvalidArgumentError(
+          absl::StrCat("message ", base_seq_ + slots_.size(),
+                       " of the stream: ", s.message())));
+      Act(lock);
+      return;
     }
-    if (prep.ok()) {
-      const int nq = static_cast<int>(prep->second.quotes.size());
-      const int nc = static_cast<int>(prep->second.quantities.size());
-      service_->pipeline().Submit(
-          std::move(prep->first), std::move(prep->second),
-          [this, seq, nq, nc](absl::StatusOr<store::PutResult> r) {
-            absl::MutexLock lock(&mu_);
-            Slot& s = slots_[seq - base_seq_];
-            FillIngestResponse(r, nq, nc, service_->options().metrics, &s.resp);
-            s.ready = true;
-            --pending_commits_;
-            Act(lock);
-          });
+    slots_.emplace_back();
+    slots_.back().resp.set_client_ref(req->client_ref());
+    ++pending_commits_;
+    to_extract_.push_back({base_seq_ + slots_.size() - 1, std::move(req)});
+    if (!extracting_) {
+      extracting_ = true;
+      service_->admission().executor(MethodClass::kIngest).Submit([this] {
+        ExtractQueued();
+      });
     }
-    absl::MutexLock lock(&mu_);
     Act(lock);
   }
 
@@ -129,7 +154,9 @@ class IngestStreamReactor final
   }
 
   void OnDone() override {
-    service_->Finished("IngestArticles", final_status_, start_, peer_);
+    ticket_.Release();
+    service_->Finished("IngestArticles", ClientStatus(*ctx_, final_status_),
+                       start_, peer_);
     delete this;
   }
 
@@ -137,19 +164,67 @@ class IngestStreamReactor final
   struct Slot {
     bool ready = false;
     v1::IngestArticleResponse resp;
+    grpc::ByteBuffer bytes;  // resp, serialized when written
   };
+  struct Pending {
+    uint64_t seq;
+    std::unique_ptr<v1::IngestArticleRequest> req;
+  };
+
+  // On the ingest executor: extracts the queued articles one at a time and
+  // submits each to the pipeline.
+  void ExtractQueued() {
+    while (true) {
+      Pending p;
+      {
+        absl::MutexLock lock(&mu_);
+        if (to_extract_.empty()) {
+          extracting_ = false;
+          Act(lock);
+          return;
+        }
+        p = std::move(to_extract_.front());
+        to_extract_.pop_front();
+      }
+      absl::StatusOr<std::pair<store::ArticleInput, extract::Extraction>> prep =
+          service_->PrepareIngest(*p.req, cancelled_);
+      if (!prep.ok()) {
+        Complete(p.seq, prep.status(), 0, 0);
+        continue;
+      }
+      const int nq = static_cast<int>(prep->second.quotes.size());
+      const int nc = static_cast<int>(prep->second.quantities.size());
+      const uint64_t seq = p.seq;
+      service_->pipeline().Submit(
+          std::move(prep->first), std::move(prep->second),
+          [this, seq, nq, nc](absl::StatusOr<store::PutResult> r) {
+            Complete(seq, r, nq, nc);
+          });
+    }
+  }
+
+  void Complete(uint64_t seq, const absl::StatusOr<store::PutResult>& r, int nq,
+                int nc) {
+    absl::MutexLock lock(&mu_);
+    Slot& s = slots_[seq - base_seq_];
+    FillIngestResponse(r, nq, nc, service_->options().metrics, &s.resp);
+    s.ready = true;
+    --pending_commits_;
+    Act(lock);
+  }
 
   // Decides the next step under `mu_` and starts it. gRPC does not run
   // reactions inline from Start*/Finish, so calling them here is safe.
   void Act(absl::MutexLock&) ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
     if (finished_) return;
     if (broken_) {
-      // The client is gone: drop ready acks, wait for pending commits.
+      // The client is gone: drop ready acks, wait for pending work.
       while (!writing_ && !slots_.empty() && slots_.front().ready) {
         slots_.pop_front();
         ++base_seq_;
       }
-      if (!writing_ && pending_commits_ == 0 && !read_outstanding_) {
+      if (!writing_ && pending_commits_ == 0 && !read_outstanding_ &&
+          !extracting_) {
         finished_ = true;
         final_status_ = grpc::Status(grpc::StatusCode::CANCELLED,
                                      "ingest stream cancelled");
@@ -159,35 +234,47 @@ class IngestStreamReactor final
     }
     if (!writing_ && !slots_.empty() && slots_.front().ready) {
       writing_ = true;
-      StartWrite(&slots_.front().resp);
+      Slot& s = slots_.front();
+      s.resp.SerializeToString(&scratch_);
+      grpc::Slice slice(std::move(scratch_));
+      s.bytes = grpc::ByteBuffer(&slice, 1);
+      scratch_.clear();
+      StartWrite(&s.bytes);
     }
     const int in_flight = static_cast<int>(slots_.size());
     if (!reads_done_ && !read_outstanding_ &&
         in_flight < service_->options().limits.max_stream_in_flight) {
       read_outstanding_ = true;
-      StartRead(&req_);
+      StartRead(&read_buf_);
     }
-    if (reads_done_ && slots_.empty() && !writing_) {
+    if (reads_done_ && slots_.empty() && !writing_ && !extracting_) {
       finished_ = true;
-      final_status_ = grpc::Status::OK;
+      final_status_ = failure_;
       Finish(final_status_);
     }
   }
 
   ClaimCheckService* const service_;
+  grpc::CallbackServerContext* const ctx_;
   const absl::Time start_;
   const std::string peer_;
-  v1::IngestArticleRequest req_;  // read buffer; used only between reads
+  const std::function<bool()> cancelled_;
+  Admission::Ticket ticket_;
+  grpc::ByteBuffer read_buf_;  // read buffer; used only between reads
 
   absl::Mutex mu_;
   std::deque<Slot> slots_ ABSL_GUARDED_BY(mu_);  // unacked, request order
-  uint64_t base_seq_ ABSL_GUARDED_BY(mu_) = 0;   // seq of slots_.front()
+  std::deque<Pending> to_extract_ ABSL_GUARDED_BY(mu_);
+  std::string scratch_ ABSL_GUARDED_BY(mu_);
+  uint64_t base_seq_ ABSL_GUARDED_BY(mu_) = 0;  // seq of slots_.front()
   int pending_commits_ ABSL_GUARDED_BY(mu_) = 0;
+  bool extracting_ ABSL_GUARDED_BY(mu_) = false;
   bool read_outstanding_ ABSL_GUARDED_BY(mu_) = false;
   bool reads_done_ ABSL_GUARDED_BY(mu_) = false;
   bool writing_ ABSL_GUARDED_BY(mu_) = false;
   bool broken_ ABSL_GUARDED_BY(mu_) = false;
   bool finished_ ABSL_GUARDED_BY(mu_) = false;
+  grpc::Status failure_ ABSL_GUARDED_BY(mu_);  // OK unless a message is bad
   grpc::Status final_status_;
 };
 
@@ -201,7 +288,8 @@ ClaimCheckService::ClaimCheckService(store::Store* store,
           std::make_unique<IngestPipeline>(store, options.max_commit_batch)),
       store_(store),
       watch_hub_(
-          std::make_unique<WatchHub>(store, options.limits.max_watch_streams)) {
+          std::make_unique<WatchHub>(store, options.limits.max_watch_streams)),
+      admission_(options.admission) {
   store_->SetEventListener(
       [hub = watch_hub_.get()](int64_t) { hub->Notify(); });
 }
@@ -239,7 +327,8 @@ absl::Status ClaimCheckService::CheckWriteAuth(
 }
 
 absl::StatusOr<std::pair<store::ArticleInput, extract::Extraction>>
-ClaimCheckService::PrepareIngest(const v1::IngestArticleRequest& req) const {
+ClaimCheckService::PrepareIngest(const v1::IngestArticleRequest& req,
+                                 const std::function<bool()>& cancelled) const {
   if (!req.has_article())
     return absl::InvalidArgumentError("article is missing");
   const v1::ArticleInput& a = req.article();
@@ -247,7 +336,9 @@ ClaimCheckService::PrepareIngest(const v1::IngestArticleRequest& req) const {
   CC_RETURN_IF_ERROR(CheckOptionalText("client_ref", req.client_ref(),
                                        options_.limits.max_meta_bytes));
   std::pair<store::ArticleInput, extract::Extraction> out;
-  out.second = extract::ExtractUnchecked(a.text());  // validated above
+  extract::ExtractOptions eo;
+  eo.cancelled = cancelled;
+  CC_ASSIGN_OR_RETURN(out.second, extract::ExtractValidated(a.text(), eo));
   extract::ResolveTimes(a.published_date(), &out.second.quantities);
   out.first.url = a.url();
   out.first.outlet = a.outlet();
@@ -258,39 +349,56 @@ ClaimCheckService::PrepareIngest(const v1::IngestArticleRequest& req) const {
 }
 
 grpc::ServerUnaryReactor* ClaimCheckService::IngestArticle(
-    grpc::CallbackServerContext* ctx, const v1::IngestArticleRequest* req,
-    v1::IngestArticleResponse* resp) {
+    grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* in,
+    grpc::ByteBuffer* out) {
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
   const absl::Time start = absl::Now();
   auto finish = [this, reactor, start, ctx](const absl::Status& s) {
     const grpc::Status gs = ToGrpcStatus(s);
-    Finished("IngestArticle", gs, start, ctx->peer());
+    Finished("IngestArticle", ClientStatus(*ctx, gs), start, ctx->peer());
     reactor->Finish(gs);
   };
+  auto req = std::make_shared<v1::IngestArticleRequest>();
   absl::Status s = CheckWriteAuth(*ctx);
   if (s.ok()) s = CheckDeadline(*ctx);
-  absl::StatusOr<std::pair<store::ArticleInput, extract::Extraction>> prep;
+  if (s.ok()) s = ParseRequest(*in, req.get());
+  absl::StatusOr<Admission::Ticket> ticket;
   if (s.ok()) {
-    prep = PrepareIngest(*req);
-    s = prep.status();
+    ticket = admission_.Admit(MethodClass::kIngest);
+    s = ticket.status();
   }
   if (!s.ok()) {
     finish(s);
     return reactor;
   }
-  resp->set_client_ref(req->client_ref());
-  const int nq = static_cast<int>(prep->second.quotes.size());
-  const int nc = static_cast<int>(prep->second.quantities.size());
-  pipeline_->Submit(std::move(prep->first), std::move(prep->second),
-                    [resp, nq, nc, finish, metrics = options_.metrics](
-                        absl::StatusOr<store::PutResult> r) {
-                      if (!r.ok()) {
-                        finish(r.status());
-                        return;
-                      }
-                      FillIngestResponse(r, nq, nc, metrics, resp);
-                      finish(absl::OkStatus());
-                    });
+  auto held = std::make_shared<Admission::Ticket>(std::move(*ticket));
+  admission_.executor(MethodClass::kIngest)
+      .Submit([this, ctx, req, out, held, finish] {
+        absl::StatusOr<std::pair<store::ArticleInput, extract::Extraction>>
+            prep = PrepareIngest(*req, CancelledFn(ctx));
+        if (!prep.ok()) {
+          held->Release();
+          finish(prep.status());
+          return;
+        }
+        const int nq = static_cast<int>(prep->second.quotes.size());
+        const int nc = static_cast<int>(prep->second.quantities.size());
+        pipeline_->Submit(
+            std::move(prep->first), std::move(prep->second),
+            [req, out, nq, nc, held, finish, metrics = options_.metrics,
+             max_bytes = options_.limits.max_response_bytes](
+                absl::StatusOr<store::PutResult> r) {
+              held->Release();
+              if (!r.ok()) {
+                finish(r.status());
+                return;
+              }
+              v1::IngestArticleResponse resp;
+              resp.set_client_ref(req->client_ref());
+              FillIngestResponse(r, nq, nc, metrics, &resp);
+              finish(SerializeResponse(resp, max_bytes, out));
+            });
+      });
   return reactor;
 }
 
@@ -303,59 +411,102 @@ void ClaimCheckService::Finished(absl::string_view method,
   }
 }
 
-grpc::ServerBidiReactor<v1::IngestArticleRequest, v1::IngestArticleResponse>*
+grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>*
 ClaimCheckService::IngestArticles(grpc::CallbackServerContext* ctx) {
   return new IngestStreamReactor(this, ctx);
 }
 
-template <typename Req, typename Resp>
+template <typename Req, typename Resp, typename Fn>
 grpc::ServerUnaryReactor* ClaimCheckService::Unary(
-    const char* method, grpc::CallbackServerContext* ctx, const Req* req,
-    Resp* resp, absl::Status (QueryCore::*fn)(const Req&, Resp*) const,
-    bool write) {
+    const char* method, MethodClass cls, bool write,
+    grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* in,
+    grpc::ByteBuffer* out, Fn fn) {
   const absl::Time start = absl::Now();
   grpc::ServerUnaryReactor* reactor = ctx->DefaultReactor();
+  auto finish = [this, method, reactor, start, ctx](const absl::Status& s) {
+    const grpc::Status gs = ToGrpcStatus(s);
+    Finished(method, ClientStatus(*ctx, gs), start, ctx->peer());
+    reactor->Finish(gs);
+  };
+  auto req = std::make_shared<Req>();
   absl::Status s = write ? CheckWriteAuth(*ctx) : absl::OkStatus();
   if (s.ok()) s = CheckDeadline(*ctx);
-  if (s.ok()) s = (core_.*fn)(*req, resp);
-  const grpc::Status gs = ToGrpcStatus(s);
-  Finished(method, gs, start, ctx->peer());
-  reactor->Finish(gs);
+  if (s.ok()) s = ParseRequest(*in, req.get());
+  absl::StatusOr<Admission::Ticket> ticket;
+  if (s.ok()) {
+    ticket = admission_.Admit(cls);
+    s = ticket.status();
+  }
+  if (!s.ok()) {
+    finish(s);
+    return reactor;
+  }
+  auto held = std::make_shared<Admission::Ticket>(std::move(*ticket));
+  admission_.executor(cls).Submit([this, ctx, req, out, held, finish, fn] {
+    const std::function<bool()> cancelled = CancelledFn(ctx);
+    Resp resp;
+    absl::Status s = cancelled()
+                         ? absl::CancelledError("cancelled before work started")
+                         : fn(*req, &resp, cancelled);
+    if (s.ok()) {
+      s = SerializeResponse(resp, options_.limits.max_response_bytes, out);
+    }
+    held->Release();
+    finish(s);
+  });
   return reactor;
 }
 
-#define CC_UNARY(Name, Req, Resp, write)                                      \
+#define CC_UNARY(Name, Req, Resp, cls, write)                                 \
   grpc::ServerUnaryReactor* ClaimCheckService::Name(                          \
-      grpc::CallbackServerContext* ctx, const v1::Req* req, v1::Resp* resp) { \
-    return Unary(#Name, ctx, req, resp, &QueryCore::Name, write);             \
+      grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* in,           \
+      grpc::ByteBuffer* out) {                                                \
+    return Unary<v1::Req, v1::Resp>(                                          \
+        #Name, MethodClass::cls, write, ctx, in, out,                         \
+        [this](const v1::Req& r, v1::Resp* p, const std::function<bool()>&) { \
+          return core_.Name(r, p);                                            \
+        });                                                                   \
   }
 
-CC_UNARY(ExtractText, ExtractTextRequest, ExtractTextResponse, false)
-CC_UNARY(GetArticle, GetArticleRequest, Article, false)
-CC_UNARY(DeleteArticle, DeleteArticleRequest, DeleteArticleResponse, true)
-CC_UNARY(SearchQuotes, SearchQuotesRequest, SearchQuotesResponse, false)
+grpc::ServerUnaryReactor* ClaimCheckService::ExtractText(
+    grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* in,
+    grpc::ByteBuffer* out) {
+  return Unary<v1::ExtractTextRequest, v1::ExtractTextResponse>(
+      "ExtractText", MethodClass::kHeavy, false, ctx, in, out,
+      [this](const v1::ExtractTextRequest& r, v1::ExtractTextResponse* p,
+             const std::function<bool()>& cancelled) {
+        return core_.ExtractText(r, p, cancelled);
+      });
+}
+
+CC_UNARY(GetArticle, GetArticleRequest, Article, kLight, false)
+CC_UNARY(DeleteArticle, DeleteArticleRequest, DeleteArticleResponse, kLight,
+         true)
+CC_UNARY(SearchQuotes, SearchQuotesRequest, SearchQuotesResponse, kHeavy, false)
 CC_UNARY(ListSpeakerQuotes, ListSpeakerQuotesRequest, ListSpeakerQuotesResponse,
-         false)
-CC_UNARY(ListSpeakers, ListSpeakersRequest, ListSpeakersResponse, false)
-CC_UNARY(GetSpeaker, GetSpeakerRequest, Speaker, false)
-CC_UNARY(VerifyQuote, VerifyQuoteRequest, VerifyQuoteResponse, false)
+         kLight, false)
+CC_UNARY(ListSpeakers, ListSpeakersRequest, ListSpeakersResponse, kLight, false)
+CC_UNARY(GetSpeaker, GetSpeakerRequest, Speaker, kLight, false)
+CC_UNARY(VerifyQuote, VerifyQuoteRequest, VerifyQuoteResponse, kHeavy, false)
 CC_UNARY(GetQuoteConsistency, GetQuoteConsistencyRequest,
-         QuoteConsistencyReport, false)
+         QuoteConsistencyReport, kHeavy, false)
 CC_UNARY(GetSpeakerConsistency, GetSpeakerConsistencyRequest,
-         SpeakerConsistencyReport, false)
+         SpeakerConsistencyReport, kHeavy, false)
 CC_UNARY(GetQuantityConsistency, GetQuantityConsistencyRequest,
-         QuantityConsistencyReport, false)
-CC_UNARY(SearchClaims, SearchClaimsRequest, SearchClaimsResponse, false)
-CC_UNARY(GetStats, GetStatsRequest, Stats, false)
-CC_UNARY(ListConflicts, ListConflictsRequest, ListConflictsResponse, false)
-CC_UNARY(ListStories, ListStoriesRequest, ListStoriesResponse, false)
-CC_UNARY(GetStory, GetStoryRequest, Story, false)
-CC_UNARY(ListSpeakerMerges, ListSpeakerMergesRequest, ListSpeakerMergesResponse,
+         QuantityConsistencyReport, kHeavy, false)
+CC_UNARY(SearchClaims, SearchClaimsRequest, SearchClaimsResponse, kLight, false)
+CC_UNARY(GetStats, GetStatsRequest, Stats, kLight, false)
+CC_UNARY(ListConflicts, ListConflictsRequest, ListConflictsResponse, kLight,
          false)
-CC_UNARY(UndoSpeakerMerge, UndoSpeakerMergeRequest, SpeakerMerge, true)
-CC_UNARY(RegisterWatch, RegisterWatchRequest, WatchRegistration, true)
-CC_UNARY(UnregisterWatch, UnregisterWatchRequest, UnregisterWatchResponse, true)
-CC_UNARY(ListWatches, ListWatchesRequest, ListWatchesResponse, false)
+CC_UNARY(ListStories, ListStoriesRequest, ListStoriesResponse, kLight, false)
+CC_UNARY(GetStory, GetStoryRequest, Story, kLight, false)
+CC_UNARY(ListSpeakerMerges, ListSpeakerMergesRequest, ListSpeakerMergesResponse,
+         kLight, false)
+CC_UNARY(UndoSpeakerMerge, UndoSpeakerMergeRequest, SpeakerMerge, kLight, true)
+CC_UNARY(RegisterWatch, RegisterWatchRequest, WatchRegistration, kLight, true)
+CC_UNARY(UnregisterWatch, UnregisterWatchRequest, UnregisterWatchResponse,
+         kLight, true)
+CC_UNARY(ListWatches, ListWatchesRequest, ListWatchesResponse, kLight, false)
 
 #undef CC_UNARY
 

@@ -1,15 +1,21 @@
 // The gRPC face of claimcheck: a callback-API service whose handlers are
-// thin. Each one checks auth and deadline, calls QueryCore (or the ingest
-// pipeline), converts the status in one place and logs one line.
+// thin. Each one parses its request, checks auth and deadline and admits
+// the call (admission.h) on the gRPC thread, then calls QueryCore (or the
+// ingest pipeline) on an executor, converts the status in one place and
+// logs one line with the status the client got.
 //
 // Thread-safe. Does not own the Store; owns its IngestPipeline.
 #ifndef CLAIMCHECK_SERVER_API_SERVICE_H_
 #define CLAIMCHECK_SERVER_API_SERVICE_H_
 
+#include <grpcpp/support/byte_buffer.h>
+
+#include <functional>
 #include <memory>
 #include <string>
 
 #include "claimcheck/v1/claimcheck.grpc.pb.h"
+#include "server/api/admission.h"
 #include "server/api/ingest_pipeline.h"
 #include "server/api/limits.h"
 #include "server/api/metrics.h"
@@ -25,94 +31,126 @@ struct ServiceOptions {
   // When not empty, writes (ingest, delete) need the metadata
   // "authorization: Bearer <write_token>".
   std::string write_token;
-  int max_commit_batch = 256;  // articles per ingest transaction
-  bool log_calls = true;       // one JSON line per call on stderr
-  Metrics* metrics = nullptr;  // not owned; null: no metrics
+  int max_commit_batch = 256;    // articles per ingest transaction
+  bool log_calls = true;         // one JSON line per call on stderr
+  Metrics* metrics = nullptr;    // not owned; null: no metrics
+  Admission::Options admission;  // in-flight bounds and executors
 };
 
-class ClaimCheckService final : public v1::ClaimCheck::CallbackService {
+// Every rpc but Watch is registered raw (ByteBuffer in and out): the service
+// parses requests itself (raw_message.h), so unparseable ones get
+// INVALID_ARGUMENT with the field named.
+using ClaimCheckServiceBase = v1::ClaimCheck::WithRawCallbackMethod_IngestArticle<
+    v1::ClaimCheck::WithRawCallbackMethod_IngestArticles<
+        v1::ClaimCheck::WithRawCallbackMethod_ExtractText<
+            v1::ClaimCheck::WithRawCallbackMethod_GetArticle<
+                v1::ClaimCheck::WithRawCallbackMethod_DeleteArticle<
+                    v1::ClaimCheck::WithRawCallbackMethod_SearchQuotes<
+                        v1::ClaimCheck::WithRawCallbackMethod_ListSpeakerQuotes<
+                            v1::ClaimCheck::WithRawCallbackMethod_ListSpeakers<
+                                v1::ClaimCheck::WithRawCallbackMethod_GetSpeaker<
+                                    v1::ClaimCheck::WithRawCallbackMethod_VerifyQuote<
+                                        v1::ClaimCheck::
+                                            WithRawCallbackMethod_GetQuoteConsistency<
+                                                v1::ClaimCheck::WithRawCallbackMethod_GetSpeakerConsistency<
+                                                    v1::ClaimCheck::
+                                                        WithRawCallbackMethod_GetQuantityConsistency<
+                                                            v1::ClaimCheck::WithRawCallbackMethod_SearchClaims<
+                                                                v1::ClaimCheck::WithRawCallbackMethod_GetStats<
+                                                                    v1::ClaimCheck::WithRawCallbackMethod_ListConflicts<
+                                                                        v1::ClaimCheck::WithRawCallbackMethod_ListStories<
+                                                                            v1::ClaimCheck::WithRawCallbackMethod_GetStory<
+                                                                                v1::ClaimCheck::WithRawCallbackMethod_ListSpeakerMerges<
+                                                                                    v1::ClaimCheck::WithRawCallbackMethod_UndoSpeakerMerge<
+                                                                                        v1::ClaimCheck::WithRawCallbackMethod_RegisterWatch<
+                                                                                            v1::ClaimCheck::WithRawCallbackMethod_UnregisterWatch<
+                                                                                                v1::ClaimCheck::WithRawCallbackMethod_ListWatches<
+                                                                                                    v1::ClaimCheck::WithCallbackMethod_Watch<
+                                                                                                        v1::ClaimCheck::
+                                                                                                            Service>>>>>>>>>>>>>>>>>>>>>>>>;
+
+class ClaimCheckService final : public ClaimCheckServiceBase {
  public:
   ClaimCheckService(store::Store* store, const ServiceOptions& options);
   ~ClaimCheckService() override;
 
-  grpc::ServerUnaryReactor* IngestArticle(
-      grpc::CallbackServerContext* ctx, const v1::IngestArticleRequest* req,
-      v1::IngestArticleResponse* resp) override;
-  grpc::ServerBidiReactor<v1::IngestArticleRequest, v1::IngestArticleResponse>*
-  IngestArticles(grpc::CallbackServerContext* ctx) override;
+  grpc::ServerUnaryReactor* IngestArticle(grpc::CallbackServerContext* ctx,
+                                          const grpc::ByteBuffer* req,
+                                          grpc::ByteBuffer* resp) override;
+  grpc::ServerBidiReactor<grpc::ByteBuffer, grpc::ByteBuffer>* IngestArticles(
+      grpc::CallbackServerContext* ctx) override;
   grpc::ServerUnaryReactor* ExtractText(grpc::CallbackServerContext* ctx,
-                                        const v1::ExtractTextRequest* req,
-                                        v1::ExtractTextResponse* resp) override;
+                                        const grpc::ByteBuffer* req,
+                                        grpc::ByteBuffer* resp) override;
   grpc::ServerUnaryReactor* GetArticle(grpc::CallbackServerContext* ctx,
-                                       const v1::GetArticleRequest* req,
-                                       v1::Article* resp) override;
-  grpc::ServerUnaryReactor* DeleteArticle(
-      grpc::CallbackServerContext* ctx, const v1::DeleteArticleRequest* req,
-      v1::DeleteArticleResponse* resp) override;
-  grpc::ServerUnaryReactor* SearchQuotes(
-      grpc::CallbackServerContext* ctx, const v1::SearchQuotesRequest* req,
-      v1::SearchQuotesResponse* resp) override;
-  grpc::ServerUnaryReactor* ListSpeakerQuotes(
-      grpc::CallbackServerContext* ctx, const v1::ListSpeakerQuotesRequest* req,
-      v1::ListSpeakerQuotesResponse* resp) override;
-  grpc::ServerUnaryReactor* ListSpeakers(
-      grpc::CallbackServerContext* ctx, const v1::ListSpeakersRequest* req,
-      v1::ListSpeakersResponse* resp) override;
+                                       const grpc::ByteBuffer* req,
+                                       grpc::ByteBuffer* resp) override;
+  grpc::ServerUnaryReactor* DeleteArticle(grpc::CallbackServerContext* ctx,
+                                          const grpc::ByteBuffer* req,
+                                          grpc::ByteBuffer* resp) override;
+  grpc::ServerUnaryReactor* SearchQuotes(grpc::CallbackServerContext* ctx,
+                                         const grpc::ByteBuffer* req,
+                                         grpc::ByteBuffer* resp) override;
+  grpc::ServerUnaryReactor* ListSpeakerQuotes(grpc::CallbackServerContext* ctx,
+                                              const grpc::ByteBuffer* req,
+                                              grpc::ByteBuffer* resp) override;
+  grpc::ServerUnaryReactor* ListSpeakers(grpc::CallbackServerContext* ctx,
+                                         const grpc::ByteBuffer* req,
+                                         grpc::ByteBuffer* resp) override;
   grpc::ServerUnaryReactor* GetSpeaker(grpc::CallbackServerContext* ctx,
-                                       const v1::GetSpeakerRequest* req,
-                                       v1::Speaker* resp) override;
+                                       const grpc::ByteBuffer* req,
+                                       grpc::ByteBuffer* resp) override;
   grpc::ServerUnaryReactor* VerifyQuote(grpc::CallbackServerContext* ctx,
-                                        const v1::VerifyQuoteRequest* req,
-                                        v1::VerifyQuoteResponse* resp) override;
+                                        const grpc::ByteBuffer* req,
+                                        grpc::ByteBuffer* resp) override;
   grpc::ServerUnaryReactor* GetQuoteConsistency(
-      grpc::CallbackServerContext* ctx,
-      const v1::GetQuoteConsistencyRequest* req,
-      v1::QuoteConsistencyReport* resp) override;
+      grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* req,
+      grpc::ByteBuffer* resp) override;
   grpc::ServerUnaryReactor* GetSpeakerConsistency(
-      grpc::CallbackServerContext* ctx,
-      const v1::GetSpeakerConsistencyRequest* req,
-      v1::SpeakerConsistencyReport* resp) override;
+      grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* req,
+      grpc::ByteBuffer* resp) override;
   grpc::ServerUnaryReactor* GetQuantityConsistency(
-      grpc::CallbackServerContext* ctx,
-      const v1::GetQuantityConsistencyRequest* req,
-      v1::QuantityConsistencyReport* resp) override;
-  grpc::ServerUnaryReactor* SearchClaims(
-      grpc::CallbackServerContext* ctx, const v1::SearchClaimsRequest* req,
-      v1::SearchClaimsResponse* resp) override;
+      grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* req,
+      grpc::ByteBuffer* resp) override;
+  grpc::ServerUnaryReactor* SearchClaims(grpc::CallbackServerContext* ctx,
+                                         const grpc::ByteBuffer* req,
+                                         grpc::ByteBuffer* resp) override;
   grpc::ServerUnaryReactor* GetStats(grpc::CallbackServerContext* ctx,
-                                     const v1::GetStatsRequest* req,
-                                     v1::Stats* resp) override;
-  grpc::ServerUnaryReactor* ListConflicts(
-      grpc::CallbackServerContext* ctx, const v1::ListConflictsRequest* req,
-      v1::ListConflictsResponse* resp) override;
+                                     const grpc::ByteBuffer* req,
+                                     grpc::ByteBuffer* resp) override;
+  grpc::ServerUnaryReactor* ListConflicts(grpc::CallbackServerContext* ctx,
+                                          const grpc::ByteBuffer* req,
+                                          grpc::ByteBuffer* resp) override;
   grpc::ServerUnaryReactor* ListStories(grpc::CallbackServerContext* ctx,
-                                        const v1::ListStoriesRequest* req,
-                                        v1::ListStoriesResponse* resp) override;
+                                        const grpc::ByteBuffer* req,
+                                        grpc::ByteBuffer* resp) override;
   grpc::ServerUnaryReactor* GetStory(grpc::CallbackServerContext* ctx,
-                                     const v1::GetStoryRequest* req,
-                                     v1::Story* resp) override;
-  grpc::ServerUnaryReactor* ListSpeakerMerges(
-      grpc::CallbackServerContext* ctx, const v1::ListSpeakerMergesRequest* req,
-      v1::ListSpeakerMergesResponse* resp) override;
-  grpc::ServerUnaryReactor* UndoSpeakerMerge(
-      grpc::CallbackServerContext* ctx, const v1::UndoSpeakerMergeRequest* req,
-      v1::SpeakerMerge* resp) override;
+                                     const grpc::ByteBuffer* req,
+                                     grpc::ByteBuffer* resp) override;
+  grpc::ServerUnaryReactor* ListSpeakerMerges(grpc::CallbackServerContext* ctx,
+                                              const grpc::ByteBuffer* req,
+                                              grpc::ByteBuffer* resp) override;
+  grpc::ServerUnaryReactor* UndoSpeakerMerge(grpc::CallbackServerContext* ctx,
+                                             const grpc::ByteBuffer* req,
+                                             grpc::ByteBuffer* resp) override;
   grpc::ServerUnaryReactor* RegisterWatch(grpc::CallbackServerContext* ctx,
-                                          const v1::RegisterWatchRequest* req,
-                                          v1::WatchRegistration* resp) override;
-  grpc::ServerUnaryReactor* UnregisterWatch(
-      grpc::CallbackServerContext* ctx, const v1::UnregisterWatchRequest* req,
-      v1::UnregisterWatchResponse* resp) override;
+                                          const grpc::ByteBuffer* req,
+                                          grpc::ByteBuffer* resp) override;
+  grpc::ServerUnaryReactor* UnregisterWatch(grpc::CallbackServerContext* ctx,
+                                            const grpc::ByteBuffer* req,
+                                            grpc::ByteBuffer* resp) override;
   grpc::ServerUnaryReactor* ListWatches(grpc::CallbackServerContext* ctx,
-                                        const v1::ListWatchesRequest* req,
-                                        v1::ListWatchesResponse* resp) override;
+                                        const grpc::ByteBuffer* req,
+                                        grpc::ByteBuffer* resp) override;
   grpc::ServerWriteReactor<v1::WatchEvent>* Watch(
       grpc::CallbackServerContext* ctx, const v1::WatchRequest* req) override;
 
   // Validates and extracts one article for ingest (no I/O). Errors name the
-  // field under `field` ("article").
+  // field under `field` ("article"). `cancelled` (may be empty) is polled
+  // during extraction; when it turns true the result is CANCELLED.
   absl::StatusOr<std::pair<store::ArticleInput, extract::Extraction>>
-  PrepareIngest(const v1::IngestArticleRequest& req) const;
+  PrepareIngest(const v1::IngestArticleRequest& req,
+                const std::function<bool()>& cancelled = {}) const;
 
   // OK, or UNAUTHENTICATED when a write token is set and `ctx` lacks it.
   absl::Status CheckWriteAuth(const grpc::CallbackServerContext& ctx) const;
@@ -123,20 +161,23 @@ class ClaimCheckService final : public v1::ClaimCheck::CallbackService {
 
   IngestPipeline& pipeline() { return *pipeline_; }
   WatchHub& watch_hub() { return *watch_hub_; }
+  Admission& admission() { return admission_; }
   const ServiceOptions& options() const { return options_; }
 
  private:
-  template <typename Req, typename Resp>
-  grpc::ServerUnaryReactor* Unary(
-      const char* method, grpc::CallbackServerContext* ctx, const Req* req,
-      Resp* resp, absl::Status (QueryCore::*fn)(const Req&, Resp*) const,
-      bool write);
+  // Parses, admits, runs `fn` on the class's executor, answers.
+  template <typename Req, typename Resp, typename Fn>
+  grpc::ServerUnaryReactor* Unary(const char* method, MethodClass cls,
+                                  bool write, grpc::CallbackServerContext* ctx,
+                                  const grpc::ByteBuffer* in,
+                                  grpc::ByteBuffer* out, Fn fn);
 
   const ServiceOptions options_;
   QueryCore core_;
   std::unique_ptr<IngestPipeline> pipeline_;
   store::Store* const store_;
   std::unique_ptr<WatchHub> watch_hub_;
+  Admission admission_;
 };
 
 }  // namespace claimcheck::api

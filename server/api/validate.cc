@@ -1,5 +1,7 @@
 #include "server/api/validate.h"
 
+#include <cstdint>
+
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -26,12 +28,68 @@ absl::Status CheckUtf8AndSize(absl::string_view field, absl::string_view value,
 
 bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
+// Unicode white space (and the zero-width ones) a text may be made of.
+bool IsUnicodeSpace(uint32_t c) {
+  return c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x2060 || c == 0x3000 ||
+         c == 0xFEFF;
+}
+
+// "scheme://host...": a host, and no spaces or control characters.
+bool IsPlausibleUrl(absl::string_view url) {
+  for (char ch : url) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c <= 0x20 || c == 0x7F) return false;
+  }
+  const size_t scheme_end = url.find("://");
+  if (scheme_end == absl::string_view::npos) return false;
+  const absl::string_view rest = url.substr(scheme_end + 3);
+  const size_t host_end = rest.find_first_of("/?#");
+  const absl::string_view host = rest.substr(0, host_end);
+  return !host.empty() && host.front() != ':' && host.front() != '@';
+}
+
 }  // namespace
+
+bool IsBlank(absl::string_view value) {
+  size_t i = 0;
+  while (i < value.size()) {
+    const unsigned char c = static_cast<unsigned char>(value[i]);
+    if (c < 0x80) {
+      if (!absl::ascii_isspace(c)) return false;
+      ++i;
+      continue;
+    }
+    // Decode one multi-byte sequence; anything malformed is not blank.
+    const int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    if (len == 0 || i + len > value.size()) return false;
+    uint32_t cp = c & (0x7F >> len);
+    for (int k = 1; k < len; ++k) {
+      cp = (cp << 6) | (static_cast<unsigned char>(value[i + k]) & 0x3F);
+    }
+    if (!IsUnicodeSpace(cp)) return false;
+    i += len;
+  }
+  return true;
+}
+
+absl::Status CheckDateRange(absl::string_view from_date,
+                            absl::string_view to_date) {
+  if (absl::Status s = CheckDate("from_date", from_date); !s.ok()) return s;
+  if (absl::Status s = CheckDate("to_date", to_date); !s.ok()) return s;
+  if (!from_date.empty() && !to_date.empty() && from_date > to_date) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "from_date is after to_date (", from_date, " > ", to_date, ")"));
+  }
+  return absl::OkStatus();
+}
 
 absl::Status CheckText(absl::string_view field, absl::string_view value,
                        size_t max_bytes) {
-  if (absl::StripAsciiWhitespace(value).empty()) {
-    return absl::InvalidArgumentError(absl::StrCat(field, " is empty"));
+  if (IsBlank(value)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field, " is empty (or only white space)"));
   }
   return CheckUtf8AndSize(field, value, max_bytes);
 }
@@ -110,6 +168,12 @@ absl::Status CheckArticle(absl::string_view field,
       !absl::StartsWithIgnoreCase(article.url(), "https://")) {
     return absl::InvalidArgumentError(
         absl::StrCat(field, ".url must start with http:// or https://"));
+  }
+  if (!article.url().empty() && !IsPlausibleUrl(article.url())) {
+    return absl::InvalidArgumentError(
+        absl::StrCat(field,
+                     ".url must name a host and hold no spaces, line breaks "
+                     "or control characters"));
   }
   if (absl::Status s =
           CheckOptionalText(absl::StrCat(field, ".title"), article.title(),

@@ -14,6 +14,15 @@ namespace claimcheck::api {
 
 // A required text field: not blank (whitespace only), valid UTF-8, at most
 // `max_bytes`.
+// A date range: each bound a date (CheckDate) or empty, and from <= to.
+// INVALID_ARGUMENT "from_date is after to_date" otherwise.
+absl::Status CheckDateRange(absl::string_view from_date,
+                            absl::string_view to_date);
+
+// True when `value` holds nothing but whitespace, ASCII or Unicode (no-break
+// space, ideographic space U+3000, the U+2000 block, zero-width spaces...).
+bool IsBlank(absl::string_view value);
+
 absl::Status CheckText(absl::string_view field, absl::string_view value,
                        size_t max_bytes);
 

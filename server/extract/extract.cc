@@ -22,13 +22,26 @@ absl::StatusOr<Extraction> Extract(absl::string_view text,
     return absl::InvalidArgumentError(
         absl::StrCat("text is not valid UTF-8 (byte offset ", bad, ")"));
   }
-  return ExtractUnchecked(text);
+  return ExtractValidated(text, options);
 }
 
 Extraction ExtractUnchecked(absl::string_view text) {
   Extraction out;
   out.quotes = ExtractQuotes(text);
   out.quantities = ExtractQuantities(text, out.quotes);
+  return out;
+}
+
+absl::StatusOr<Extraction> ExtractValidated(absl::string_view text,
+                                            const ExtractOptions& options) {
+  const auto stop = [&] { return options.cancelled && options.cancelled(); };
+  const absl::Status cancelled = absl::CancelledError("extraction cancelled");
+  if (stop()) return cancelled;
+  Extraction out;
+  out.quotes = ExtractQuotes(text, options.cancelled);
+  if (stop()) return cancelled;
+  out.quantities = ExtractQuantities(text, out.quotes, options.cancelled);
+  if (stop()) return cancelled;
   return out;
 }
 

@@ -297,13 +297,15 @@ bool IsYearToken(const Toks& t, size_t i) {
 }
 
 size_t SentenceBegin(const Toks& t, size_t i) {
-  while (i > 0 && !t[i].sentence_start) --i;
+  const size_t floor = i > kMaxSentenceReach ? i - kMaxSentenceReach : 0;
+  while (i > floor && !t[i].sentence_start) --i;
   return i;
 }
 
 size_t SentenceEnd(const Toks& t, size_t i) {
+  const size_t ceiling = std::min(t.size(), i + 1 + kMaxSentenceReach);
   ++i;
-  while (i < t.size() && !t[i].sentence_start) ++i;
+  while (i < ceiling && !t[i].sentence_start) ++i;
   return i;
 }
 

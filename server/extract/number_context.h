@@ -15,8 +15,15 @@
 
 namespace claimcheck::extract {
 
+// Tokens a sentence reaches on either side of a token. A longer sentence
+// (a list, text without full stops) is cut to this window around the token,
+// so the work per claim is bounded whatever the text: ordinary sentences
+// are far shorter.
+inline constexpr size_t kMaxSentenceReach = 128;
+
 // Index of the first token of the sentence holding token `i`, and one past
-// the last. `i` must be < toks.size().
+// the last, each at most kMaxSentenceReach tokens from `i`. `i` must be
+// < toks.size().
 size_t SentenceBegin(const std::vector<NumToken>& toks, size_t i);
 size_t SentenceEnd(const std::vector<NumToken>& toks, size_t i);
 

@@ -42,6 +42,7 @@
 #include "server/extract/number_tokens.h"
 #include "server/extract/number_unit.h"
 #include "server/extract/word_table.h"
+#include "server/extract/work_budget.h"
 
 namespace claimcheck::extract {
 namespace {
@@ -1619,12 +1620,15 @@ absl::string_view ChangeName(ChangeDirection change) {
   return "none";
 }
 
-std::vector<Quantity> ExtractQuantities(absl::string_view text,
-                                        const std::vector<Quote>& quotes) {
+std::vector<Quantity> ExtractQuantities(
+    absl::string_view text, const std::vector<Quote>& quotes,
+    const std::function<bool()>& cancelled) {
   const Toks toks = TokenizeForNumbers(text);
   Scanner s{text, toks, quotes, {}};
+  const size_t budget = MaxItems(text.size());
   size_t i = 0;
-  while (i < toks.size()) {
+  for (size_t step = 0; i < toks.size() && s.out.size() < budget; ++step) {
+    if (step % kPollEvery == 0 && Cancelled(cancelled)) break;
     size_t next = i;
     if (toks[i].IsWord()) next = s.TryVague(i);
     if (next == i && CanStartNumber(toks, i)) next = s.TryNumber(i);

@@ -4,6 +4,7 @@
 #ifndef CLAIMCHECK_SERVER_EXTRACT_NUMBERS_H_
 #define CLAIMCHECK_SERVER_EXTRACT_NUMBERS_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,8 +16,12 @@ namespace claimcheck::extract {
 // Numeric claims in document order. `quotes` (from ExtractQuotes on the same
 // text) sets Quantity::quote_index for claims inside a quote. Years, dates,
 // ordinals and identifiers are not claims. Any bytes are tolerated.
-std::vector<Quantity> ExtractQuantities(absl::string_view text,
-                                        const std::vector<Quote>& quotes);
+// At most MaxItems(text.size()) claims (work_budget.h). `cancelled` (may be
+// empty) is polled; once it fires the result is incomplete and the caller
+// must drop it.
+std::vector<Quantity> ExtractQuantities(
+    absl::string_view text, const std::vector<Quote>& quotes,
+    const std::function<bool()>& cancelled = {});
 
 // Fills Quantity::time_resolved of each quantity from its `time` and the
 // article's publication date "YYYY-MM-DD" (see number_time.h); leaves it

@@ -27,6 +27,7 @@
 #include "server/extract/speaker_ranker.h"
 #include "server/extract/speaker_resolve.h"
 #include "server/extract/text_scan.h"
+#include "server/extract/work_budget.h"
 
 namespace claimcheck::extract {
 namespace {
@@ -51,10 +52,18 @@ class Attributor {
  public:
   Attributor(absl::string_view text, const std::vector<Token>& tokens,
              const std::vector<QuoteSpan>& spans, const SpeakerIndex& index)
-      : text_(text), tokens_(tokens), spans_(spans), index_(index) {}
+      : text_(text), tokens_(tokens), spans_(spans), index_(index) {
+    next_sentence_end_.resize(tokens.size() + 1, tokens.size());
+    for (size_t k = tokens.size(); k-- > 0;) {
+      next_sentence_end_[k] =
+          index_.SentenceEnd(k) ? k : next_sentence_end_[k + 1];
+    }
+  }
 
   // Quotes in order; with `explain`, also each kept quote's candidates.
-  std::vector<Quote> Run(std::vector<ExplainedQuote>* explain);
+  // Stops early (incomplete) once `cancelled` fires.
+  std::vector<Quote> Run(std::vector<ExplainedQuote>* explain,
+                         const std::function<bool()>& cancelled = {});
 
  private:
   absl::string_view Word(size_t k) const {
@@ -145,10 +154,18 @@ class Attributor {
   // Whether a speech verb stands in the span's sentence outside quotes.
   bool VerbInSentence(const QuoteSpan& q) const;
 
+  // The first token at or after `k` that ends a sentence (tokens_.size()
+  // when none does).
+  size_t NextSentenceEnd(size_t k) const {
+    return k < next_sentence_end_.size() ? next_sentence_end_[k]
+                                         : tokens_.size();
+  }
+
   absl::string_view text_;
   const std::vector<Token>& tokens_;
   const std::vector<QuoteSpan>& spans_;
   const SpeakerIndex& index_;
+  std::vector<size_t> next_sentence_end_;  // see NextSentenceEnd
 };
 
 size_t Attributor::SkipFillers(size_t k, size_t limit) const {
@@ -601,9 +618,7 @@ bool Attributor::SameSentence(size_t a, size_t b) const {
   const QuoteSpan& qa = spans_[a];
   const QuoteSpan& qb = spans_[b];
   if (qa.para != qb.para || !qa.closed) return false;
-  for (size_t k = qa.close_tok + 1; k < qb.open_tok; ++k) {
-    if (index_.SentenceEnd(k)) return false;
-  }
+  if (NextSentenceEnd(qa.close_tok + 1) < qb.open_tok) return false;
   // A quote ending in sentence punctuation ends its sentence too.
   const char last = text_[qa.text_end - 1];
   return last != '.' && last != '!' && last != '?';
@@ -750,39 +765,51 @@ void Attributor::IndirectRules(std::vector<Attribution>* attr_out) const {
                                          text_[spans_[to].text_begin] <= 'z');
     attr[to] = a;
   };
-  // 4a: split quotes within a paragraph.
+  // 4a: split quotes within a paragraph. The source is the nearest quote
+  // of the paragraph with a direct attribution, before the quote, else
+  // after it. 4a only adds inherited attributions, so the sources are fixed
+  // before it starts: found in one pass each way (linear, however many
+  // quotes a paragraph holds).
+  std::vector<int> before(nq, -1), after(nq, -1);
+  for (size_t j = 0; j < nq; ++j) {
+    if (j > 0 && spans_[j - 1].para == spans_[j].para) {
+      before[j] = attr[j - 1].found && !attr[j - 1].inherited
+                      ? static_cast<int>(j - 1)
+                      : before[j - 1];
+    }
+  }
+  for (size_t j = nq; j-- > 0;) {
+    if (j + 1 < nq && spans_[j + 1].para == spans_[j].para) {
+      after[j] = attr[j + 1].found && !attr[j + 1].inherited
+                     ? static_cast<int>(j + 1)
+                     : after[j + 1];
+    }
+  }
   for (size_t i = 0; i < nq; ++i) {
     if (attr[i].found || LooksLikeTitle(spans_[i])) continue;
     // A later segment of a multi-paragraph quotation belongs to its group.
     if (spans_[i].group >= 0 && static_cast<size_t>(spans_[i].group) != i) {
       continue;
     }
-    const uint32_t para = spans_[i].para;
-    int from = -1;
-    for (size_t j = i; j-- > 0 && spans_[j].para == para;) {
-      if (attr[j].found && !attr[j].inherited) {
-        from = static_cast<int>(j);
-        break;
-      }
-    }
-    for (size_t j = i + 1; from < 0 && j < nq && spans_[j].para == para; ++j) {
-      if (attr[j].found && !attr[j].inherited) from = static_cast<int>(j);
-    }
+    const int from = before[i] >= 0 ? before[i] : after[i];
     if (from >= 0 && (!Embedded(spans_[i]) || LooksLikeSpeech(spans_[i]) ||
                       SameSentence(static_cast<size_t>(from), i))) {
       inherit(i, from, "split_quote", 0.85f);
     }
   }
-  // 4b: multi-paragraph quotations share one speaker.
+  // 4b: multi-paragraph quotations share one speaker: the first segment of
+  // the group found so far (kept per group as segments inherit).
+  constexpr size_t kNone = static_cast<size_t>(-1);
+  std::vector<size_t> first_found(nq, kNone);  // by group (its first span)
+  for (size_t j = nq; j-- > 0;) {
+    if (spans_[j].group >= 0 && attr[j].found) first_found[spans_[j].group] = j;
+  }
   for (size_t i = 0; i < nq; ++i) {
     if (spans_[i].group < 0 || attr[i].found) continue;
-    for (size_t j = spans_[i].group;
-         j < nq && spans_[j].group == spans_[i].group; ++j) {
-      if (attr[j].found) {
-        inherit(i, j, "multi_paragraph", 0.8f);
-        break;
-      }
-    }
+    size_t& first = first_found[spans_[i].group];
+    if (first == kNone) continue;
+    inherit(i, first, "multi_paragraph", 0.8f);
+    first = std::min(first, i);
   }
   // 5: the speaker named where the quote is introduced less directly: a
   // colon ending the previous paragraph, the sentence before the quote.
@@ -998,7 +1025,8 @@ QuoteFeatureVector Attributor::SpanFeatures(size_t i, const Attribution& a,
   return x;
 }
 
-std::vector<Quote> Attributor::Run(std::vector<ExplainedQuote>* explain) {
+std::vector<Quote> Attributor::Run(std::vector<ExplainedQuote>* explain,
+                                   const std::function<bool()>& cancelled) {
   const size_t nq = spans_.size();
   std::vector<Attribution> attr = DirectRules();
   IndirectRules(&attr);
@@ -1008,6 +1036,7 @@ std::vector<Quote> Attributor::Run(std::vector<ExplainedQuote>* explain) {
   out.reserve(nq);
   std::vector<Attribution> ranked(nq);
   for (size_t i = 0; i < nq; ++i) {
+    if (i % kPollEvery == 0 && Cancelled(cancelled)) break;
     std::vector<SpeakerCandidate> cands = ranker.Candidates(i);
     const SpeakerRanker::Choice choice = ranker.Choose(i, cands);
     const QuoteFeatureVector qx = SpanFeatures(i, attr[i], choice.probability);
@@ -1039,13 +1068,18 @@ std::vector<Quote> Attributor::Run(std::vector<ExplainedQuote>* explain) {
 
 }  // namespace
 
-std::vector<Quote> ExtractQuotes(absl::string_view text) {
+std::vector<Quote> ExtractQuotes(absl::string_view text,
+                                 const std::function<bool()>& cancelled) {
   const std::vector<Token> tokens = Tokenize(text);
-  if (tokens.empty()) return {};
-  const std::vector<QuoteSpan> spans = FindQuoteSpans(text, tokens);
-  if (spans.empty()) return {};
+  if (tokens.empty() || Cancelled(cancelled)) return {};
+  std::vector<QuoteSpan> spans = FindQuoteSpans(text, tokens);
+  // Past the budget, spans are left out (a segment's group is an earlier
+  // span, so the kept ones stay whole).
+  if (spans.size() > MaxItems(text.size())) spans.resize(MaxItems(text.size()));
+  if (spans.empty() || Cancelled(cancelled)) return {};
   const SpeakerIndex index(text, tokens, spans);
-  return Attributor(text, tokens, spans, index).Run(nullptr);
+  if (Cancelled(cancelled)) return {};
+  return Attributor(text, tokens, spans, index).Run(nullptr, cancelled);
 }
 
 std::vector<ExplainedQuote> ExplainQuotes(absl::string_view text) {

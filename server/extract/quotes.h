@@ -3,6 +3,7 @@
 #ifndef CLAIMCHECK_SERVER_EXTRACT_QUOTES_H_
 #define CLAIMCHECK_SERVER_EXTRACT_QUOTES_H_
 
+#include <functional>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -15,7 +16,11 @@ namespace claimcheck::extract {
 // Quotes in document order, each with its speaker (canonical within the
 // article), mention, cue, rule and confidence. Quoted titles and scare quotes
 // nobody is said to have spoken are left out. Any bytes are tolerated.
-std::vector<Quote> ExtractQuotes(absl::string_view text);
+// At most MaxItems(text.size()) quote spans are looked at (work_budget.h).
+// `cancelled` (may be empty) is polled; once it fires the result is
+// incomplete and the caller must drop it.
+std::vector<Quote> ExtractQuotes(absl::string_view text,
+                                 const std::function<bool()>& cancelled = {});
 
 // A quote as ExtractQuotes gives it, with the candidate speakers the ranker
 // weighed (features included). For the model-fitting tool and tests.

@@ -120,10 +120,27 @@ class MemoryIndex {
   // The whole record of a hit, from memory.
   QuoteRecord Record(const Hit& hit) const;
 
+  // The speaker ordinal of a hit's quote (one per speaker record), or
+  // kNoSpeaker when it has none.
+  static constexpr uint32_t kNoSpeaker = UINT32_MAX;
+  uint32_t SpeakerOf(const Hit& hit) const {
+    return quotes_[hit.quote].speaker;
+  }
+
+  // The match hash of a hit's quote.
+  uint64_t MatchHash(const Hit& hit) const {
+    return quotes_[hit.quote].match_hash;
+  }
+
   // Article fields of a hit (span left empty).
   Evidence ArticleEvidence(uint32_t article) const;
 
   size_t quote_count() const { return live_quotes_; }
+  // Quote slots held, live or dead: replaced and deleted quotes stay as dead
+  // slots (in hash chains and posting lists) until the owner rebuilds the
+  // index (SqliteStore does once they outnumber the live ones).
+  size_t quote_slots() const { return quotes_.size(); }
+  size_t dead_quotes() const { return quotes_.size() - live_quotes_; }
   size_t article_count() const { return article_ids_.size(); }
 
  private:

@@ -227,10 +227,79 @@ CREATE TABLE story_buckets (
 ) WITHOUT ROWID;
 )sql";
 
+// v6 (bounded ListConflicts, sqlite_store_conflict_index.cc): conflicts are
+// kept per group (ConflictGroup in store.h) and paged from an index. Triggers
+// mark the groups a write touches dirty, in the write's own transaction, so
+// a crash between the write and the recomputation loses nothing; the writer
+// recomputes dirty groups after each commit. Existing rows start dirty.
+constexpr const char kSchemaV6[] = R"sql(
+CREATE TABLE conflict_dirty (
+  key TEXT PRIMARY KEY,          -- 'a' || match_hash, or 'n' || story_id
+  -- A deleted quote's norm_text, to find the groups of its variants (a
+  -- stored quote's text is read from the memory index instead).
+  text TEXT NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE TABLE conflicts (
+  group_key TEXT NOT NULL,
+  id TEXT NOT NULL,
+  kind INTEGER NOT NULL,
+  sort_date TEXT NOT NULL,  -- the later side's date; '' sorts last
+  outlet_a TEXT NOT NULL,
+  date_a TEXT NOT NULL,
+  outlet_b TEXT NOT NULL,
+  date_b TEXT NOT NULL,
+  payload BLOB NOT NULL,
+  PRIMARY KEY (group_key, id)
+) WITHOUT ROWID;
+CREATE INDEX conflicts_listing ON conflicts(sort_date DESC, id, group_key);
+CREATE INDEX conflicts_kind ON conflicts(kind, sort_date DESC, id, group_key);
+CREATE TRIGGER quotes_conflict_ins AFTER INSERT ON quotes
+  WHEN NEW.speaker_id IS NOT NULL BEGIN
+  INSERT OR IGNORE INTO conflict_dirty VALUES ('a' || NEW.match_hash, '');
+END;
+CREATE TRIGGER quotes_conflict_del AFTER DELETE ON quotes
+  WHEN OLD.speaker_id IS NOT NULL BEGIN
+  INSERT OR IGNORE INTO conflict_dirty VALUES ('a' || OLD.match_hash,
+                                               OLD.norm_text);
+END;
+CREATE TRIGGER quotes_conflict_upd
+  AFTER UPDATE OF speaker_id, speaker, confidence ON quotes BEGIN
+  INSERT OR IGNORE INTO conflict_dirty VALUES ('a' || NEW.match_hash, '');
+END;
+CREATE TRIGGER claims_conflict_ins AFTER INSERT ON claims
+  WHEN NEW.unit_key <> '' BEGIN
+  INSERT OR IGNORE INTO conflict_dirty
+    SELECT 'n' || story_id, '' FROM story_members
+    WHERE article_id = NEW.article_id;
+END;
+CREATE TRIGGER claims_conflict_del AFTER DELETE ON claims
+  WHEN OLD.unit_key <> '' BEGIN
+  INSERT OR IGNORE INTO conflict_dirty
+    SELECT 'n' || story_id, '' FROM story_members
+    WHERE article_id = OLD.article_id;
+END;
+CREATE TRIGGER story_conflict_ins AFTER INSERT ON story_members BEGIN
+  INSERT OR IGNORE INTO conflict_dirty VALUES ('n' || NEW.story_id, '');
+END;
+CREATE TRIGGER story_conflict_del AFTER DELETE ON story_members BEGIN
+  INSERT OR IGNORE INTO conflict_dirty VALUES ('n' || OLD.story_id, '');
+END;
+CREATE TRIGGER story_conflict_upd AFTER UPDATE OF story_id ON story_members
+BEGIN
+  INSERT OR IGNORE INTO conflict_dirty VALUES ('n' || OLD.story_id, '');
+  INSERT OR IGNORE INTO conflict_dirty VALUES ('n' || NEW.story_id, '');
+END;
+INSERT OR IGNORE INTO conflict_dirty
+  SELECT DISTINCT 'a' || match_hash, '' FROM quotes
+  WHERE speaker_id IS NOT NULL;
+INSERT OR IGNORE INTO conflict_dirty
+  SELECT DISTINCT 'n' || story_id, '' FROM story_members;
+)sql";
+
 // Index i holds the migration to version i + 1. Append only; never edit a
 // migration that has shipped.
 constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3,
-                                       kSchemaV4, kSchemaV5};
+                                       kSchemaV4, kSchemaV5, kSchemaV6};
 
 }  // namespace
 

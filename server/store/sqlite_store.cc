@@ -28,7 +28,13 @@
 // file and play no part in durability.
 #include "server/store/sqlite_store.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <random>
 #include <utility>
 
@@ -108,6 +114,23 @@ absl::StatusOr<std::string> LoadOrCreateSecret(SqliteConnection* db) {
   return secret;
 }
 
+// Creates `path` with mode 0600 if it does not exist, so the database (which
+// holds the page-token secret) is private to its owner whatever the umask;
+// SQLite gives the -wal and -shm files the database file's mode.
+absl::Status CreatePrivateFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
+                        S_IRUSR | S_IWUSR);
+  if (fd >= 0) {
+    // The umask may have taken bits away, never added any; set it exactly.
+    ::fchmod(fd, S_IRUSR | S_IWUSR);
+    ::close(fd);
+    return absl::OkStatus();
+  }
+  if (errno == EEXIST) return absl::OkStatus();
+  return absl::UnavailableError(absl::StrCat("cannot create database file ",
+                                             path, ": ", std::strerror(errno)));
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Store>> OpenSqliteStore(
@@ -125,6 +148,7 @@ absl::StatusOr<std::unique_ptr<Store>> SqliteStore::Open(
         "sqlite path must be a file path (WAL needs a file; no ':memory:' or "
         "URIs)");
   }
+  CC_STORE_RETURN_IF_ERROR(CreatePrivateFile(options.path));
   std::unique_ptr<SqliteStore> store(new SqliteStore());
   store->path_ = options.path;
   {

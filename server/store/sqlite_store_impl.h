@@ -44,6 +44,9 @@ namespace claimcheck::store {
 
 // Largest `limit` honoured by any listing; larger ones are capped.
 inline constexpr int kMaxListLimit = 1000;
+// Dead memory-index slots tolerated whatever the live count (see
+// CompactIndexIfDueLocked).
+inline constexpr size_t kCompactMinDeadQuotes = 4096;
 
 class SqliteStore final : public Store {
  public:
@@ -70,12 +73,14 @@ class SqliteStore final : public Store {
   absl::StatusOr<ClaimPage> FindClaims(const ClaimsQuery& query) override;
   absl::StatusOr<StoreStats> GetStats() override;
 
-  // Whole-index conflicts; in sqlite_store_conflicts.cc.
+  // Stories; in sqlite_store_stories.cc.
   absl::StatusOr<StoryPage> ListStories(int limit,
                                         absl::string_view page_token) override;
   absl::StatusOr<StoryRecord> GetStory(absl::string_view id) override;
-  absl::StatusOr<ConflictCandidates> FindConflictCandidates(
-      int max_rows) override;
+  // Kept conflicts; in sqlite_store_conflict_index.cc.
+  void SetConflictFinder(ConflictFinder finder) override;
+  absl::StatusOr<ConflictPage> ListConflicts(
+      const ConflictQuery& query) override;
 
   // Speaker identity; in sqlite_store_speakers.cc.
   void SetSpeakerMergeRule(SpeakerMergeRule rule) override;
@@ -99,6 +104,9 @@ class SqliteStore final : public Store {
                                                            int limit) override;
   int64_t LastEventSeq() override { return last_event_seq_.load(); }
   void SetEventListener(std::function<void(int64_t)> listener) override;
+
+  // Quote slots of the memory index, live and dead (tests: compaction).
+  size_t MemoryIndexSlots() ABSL_LOCKS_EXCLUDED(index_mu_);
 
  private:
   // A read connection leased from the pool; returned on destruction.
@@ -165,6 +173,12 @@ class SqliteStore final : public Store {
   // Commits `txn` (the writer's) and applies to the memory index what it
   // changed (`index_articles_`, `index_speakers_`), both under `index_mu_`.
   absl::Status CommitLocked(Transaction* txn)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
+  // Rebuilds the memory index from SQLite once its dead quote slots (left
+  // by replaces and deletes) outnumber the live quotes and
+  // kCompactMinDeadQuotes, so memory follows the live data, not the churn.
+  // Amortised: a rebuild costs about as much as the writes that made it due.
+  absl::Status CompactIndexIfDueLocked()
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
 
   // WAL checkpoints run here, on their own connection, never inline on the
@@ -238,6 +252,16 @@ class SqliteStore final : public Store {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Calls the listener (outside write_mu_).
   void NotifyEvents(int64_t seq) ABSL_LOCKS_EXCLUDED(write_mu_);
+  // ---- Kept conflicts (sqlite_store_conflict_index.cc) ----
+  // Recomputes the groups the triggers marked dirty, in transactions of its
+  // own (run after each commit). No-op without a finder.
+  absl::Status RefreshConflictsLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_)
+      ABSL_LOCKS_EXCLUDED(index_mu_);
+  absl::Status RecomputeConflictGroupLocked(const std::string& key)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
+  absl::StatusOr<ConflictGroup> ReadConflictGroupLocked(const std::string& key)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
+
   // ---- Story hooks (sqlite_store_stories.cc) ----
   // Puts a newly written article in its story (see StoryRecord): links it to
   // the stored articles SameStory finds among its bucket candidates, at most
@@ -288,6 +312,8 @@ class SqliteStore final : public Store {
 
   absl::Mutex write_mu_;
   std::unique_ptr<SqliteConnection> writer_ ABSL_GUARDED_BY(write_mu_);
+  // Kept conflicts: set once before serving (SetConflictFinder).
+  ConflictFinder conflict_finder_ ABSL_GUARDED_BY(write_mu_);
   // Speaker identity: set once before serving (SetSpeakerMergeRule).
   SpeakerMergeRule merge_rule_ ABSL_GUARDED_BY(write_mu_);
   // Writer caches (see KnownSpeaker, speaker_names.h); rebuilt from the

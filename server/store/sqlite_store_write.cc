@@ -3,6 +3,7 @@
 // statements; nothing is prepared per row. Relational rows are written
 // first; the FTS5 rows last, in one go (ApplyFtsLocked), so FTS5 buffers a
 // whole batch in memory and writes one segment per commit.
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -613,9 +614,45 @@ absl::Status SqliteStore::CommitLocked(Transaction* txn) {
   // one side or the other, never torn). The caller acks only after this
   // returns, i.e. after both.
   CC_STORE_RETURN_IF_ERROR(txn->Commit());
-  absl::MutexLock lock(&index_mu_);
-  if (index_ != nullptr) index_->Apply(delta);
+  {
+    absl::MutexLock lock(&index_mu_);
+    if (index_ != nullptr) index_->Apply(delta);
+  }
+  CompactIndexIfDueLocked().IgnoreError();  // on failure: the next commit
+  // Kept conflicts follow the commit. The write is durable already; a
+  // failed refresh leaves its groups dirty for the next one.
+  RefreshConflictsLocked().IgnoreError();
   return absl::OkStatus();
+}
+
+absl::Status SqliteStore::CompactIndexIfDueLocked() {
+  {
+    absl::ReaderMutexLock lock(&index_mu_);
+    if (index_ == nullptr ||
+        index_->dead_quotes() <
+            std::max(kCompactMinDeadQuotes, index_->quote_count())) {
+      return absl::OkStatus();
+    }
+  }
+  // Rebuilt from the committed rows on the writer (no write can come in
+  // between: write_mu_ is held), outside index_mu_, then swapped in.
+  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
+                            Transaction::Begin(writer_.get(), "BEGIN"));
+  CC_STORE_ASSIGN_OR_RETURN(std::unique_ptr<MemoryIndex> fresh,
+                            MemoryIndex::Build(writer_.get()));
+  CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  std::unique_ptr<MemoryIndex> old;
+  {
+    absl::MutexLock lock(&index_mu_);
+    old = std::move(index_);
+    index_ = std::move(fresh);
+  }
+  return absl::OkStatus();  // `old` is freed here, outside the lock
+}
+
+size_t SqliteStore::MemoryIndexSlots() {
+  absl::ReaderMutexLock lock(&index_mu_);
+  return index_ == nullptr ? 0 : index_->quote_slots();
 }
 
 }  // namespace claimcheck::store

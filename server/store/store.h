@@ -184,7 +184,7 @@ struct StoryPage {
   std::string next_page_token;
 };
 
-// ---- Whole-index conflicts (sqlite_store_conflicts.cc) ----
+// ---- Whole-index conflicts (superseded by the kept conflicts below) ----
 
 // Raw material for conflict listing: the store groups, verify decides.
 struct ConflictCandidates {
@@ -198,6 +198,62 @@ struct ConflictCandidates {
   std::vector<std::string> claim_stories;
   // True when a cap cut the scan short (see FindConflictCandidates).
   bool truncated = false;
+};
+
+// ---- Maintained conflicts (sqlite_store_conflict_index.cc) ----
+//
+// Stores that keep conflicts at ingest hand the groups a write touched to a
+// ConflictFinder (set by the api layer; deciding is verify's) after the
+// write commits, keep what it returns in an index, and page it. Groups:
+//   - attribution, key "a<match hash>": the attributed quotes with that
+//     hash, plus the attributed quotes of the hashes of their approximate
+//     candidates (close variants and truncations), earliest article first,
+//     then by quote id;
+//   - numeric, key "n<story id>": the claims with a unit key of every
+//     article of the story, by unit key, then earliest article, then id.
+// A group is recomputed whenever a write adds, replaces or deletes a row it
+// is made of, so the listing is a function of the stored articles.
+
+// One conflict as kept by the store. `payload` is opaque to the store.
+struct ConflictRecord {
+  std::string id;         // stable id of the pair ("ca_..." / "cn_...")
+  int kind = 0;           // 1 attribution, 2 numeric (v1::ConflictKind)
+  std::string sort_date;  // the later side's date; "" when undated
+  std::string outlet_a, date_a, outlet_b, date_b;  // for filters
+  std::string payload;                             // the finder's encoding
+};
+
+// A group of rows conflicts are looked for in (see above).
+struct ConflictGroup {
+  std::string key;
+  std::vector<QuoteRecord> quotes;  // attribution groups
+  // Numeric groups: one inner vector per unit key found in more than one
+  // article of the story.
+  std::vector<std::vector<ClaimRecord>> claim_groups;
+  std::string story_id;  // numeric groups
+};
+
+// Finds the conflicts of one group. Must be pure and thread-safe; it runs on
+// the writer after each commit, so it must be bounded by the group's size.
+using ConflictFinder =
+    std::function<std::vector<ConflictRecord>(const ConflictGroup&)>;
+
+struct ConflictQuery {
+  int kind = 0;           // 0: any; else ConflictRecord::kind
+  std::string outlet;     // a side from this outlet; empty: any
+  std::string from_date;  // a side dated on or after; empty: open
+  std::string to_date;    // a side dated on or before; empty: open
+  int limit = 50;
+  std::string page_token;  // from a previous page; empty: first
+};
+
+struct ConflictPage {
+  // Newest first (by sort_date; undated last), then by id.
+  std::vector<ConflictRecord> conflicts;
+  // Empty on the last page. A page may hold fewer than `limit` conflicts
+  // (even none) with a token when the filters left most rows of the
+  // bounded window it scanned out.
+  std::string next_page_token;
 };
 
 // ---- Speaker identity (sqlite_store_speakers.cc) ----
@@ -344,12 +400,26 @@ class Store {
 
   // ---- Whole-index conflicts ----
 
-  // The groups conflicts are looked for in (see ConflictCandidates), over
-  // the whole index. Reads at most `max_rows` quote rows and as many claim
+  // Superseded by ListConflicts (kept conflicts, bounded work); no caller
+  // left. The groups conflicts are looked for in (see ConflictCandidates),
+  // over the whole index. Reads at most `max_rows` quote rows and as many claim
   // rows; beyond that sets `truncated`.
   virtual absl::StatusOr<ConflictCandidates> FindConflictCandidates(
       int max_rows) {
     return absl::UnimplementedError("conflict listing is not supported");
+  }
+
+  // ---- Maintained conflicts ----
+
+  // Sets the finder conflicts are kept with (see ConflictFinder); groups
+  // written before it is set are computed when it is. Call before serving.
+  virtual void SetConflictFinder(ConflictFinder finder) {}
+
+  // A page of the kept conflicts. INVALID_ARGUMENT for a bad page token.
+  // Cost: at most a bounded window of index rows, whatever the store's size.
+  virtual absl::StatusOr<ConflictPage> ListConflicts(
+      const ConflictQuery& query) {
+    return absl::UnimplementedError("kept conflicts are not supported");
   }
 
   // ---- Speaker identity ----

@@ -86,6 +86,33 @@ TEST(CheckArticleTest, NamesTheBadField) {
        absl::StatusCode::kInvalidArgument, "article.published_date"},
       {"bad title", [](v1::ArticleInput* a) { a->set_title("\xed\xa0\x80"); },
        absl::StatusCode::kInvalidArgument, "article.title"},
+      {"only no-break spaces",
+       [](v1::ArticleInput* a) { a->set_text("\xc2\xa0\xc2\xa0\n\xc2\xa0"); },
+       absl::StatusCode::kInvalidArgument, "article.text"},
+      {"only ideographic spaces",
+       [](v1::ArticleInput* a) { a->set_text("\xe3\x80\x80\xe3\x80\x80"); },
+       absl::StatusCode::kInvalidArgument, "article.text"},
+      {"only zero-width and thin spaces",
+       [](v1::ArticleInput* a) { a->set_text("\xe2\x80\x8b\xe2\x80\x89 "); },
+       absl::StatusCode::kInvalidArgument, "article.text"},
+      {"no-break space around words is fine",
+       [](v1::ArticleInput* a) { a->set_text("\xc2\xa0Hello\xc2\xa0world"); },
+       absl::StatusCode::kOk, ""},
+      {"scheme only", [](v1::ArticleInput* a) { a->set_url("https://"); },
+       absl::StatusCode::kInvalidArgument, "article.url"},
+      {"url with a space",
+       [](v1::ArticleInput* a) { a->set_url("https://example.com/a b"); },
+       absl::StatusCode::kInvalidArgument, "article.url"},
+      {"url with a newline",
+       [](v1::ArticleInput* a) { a->set_url("https://example.com/a\nb"); },
+       absl::StatusCode::kInvalidArgument, "article.url"},
+      {"url with a NUL",
+       [](v1::ArticleInput* a) {
+         a->set_url(std::string("https://ex.com/\0a", 16));
+       },
+       absl::StatusCode::kInvalidArgument, "article.url"},
+      {"url with no host", [](v1::ArticleInput* a) { a->set_url("http:///x"); },
+       absl::StatusCode::kInvalidArgument, "article.url"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.what);
@@ -99,6 +126,17 @@ TEST(CheckArticleTest, NamesTheBadField) {
     EXPECT_EQ(s.code(), c.code) << s;
     EXPECT_THAT(s.message(), HasSubstr(c.field));
   }
+}
+
+TEST(CheckDateRangeTest, FromAfterToIsInvalidArgument) {
+  EXPECT_TRUE(CheckDateRange("", "").ok());
+  EXPECT_TRUE(CheckDateRange("2026-01-01", "2026-01-01").ok());
+  EXPECT_TRUE(CheckDateRange("2026-01-01", "").ok());
+  const absl::Status s = CheckDateRange("2026-02-01", "2026-01-01");
+  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s.message(), HasSubstr("from_date is after to_date"));
+  EXPECT_THAT(CheckDateRange("soon", "").message(), HasSubstr("from_date"));
+  EXPECT_THAT(CheckDateRange("", "later").message(), HasSubstr("to_date"));
 }
 
 TEST(CheckQueryTextTest, NeedsWords) {

@@ -65,11 +65,11 @@ def generate_stubs(out_dir):
 class Server:
     """A claimcheckd child process; `port` is read from its stderr."""
 
-    def __init__(self, binary, db_path):
+    def __init__(self, binary, db_path, extra_args=()):
         self.log = []
         self.proc = subprocess.Popen(
             [binary, "--listen=127.0.0.1:0", "--db=" + db_path,
-             "--log_calls=false"],
+             "--log_calls=false"] + list(extra_args),
             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE, text=True, errors="replace")
         lines = queue.Queue()

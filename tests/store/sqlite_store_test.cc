@@ -18,6 +18,7 @@
 #include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "server/store/sqlite_store_impl.h"
 #include "tests/store/store_test_util.h"
 
 namespace claimcheck::store {
@@ -372,6 +373,51 @@ TEST_F(SqliteStoreTest, WatchEventsAreDurableAndSequenced) {
   ASSERT_TRUE(store_->RecordEvents(&conflict).ok());
   EXPECT_GT(conflict[0].seq, (*events)[0].seq);
   EXPECT_EQ(store_->LastEventSeq(), conflict[0].seq);
+}
+
+}  // namespace
+}  // namespace claimcheck::store
+
+namespace claimcheck::store {
+namespace {
+
+// Issue 12, point 6: replaces leave dead slots in the memory index; once
+// they outnumber the live quotes (and kCompactMinDeadQuotes) the index is
+// rebuilt, so memory follows the live data, not the churn.
+TEST_F(SqliteStoreTest, MemoryIndexIsCompactedUnderChurn) {
+  constexpr int kArticles = 10, kQuotesEach = 8, kRounds = 120;
+  for (int round = 0; round < kRounds; ++round) {
+    std::vector<TestArticle> batch;
+    for (int a = 0; a < kArticles; ++a) {
+      TestArticle t = MakeArticle(absl::StrCat("churn", a));
+      t.input.text += absl::StrCat(" round ", round);
+      for (int q = 0; q < kQuotesEach; ++q) {
+        t.extraction.quotes.push_back(
+            MakeQuote(absl::StrCat("Round ", round, " quote ", q, " of ", a),
+                      "Jane Roe", 1 + q));
+      }
+      batch.push_back(std::move(t));
+    }
+    ASSERT_EQ(Put(batch).size(), static_cast<size_t>(kArticles));
+  }
+  auto* sqlite = dynamic_cast<SqliteStore*>(store_.get());
+  ASSERT_NE(sqlite, nullptr);
+  const size_t live = kArticles * kQuotesEach;
+  const size_t written = live * kRounds;  // 9,600 quote rows over time
+  ASSERT_GT(written, 2 * kCompactMinDeadQuotes);
+  // Dead slots never exceed max(live, kCompactMinDeadQuotes) after a write.
+  EXPECT_LE(sqlite->MemoryIndexSlots(),
+            live + std::max(live, kCompactMinDeadQuotes));
+  // And the rebuilt index answers like the old one.
+  auto found = store_->FindQuoteCandidates("Round 119 quote 3 of 7", 5);
+  ASSERT_TRUE(found.ok()) << found.status();
+  std::vector<std::string> texts;
+  for (const QuoteRecord& r : *found) texts.push_back(r.quote.text);
+  EXPECT_THAT(texts, ::testing::Contains("Round 119 quote 3 of 7"));
+  auto gone = store_->FindQuoteCandidates("Round 5 quote 3 of 7", 5);
+  ASSERT_TRUE(gone.ok());
+  for (const QuoteRecord& r : *gone)
+    EXPECT_EQ(r.quote.text.find("Round 5 "), std::string::npos);
 }
 
 }  // namespace

@@ -1,0 +1,105 @@
+#include "server/api/conflict_finder.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "claimcheck/v1/claimcheck.pb.h"
+#include "server/api/convert.h"
+#include "server/store/sha256.h"
+#include "server/verify/conflicts.h"
+
+namespace claimcheck::api {
+namespace {
+
+std::string ConflictId(absl::string_view prefix, absl::string_view a,
+                       absl::string_view b) {
+  return absl::StrCat(prefix,
+                      store::Sha256Hex(absl::StrCat(a, "|", b)).substr(0, 16));
+}
+
+store::ConflictRecord Record(const v1::Conflict& c, const store::Evidence& a,
+                             const store::Evidence& b) {
+  store::ConflictRecord r;
+  r.id = c.id();
+  r.kind = static_cast<int>(c.kind());
+  r.sort_date = std::max(a.published_date, b.published_date);
+  r.outlet_a = a.outlet;
+  r.date_a = a.published_date;
+  r.outlet_b = b.outlet;
+  r.date_b = b.published_date;
+  c.SerializeToString(&r.payload);
+  return r;
+}
+
+void AddAttribution(const std::vector<store::QuoteRecord>& group,
+                    std::vector<store::ConflictRecord>* out) {
+  std::vector<verify::QuoteOccurrence> occ;
+  occ.reserve(group.size());
+  for (const store::QuoteRecord& r : group) occ.push_back(ToOccurrence(r));
+  for (const verify::ConflictPair& p : verify::AttributionConflicts(occ)) {
+    const store::QuoteRecord& a = group[p.a];
+    const store::QuoteRecord& b = group[p.b];
+    v1::Conflict pc;
+    pc.set_id(ConflictId("ca_", a.id, b.id));
+    pc.set_kind(v1::CONFLICT_KIND_ATTRIBUTION);
+    ToProto(a, pc.mutable_a()->mutable_quote());
+    pc.mutable_a()->set_speaker(a.quote.speaker);
+    pc.mutable_a()->set_occurrences(p.count_a);
+    ToProto(b, pc.mutable_b()->mutable_quote());
+    pc.mutable_b()->set_speaker(b.quote.speaker);
+    pc.mutable_b()->set_occurrences(p.count_b);
+    pc.set_topic(a.quote.text.size() >= b.quote.text.size() ? a.quote.text
+                                                            : b.quote.text);
+    pc.set_summary(p.summary);
+    pc.set_reason(p.reason);
+    out->push_back(Record(pc, a.evidence, b.evidence));
+  }
+}
+
+void AddNumeric(const std::vector<store::ClaimRecord>& group,
+                const std::string& story,
+                std::vector<store::ConflictRecord>* out) {
+  std::vector<verify::ClaimOccurrence> occ;
+  occ.reserve(group.size());
+  for (const store::ClaimRecord& r : group) {
+    occ.push_back({&r.quantity, r.evidence.article_id, r.evidence.outlet,
+                   r.evidence.published_date});
+  }
+  for (const verify::ConflictPair& p : verify::NumericConflicts(occ)) {
+    const store::ClaimRecord& a = group[p.a];
+    const store::ClaimRecord& b = group[p.b];
+    v1::Conflict pc;
+    pc.set_id(ConflictId("cn_", a.id, b.id));
+    pc.set_kind(v1::CONFLICT_KIND_NUMERIC);
+    ToProto(a, pc.mutable_a()->mutable_claim());
+    pc.mutable_a()->set_occurrences(p.count_a);
+    ToProto(b, pc.mutable_b()->mutable_claim());
+    pc.mutable_b()->set_occurrences(p.count_b);
+    const std::string& subject =
+        !a.quantity.subject.empty() ? a.quantity.subject : b.quantity.subject;
+    pc.set_topic(subject.empty()
+                     ? a.quantity.unit_key
+                     : absl::StrCat(a.quantity.unit_key, " (", subject, ")"));
+    pc.set_summary(p.summary);
+    pc.set_reason(absl::StrCat("same story ", story, "; ", p.reason));
+    out->push_back(Record(pc, a.evidence, b.evidence));
+  }
+}
+
+}  // namespace
+
+std::vector<store::ConflictRecord> FindGroupConflicts(
+    const store::ConflictGroup& group) {
+  std::vector<store::ConflictRecord> out;
+  if (group.quotes.size() > 1) AddAttribution(group.quotes, &out);
+  for (const std::vector<store::ClaimRecord>& g : group.claim_groups) {
+    AddNumeric(g, group.story_id, &out);
+  }
+  return out;
+}
+
+store::ConflictFinder MakeConflictFinder() { return &FindGroupConflicts; }
+
+}  // namespace claimcheck::api

@@ -1,0 +1,336 @@
+// SqliteStore: conflicts kept at ingest and paged from an index (schema v6;
+// ConflictGroup in store.h says what a group is).
+//
+// Triggers put the key of every group a write touches in `conflict_dirty`,
+// inside that write's transaction. After each commit the writer takes the
+// dirty keys in batches of kDirtyBatch, adds the attribution groups of the
+// close variants of the quotes that changed (their approximate candidates,
+// whose groups include them), recomputes each group with the finder,
+// replaces the group's rows in `conflicts` and clears the keys, in one
+// transaction per batch. A failed or interrupted refresh leaves the keys
+// dirty for the next one, so the kept listing never depends on it.
+//
+// Cost per group: an attribution group reads at most kMaxHashQuotes quotes
+// of its hash and kVariantHashes candidate hashes (kMaxVariantQuotes quotes
+// each) from the memory index; a numeric group reads the claims of one
+// story (at most kMaxStoryClaims rows). ListConflicts walks the listing
+// index from the page token, at most kMaxScanRows rows per call.
+#include <algorithm>
+#include <cstdint>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "server/extract/normalize.h"
+#include "server/store/page_token.h"
+#include "server/store/sqlite_rows.h"
+#include "server/store/sqlite_store_impl.h"
+
+namespace claimcheck::store {
+namespace {
+
+constexpr int kDirtyBatch = 256;
+constexpr size_t kMaxHashQuotes = 256;
+constexpr size_t kVariantHashes = 8;
+constexpr size_t kMaxVariantQuotes = 16;
+constexpr int kMaxStoryClaims = 20000;
+constexpr int kMaxScanRows = 2000;
+
+std::string HashKey(uint64_t hash) {
+  return absl::StrCat("a", static_cast<int64_t>(hash));
+}
+
+// Earliest article first (undated first, as SQL orders ''), then quote id.
+void SortGroup(std::vector<QuoteRecord>* quotes) {
+  std::sort(quotes->begin(), quotes->end(),
+            [](const QuoteRecord& x, const QuoteRecord& y) {
+              if (x.evidence.published_date != y.evidence.published_date) {
+                return x.evidence.published_date < y.evidence.published_date;
+              }
+              return x.id < y.id;
+            });
+}
+
+bool SideMatches(absl::string_view outlet, absl::string_view date,
+                 const ConflictQuery& q) {
+  if (!q.outlet.empty() && outlet != q.outlet) return false;
+  if (!q.from_date.empty() && (date.empty() || date < q.from_date)) {
+    return false;
+  }
+  if (!q.to_date.empty() && (date.empty() || date > q.to_date)) return false;
+  return true;
+}
+
+}  // namespace
+
+void SqliteStore::SetConflictFinder(ConflictFinder finder) {
+  absl::MutexLock lock(&write_mu_);
+  conflict_finder_ = std::move(finder);
+  // Groups left dirty (a migration, a failed refresh) are computed now.
+  RefreshConflictsLocked().IgnoreError();
+}
+
+absl::Status SqliteStore::RefreshConflictsLocked() {
+  if (!conflict_finder_) return absl::OkStatus();
+  SqliteConnection* db = writer_.get();
+  while (true) {
+    CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
+                              Transaction::Begin(db, "BEGIN IMMEDIATE"));
+    std::vector<std::string> dirty;
+    std::set<std::string> keys;  // ordered: a deterministic order of work
+    std::vector<std::string> texts;
+    {
+      CC_STORE_ASSIGN_OR_RETURN(
+          Stmt stmt, db->Prepare("SELECT key, text FROM conflict_dirty"
+                                 " ORDER BY key LIMIT ?1"));
+      stmt.Bind(1, kDirtyBatch);
+      while (true) {
+        CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+        if (!row) break;
+        dirty.push_back(stmt.Text(0));
+        keys.insert(dirty.back());
+        if (!stmt.TextView(1).empty()) texts.push_back(stmt.Text(1));
+      }
+    }
+    if (dirty.empty()) return absl::OkStatus();
+    {
+      // The groups of a changed quote's close variants include it.
+      absl::ReaderMutexLock index_lock(&index_mu_);
+      for (const std::string& key : dirty) {
+        int64_t hash = 0;
+        if (key[0] != 'a' ||
+            !absl::SimpleAtoi(absl::string_view(key).substr(1), &hash)) {
+          continue;
+        }
+        for (const MemoryIndex::Hit& hit :
+             index_->QuotesByHash(static_cast<uint64_t>(hash), 1)) {
+          texts.push_back(
+              extract::NormalizeForMatch(index_->Record(hit).quote.text));
+        }
+      }
+      for (const std::string& text : texts) {
+        for (const MemoryIndex::Hit& hit :
+             index_->Candidates(text, kVariantHashes)) {
+          keys.insert(HashKey(index_->MatchHash(hit)));
+        }
+      }
+    }
+    for (const std::string& key : keys) {
+      CC_STORE_RETURN_IF_ERROR(RecomputeConflictGroupLocked(key));
+    }
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt del, db->Prepare("DELETE FROM conflict_dirty WHERE key = ?1"));
+    for (const std::string& key : dirty) {
+      del.Reset();
+      CC_STORE_RETURN_IF_ERROR(del.Bind(1, key).Run());
+    }
+    CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  }
+}
+
+absl::StatusOr<ConflictGroup> SqliteStore::ReadConflictGroupLocked(
+    const std::string& key) {
+  ConflictGroup group;
+  group.key = key;
+  if (key.empty()) return group;
+  if (key[0] == 'a') {
+    int64_t signed_hash = 0;
+    if (!absl::SimpleAtoi(absl::string_view(key).substr(1), &signed_hash)) {
+      return group;
+    }
+    const uint64_t hash = static_cast<uint64_t>(signed_hash);
+    absl::ReaderMutexLock index_lock(&index_mu_);
+    // Attributed hits first (ordinals, no copies): a group of one speaker
+    // record cannot conflict and costs nothing more.
+    std::vector<MemoryIndex::Hit> hits;
+    absl::flat_hash_set<uint32_t> have;
+    auto add = [&](const std::vector<MemoryIndex::Hit>& from) {
+      for (const MemoryIndex::Hit& hit : from) {
+        if (index_->SpeakerOf(hit) != MemoryIndex::kNoSpeaker &&
+            have.insert(hit.quote).second) {
+          hits.push_back(hit);
+        }
+      }
+    };
+    add(index_->QuotesByHash(hash, kMaxHashQuotes));
+    if (hits.empty()) return group;
+    // Close variants: the hash groups of the first quote's candidates.
+    const std::string norm =
+        extract::NormalizeForMatch(index_->Record(hits[0]).quote.text);
+    absl::flat_hash_set<uint64_t> hashes{hash};
+    for (const MemoryIndex::Hit& cand :
+         index_->Candidates(norm, kVariantHashes)) {
+      const uint64_t h = index_->MatchHash(cand);
+      if (hashes.insert(h).second) {
+        add(index_->QuotesByHash(h, kMaxVariantQuotes));
+      }
+    }
+    absl::flat_hash_set<uint32_t> speakers;
+    for (const MemoryIndex::Hit& hit : hits) {
+      speakers.insert(index_->SpeakerOf(hit));
+    }
+    if (speakers.size() < 2) return group;
+    group.quotes.reserve(hits.size());
+    for (const MemoryIndex::Hit& hit : hits) {
+      group.quotes.push_back(index_->Record(hit));
+    }
+    SortGroup(&group.quotes);
+    return group;
+  }
+  if (key[0] != 'n') return group;
+  group.story_id = key.substr(1);
+  SqliteConnection* db = writer_.get();
+  CC_STORE_ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db->Prepare("SELECT " CC_CLAIM_COLUMNS
+                  " FROM story_members m JOIN claims c"
+                  " ON c.article_id = m.article_id"
+                  " JOIN articles a ON a.id = c.article_id"
+                  " WHERE m.story_id = ?1 AND c.unit_key <> ''"
+                  " ORDER BY c.unit_key, a.published_date, c.id LIMIT ?2"));
+  stmt.Bind(1, group.story_id).Bind(2, kMaxStoryClaims);
+  std::vector<ClaimRecord> unit;
+  absl::flat_hash_set<std::string> articles;
+  auto flush = [&] {
+    if (articles.size() > 1) group.claim_groups.push_back(std::move(unit));
+    unit.clear();
+    articles.clear();
+  };
+  while (true) {
+    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    ClaimRecord rec = ReadClaimRow(stmt);
+    if (!unit.empty() &&
+        unit.front().quantity.unit_key != rec.quantity.unit_key) {
+      flush();
+    }
+    articles.insert(rec.evidence.article_id);
+    unit.push_back(std::move(rec));
+  }
+  flush();
+  return group;
+}
+
+absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key) {
+  SqliteConnection* db = writer_.get();
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt del, db->Prepare("DELETE FROM conflicts WHERE group_key = ?1"));
+    CC_STORE_RETURN_IF_ERROR(del.Bind(1, key).Run());
+  }
+  CC_STORE_ASSIGN_OR_RETURN(const ConflictGroup group,
+                            ReadConflictGroupLocked(key));
+  if (group.quotes.size() < 2 && group.claim_groups.empty()) {
+    return absl::OkStatus();
+  }
+  const std::vector<ConflictRecord> found = conflict_finder_(group);
+  CC_STORE_ASSIGN_OR_RETURN(
+      Stmt ins,
+      db->Prepare("INSERT OR REPLACE INTO conflicts(group_key, id, kind,"
+                  " sort_date, outlet_a, date_a, outlet_b, date_b, payload)"
+                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+  for (const ConflictRecord& c : found) {
+    ins.Reset();
+    ins.Bind(1, key)
+        .Bind(2, c.id)
+        .Bind(3, c.kind)
+        .Bind(4, c.sort_date)
+        .Bind(5, c.outlet_a)
+        .Bind(6, c.date_a)
+        .Bind(7, c.outlet_b)
+        .Bind(8, c.date_b)
+        .BindBlob(9, c.payload);
+    CC_STORE_RETURN_IF_ERROR(ins.Run());
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<ConflictPage> SqliteStore::ListConflicts(
+    const ConflictQuery& query) {
+  if (query.kind < 0 || query.kind > 2) {
+    return absl::InvalidArgumentError("kind must be 0, 1 or 2");
+  }
+  const int limit = std::clamp(query.limit, 1, kMaxListLimit);
+  const uint64_t fingerprint =
+      QueryFingerprint({"conflicts", absl::StrCat(query.kind), query.outlet,
+                        query.from_date, query.to_date});
+  std::optional<PageCursor> after;
+  if (!query.page_token.empty()) {
+    CC_STORE_ASSIGN_OR_RETURN(
+        after, DecodePageToken(token_secret_, PageKind::kConflicts, fingerprint,
+                               query.page_token));
+  }
+  ReaderLease db(this, AcquireReader());
+  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
+                            Transaction::Begin(db.get(), "BEGIN"));
+  const std::string kind_where =
+      query.kind != 0 ? absl::StrCat("kind = ", query.kind, " AND ") : "";
+  constexpr const char* kColumns =
+      "SELECT id, kind, sort_date, outlet_a, date_a, outlet_b, date_b,"
+      " payload FROM conflicts WHERE ";
+  // Two index ranges from the cursor: the rest of its date, then older.
+  std::vector<std::string> sqls;
+  if (after) {
+    sqls.push_back(absl::StrCat(kColumns, kind_where,
+                                "sort_date = ?1 AND id > ?2"
+                                " ORDER BY id, group_key LIMIT ?3"));
+    sqls.push_back(absl::StrCat(kColumns, kind_where,
+                                "sort_date < ?1"
+                                " ORDER BY sort_date DESC, id, group_key"
+                                " LIMIT ?3"));
+  } else {
+    sqls.push_back(absl::StrCat(kColumns, kind_where,
+                                "1 ORDER BY sort_date DESC, id, group_key"
+                                " LIMIT ?3"));
+  }
+  ConflictPage page;
+  int scanned = 0;
+  std::string last_date, last_id;
+  bool more = false;
+  for (const std::string& sql : sqls) {
+    CC_STORE_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql.c_str()));
+    if (after) stmt.Bind(1, after->key).Bind(2, after->id);
+    stmt.Bind(3, kMaxScanRows + 1);
+    while (!more) {
+      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      const absl::string_view id = stmt.TextView(0);
+      if (scanned > 0 && id == last_id) continue;  // one pair, two groups
+      if (static_cast<int>(page.conflicts.size()) == limit ||
+          scanned == kMaxScanRows) {
+        more = true;
+        break;
+      }
+      ++scanned;
+      last_id = std::string(id);
+      last_date = stmt.Text(2);
+      if (!SideMatches(stmt.TextView(3), stmt.TextView(4), query) &&
+          !SideMatches(stmt.TextView(5), stmt.TextView(6), query)) {
+        continue;
+      }
+      ConflictRecord c;
+      c.id = last_id;
+      c.kind = stmt.Int(1);
+      c.sort_date = last_date;
+      c.outlet_a = stmt.Text(3);
+      c.date_a = stmt.Text(4);
+      c.outlet_b = stmt.Text(5);
+      c.date_b = stmt.Text(6);
+      c.payload = std::string(stmt.BlobView(7));
+      page.conflicts.push_back(std::move(c));
+    }
+    if (more) break;
+  }
+  if (more) {
+    page.next_page_token =
+        EncodePageToken(token_secret_, PageKind::kConflicts, fingerprint,
+                        PageCursor{last_date, last_id, 0});
+  }
+  return page;
+}
+
+}  // namespace claimcheck::store
