@@ -19,9 +19,22 @@ std::string ConflictId(absl::string_view prefix, absl::string_view a,
                       store::Sha256Hex(absl::StrCat(a, "|", b)).substr(0, 16));
 }
 
+// Whether side a is dated after side b (on a tie b is: groups list the
+// earliest article first).
+bool ALater(const store::Evidence& a, const store::Evidence& b) {
+  return a.published_date > b.published_date;
+}
+
+std::string EventSummary(const v1::Conflict& c) {
+  return absl::StrCat(
+      "New ", c.kind() == v1::CONFLICT_KIND_NUMERIC ? "numeric" : "attribution",
+      " conflict ", c.id(), ": ", c.summary(), " (", c.reason(), ")");
+}
+
 store::ConflictRecord Record(const v1::Conflict& c, const store::Evidence& a,
                              const store::Evidence& b) {
   store::ConflictRecord r;
+  r.summary = EventSummary(c);
   r.id = c.id();
   r.kind = static_cast<int>(c.kind());
   r.sort_date = std::max(a.published_date, b.published_date);
@@ -55,6 +68,7 @@ void AddAttribution(const std::vector<store::QuoteRecord>& group,
     pc.set_summary(p.summary);
     pc.set_reason(p.reason);
     out->push_back(Record(pc, a.evidence, b.evidence));
+    out->back().later = ALater(a.evidence, b.evidence) ? a : b;
   }
 }
 
@@ -85,6 +99,11 @@ void AddNumeric(const std::vector<store::ClaimRecord>& group,
     pc.set_summary(p.summary);
     pc.set_reason(absl::StrCat("same story ", story, "; ", p.reason));
     out->push_back(Record(pc, a.evidence, b.evidence));
+    const store::ClaimRecord& later = ALater(a.evidence, b.evidence) ? a : b;
+    out->back().later.id = later.id;
+    out->back().later.quote.text = later.quantity.surface;
+    out->back().later.quote.span = later.quantity.span;
+    out->back().later.evidence = later.evidence;
   }
 }
 

@@ -25,6 +25,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "server/extract/normalize.h"
 #include "server/store/page_token.h"
 #include "server/store/sqlite_rows.h"
@@ -70,11 +72,12 @@ bool SideMatches(absl::string_view outlet, absl::string_view date,
 void SqliteStore::SetConflictFinder(ConflictFinder finder) {
   absl::MutexLock lock(&write_mu_);
   conflict_finder_ = std::move(finder);
-  // Groups left dirty (a migration, a failed refresh) are computed now.
-  RefreshConflictsLocked().IgnoreError();
+  // Groups left dirty (a migration, a failed refresh) are computed now,
+  // without events: they are not news to anyone watching from now on.
+  RefreshConflictsLocked(/*events=*/false).IgnoreError();
 }
 
-absl::Status SqliteStore::RefreshConflictsLocked() {
+absl::Status SqliteStore::RefreshConflictsLocked(bool events) {
   if (!conflict_finder_) return absl::OkStatus();
   SqliteConnection* db = writer_.get();
   while (true) {
@@ -120,7 +123,7 @@ absl::Status SqliteStore::RefreshConflictsLocked() {
       }
     }
     for (const std::string& key : keys) {
-      CC_STORE_RETURN_IF_ERROR(RecomputeConflictGroupLocked(key));
+      CC_STORE_RETURN_IF_ERROR(RecomputeConflictGroupLocked(key, events));
     }
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt del, db->Prepare("DELETE FROM conflict_dirty WHERE key = ?1"));
@@ -215,8 +218,28 @@ absl::StatusOr<ConflictGroup> SqliteStore::ReadConflictGroupLocked(
   return group;
 }
 
-absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key) {
+absl::StatusOr<absl::flat_hash_set<std::string>>
+SqliteStore::KeptConflictIdsLocked(const std::string& key) {
+  CC_STORE_ASSIGN_OR_RETURN(
+      Stmt stmt,
+      writer_->Prepare("SELECT id FROM conflicts WHERE group_key = ?1"));
+  stmt.Bind(1, key);
+  absl::flat_hash_set<std::string> ids;
+  while (true) {
+    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    ids.insert(stmt.Text(0));
+  }
+  return ids;
+}
+
+absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key,
+                                                       bool events) {
   SqliteConnection* db = writer_.get();
+  absl::flat_hash_set<std::string> before;
+  if (events) {
+    CC_STORE_ASSIGN_OR_RETURN(before, KeptConflictIdsLocked(key));
+  }
   {
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt del, db->Prepare("DELETE FROM conflicts WHERE group_key = ?1"));
@@ -245,6 +268,13 @@ absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key) {
         .Bind(8, c.date_b)
         .BindBlob(9, c.payload);
     CC_STORE_RETURN_IF_ERROR(ins.Run());
+    if (!events || before.contains(c.id)) continue;
+    WatchEventRecord event;
+    event.kind = WatchEventKind::kConflict;
+    event.occurrence = c.later;
+    event.summary = c.summary;
+    event.created_unix_ms = absl::ToUnixMillis(absl::Now());
+    CC_STORE_RETURN_IF_ERROR(AppendEventLocked(&event));
   }
   return absl::OkStatus();
 }

@@ -254,11 +254,17 @@ class SqliteStore final : public Store {
   void NotifyEvents(int64_t seq) ABSL_LOCKS_EXCLUDED(write_mu_);
   // ---- Kept conflicts (sqlite_store_conflict_index.cc) ----
   // Recomputes the groups the triggers marked dirty, in transactions of its
-  // own (run after each commit). No-op without a finder.
-  absl::Status RefreshConflictsLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_)
-      ABSL_LOCKS_EXCLUDED(index_mu_);
-  absl::Status RecomputeConflictGroupLocked(const std::string& key)
+  // own (run after each commit). No-op without a finder. With `events`,
+  // each conflict not kept before appends a Watch event (kConflict, no
+  // watch id) in the same transaction; the caller publishes them
+  // (TakeCommittedEventsLocked).
+  absl::Status RefreshConflictsLocked(bool events = true)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
+  absl::Status RecomputeConflictGroupLocked(const std::string& key, bool events)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
+  // The ids of the conflicts kept for group `key`.
+  absl::StatusOr<absl::flat_hash_set<std::string>> KeptConflictIdsLocked(
+      const std::string& key) ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::StatusOr<ConflictGroup> ReadConflictGroupLocked(const std::string& key)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
 

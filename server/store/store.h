@@ -221,6 +221,11 @@ struct ConflictRecord {
   std::string sort_date;  // the later side's date; "" when undated
   std::string outlet_a, date_a, outlet_b, date_b;  // for filters
   std::string payload;                             // the finder's encoding
+  // For the Watch event sent when the conflict is first kept: one line
+  // ("New attribution conflict ca_...: ...") and the later side (a quote,
+  // or a claim's surface as `quote.text`, with its evidence).
+  std::string summary;
+  QuoteRecord later;
 };
 
 // A group of rows conflicts are looked for in (see above).

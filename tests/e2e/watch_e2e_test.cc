@@ -21,6 +21,7 @@ namespace claimcheck {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 constexpr char kQuote[] =
     "We will finish the harbour wall before the autumn storms arrive";
@@ -85,6 +86,7 @@ class WatchE2ETest : public ::testing::Test {
                                       absl::Status* status = nullptr) {
     v1::WatchRequest req;
     req.set_after_sequence(after);
+    if (!only_.empty()) req.add_watch_ids(only_);
     std::vector<v1::WatchEvent> got;
     absl::Status s = client_->Watch(req, wait, [&](const v1::WatchEvent& e) {
       got.push_back(e);
@@ -95,6 +97,7 @@ class WatchE2ETest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::string only_;  // Collect() reads this registration's events only
   claimcheck::testing::ServerProcess server_;
   std::unique_ptr<Client> client_;
 };
@@ -102,6 +105,7 @@ class WatchE2ETest : public ::testing::Test {
 TEST_F(WatchE2ETest, EventsAsArticlesArrive) {
   const std::string id = Register(kQuote, "Ines Duarte");
   ASSERT_FALSE(id.empty());
+  only_ = id;  // the server's own conflict events are another test's
   // A stream opened before the articles arrive gets them as they come.
   std::vector<v1::WatchEvent> live;
   std::thread watcher([&] { live = Collect(0, 3); });
@@ -142,7 +146,7 @@ TEST_F(WatchE2ETest, EventsAsArticlesArrive) {
 }
 
 TEST_F(WatchE2ETest, ResumeFromCursorAfterReconnectAndRestart) {
-  Register(kQuote, "Ines Duarte");
+  only_ = Register(kQuote, "Ines Duarte");
   Ingest(Saying("https://example.org/a", "Ines Duarte", kQuote));
   Ingest(Saying("https://example.org/b", "Victor Hale", kQuote));
   // Read one event, then drop the connection.
@@ -182,6 +186,7 @@ TEST_F(WatchE2ETest, ResumeFromCursorAfterReconnectAndRestart) {
   std::thread from_now([&] {
     v1::WatchRequest req;
     req.set_from_now(true);
+    req.add_watch_ids(only_);
     EXPECT_TRUE(client_
                     ->Watch(req, absl::Seconds(10),
                             [&](const v1::WatchEvent& e) {
@@ -203,6 +208,35 @@ TEST_F(WatchE2ETest, ResumeFromCursorAfterReconnectAndRestart) {
   EXPECT_GT(after_restart[0].sequence(), rest[1].sequence());
   // From 0, every event ever recorded, once each.
   EXPECT_EQ(Collect(0, 10, absl::Seconds(1)).size(), 4u);
+}
+
+// Conflicts the server finds between sources are events too, with no
+// registration: once when first found, never again for the same pair.
+TEST_F(WatchE2ETest, NewConflictsBetweenSourcesAreEvents) {
+  Ingest(Saying("https://example.org/1", "Ines Duarte", kQuote));
+  Ingest(Saying("https://example.org/2", "Victor Hale", kQuote));
+  const std::vector<v1::WatchEvent> got = Collect(0, 1);
+  ASSERT_EQ(got.size(), 1u);
+  const v1::WatchEvent& e = got[0];
+  EXPECT_EQ(e.kind(), v1::WATCH_EVENT_KIND_CONFLICT);
+  EXPECT_EQ(e.watch_id(), "");
+  EXPECT_THAT(e.summary(), HasSubstr("New attribution conflict ca_"));
+  EXPECT_EQ(e.occurrence().evidence().url(), "https://example.org/2");
+  EXPECT_EQ(e.occurrence().quote().attribution().speaker(), "Victor Hale");
+  // The same conflict as the listing's.
+  v1::ListConflictsRequest list;
+  auto conflicts = client_->ListConflicts(list);
+  ASSERT_TRUE(conflicts.ok()) << conflicts.status();
+  ASSERT_EQ(conflicts->conflicts_size(), 1);
+  EXPECT_THAT(e.summary(), HasSubstr(conflicts->conflicts(0).id()));
+  // The same articles again, or one more agreeing source: nothing new.
+  Ingest(Saying("https://example.org/2", "Victor Hale", kQuote));
+  Ingest(Saying("https://example.org/3", "Ines Duarte", kQuote));
+  const std::vector<v1::WatchEvent> more =
+      Collect(e.sequence(), 1, absl::Milliseconds(500));
+  for (const v1::WatchEvent& m : more) {
+    EXPECT_THAT(m.summary(), Not(HasSubstr(conflicts->conflicts(0).id())));
+  }
 }
 
 TEST_F(WatchE2ETest, FiltersRegistrationsAndUnregisters) {
