@@ -10,7 +10,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "grpc/health/v1/health.pb.h"
-#include "server/store/sqlite_store.h"
+#include "server/store/open_store.h"
 
 namespace claimcheck::api {
 namespace {
@@ -30,13 +30,14 @@ Server::Server() = default;
 Server::~Server() { Shutdown(absl::Seconds(1)); }
 
 absl::Status Server::BuildAndStart(const Options& options) {
-  store::SqliteOptions so;
-  so.path = options.db_path;
-  absl::StatusOr<std::unique_ptr<store::Store>> st = store::OpenSqliteStore(so);
+  store::StoreOptions so;
+  // Speaker identity: spelling variants merge on ingest, on evidence.
+  so.merge_rule = DefaultSpeakerMergeRule();
+  so.cache_dir = options.replica_cache_dir;
+  absl::StatusOr<std::unique_ptr<store::Store>> st =
+      store::OpenStore(options.db_path, so);
   if (!st.ok()) return st.status();
   store_ = std::move(*st);
-  // Speaker identity: spelling variants merge on ingest, on evidence.
-  store_->SetSpeakerMergeRule(DefaultSpeakerMergeRule());
   // Watch: new quotes are judged against the registrations at ingest.
   store_->SetWatchMatcher(MakeWatchMatcher());
   ServiceOptions service_options = options.service;

@@ -3,7 +3,6 @@
 // statements; nothing is prepared per row. Relational rows are written
 // first; the FTS5 rows last, in one go (ApplyFtsLocked), so FTS5 buffers a
 // whole batch in memory and writes one segment per commit.
-#include <chrono>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -22,12 +21,6 @@ namespace claimcheck::store {
 namespace {
 
 constexpr size_t kMaxAliasBytes = 200;
-
-int64_t NowUnixMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // "a_0123..." -> "0123...": the part quote and claim ids embed.
 absl::string_view ArticleHex(absl::string_view article_id) {
@@ -123,7 +116,7 @@ absl::StatusOr<std::vector<PutResult>> SqliteStore::PutArticles(
     CC_STORE_RETURN_IF_ERROR(EnsureCachesLocked());
     CC_STORE_RETURN_IF_ERROR(EnsureWatchesLocked());
     TakeCommittedEventsLocked(/*committed=*/false);
-    const int64_t now_ms = NowUnixMs();
+    const int64_t now_ms = NowMs();
     CC_STORE_ASSIGN_OR_RETURN(
         Transaction txn, Transaction::Begin(writer_.get(), "BEGIN IMMEDIATE"));
     FtsChanges fts;
