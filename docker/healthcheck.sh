@@ -40,5 +40,5 @@ exec 3<>"/dev/tcp/${host}/${port}" || exit 1
 printf '%b' "$(sed 's/../\\x&/g' <<<"$frames")" >&3
 # SERVING is the message 08 01 behind the gRPC prefix 00 00000002; the
 # server keeps the connection open, so read for 1 s.
-timeout 1 cat <&3 | od -An -v -tx1 | tr -d ' \n' |
-  grep -q 00000000020801
+reply=$(timeout 1 cat <&3 | od -An -v -tx1 | tr -d ' \n')
+[[ $reply == *00000000020801* ]]

@@ -149,11 +149,13 @@ int main(int argc, char** argv) {
   const int threads = Flag(argc, argv, "threads", 8);
   const int lag_n = Flag(argc, argv, "lag_articles", 1000);
 
-  const std::string state = testing::MakeTempDirIn("/tmp") + "/cluster";
-  if (testing::RunPgClusterScript("start", state) != 0) return 1;
-  const std::string admin = testing::ReadFirstLine(state + "/url");
-  absl::StatusOr<std::string> url = testing::FreshDatabaseOn(admin);
-  absl::StatusOr<std::string> lag_url = testing::FreshDatabaseOn(admin);
+  const std::string state =
+      claimcheck::testing::MakeTempDirIn("/tmp") + "/cluster";
+  if (claimcheck::testing::RunPgClusterScript("start", state) != 0) return 1;
+  const std::string admin = claimcheck::testing::ReadFirstLine(state + "/url");
+  absl::StatusOr<std::string> url = claimcheck::testing::FreshDatabaseOn(admin);
+  absl::StatusOr<std::string> lag_url =
+      claimcheck::testing::FreshDatabaseOn(admin);
   if (!url.ok() || !lag_url.ok()) return 1;
 
   ArticleGenerator gen(/*seed=*/42);
@@ -162,7 +164,7 @@ int main(int argc, char** argv) {
 
   // 1. Ingest, SQLite then PostgreSQL, one stream each.
   ServerProcess sq, a, b;
-  Start(&sq, testing::MakeTempDirIn("/tmp") + "/bench.db");
+  Start(&sq, claimcheck::testing::MakeTempDirIn("/tmp") + "/bench.db");
   std::vector<std::string> ids;
   const double sqlite_rate = IngestRate(Connect(sq).get(), reqs, &ids);
   sq.Stop();
@@ -193,7 +195,14 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "no quotes to query\n");
     return 1;
   }
+  // A second replica starts by replaying the whole log into its copy.
+  const auto replay0 = Clock::now();
   Start(&b, *url);
+  const double replay_s = Ms(Clock::now() - replay0) / 1000;
+  std::printf(
+      "replica start, replaying the log of %d articles: %.2f s "
+      "(%.0f articles/s)\n",
+      n, replay_s, n / replay_s);
   auto cb = Connect(b);
   std::vector<Client*> one = {ca.get()}, two = {ca.get(), cb.get()};
   auto channel =
@@ -253,6 +262,6 @@ int main(int argc, char** argv) {
       Percentile(lag, 0.99) <= 1000 ? "MET" : "NOT MET");
   la.Stop();
   lb.Stop();
-  testing::RunPgClusterScript("stop", state);
+  claimcheck::testing::RunPgClusterScript("stop", state);
   return 0;
 }
