@@ -195,6 +195,19 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "no quotes to query\n");
     return 1;
   }
+  {
+    auto db = claimcheck::store::PgConnection::Connect(*url, 5);
+    auto size = db.ok() ? (*db)->Exec(
+                              "SELECT pg_total_relation_size('changes'),"
+                              " pg_database_size(current_database())")
+                        : db.status();
+    if (size.ok()) {
+      std::printf(
+          "  log: %.1f KB per article (table with index), database "
+          "%.1f MB\n",
+          size->Int64(0, 0) / 1024.0 / n, size->Int64(0, 1) / 1048576.0);
+    }
+  }
   // A second replica starts by replaying the whole log into its copy.
   const auto replay0 = Clock::now();
   Start(&b, *url);
