@@ -33,13 +33,13 @@ absl::Status Server::BuildAndStart(const Options& options) {
   store::StoreOptions so;
   // Speaker identity: spelling variants merge on ingest, on evidence.
   so.merge_rule = DefaultSpeakerMergeRule();
+  // Watch: new quotes are judged against the registrations at ingest.
+  so.watch_matcher = MakeWatchMatcher();
   so.cache_dir = options.replica_cache_dir;
   absl::StatusOr<std::unique_ptr<store::Store>> st =
       store::OpenStore(options.db_path, so);
   if (!st.ok()) return st.status();
   store_ = std::move(*st);
-  // Watch: new quotes are judged against the registrations at ingest.
-  store_->SetWatchMatcher(MakeWatchMatcher());
   ServiceOptions service_options = options.service;
   if (!options.metrics_listen.empty()) {
     absl::StatusOr<std::unique_ptr<Metrics>> m =

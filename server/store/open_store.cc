@@ -18,12 +18,17 @@ absl::StatusOr<std::unique_ptr<Store>> OpenStore(const std::string& db,
     po.conninfo = db;
     po.cache_dir = options.cache_dir;
     po.merge_rule = options.merge_rule;
+    po.watch_matcher = options.watch_matcher;
     return OpenPostgresStore(po);
   }
   SqliteOptions so;
   so.path = db;
   so.merge_rule = options.merge_rule;
-  return OpenSqliteStore(so);
+  absl::StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(so);
+  if (store.ok() && options.watch_matcher) {
+    (*store)->SetWatchMatcher(options.watch_matcher);
+  }
+  return store;
 }
 
 }  // namespace claimcheck::store

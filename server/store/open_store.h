@@ -16,6 +16,8 @@ namespace claimcheck::store {
 // What every backend takes at open.
 struct StoreOptions {
   SpeakerMergeRule merge_rule;  // see SpeakerMergeRule; empty: no merging
+  // See WatchMatcher; set before the store replays or serves anything.
+  WatchMatcher watch_matcher;
   // PostgreSQL only: the replica's cache directory (PostgresOptions).
   std::string cache_dir;
 };

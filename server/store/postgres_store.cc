@@ -285,6 +285,7 @@ absl::Status PostgresStore::OpenLocal(const std::string& secret,
   so.durable = false;
   so.clock = [this] { return apply_time_ms_.load(); };
   CC_STORE_ASSIGN_OR_RETURN(local_, OpenSqliteStore(so));
+  if (options_.watch_matcher) local_->SetWatchMatcher(options_.watch_matcher);
   absl::MutexLock lock(&apply_mu_);
   applied_seq_ = resume_seq;
   return absl::OkStatus();

@@ -50,6 +50,10 @@ struct PostgresOptions {
   // $TMPDIR (or /tmp), removed when the store closes.
   std::string cache_dir;
   SpeakerMergeRule merge_rule;  // as SqliteOptions::merge_rule
+  // Judges new quotes against the watches (see WatchMatcher). Given at open
+  // because replaying the log must record the same events on every replica
+  // (SetWatchMatcher afterwards would miss the replayed ones).
+  WatchMatcher watch_matcher;
   int connect_timeout_s = 3;
   int max_backoff_ms = 5000;
   int poll_interval_ms = 1000;

@@ -17,8 +17,8 @@
 #include "gmock/gmock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
+#include "tests/e2e/backends.h"
 #include "tests/e2e/server_process.h"
-#include "tests/pg/pg_test_db.h"
 
 namespace claimcheck {
 namespace {
@@ -59,26 +59,12 @@ v1::IngestArticleRequest Article(const std::string& outlet,
   return req;
 }
 
-// The --db value of a fresh store of backend `backend` ("Sqlite" or
-// "Postgres"); empty on failure (reported as a test failure).
-std::string FreshDb(const std::string& backend, const std::string& dir) {
-  if (backend != "Postgres") return dir + "/claimcheck.db";
-  absl::StatusOr<std::string> url =
-      claimcheck::testing::FreshPostgresDatabase();
-  EXPECT_TRUE(url.ok()) << url.status();
-  return url.ok() ? *url : "";
-}
-
-std::string BackendName(const ::testing::TestParamInfo<std::string>& info) {
-  return info.param;
-}
-
 class ServiceE2ETest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     dir_ = claimcheck::testing::MakeTempDir();
     ASSERT_FALSE(dir_.empty());
-    const std::string db = FreshDb(GetParam(), dir_);
+    const std::string db = claimcheck::testing::FreshDb(GetParam(), dir_);
     ASSERT_FALSE(db.empty());
     ASSERT_TRUE(server_.Start(db)) << server_.error();
     ClientOptions opts;
@@ -493,7 +479,8 @@ TEST_P(ServiceE2ETest, DeleteRemovesQuotes) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceE2ETest,
-                         ::testing::Values("Sqlite", "Postgres"), BackendName);
+                         ::testing::Values("Sqlite", "Postgres"),
+                         claimcheck::testing::BackendName);
 
 class ServiceRestartTest : public ::testing::TestWithParam<std::string> {};
 
@@ -501,7 +488,7 @@ class ServiceRestartTest : public ::testing::TestWithParam<std::string> {};
 // cache directory): it answers from the log it replays.
 TEST_P(ServiceRestartTest, AcknowledgedDataSurvivesKillAndRestart) {
   const std::string dir = claimcheck::testing::MakeTempDir();
-  const std::string db = FreshDb(GetParam(), dir);
+  const std::string db = claimcheck::testing::FreshDb(GetParam(), dir);
   ASSERT_FALSE(db.empty());
   std::string id;
   {
@@ -541,7 +528,8 @@ TEST_P(ServiceRestartTest, AcknowledgedDataSurvivesKillAndRestart) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceRestartTest,
-                         ::testing::Values("Sqlite", "Postgres"), BackendName);
+                         ::testing::Values("Sqlite", "Postgres"),
+                         claimcheck::testing::BackendName);
 
 TEST(ServiceAuthTest, WritesNeedTheTokenWhenOneIsSet) {
   const std::string dir = claimcheck::testing::MakeTempDir();

@@ -15,6 +15,7 @@
 #include "client/client.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/e2e/backends.h"
 #include "tests/e2e/server_process.h"
 
 namespace claimcheck {
@@ -47,17 +48,20 @@ v1::IngestArticleRequest Saying(const std::string& url,
                               quote, ",\" said ", speaker, ".\n"));
 }
 
-class WatchE2ETest : public ::testing::Test {
+// Runs on SQLite and on a real PostgreSQL (tests/e2e/backends.h); a restart
+// on PostgreSQL is a new replica replaying the log.
+class WatchE2ETest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     dir_ = claimcheck::testing::MakeTempDir();
     ASSERT_FALSE(dir_.empty());
+    db_ = claimcheck::testing::FreshDb(GetParam(), dir_);
+    ASSERT_FALSE(db_.empty());
     StartServer();
   }
 
   void StartServer(const std::vector<std::string>& args = {}) {
-    ASSERT_TRUE(server_.Start(dir_ + "/claimcheck.db", args))
-        << server_.error();
+    ASSERT_TRUE(server_.Start(db_, args)) << server_.error();
     ClientOptions opts;
     opts.target = server_.target();
     auto c = Client::Connect(opts);
@@ -95,11 +99,12 @@ class WatchE2ETest : public ::testing::Test {
   }
 
   std::string dir_;
+  std::string db_;  // --db of this test's store
   claimcheck::testing::ServerProcess server_;
   std::unique_ptr<Client> client_;
 };
 
-TEST_F(WatchE2ETest, EventsAsArticlesArrive) {
+TEST_P(WatchE2ETest, EventsAsArticlesArrive) {
   const std::string id = Register(kQuote, "Ines Duarte");
   ASSERT_FALSE(id.empty());
   // A stream opened before the articles arrive gets them as they come.
@@ -141,7 +146,7 @@ TEST_F(WatchE2ETest, EventsAsArticlesArrive) {
   EXPECT_TRUE(Collect(live[2].sequence(), 1, absl::Milliseconds(500)).empty());
 }
 
-TEST_F(WatchE2ETest, ResumeFromCursorAfterReconnectAndRestart) {
+TEST_P(WatchE2ETest, ResumeFromCursorAfterReconnectAndRestart) {
   Register(kQuote, "Ines Duarte");
   Ingest(Saying("https://example.org/a", "Ines Duarte", kQuote));
   Ingest(Saying("https://example.org/b", "Victor Hale", kQuote));
@@ -205,7 +210,7 @@ TEST_F(WatchE2ETest, ResumeFromCursorAfterReconnectAndRestart) {
   EXPECT_EQ(Collect(0, 10, absl::Seconds(1)).size(), 4u);
 }
 
-TEST_F(WatchE2ETest, FiltersRegistrationsAndUnregisters) {
+TEST_P(WatchE2ETest, FiltersRegistrationsAndUnregisters) {
   const std::string a = Register(kQuote, "Ines Duarte");
   const std::string b = Register("The ferry timetable changes in June", "");
   Ingest(Saying("https://example.org/x", "Ines Duarte", kQuote));
@@ -237,7 +242,7 @@ TEST_F(WatchE2ETest, FiltersRegistrationsAndUnregisters) {
   EXPECT_TRUE(Collect(last, 1, absl::Milliseconds(500)).empty());
 }
 
-TEST_F(WatchE2ETest, LimitsAndBadRequests) {
+TEST_P(WatchE2ETest, LimitsAndBadRequests) {
   server_.Stop();
   StartServer({"--max_watch_streams=1", "--max_watches=1"});
   v1::WatchRequest bad;
@@ -283,6 +288,10 @@ TEST_F(WatchE2ETest, LimitsAndBadRequests) {
   }
   EXPECT_EQ(again.code(), absl::StatusCode::kDeadlineExceeded);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, WatchE2ETest,
+                         ::testing::Values("Sqlite", "Postgres"),
+                         claimcheck::testing::BackendName);
 
 }  // namespace
 }  // namespace claimcheck

@@ -33,12 +33,22 @@ std::string MergeAskedPairs(const SpeakerProfile& a, const SpeakerProfile& b) {
   return absl::StrCat("test rule: ", a.name, " ~ ", b.name);
 }
 
+// A quote is an occurrence of a watch when it contains the watch's text.
+bool ContainsWatchText(const WatchRecord& w, const QuoteRecord& q,
+                       WatchEventRecord* e) {
+  if (q.quote.text.find(w.text) == std::string::npos) return false;
+  e->kind = WatchEventKind::kOccurrence;
+  e->summary = "contains";
+  return true;
+}
+
 absl::StatusOr<std::unique_ptr<Store>> OpenReplica(const std::string& url,
                                                    const std::string& dir) {
   PostgresOptions options;
   options.conninfo = url;
   options.cache_dir = dir;
   options.merge_rule = MergeAskedPairs;
+  options.watch_matcher = ContainsWatchText;
   options.max_backoff_ms = 400;
   options.connect_timeout_s = 2;
   return OpenPostgresStore(options);
@@ -86,6 +96,13 @@ std::string Derived(Store* store) {
   for (const SpeakerMergeRecord& m : merges->merges) {
     absl::StrAppend(&out, m.id, " ", m.from_id, ">", m.into_id, " ",
                     m.created_unix_ms, ";");
+  }
+  absl::StatusOr<std::vector<WatchEventRecord>> events =
+      store->ReadEvents(0, 1000);
+  if (!events.ok()) return events.status().ToString();
+  for (const WatchEventRecord& e : *events) {
+    absl::StrAppend(&out, "e", e.seq, " ", e.watch_id, " ", e.occurrence.id,
+                    " ", e.created_unix_ms, ";");
   }
   absl::StatusOr<StoryPage> stories = store->ListStories(1000, "");
   if (!stories.ok()) return stories.status().ToString();
@@ -135,6 +152,9 @@ TEST(PostgresStoreTest, TwoReplicasIngestingAtOnceDeriveTheSameState) {
   const std::vector<std::string> variants = {"Abbas Araghchi", "Abbas Araghchy",
                                              "Abbas Aragchi"};
   constexpr int kPerReplica = 30;
+  // Every quote is an occurrence of this watch: each replica records the
+  // events while applying, so their seqs must agree too.
+  ASSERT_TRUE((*a)->AddWatch("making progress", "", 10).ok());
   std::atomic<int> failures{0};
   auto ingest = [&](Store* store, int first) {
     for (int i = 0; i < kPerReplica; ++i) {
@@ -157,7 +177,9 @@ TEST(PostgresStoreTest, TwoReplicasIngestingAtOnceDeriveTheSameState) {
   absl::StatusOr<SpeakerRecord> s = (*a)->GetSpeaker("Abbas Araghchi");
   ASSERT_TRUE(s.ok()) << s.status();
   EXPECT_EQ(s->quote_count, 2 * kPerReplica) << state_a;
-  // A third replica started now replays the log to the same state.
+  EXPECT_EQ((*b)->LastEventSeq(), 2 * kPerReplica);
+  // A third replica started now replays the log to the same state, events
+  // included (the matcher is given at open, before the replay).
   TempDir dc;
   auto c = OpenReplica(*url, dc.path());
   ASSERT_TRUE(c.ok()) << c.status();
