@@ -12,8 +12,9 @@ if [[ ! -s $PGDATA/PG_VERSION ]]; then
     --auth-local=peer --auth-host=scram-sha-256 --pwfile="$pwfile"
   rm -f "$pwfile"
   echo "host all all 0.0.0.0/0 scram-sha-256" >>"$PGDATA/pg_hba.conf"
-  "$bin/pg_ctl" -D "$PGDATA" -o "-c listen_addresses=''" -w start
-  psql -v ON_ERROR_STOP=1 -v pw="$POSTGRES_PASSWORD" postgres <<'SQL'
+  "$bin/pg_ctl" -D "$PGDATA" \
+    -o "-c listen_addresses='' -c unix_socket_directories=/tmp" -w start
+  psql -h /tmp -v ON_ERROR_STOP=1 -v pw="$POSTGRES_PASSWORD" postgres <<'SQL'
 CREATE ROLE claimcheck LOGIN PASSWORD :'pw';
 CREATE DATABASE claimcheck OWNER claimcheck;
 SQL
