@@ -221,6 +221,24 @@ WatchEventRecord GetEvent(Reader* r) {
   return e;
 }
 
+// The number of `args` each kind carries.
+size_t ArgsOf(ChangeKind kind) {
+  switch (kind) {
+    case ChangeKind::kDelete:
+    case ChangeKind::kUndoMerge:
+    case ChangeKind::kRemoveWatch:
+      return 1;
+    case ChangeKind::kAddWatch:
+      return 2;
+    case ChangeKind::kMerge:
+      return 3;
+    case ChangeKind::kPut:
+    case ChangeKind::kRecordEvents:
+      return 0;
+  }
+  return 0;
+}
+
 }  // namespace
 
 std::string EncodeChange(const Change& change) {
@@ -286,6 +304,11 @@ absl::StatusOr<Change> DecodeChange(absl::string_view bytes) {
   for (size_t i = 0; i < ne && r.ok(); ++i) c.events.push_back(GetEvent(&r));
   if (!r.ok() || !r.AtEnd()) {
     return absl::DataLossError("change log entry: truncated or malformed");
+  }
+  if (c.args.size() != ArgsOf(c.kind)) {
+    return absl::DataLossError(
+        absl::StrCat("change log entry of kind ", kind, " has ", c.args.size(),
+                     " arguments, not ", ArgsOf(c.kind)));
   }
   return c;
 }

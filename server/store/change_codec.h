@@ -6,7 +6,8 @@
 //
 // The encoding is a private binary format: a format version byte, then
 // varints, length-prefixed strings and IEEE doubles. DecodeChange rejects
-// (DATA_LOSS) anything it did not write. Pure and thread-safe.
+// (DATA_LOSS) anything it did not write, including an entry whose `args`
+// count does not fit its kind. Pure and thread-safe.
 #ifndef CLAIMCHECK_SERVER_STORE_CHANGE_CODEC_H_
 #define CLAIMCHECK_SERVER_STORE_CHANGE_CODEC_H_
 

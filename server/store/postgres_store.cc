@@ -36,6 +36,9 @@ constexpr char kChannel[] = "claimcheck_changes";
 constexpr int kApplyBatch = 256;  // log rows read per query
 constexpr int kInitialBackoffMs = 100;
 constexpr char kCacheFile[] = "replica.db";
+constexpr char kRefused[] =
+    "; writes are refused until it is back; queries are answered from this"
+    " replica's copy";
 constexpr char kResumeFile[] = "replica.applied";
 
 // Exponential backoff between connection attempts; not thread-safe.
@@ -188,6 +191,11 @@ class PostgresStore final : public Store {
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // A live writer connection, made again when lost (with backoff).
   absl::Status EnsureWriterLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // The answer to a write that could not reach PostgreSQL (`cause`):
+  // UNAVAILABLE saying that reads go on; the connection is dropped and made
+  // again after the backoff.
+  absl::Status RefuseWriteLocked(const absl::Status& cause)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
 
   // Applies every committed entry after applied_seq_.
   absl::Status CatchUp() ABSL_LOCKS_EXCLUDED(apply_mu_);
@@ -311,27 +319,23 @@ PostgresStore::~PostgresStore() {
 
 // ---- Writing ----
 
+absl::Status PostgresStore::RefuseWriteLocked(const absl::Status& cause) {
+  writer_.reset();  // made again, after the backoff, by the next write
+  write_backoff_.Failed();
+  last_write_error_ = cause;
+  return absl::UnavailableError(absl::StrCat(cause.message(), kRefused));
+}
+
 absl::Status PostgresStore::EnsureWriterLocked() {
   if (writer_ != nullptr && writer_->ok()) return absl::OkStatus();
   if (!write_backoff_.Due()) {
-    return absl::UnavailableError(
-        absl::StrCat(last_write_error_.message(),
-                     "; writes are refused until it is back"
-                     " (next attempt in ",
-                     absl::ToInt64Milliseconds(write_backoff_.Left()),
-                     " ms); queries are"
-                     " answered from this replica's copy"));
+    return absl::UnavailableError(absl::StrCat(
+        last_write_error_.message(), kRefused, " (next attempt in ",
+        absl::ToInt64Milliseconds(write_backoff_.Left()), " ms)"));
   }
   absl::StatusOr<std::unique_ptr<PgConnection>> c =
       PgConnection::Connect(options_.conninfo, options_.connect_timeout_s);
-  if (!c.ok()) {
-    write_backoff_.Failed();
-    last_write_error_ = c.status();
-    return absl::UnavailableError(absl::StrCat(
-        c.status().message(),
-        "; writes are refused until it is back; queries are answered from"
-        " this replica's copy"));
-  }
+  if (!c.ok()) return RefuseWriteLocked(c.status());
   write_backoff_.Succeeded();
   writer_ = std::move(*c);
   return absl::OkStatus();
@@ -340,9 +344,11 @@ absl::Status PostgresStore::EnsureWriterLocked() {
 absl::StatusOr<int64_t> PostgresStore::AppendLocked(const Change& change) {
   CC_STORE_RETURN_IF_ERROR(EnsureWriterLocked());
   PgConnection* db = writer_.get();
-  CC_STORE_RETURN_IF_ERROR(db->Exec("BEGIN").status());
-  absl::StatusOr<PgResult> row =
-      db->Exec("SELECT pg_advisory_xact_lock($1)", {PgParam::Int(kLogLockKey)});
+  absl::StatusOr<PgResult> row = db->Exec("BEGIN");
+  if (row.ok()) {
+    row = db->Exec("SELECT pg_advisory_xact_lock($1)",
+                   {PgParam::Int(kLogLockKey)});
+  }
   int64_t seq = 0;
   if (row.ok()) {
     row = db->Exec(
@@ -358,8 +364,10 @@ absl::StatusOr<int64_t> PostgresStore::AppendLocked(const Change& change) {
     row = db->Exec(absl::StrCat("NOTIFY ", kChannel));
   }
   if (!row.ok()) {
+    if (row.status().code() == absl::StatusCode::kUnavailable) {
+      return RefuseWriteLocked(row.status());
+    }
     (void)db->Exec("ROLLBACK");
-    if (!db->ok()) last_write_error_ = row.status();
     return row.status();
   }
   // Registered before COMMIT: the follower cannot see the entry until then.
@@ -369,13 +377,14 @@ absl::StatusOr<int64_t> PostgresStore::AppendLocked(const Change& change) {
   }
   absl::Status commit = db->Exec("COMMIT").status();
   if (!commit.ok()) {
-    absl::MutexLock lock(&apply_mu_);
-    own_pending_.erase(seq);
-    if (!db->ok()) last_write_error_ = commit;
-    return absl::UnavailableError(absl::StrCat(
+    {
+      absl::MutexLock lock(&apply_mu_);
+      own_pending_.erase(seq);
+    }
+    return RefuseWriteLocked(absl::UnavailableError(absl::StrCat(
         "postgresql COMMIT failed, outcome unknown (retrying the same write"
         " is safe for articles): ",
-        commit.message()));
+        commit.message())));
   }
   return seq;
 }

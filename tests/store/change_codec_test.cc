@@ -24,6 +24,7 @@ Change SampleChange() {
   a.extraction.quantities[0].kind = extract::QuantityKind::kCount;
   c.inputs.push_back(a.input);
   c.extractions.push_back(a.extraction);
+  c.kind = ChangeKind::kAddWatch;  // two args
   c.args = {"x", ""};
   c.number = -7;
   WatchEventRecord e;
@@ -41,7 +42,7 @@ TEST(ChangeCodecTest, RoundTripsEveryField) {
   const Change in = SampleChange();
   absl::StatusOr<Change> out = DecodeChange(EncodeChange(in));
   ASSERT_TRUE(out.ok()) << out.status();
-  EXPECT_EQ(out->kind, in.kind);
+  EXPECT_EQ(out->kind, ChangeKind::kAddWatch);
   ASSERT_EQ(out->inputs.size(), 1u);
   EXPECT_EQ(out->inputs[0].text, in.inputs[0].text);
   EXPECT_EQ(out->inputs[0].url, in.inputs[0].url);
@@ -80,6 +81,16 @@ TEST(ChangeCodecTest, RejectsEveryTruncationAndTrailingBytes) {
   other_format[0] = 9;
   EXPECT_EQ(DecodeChange(other_format).status().code(),
             absl::StatusCode::kDataLoss);
+}
+
+TEST(ChangeCodecTest, RejectsArgumentsThatDoNotFitTheKind) {
+  Change c;
+  c.kind = ChangeKind::kMerge;  // needs from, into, reason
+  c.args = {"s_1", "s_2"};
+  EXPECT_EQ(DecodeChange(EncodeChange(c)).status().code(),
+            absl::StatusCode::kDataLoss);
+  c.args.push_back("same person");
+  EXPECT_TRUE(DecodeChange(EncodeChange(c)).ok());
 }
 
 }  // namespace
