@@ -22,7 +22,12 @@
 
 ABSL_FLAG(std::string, listen, "127.0.0.1:50051",
           "HOST:PORT to serve on; port 0 picks a free port");
-ABSL_FLAG(std::string, db, "claimcheck.db", "SQLite database file");
+ABSL_FLAG(std::string, db, "claimcheck.db",
+          "SQLite database file, or postgresql://USER@HOST:PORT/DB to share "
+          "one PostgreSQL database between replicas");
+ABSL_FLAG(std::string, replica_cache_dir, "",
+          "With --db=postgresql://...: where this replica keeps its copy "
+          "(resumed after a clean stop); empty: a temporary directory");
 ABSL_FLAG(std::vector<std::string>, preload, {},
           "JSON-lines files of articles to ingest before serving");
 ABSL_FLAG(int64_t, max_text_bytes, 2 << 20, "Largest article text, bytes");
@@ -122,6 +127,7 @@ int main(int argc, char** argv) {
   claimcheck::api::Server::Options opts;
   opts.listen = absl::GetFlag(FLAGS_listen);
   opts.db_path = absl::GetFlag(FLAGS_db);
+  opts.replica_cache_dir = absl::GetFlag(FLAGS_replica_cache_dir);
   opts.service.limits.max_text_bytes = absl::GetFlag(FLAGS_max_text_bytes);
   opts.service.limits.max_query_bytes = absl::GetFlag(FLAGS_max_query_bytes);
   opts.service.limits.max_page_size = absl::GetFlag(FLAGS_max_page_size);

@@ -17,7 +17,7 @@
 #include "grpc/health/v1/health.pb.h"
 #include "server/api/conflict_finder.h"
 #include "server/api/status_util.h"
-#include "server/store/sqlite_store.h"
+#include "server/store/open_store.h"
 
 namespace claimcheck::api {
 namespace {
@@ -135,21 +135,22 @@ absl::Status Server::BuildAndStart(const Options& options) {
   CC_ASSIGN_OR_RETURN(std::shared_ptr<grpc::ServerCredentials> creds,
                       MakeCredentials(options));
   CC_RETURN_IF_ERROR(CheckCanListen(options.listen));
-  store::SqliteOptions so;
-  so.path = options.db_path;
-  absl::StatusOr<std::unique_ptr<store::Store>> st = store::OpenSqliteStore(so);
+  store::StoreOptions so;
+  // Speaker identity: spelling variants merge on ingest, on evidence.
+  so.merge_rule = DefaultSpeakerMergeRule();
+  // Watch: new quotes are judged against the registrations at ingest.
+  so.watch_matcher = MakeWatchMatcher();
+  // Conflicts are kept at ingest (verify decides), so listing is bounded.
+  so.conflict_finder = MakeConflictFinder();
+  so.cache_dir = options.replica_cache_dir;
+  absl::StatusOr<std::unique_ptr<store::Store>> st =
+      store::OpenStore(options.db_path, so);
   if (!st.ok()) {
     return absl::Status(
         st.status().code(),
         absl::StrCat("--db '", options.db_path, "': ", st.status().message()));
   }
   store_ = std::move(*st);
-  // Speaker identity: spelling variants merge on ingest, on evidence.
-  store_->SetSpeakerMergeRule(DefaultSpeakerMergeRule());
-  // Watch: new quotes are judged against the registrations at ingest.
-  store_->SetWatchMatcher(MakeWatchMatcher());
-  // Conflicts are kept at ingest (verify decides), so listing is bounded.
-  store_->SetConflictFinder(MakeConflictFinder());
   ServiceOptions service_options = options.service;
   if (!options.metrics_listen.empty()) {
     absl::StatusOr<std::unique_ptr<Metrics>> m =

@@ -30,7 +30,11 @@ class Server {
  public:
   struct Options {
     std::string listen = "127.0.0.1:50051";  // HOST:PORT; port 0 picks one
-    std::string db_path = "claimcheck.db";   // SQLite file
+    // A SQLite file, or a postgresql:// URL (store/open_store.h).
+    std::string db_path = "claimcheck.db";
+    // PostgreSQL only: where this replica keeps its copy; empty: a
+    // temporary directory (store/postgres_store.h).
+    std::string replica_cache_dir;
     ServiceOptions service;
     // TLS: PEM file paths. With cert and key set the listener uses TLS;
     // with client_ca also set, clients must present a certificate (mTLS).

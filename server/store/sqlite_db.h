@@ -20,21 +20,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-
-// Abseil 20220623 has no status macros; these two are ours.
-#define CC_STORE_RETURN_IF_ERROR(expr)       \
-  do {                                       \
-    const absl::Status cc_status_ = (expr);  \
-    if (!cc_status_.ok()) return cc_status_; \
-  } while (0)
-
-#define CC_STORE_CONCAT_INNER(a, b) a##b
-#define CC_STORE_CONCAT(a, b) CC_STORE_CONCAT_INNER(a, b)
-#define CC_STORE_ASSIGN_OR_RETURN(lhs, expr)                 \
-  auto CC_STORE_CONCAT(cc_statusor_, __LINE__) = (expr);     \
-  if (!CC_STORE_CONCAT(cc_statusor_, __LINE__).ok())         \
-    return CC_STORE_CONCAT(cc_statusor_, __LINE__).status(); \
-  lhs = std::move(*CC_STORE_CONCAT(cc_statusor_, __LINE__))
+#include "server/store/status_macros.h"
 
 namespace claimcheck::store {
 

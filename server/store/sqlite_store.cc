@@ -39,6 +39,7 @@
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
 #include "absl/time/time.h"
 #include "server/store/sha256.h"
 #include "server/store/sqlite_schema.h"
@@ -63,15 +64,16 @@ constexpr int kCheckpointIntervalMs = 200;
 constexpr int kMaxWalPages = 2048;
 constexpr int kCheckpointBusyMs = 250;
 
-absl::Status ConfigureWriter(SqliteConnection* db) {
+absl::Status ConfigureWriter(SqliteConnection* db, bool durable) {
   CC_STORE_ASSIGN_OR_RETURN(Stmt wal, db->Prepare("PRAGMA journal_mode=WAL"));
   CC_STORE_ASSIGN_OR_RETURN(bool row, wal.Step());
   if (!row || wal.Text(0) != "wal") {
     return absl::FailedPreconditionError(
         "sqlite: could not switch the database to WAL mode");
   }
+  CC_STORE_RETURN_IF_ERROR(
+      db->Exec(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF"));
   return db->Exec(
-      "PRAGMA synchronous=FULL;"
       "PRAGMA foreign_keys=ON;"
       "PRAGMA cache_size=-16384;"
       // Truncate the WAL back to 64 MiB after a checkpoint resets it.
@@ -151,6 +153,7 @@ absl::StatusOr<std::unique_ptr<Store>> SqliteStore::Open(
   CC_STORE_RETURN_IF_ERROR(CreatePrivateFile(options.path));
   std::unique_ptr<SqliteStore> store(new SqliteStore());
   store->path_ = options.path;
+  store->clock_ = options.clock;
   {
     absl::MutexLock lock(&store->write_mu_);
     CC_STORE_ASSIGN_OR_RETURN(
@@ -159,10 +162,15 @@ absl::StatusOr<std::unique_ptr<Store>> SqliteStore::Open(
             options.path,
             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
             kBusyTimeoutMs));
-    CC_STORE_RETURN_IF_ERROR(ConfigureWriter(store->writer_.get()));
+    CC_STORE_RETURN_IF_ERROR(
+        ConfigureWriter(store->writer_.get(), options.durable));
+    store->merge_rule_ = options.merge_rule;
     CC_STORE_RETURN_IF_ERROR(MigrateSchema(store->writer_.get()));
     CC_STORE_ASSIGN_OR_RETURN(store->token_secret_,
                               LoadOrCreateSecret(store->writer_.get()));
+    if (!options.page_token_secret.empty()) {
+      store->token_secret_ = options.page_token_secret;
+    }
     // Speaker name index and merged-away set (about 10 ms per 20k speakers).
     CC_STORE_RETURN_IF_ERROR(store->EnsureCachesLocked());
     // Watch registrations and the newest event seq (LastEventSeq).
@@ -204,6 +212,11 @@ absl::StatusOr<std::unique_ptr<Store>> SqliteStore::Open(
     store->readers_.push_back(std::move(reader));
   }
   return std::unique_ptr<Store>(std::move(store));
+}
+
+int64_t SqliteStore::NowMs() const {
+  if (clock_) return clock_();
+  return absl::ToUnixMillis(absl::Now());
 }
 
 int SqliteStore::WalHook(void* arg, sqlite3* /*db*/, const char* /*name*/,

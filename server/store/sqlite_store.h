@@ -11,6 +11,8 @@
 #ifndef CLAIMCHECK_SERVER_STORE_SQLITE_STORE_H_
 #define CLAIMCHECK_SERVER_STORE_SQLITE_STORE_H_
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -23,6 +25,21 @@ struct SqliteOptions {
   std::string
       path;  // file path; ":memory:" is not supported (WAL needs a file)
   int reader_connections = 4;
+  // Merges spelling variants of a speaker on ingest (see SpeakerMergeRule).
+  // Empty: nothing is merged automatically.
+  SpeakerMergeRule merge_rule;
+  // Unix milliseconds stamped on articles, merges, watches and events.
+  // Empty: the system clock. PostgresStore passes the time of the change it
+  // is applying, so every replica stamps the same times.
+  std::function<int64_t()> clock;
+  // Signs page tokens in place of the secret kept in the database, so
+  // replicas of one PostgreSQL database accept each other's tokens. Empty:
+  // the database's own secret.
+  std::string page_token_secret;
+  // False: synchronous=OFF, for a cache that is rebuilt from elsewhere when
+  // lost (PostgresStore's replica); a write that returns OK is then NOT
+  // durable. True (default): synchronous=FULL, durable as described above.
+  bool durable = true;
 };
 
 // Opens (creating if needed) the database at `options.path`.

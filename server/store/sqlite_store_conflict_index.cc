@@ -25,8 +25,6 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
-#include "absl/time/clock.h"
-#include "absl/time/time.h"
 #include "server/extract/normalize.h"
 #include "server/store/page_token.h"
 #include "server/store/sqlite_rows.h"
@@ -273,7 +271,7 @@ absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key,
     event.kind = WatchEventKind::kConflict;
     event.occurrence = c.later;
     event.summary = c.summary;
-    event.created_unix_ms = absl::ToUnixMillis(absl::Now());
+    event.created_unix_ms = NowMs();
     CC_STORE_RETURN_IF_ERROR(AppendEventLocked(&event));
   }
   return absl::OkStatus();

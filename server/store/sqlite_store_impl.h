@@ -83,7 +83,6 @@ class SqliteStore final : public Store {
       const ConflictQuery& query) override;
 
   // Speaker identity; in sqlite_store_speakers.cc.
-  void SetSpeakerMergeRule(SpeakerMergeRule rule) override;
   absl::StatusOr<SpeakerMergeRecord> MergeSpeakers(
       absl::string_view from_id, absl::string_view into_id,
       absl::string_view reason) override;
@@ -165,6 +164,9 @@ class SqliteStore final : public Store {
   };
 
   SqliteStore() = default;
+
+  // Unix ms from the options' clock (or the system clock).
+  int64_t NowMs() const;
 
   // Blocks until a reader is free.
   SqliteConnection* AcquireReader() ABSL_LOCKS_EXCLUDED(pool_mu_);
@@ -314,13 +316,14 @@ class SqliteStore final : public Store {
       SqliteConnection* conn, absl::string_view id_or_name);
 
   std::string path_;
-  std::string token_secret_;  // immutable after Open()
+  std::string token_secret_;        // immutable after Open()
+  std::function<int64_t()> clock_;  // immutable after Open(); may be empty
 
   absl::Mutex write_mu_;
   std::unique_ptr<SqliteConnection> writer_ ABSL_GUARDED_BY(write_mu_);
   // Kept conflicts: set once before serving (SetConflictFinder).
   ConflictFinder conflict_finder_ ABSL_GUARDED_BY(write_mu_);
-  // Speaker identity: set once before serving (SetSpeakerMergeRule).
+  // Speaker identity: from the options, immutable after Open().
   SpeakerMergeRule merge_rule_ ABSL_GUARDED_BY(write_mu_);
   // Writer caches (see KnownSpeaker, speaker_names.h); rebuilt from the
   // database when `caches_valid_` is false.

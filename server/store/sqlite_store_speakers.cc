@@ -19,7 +19,6 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
-#include "absl/time/clock.h"
 #include "server/extract/normalize.h"
 #include "server/store/page_token.h"
 #include "server/store/sqlite_rows.h"
@@ -31,8 +30,6 @@ namespace {
 // Chains of merges longer than this are cut (they cannot arise from the
 // rule, which only merges live speakers; this guards a damaged database).
 constexpr int kMaxMergeChain = 32;
-
-int64_t NowMs() { return absl::ToUnixMillis(absl::Now()); }
 
 std::string MergeId(int64_t seq) { return absl::StrCat("m_", seq); }
 
@@ -105,11 +102,6 @@ absl::Status SqliteStore::EnsureCachesLocked() {
   CC_STORE_RETURN_IF_ERROR(txn.Commit());
   caches_valid_ = true;
   return absl::OkStatus();
-}
-
-void SqliteStore::SetSpeakerMergeRule(SpeakerMergeRule rule) {
-  absl::MutexLock lock(&write_mu_);
-  merge_rule_ = std::move(rule);
 }
 
 absl::StatusOr<std::string> SqliteStore::FollowMergesLocked(

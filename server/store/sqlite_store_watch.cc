@@ -7,7 +7,6 @@
 // that share a longer word with it (an in-memory word index), not their
 // number.
 #include <algorithm>
-#include <chrono>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,12 +26,6 @@ constexpr char kReadEvents[] =
     " published_date, title, quote_text, speaker, span_begin, span_end,"
     " verdict, score, summary, created_ms FROM events WHERE seq > ?1"
     " ORDER BY seq LIMIT ?2";
-
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // Words that index a registration: normalised, at least 4 bytes (so "the"
 // and "and" do not make every quote a candidate).

@@ -24,12 +24,6 @@ namespace {
 
 constexpr size_t kMaxAliasBytes = 200;
 
-int64_t NowUnixMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 // "a_0123..." -> "0123...": the part quote and claim ids embed.
 absl::string_view ArticleHex(absl::string_view article_id) {
   return article_id.size() > 2 ? article_id.substr(2) : article_id;
@@ -124,7 +118,7 @@ absl::StatusOr<std::vector<PutResult>> SqliteStore::PutArticles(
     CC_STORE_RETURN_IF_ERROR(EnsureCachesLocked());
     CC_STORE_RETURN_IF_ERROR(EnsureWatchesLocked());
     TakeCommittedEventsLocked(/*committed=*/false);
-    const int64_t now_ms = NowUnixMs();
+    const int64_t now_ms = NowMs();
     CC_STORE_ASSIGN_OR_RETURN(
         Transaction txn, Transaction::Begin(writer_.get(), "BEGIN IMMEDIATE"));
     FtsChanges fts;

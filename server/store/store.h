@@ -1,7 +1,10 @@
 // Durable storage of articles and what was extracted from them.
 //
-// One interface, several backends (SQLite embedded default; PostgreSQL later).
-// All implementations are safe for concurrent use from many threads.
+// One interface, several backends: SQLite (sqlite_store.h, the embedded
+// default) and PostgreSQL (postgres_store.h, shared by replicas). Open either
+// with OpenStore (open_store.h). The interface is pure: a backend implements
+// every method. All implementations are safe for concurrent use from many
+// threads.
 // A write that returns OK is durable: it survives a process crash and, with
 // the default options, power loss.
 //
@@ -184,22 +187,6 @@ struct StoryPage {
   std::string next_page_token;
 };
 
-// ---- Whole-index conflicts (superseded by the kept conflicts below) ----
-
-// Raw material for conflict listing: the store groups, verify decides.
-struct ConflictCandidates {
-  // Groups of attributed quotes with the same match hash whose speaker ids
-  // differ; each group earliest article first, then by quote id.
-  std::vector<std::vector<QuoteRecord>> quote_groups;
-  // Groups of claims of one story with the same non-empty unit key, found in
-  // more than one article; each group earliest article first, then by claim
-  // id. `claim_stories` is parallel: the story of each group.
-  std::vector<std::vector<ClaimRecord>> claim_groups;
-  std::vector<std::string> claim_stories;
-  // True when a cap cut the scan short (see FindConflictCandidates).
-  bool truncated = false;
-};
-
 // ---- Maintained conflicts (sqlite_store_conflict_index.cc) ----
 //
 // Stores that keep conflicts at ingest hand the groups a write touched to a
@@ -276,7 +263,8 @@ struct SpeakerProfile {
 
 // Decides whether two speaker records are one person: returns the evidence
 // (recorded with the merge) or an empty string for "keep apart". Must be
-// pure and thread-safe; see verify::SpeakerMergeEvidence.
+// pure and thread-safe; see verify::SpeakerMergeEvidence. Given to a backend
+// in its options at open (SqliteOptions, PostgresOptions, StoreOptions).
 // Stores ask it only about pairs of speakers whose keys
 // (extract::SpeakerKey) have at least two words, the same first word, and
 // last words within edit distance 2 (transpositions count 1); the rule must
@@ -393,105 +381,69 @@ class Store {
 
   // Stories by id, each with its articles. INVALID_ARGUMENT for a bad page
   // token. Cost: the page's stories only.
-  virtual absl::StatusOr<StoryPage> ListStories(int limit,
-                                                absl::string_view page_token) {
-    return absl::UnimplementedError("stories are not supported");
-  }
+  virtual absl::StatusOr<StoryPage> ListStories(
+      int limit, absl::string_view page_token) = 0;
 
   // NOT_FOUND if no article is in story `id`.
-  virtual absl::StatusOr<StoryRecord> GetStory(absl::string_view id) {
-    return absl::UnimplementedError("stories are not supported");
-  }
-
-  // ---- Whole-index conflicts ----
-
-  // Superseded by ListConflicts (kept conflicts, bounded work); no caller
-  // left. The groups conflicts are looked for in (see ConflictCandidates),
-  // over the whole index. Reads at most `max_rows` quote rows and as many claim
-  // rows; beyond that sets `truncated`.
-  virtual absl::StatusOr<ConflictCandidates> FindConflictCandidates(
-      int max_rows) {
-    return absl::UnimplementedError("conflict listing is not supported");
-  }
+  virtual absl::StatusOr<StoryRecord> GetStory(absl::string_view id) = 0;
 
   // ---- Maintained conflicts ----
 
   // Sets the finder conflicts are kept with (see ConflictFinder); groups
-  // written before it is set are computed when it is. Call before serving.
-  virtual void SetConflictFinder(ConflictFinder finder) {}
+  // written before it is set are computed when it is. Call before serving;
+  // OpenStore does (StoreOptions::conflict_finder).
+  virtual void SetConflictFinder(ConflictFinder finder) = 0;
 
   // A page of the kept conflicts. INVALID_ARGUMENT for a bad page token.
   // Cost: at most a bounded window of index rows, whatever the store's size.
   virtual absl::StatusOr<ConflictPage> ListConflicts(
-      const ConflictQuery& query) {
-    return absl::UnimplementedError("kept conflicts are not supported");
-  }
+      const ConflictQuery& query) = 0;
 
   // ---- Speaker identity ----
-
-  // Sets the rule that merges spelling variants of a speaker on ingest.
-  // Without one, nothing is merged automatically. Call before serving.
-  virtual void SetSpeakerMergeRule(SpeakerMergeRule rule) {}
 
   // Merges speaker `from_id` into `into_id` (its quotes, aliases and roles
   // then count for `into_id`; its name becomes an alias) and records why.
   // NOT_FOUND for an unknown id; INVALID_ARGUMENT when they are the same.
   virtual absl::StatusOr<SpeakerMergeRecord> MergeSpeakers(
       absl::string_view from_id, absl::string_view into_id,
-      absl::string_view reason) {
-    return absl::UnimplementedError("speaker merges are not supported");
-  }
+      absl::string_view reason) = 0;
 
   // Recorded merges, newest first. INVALID_ARGUMENT for a bad page token.
   virtual absl::StatusOr<SpeakerMergePage> ListSpeakerMerges(
-      const SpeakerMergesQuery& query) {
-    return absl::UnimplementedError("speaker merges are not supported");
-  }
+      const SpeakerMergesQuery& query) = 0;
 
   // Undoes merge `merge_id`: the merged-away speaker gets its quotes back,
   // and the pair is not merged automatically again. NOT_FOUND if unknown;
   // FAILED_PRECONDITION if already undone.
   virtual absl::StatusOr<SpeakerMergeRecord> UndoSpeakerMerge(
-      absl::string_view merge_id) {
-    return absl::UnimplementedError("speaker merges are not supported");
-  }
+      absl::string_view merge_id) = 0;
 
   // ---- Watch ----
 
   // Sets the matcher PutArticles runs on each new quote against the
   // registrations that share words with it. Call before serving.
-  virtual void SetWatchMatcher(WatchMatcher matcher) {}
+  virtual void SetWatchMatcher(WatchMatcher matcher) = 0;
 
   // Registers a watch. RESOURCE_EXHAUSTED when `max_watches` exist already.
   virtual absl::StatusOr<WatchRecord> AddWatch(absl::string_view text,
                                                absl::string_view speaker,
-                                               int max_watches) {
-    return absl::UnimplementedError("watches are not supported");
-  }
+                                               int max_watches) = 0;
   // NOT_FOUND if unknown.
-  virtual absl::Status RemoveWatch(absl::string_view id) {
-    return absl::UnimplementedError("watches are not supported");
-  }
+  virtual absl::Status RemoveWatch(absl::string_view id) = 0;
   // Oldest first.
-  virtual absl::StatusOr<std::vector<WatchRecord>> ListWatches() {
-    return absl::UnimplementedError("watches are not supported");
-  }
+  virtual absl::StatusOr<std::vector<WatchRecord>> ListWatches() = 0;
 
   // Appends `events` to the log in one durable transaction of their own
   // (conflict events found outside an ingest). Assigns their `seq`.
-  virtual absl::Status RecordEvents(std::vector<WatchEventRecord>* events) {
-    return absl::UnimplementedError("watches are not supported");
-  }
+  virtual absl::Status RecordEvents(std::vector<WatchEventRecord>* events) = 0;
   // Events with seq > `after_seq`, oldest first, at most `limit`.
   virtual absl::StatusOr<std::vector<WatchEventRecord>> ReadEvents(
-      int64_t after_seq, int limit) {
-    return absl::UnimplementedError("watches are not supported");
-  }
+      int64_t after_seq, int limit) = 0;
   // The seq of the newest committed event; 0 when none.
-  virtual int64_t LastEventSeq() { return 0; }
+  virtual int64_t LastEventSeq() = 0;
   // Called after every commit that appended events, with the newest seq,
   // outside the store's locks. Set before serving.
-  virtual void SetEventListener(std::function<void(int64_t)> listener) {}
+  virtual void SetEventListener(std::function<void(int64_t)> listener) = 0;
 };
 
 }  // namespace claimcheck::store

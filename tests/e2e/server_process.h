@@ -23,12 +23,15 @@
 
 namespace claimcheck::testing {
 
-// A fresh empty directory under the test's temp dir.
-inline std::string MakeTempDir() {
-  std::string tmpl = ::testing::TempDir() + "/claimcheck_XXXXXX";
+// A fresh empty directory under `parent`; empty on failure.
+inline std::string MakeTempDirIn(const std::string& parent) {
+  std::string tmpl = parent + "/claimcheck_XXXXXX";
   if (mkdtemp(tmpl.data()) == nullptr) return "";
   return tmpl;
 }
+
+// A fresh empty directory under the test's temp dir.
+inline std::string MakeTempDir() { return MakeTempDirIn(::testing::TempDir()); }
 
 class ServerProcess {
  public:

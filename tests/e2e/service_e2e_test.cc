@@ -1,5 +1,7 @@
 // End to end: a real claimcheckd process on a loopback port with a temporary
-// SQLite file, driven by the C++ client library. The seed article must come
+// SQLite file, or on a fresh database of a real PostgreSQL
+// (tests/pg/pg_test_db.h), driven by the C++ client library; every TEST_P
+// runs on both backends. The seed article must come
 // out as tests/testdata/seed_gold.json says.
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -15,6 +17,7 @@
 #include "gmock/gmock.h"
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
+#include "tests/e2e/backends.h"
 #include "tests/e2e/server_process.h"
 
 namespace claimcheck {
@@ -56,12 +59,14 @@ v1::IngestArticleRequest Article(const std::string& outlet,
   return req;
 }
 
-class ServiceE2ETest : public ::testing::Test {
+class ServiceE2ETest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     dir_ = claimcheck::testing::MakeTempDir();
     ASSERT_FALSE(dir_.empty());
-    ASSERT_TRUE(server_.Start(dir_ + "/claimcheck.db")) << server_.error();
+    const std::string db = claimcheck::testing::FreshDb(GetParam(), dir_);
+    ASSERT_FALSE(db.empty());
+    ASSERT_TRUE(server_.Start(db)) << server_.error();
     ClientOptions opts;
     opts.target = server_.target();
     auto c = Client::Connect(opts);
@@ -80,7 +85,7 @@ class ServiceE2ETest : public ::testing::Test {
   std::unique_ptr<Client> client_;
 };
 
-TEST_F(ServiceE2ETest, HealthIsServing) {
+TEST_P(ServiceE2ETest, HealthIsServing) {
   auto channel =
       grpc::CreateChannel(server_.target(), grpc::InsecureChannelCredentials());
   auto stub = grpc::health::v1::Health::NewStub(channel);
@@ -91,7 +96,7 @@ TEST_F(ServiceE2ETest, HealthIsServing) {
   EXPECT_EQ(resp.status(), grpc::health::v1::HealthCheckResponse::SERVING);
 }
 
-TEST_F(ServiceE2ETest, SeedArticleIngestsWithAllQuotesAndQuantities) {
+TEST_P(ServiceE2ETest, SeedArticleIngestsWithAllQuotesAndQuantities) {
   auto r = client_->IngestArticle(SeedRequest());
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_EQ(r->outcome(), v1::INGEST_OUTCOME_CREATED);
@@ -151,7 +156,7 @@ TEST_F(ServiceE2ETest, SeedArticleIngestsWithAllQuotesAndQuantities) {
                   "demonstrators", "nuclear sites"));
 }
 
-TEST_F(ServiceE2ETest, ReingestDoesNotDuplicate) {
+TEST_P(ServiceE2ETest, ReingestDoesNotDuplicate) {
   const std::string id = IngestSeed();
   auto again = client_->IngestArticle(SeedRequest());
   ASSERT_TRUE(again.ok()) << again.status();
@@ -169,7 +174,7 @@ TEST_F(ServiceE2ETest, ReingestDoesNotDuplicate) {
   EXPECT_EQ(stats->quotes(), 9);
 }
 
-TEST_F(ServiceE2ETest, WhoSaidExactAndApproximate) {
+TEST_P(ServiceE2ETest, WhoSaidExactAndApproximate) {
   IngestSeed();
   v1::SearchQuotesRequest req;
   req.set_text("there is a long way to go to build trust");
@@ -198,7 +203,7 @@ TEST_F(ServiceE2ETest, WhoSaidExactAndApproximate) {
             "a long way to go to build trust");
 }
 
-TEST_F(ServiceE2ETest, WhatDidTheySayAndSpeakers) {
+TEST_P(ServiceE2ETest, WhatDidTheySayAndSpeakers) {
   IngestSeed();
   v1::ListSpeakerQuotesRequest req;
   req.set_speaker("Abbas Araghchi");
@@ -238,7 +243,7 @@ TEST_F(ServiceE2ETest, WhatDidTheySayAndSpeakers) {
                   "Benjamin Netanyahu", "Donald Trump", "Masoud Pezechkian"));
 }
 
-TEST_F(ServiceE2ETest, VerifyGivesEachVerdict) {
+TEST_P(ServiceE2ETest, VerifyGivesEachVerdict) {
   IngestSeed();
   auto verify = [&](const std::string& text, const std::string& speaker) {
     v1::VerifyQuoteRequest req;
@@ -269,7 +274,7 @@ TEST_F(ServiceE2ETest, VerifyGivesEachVerdict) {
   EXPECT_EQ(r.verdict(), v1::VERDICT_NOT_FOUND) << r.explanation();
 }
 
-TEST_F(ServiceE2ETest, NumbersAcrossOutletsConflict) {
+TEST_P(ServiceE2ETest, NumbersAcrossOutletsConflict) {
   IngestSeed();
   ASSERT_TRUE(client_
                   ->IngestArticle(Article(
@@ -307,7 +312,7 @@ TEST_F(ServiceE2ETest, NumbersAcrossOutletsConflict) {
 
 // Issue 10: ages are stored like every quantity; SearchClaims filters by
 // kind, and relative times are resolved against the published date.
-TEST_F(ServiceE2ETest, SearchClaimsFiltersByKind) {
+TEST_P(ServiceE2ETest, SearchClaimsFiltersByKind) {
   ASSERT_TRUE(
       client_
           ->IngestArticle(Article("Valley Courier", "2026-05-06",
@@ -341,7 +346,7 @@ TEST_F(ServiceE2ETest, SearchClaimsFiltersByKind) {
   EXPECT_THAT(std::string(found.status().message()), HasSubstr("kinds"));
 }
 
-TEST_F(ServiceE2ETest, QuantitiesInDifferentUnitsAreCompared) {
+TEST_P(ServiceE2ETest, QuantitiesInDifferentUnitsAreCompared) {
   ASSERT_TRUE(client_
                   ->IngestArticle(Article("Valley Courier", "2026-04-01",
                                           "The new tunnel is 5 km long."))
@@ -367,7 +372,7 @@ TEST_F(ServiceE2ETest, QuantitiesInDifferentUnitsAreCompared) {
       << report->summary();
 }
 
-TEST_F(ServiceE2ETest, BadRequestsNameTheField) {
+TEST_P(ServiceE2ETest, BadRequestsNameTheField) {
   IngestSeed();
   v1::IngestArticleRequest empty = SeedRequest();
   empty.mutable_article()->set_text("");
@@ -428,7 +433,7 @@ TEST_F(ServiceE2ETest, BadRequestsNameTheField) {
   EXPECT_TRUE(client_->GetStats({}).ok());
 }
 
-TEST_F(ServiceE2ETest, StreamAcksEachArticleInOrderAndRejectsBadOnes) {
+TEST_P(ServiceE2ETest, StreamAcksEachArticleInOrderAndRejectsBadOnes) {
   std::vector<v1::IngestArticleRequest> reqs;
   reqs.push_back(SeedRequest());
   reqs.push_back(Article("Outlet B", "2026-02-09",
@@ -457,7 +462,7 @@ TEST_F(ServiceE2ETest, StreamAcksEachArticleInOrderAndRejectsBadOnes) {
   EXPECT_EQ(stats->articles(), 3);
 }
 
-TEST_F(ServiceE2ETest, DeleteRemovesQuotes) {
+TEST_P(ServiceE2ETest, DeleteRemovesQuotes) {
   const std::string id = IngestSeed();
   v1::DeleteArticleRequest del;
   del.set_article_id(id);
@@ -473,9 +478,18 @@ TEST_F(ServiceE2ETest, DeleteRemovesQuotes) {
             absl::StatusCode::kNotFound);
 }
 
-TEST(ServiceRestartTest, AcknowledgedDataSurvivesKillAndRestart) {
+INSTANTIATE_TEST_SUITE_P(Backends, ServiceE2ETest,
+                         ::testing::Values("Sqlite", "Postgres"),
+                         claimcheck::testing::BackendName);
+
+class ServiceRestartTest : public ::testing::TestWithParam<std::string> {};
+
+// On PostgreSQL the restarted replica has no copy of its own (a temporary
+// cache directory): it answers from the log it replays.
+TEST_P(ServiceRestartTest, AcknowledgedDataSurvivesKillAndRestart) {
   const std::string dir = claimcheck::testing::MakeTempDir();
-  const std::string db = dir + "/claimcheck.db";
+  const std::string db = claimcheck::testing::FreshDb(GetParam(), dir);
+  ASSERT_FALSE(db.empty());
   std::string id;
   {
     claimcheck::testing::ServerProcess server;
@@ -512,6 +526,10 @@ TEST(ServiceRestartTest, AcknowledgedDataSurvivesKillAndRestart) {
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << status;
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, ServiceRestartTest,
+                         ::testing::Values("Sqlite", "Postgres"),
+                         claimcheck::testing::BackendName);
 
 TEST(ServiceAuthTest, WritesNeedTheTokenWhenOneIsSet) {
   const std::string dir = claimcheck::testing::MakeTempDir();

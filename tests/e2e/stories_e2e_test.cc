@@ -9,6 +9,7 @@
 #include "client/client.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/e2e/backends.h"
 #include "tests/e2e/server_process.h"
 
 namespace claimcheck {
@@ -87,11 +88,13 @@ struct Server {
   std::unique_ptr<Client> client;
 };
 
-void StartServer(Server* s) {
+// A server on a fresh store of `backend` (tests/e2e/backends.h).
+void StartServer(Server* s, const std::string& backend) {
   s->dir = claimcheck::testing::MakeTempDir();
   ASSERT_FALSE(s->dir.empty());
-  ASSERT_TRUE(s->process.Start(s->dir + "/claimcheck.db"))
-      << s->process.error();
+  const std::string db = claimcheck::testing::FreshDb(backend, s->dir);
+  ASSERT_FALSE(db.empty());
+  ASSERT_TRUE(s->process.Start(db)) << s->process.error();
   ClientOptions opts;
   opts.target = s->process.target();
   auto c = Client::Connect(opts);
@@ -133,9 +136,12 @@ std::string Listings(const Client& client) {
   return out;
 }
 
-TEST(StoriesE2ETest, ArticlesOfOneEventShareAStory) {
+// Runs on SQLite and on a real PostgreSQL.
+class StoriesE2ETest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(StoriesE2ETest, ArticlesOfOneEventShareAStory) {
   Server s;
-  ASSERT_NO_FATAL_FAILURE(StartServer(&s));
+  ASSERT_NO_FATAL_FAILURE(StartServer(&s, GetParam()));
   std::vector<std::string> ids;
   for (size_t i = 0; i < std::size(kArticles); ++i) {
     auto r = s.client->IngestArticle(Request(kArticles[i], i));
@@ -214,10 +220,10 @@ TEST(StoriesE2ETest, ArticlesOfOneEventShareAStory) {
             absl::StatusCode::kNotFound);
 }
 
-TEST(StoriesE2ETest, SameArticlesSameListingsWhateverTheOrderAndBatching) {
+TEST_P(StoriesE2ETest, SameArticlesSameListingsWhateverTheOrderAndBatching) {
   Server one, other;
-  ASSERT_NO_FATAL_FAILURE(StartServer(&one));
-  ASSERT_NO_FATAL_FAILURE(StartServer(&other));
+  ASSERT_NO_FATAL_FAILURE(StartServer(&one, GetParam()));
+  ASSERT_NO_FATAL_FAILURE(StartServer(&other, GetParam()));
   // One server: one call per article, in order.
   for (size_t i = 0; i < std::size(kArticles); ++i) {
     auto r = one.client->IngestArticle(Request(kArticles[i], i));
@@ -242,6 +248,10 @@ TEST(StoriesE2ETest, SameArticlesSameListingsWhateverTheOrderAndBatching) {
   EXPECT_THAT(a, ::testing::HasSubstr("article_count: 3"));
   EXPECT_EQ(a, Listings(*other.client));
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoriesE2ETest,
+                         ::testing::Values("Sqlite", "Postgres"),
+                         claimcheck::testing::BackendName);
 
 }  // namespace
 }  // namespace claimcheck

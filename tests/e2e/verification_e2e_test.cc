@@ -15,6 +15,7 @@
 #include "client/client.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/e2e/backends.h"
 #include "tests/e2e/server_process.h"
 
 namespace claimcheck {
@@ -27,12 +28,15 @@ constexpr char kHarbor[] =
 constexpr char kLakeside[] =
     CLAIMCHECK_SOURCE_DIR "/tests/testdata/fixtures/lakeside_plant.jsonl";
 
-class VerificationE2ETest : public ::testing::Test {
+// Runs on SQLite and on a real PostgreSQL (tests/e2e/backends.h).
+class VerificationE2ETest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     dir_ = claimcheck::testing::MakeTempDir();
     ASSERT_FALSE(dir_.empty());
-    ASSERT_TRUE(server_.Start(dir_ + "/claimcheck.db")) << server_.error();
+    const std::string db = claimcheck::testing::FreshDb(GetParam(), dir_);
+    ASSERT_FALSE(db.empty());
+    ASSERT_TRUE(server_.Start(db)) << server_.error();
     ClientOptions opts;
     opts.target = server_.target();
     auto c = Client::Connect(opts);
@@ -90,7 +94,7 @@ void ExpectCitable(const v1::Evidence& e) {
   EXPECT_LT(e.span().begin(), e.span().end());
 }
 
-TEST_F(VerificationE2ETest, Supported_EvidenceEarliestFirstAcrossOutlets) {
+TEST_P(VerificationE2ETest, Supported_EvidenceEarliestFirstAcrossOutlets) {
   const v1::VerifyQuoteResponse r = Verify(
       "It is the best thing to happen to this town in a decade", "Maria Reyes");
   EXPECT_EQ(r.verdict(), v1::VERDICT_SUPPORTED);
@@ -107,7 +111,7 @@ TEST_F(VerificationE2ETest, Supported_EvidenceEarliestFirstAcrossOutlets) {
             v1::VERDICT_SUPPORTED);
 }
 
-TEST_F(VerificationE2ETest, Misattributed_NamesWhoSaidItAndWhere) {
+TEST_P(VerificationE2ETest, Misattributed_NamesWhoSaidItAndWhere) {
   const v1::VerifyQuoteResponse r = Verify(
       "It is the best thing to happen to this town in a decade", "Sam Reyes");
   EXPECT_EQ(r.verdict(), v1::VERDICT_MISATTRIBUTED);
@@ -122,7 +126,7 @@ TEST_F(VerificationE2ETest, Misattributed_NamesWhoSaidItAndWhere) {
   EXPECT_EQ(h.attributed_speaker(), "Victor Hale");
 }
 
-TEST_F(VerificationE2ETest, Altered_NumberAndNegationChangesAreMeaningChanges) {
+TEST_P(VerificationE2ETest, Altered_NumberAndNegationChangesAreMeaningChanges) {
   const v1::VerifyQuoteResponse num = Verify(
       "The plant will supply clean water to 500,000 homes by the end of next "
       "year",
@@ -153,7 +157,7 @@ TEST_F(VerificationE2ETest, Altered_NumberAndNegationChangesAreMeaningChanges) {
   ExpectCitable(drop.evidence(0).evidence());
 }
 
-TEST_F(VerificationE2ETest, PartialAndNotFoundAndClaimedDate) {
+TEST_P(VerificationE2ETest, PartialAndNotFoundAndClaimedDate) {
   const v1::VerifyQuoteResponse p =
       Verify("supply clean water to 200,000 homes", "Anna Kovalenko");
   EXPECT_EQ(p.verdict(), v1::VERDICT_PARTIAL);
@@ -173,7 +177,7 @@ TEST_F(VerificationE2ETest, PartialAndNotFoundAndClaimedDate) {
 // speaker is then unconfirmed (never SUPPORTED); a sentence that shares only
 // a short stored fragment is NOT_FOUND, never ALTERED; every verdict carries
 // a confidence.
-TEST_F(VerificationE2ETest, Unattributed_AndSharedFragmentIsNotFound) {
+TEST_P(VerificationE2ETest, Unattributed_AndSharedFragmentIsNotFound) {
   v1::IngestArticleRequest req;
   v1::ArticleInput& a = *req.mutable_article();
   a.set_url("https://example.org/ferry-notice");
@@ -222,7 +226,7 @@ TEST_F(VerificationE2ETest, Unattributed_AndSharedFragmentIsNotFound) {
   EXPECT_LE(mis.confidence(), 1.0f);
 }
 
-TEST_F(VerificationE2ETest, QuoteReport_ExactTruncatedVariantAndConflict) {
+TEST_P(VerificationE2ETest, QuoteReport_ExactTruncatedVariantAndConflict) {
   v1::GetQuoteConsistencyRequest req;
   req.set_text(
       "The plant will supply clean water to 200,000 homes by the end of next "
@@ -257,7 +261,7 @@ TEST_F(VerificationE2ETest, QuoteReport_ExactTruncatedVariantAndConflict) {
   EXPECT_EQ(r->agreement(), v1::AGREEMENT_CONSISTENT);
 }
 
-TEST_F(VerificationE2ETest, SpeakerAndQuantityReports) {
+TEST_P(VerificationE2ETest, SpeakerAndQuantityReports) {
   v1::GetSpeakerConsistencyRequest sreq;
   sreq.set_speaker("Maria Reyes");
   auto s = client_->GetSpeakerConsistency(sreq);
@@ -284,7 +288,7 @@ TEST_F(VerificationE2ETest, SpeakerAndQuantityReports) {
   for (const auto& o : q->observations()) ExpectCitable(o.evidence());
 }
 
-TEST_F(VerificationE2ETest, ListConflictsWholeIndex) {
+TEST_P(VerificationE2ETest, ListConflictsWholeIndex) {
   auto all = Conflicts("", "", "");
   ASSERT_TRUE(all.ok()) << all.status();
   // Harbor: 1 attribution + 2 numeric (vehicles); Lakeside: 1 attribution +
@@ -374,7 +378,7 @@ TEST_F(VerificationE2ETest, ListConflictsWholeIndex) {
   EXPECT_THAT(std::string(bad_date.status().message()), HasSubstr("from_date"));
 }
 
-TEST_F(VerificationE2ETest, ListConflictsTruncatedQuoteGivenToOtherSpeaker) {
+TEST_P(VerificationE2ETest, ListConflictsTruncatedQuoteGivenToOtherSpeaker) {
   // Outlet A quotes the whole sentence from Elena Marsh; outlet B a fragment
   // of it from Victor Hale: one attribution conflict, both sides cited.
   v1::IngestArticleRequest a;
@@ -437,7 +441,7 @@ TEST_F(VerificationE2ETest, ListConflictsTruncatedQuoteGivenToOtherSpeaker) {
   EXPECT_EQ(harbor->conflicts(0).id(), c.id());
 }
 
-TEST_F(VerificationE2ETest, SpeakerMergeOnEvidenceListedAndUndone) {
+TEST_P(VerificationE2ETest, SpeakerMergeOnEvidenceListedAndUndone) {
   // Kowalenko (Lakeside Today) is Kovalenko: same first name, surname one
   // letter apart, shared role "Governor", quoted alongside Maria Reyes.
   auto merges = client_->ListSpeakerMerges({});
@@ -530,7 +534,7 @@ TEST_F(VerificationE2ETest, SpeakerMergeOnEvidenceListedAndUndone) {
             absl::StatusCode::kNotFound);
 }
 
-TEST_F(VerificationE2ETest, OfficeOfRelationOnAttribution) {
+TEST_P(VerificationE2ETest, OfficeOfRelationOnAttribution) {
   v1::SearchQuotesRequest req;
   req.set_text("The governor thanks every worker who built it");
   auto r = client_->SearchQuotes(req);
@@ -557,7 +561,7 @@ std::string RunCli(const std::string& args, int* exit_code) {
 }
 
 // Issue 10: "claimcheck claims --kind" filters by kind and shows it.
-TEST_F(VerificationE2ETest, CliClaimsByKind) {
+TEST_P(VerificationE2ETest, CliClaimsByKind) {
   const std::string server = "--server=" + server_.target();
   int code = 0;
   std::string out = RunCli(server + " claims --kind=money", &code);
@@ -573,7 +577,7 @@ TEST_F(VerificationE2ETest, CliClaimsByKind) {
   EXPECT_EQ(code, 1);  // usage error: unknown kind
 }
 
-TEST_F(VerificationE2ETest, CliConflictsAndClaimReview) {
+TEST_P(VerificationE2ETest, CliConflictsAndClaimReview) {
   const std::string server = "--server=" + server_.target();
   int code = 0;
   std::string out =
@@ -607,6 +611,10 @@ TEST_F(VerificationE2ETest, CliConflictsAndClaimReview) {
     EXPECT_THAT(out, HasSubstr(field));
   }
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, VerificationE2ETest,
+                         ::testing::Values("Sqlite", "Postgres"),
+                         claimcheck::testing::BackendName);
 
 }  // namespace
 }  // namespace claimcheck

@@ -15,6 +15,7 @@
 #include "client/client.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/e2e/backends.h"
 #include "tests/e2e/server_process.h"
 
 namespace claimcheck {
@@ -48,17 +49,20 @@ v1::IngestArticleRequest Saying(const std::string& url,
                               quote, ",\" said ", speaker, ".\n"));
 }
 
-class WatchE2ETest : public ::testing::Test {
+// Runs on SQLite and on a real PostgreSQL (tests/e2e/backends.h); a restart
+// on PostgreSQL is a new replica replaying the log.
+class WatchE2ETest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     dir_ = claimcheck::testing::MakeTempDir();
     ASSERT_FALSE(dir_.empty());
+    db_ = claimcheck::testing::FreshDb(GetParam(), dir_);
+    ASSERT_FALSE(db_.empty());
     StartServer();
   }
 
   void StartServer(const std::vector<std::string>& args = {}) {
-    ASSERT_TRUE(server_.Start(dir_ + "/claimcheck.db", args))
-        << server_.error();
+    ASSERT_TRUE(server_.Start(db_, args)) << server_.error();
     ClientOptions opts;
     opts.target = server_.target();
     auto c = Client::Connect(opts);
@@ -98,11 +102,12 @@ class WatchE2ETest : public ::testing::Test {
 
   std::string dir_;
   std::string only_;  // Collect() reads this registration's events only
+  std::string db_;    // --db of this test's store
   claimcheck::testing::ServerProcess server_;
   std::unique_ptr<Client> client_;
 };
 
-TEST_F(WatchE2ETest, EventsAsArticlesArrive) {
+TEST_P(WatchE2ETest, EventsAsArticlesArrive) {
   const std::string id = Register(kQuote, "Ines Duarte");
   ASSERT_FALSE(id.empty());
   only_ = id;  // the server's own conflict events are another test's
@@ -145,7 +150,7 @@ TEST_F(WatchE2ETest, EventsAsArticlesArrive) {
   EXPECT_TRUE(Collect(live[2].sequence(), 1, absl::Milliseconds(500)).empty());
 }
 
-TEST_F(WatchE2ETest, ResumeFromCursorAfterReconnectAndRestart) {
+TEST_P(WatchE2ETest, ResumeFromCursorAfterReconnectAndRestart) {
   only_ = Register(kQuote, "Ines Duarte");
   Ingest(Saying("https://example.org/a", "Ines Duarte", kQuote));
   Ingest(Saying("https://example.org/b", "Victor Hale", kQuote));
@@ -212,7 +217,7 @@ TEST_F(WatchE2ETest, ResumeFromCursorAfterReconnectAndRestart) {
 
 // Conflicts the server finds between sources are events too, with no
 // registration: once when first found, never again for the same pair.
-TEST_F(WatchE2ETest, NewConflictsBetweenSourcesAreEvents) {
+TEST_P(WatchE2ETest, NewConflictsBetweenSourcesAreEvents) {
   Ingest(Saying("https://example.org/1", "Ines Duarte", kQuote));
   Ingest(Saying("https://example.org/2", "Victor Hale", kQuote));
   const std::vector<v1::WatchEvent> got = Collect(0, 1);
@@ -239,7 +244,7 @@ TEST_F(WatchE2ETest, NewConflictsBetweenSourcesAreEvents) {
   }
 }
 
-TEST_F(WatchE2ETest, FiltersRegistrationsAndUnregisters) {
+TEST_P(WatchE2ETest, FiltersRegistrationsAndUnregisters) {
   const std::string a = Register(kQuote, "Ines Duarte");
   const std::string b = Register("The ferry timetable changes in June", "");
   Ingest(Saying("https://example.org/x", "Ines Duarte", kQuote));
@@ -271,7 +276,7 @@ TEST_F(WatchE2ETest, FiltersRegistrationsAndUnregisters) {
   EXPECT_TRUE(Collect(last, 1, absl::Milliseconds(500)).empty());
 }
 
-TEST_F(WatchE2ETest, LimitsAndBadRequests) {
+TEST_P(WatchE2ETest, LimitsAndBadRequests) {
   server_.Stop();
   StartServer({"--max_watch_streams=1", "--max_watches=1"});
   v1::WatchRequest bad;
@@ -317,6 +322,10 @@ TEST_F(WatchE2ETest, LimitsAndBadRequests) {
   }
   EXPECT_EQ(again.code(), absl::StatusCode::kDeadlineExceeded);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, WatchE2ETest,
+                         ::testing::Values("Sqlite", "Postgres"),
+                         claimcheck::testing::BackendName);
 
 }  // namespace
 }  // namespace claimcheck

@@ -17,8 +17,10 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/extract/normalize.h"
+#include "server/store/postgres_store.h"
 #include "server/store/sqlite_store.h"
 #include "server/store/store.h"
+#include "tests/pg/pg_test_db.h"
 #include "tests/store/store_test_util.h"
 
 namespace claimcheck::store {
@@ -975,7 +977,21 @@ INSTANTIATE_TEST_SUITE_P(
                                      options.path = dir + "/store.db";
                                      options.reader_connections = 3;
                                      return OpenSqliteStore(options);
-                                   }}),
+                                   }},
+                      // A real PostgreSQL (tests/pg/pg_test_db.h): a fresh
+                      // database per test, the replica's copy under `dir`.
+                      StoreBackend{
+                          "Postgres",
+                          [](const std::string& dir)
+                              -> absl::StatusOr<std::unique_ptr<Store>> {
+                            absl::StatusOr<std::string> url =
+                                claimcheck::testing::FreshPostgresDatabase();
+                            if (!url.ok()) return url.status();
+                            PostgresOptions options;
+                            options.conninfo = *url;
+                            options.cache_dir = dir;
+                            return OpenPostgresStore(options);
+                          }}),
     [](const ::testing::TestParamInfo<StoreBackend>& info) {
       return info.param.name;
     });
