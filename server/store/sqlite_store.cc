@@ -228,6 +228,21 @@ int SqliteStore::WalHook(void* arg, sqlite3* /*db*/, const char* /*name*/,
   return SQLITE_OK;
 }
 
+void SqliteStore::BoundWalLocked() {
+  {
+    absl::MutexLock lock(&ckpt_mu_);
+    if (wal_frames_ <= 2 * kMaxWalPages) return;
+  }
+  int log = 0;
+  int done = 0;
+  const int rc = sqlite3_wal_checkpoint_v2(
+      writer_->raw(), nullptr, SQLITE_CHECKPOINT_RESTART, &log, &done);
+  if (rc == SQLITE_OK && done == log) {
+    absl::MutexLock lock(&ckpt_mu_);
+    wal_frames_ = 0;  // the next commit writes from the WAL's start
+  }
+}
+
 void SqliteStore::CheckpointLoop() {
   int checkpointed_to = 0;  // WAL frames already backfilled
   // No frames since the last TRUNCATE. False at start: a WAL left by an

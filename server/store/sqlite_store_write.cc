@@ -616,6 +616,7 @@ absl::Status SqliteStore::CommitLocked(Transaction* txn) {
   // Kept conflicts follow the commit. The write is durable already; a
   // failed refresh leaves its groups dirty for the next one.
   RefreshConflictsLocked().IgnoreError();
+  BoundWalLocked();
   return absl::OkStatus();
 }
 
