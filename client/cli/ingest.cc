@@ -76,6 +76,21 @@ struct Tally {
   int ingested() const { return created + replaced + unchanged; }
 };
 
+// The exit code of an ingest that failed with `code`: 5 (the usage's "an
+// article was rejected") when the article itself was refused (invalid, too
+// large, ...), else the code of any failed call (unreachable, token, ...).
+int IngestExitCode(absl::StatusCode code) {
+  switch (code) {
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kOutOfRange:
+    case absl::StatusCode::kResourceExhausted:
+    case absl::StatusCode::kFailedPrecondition:
+      return kExitInvalidArgument;
+    default:
+      return ExitCodeForStatus(absl::Status(code, "ingest failed"));
+  }
+}
+
 bool Rejected(const v1::IngestArticleResponse& ack) {
   return ack.status_code() != 0 ||
          ack.outcome() == v1::INGEST_OUTCOME_REJECTED ||
@@ -118,7 +133,10 @@ int RunIngest(const Cli& cli, const std::vector<std::string>& args) {
   if (requests.size() == 1) {
     absl::StatusOr<v1::IngestArticleResponse> ack =
         cli.client.IngestArticle(requests[0]);
-    if (!ack.ok()) return Fail(cli, ack.status());
+    if (!ack.ok()) {
+      Fail(cli, ack.status());
+      return IngestExitCode(ack.status().code());
+    }
     if (ack->client_ref().empty()) {
       ack->set_client_ref(requests[0].client_ref());
     }
@@ -159,8 +177,8 @@ int RunIngest(const Cli& cli, const std::vector<std::string>& args) {
     cli.out << summary << "\n";
   }
   if (tally.rejected > 0) {
-    return ExitCodeForStatus(absl::Status(
-        static_cast<absl::StatusCode>(tally.first_rejection_code), "rejected"));
+    return IngestExitCode(
+        static_cast<absl::StatusCode>(tally.first_rejection_code));
   }
   return kExitOk;
 }
