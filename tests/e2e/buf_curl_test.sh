@@ -184,6 +184,23 @@ else
   fail "empty text error"
 fi
 
+# ---- the README's buf curl lines, as written apart from the port ----
+mapfile -t readme_lines < <(grep -E '^buf curl .*127\.0\.0\.1:50051' "${repo}/README.md")
+if [[ ${#readme_lines[@]} -lt 4 ]]; then
+  fail "fewer than 4 buf curl lines in the README"
+fi
+buf() { "${buf_path}" "$@"; }  # the README's bare `buf` is the one found
+for line in "${readme_lines[@]}"; do
+  line="${line//127.0.0.1:50051/127.0.0.1:${port}}"
+  if eval "${line}" >"${tmp}/readme.out" 2>&1 && [[ -s "${tmp}/readme.out" ]] &&
+    ! grep -qi "error" "${tmp}/readme.out"; then
+    pass "README: ${line#*--http2-prior-knowledge }"
+  else
+    cat "${tmp}/readme.out" >&2
+    fail "README line: ${line}"
+  fi
+done
+
 # ---- SIGTERM drains and exits 0 ----
 kill -TERM "${server_pid}" || true
 if wait "${server_pid}"; then

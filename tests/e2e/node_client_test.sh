@@ -25,7 +25,7 @@ done
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/claimcheck_node_XXXXXX")"
 server_pid=""
 cleanup() {
-  [[ -n "${server_pid}" ]] && kill -TERM "${server_pid}" 2>/dev/null && wait "${server_pid}" 2>/dev/null
+  [[ -n "${server_pid}" ]] && kill -TERM "${server_pid}" 2>/dev/null && wait "${server_pid}" 2>/dev/null || true
   rm -rf "${tmp}"
 }
 trap cleanup EXIT
