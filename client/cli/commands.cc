@@ -785,6 +785,10 @@ const std::vector<Command>& Commands() {
        "undo a speaker merge: the variant becomes its own speaker again", 1, 1,
        UndoMerge},
       {"stats", "", "", "counts of what the index holds", 0, 0, StatsCommand},
+      {"export", "", "",
+       "write every quote (Quotebank style), speaker and numeric claim as "
+       "JSON Lines to stdout, with a progress bar on a terminal",
+       0, 0, RunExport},
   };
   return *kCommands;
 }

@@ -12,37 +12,12 @@
 #include "client/article_reader.h"
 #include "client/cli/cli.h"
 #include "client/cli/commands.h"
+#include "client/cli/progress.h"
 #include "client/exit_codes.h"
 #include "client/table.h"
 
 namespace claimcheck::cli {
 namespace {
-
-constexpr int kBarWidth = 30;
-
-class ProgressBar {
- public:
-  ProgressBar(std::ostream& err, size_t total, bool enabled)
-      : err_(err), total_(total), enabled_(enabled && total > 1) {}
-
-  void Update(size_t done) {
-    if (!enabled_) return;
-    const int filled = static_cast<int>(kBarWidth * done / total_);
-    err_ << "\r[" << std::string(filled, '#')
-         << std::string(kBarWidth - filled, '.') << "] " << done << "/"
-         << total_ << " articles" << std::flush;
-  }
-
-  // Erases the bar so the next line starts clean.
-  void Clear() {
-    if (enabled_) err_ << "\r\033[K" << std::flush;
-  }
-
- private:
-  std::ostream& err_;
-  const size_t total_;
-  const bool enabled_;
-};
 
 struct Tally {
   int created = 0;

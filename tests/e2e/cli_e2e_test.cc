@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
+#include "google/protobuf/struct.pb.h"
+#include "google/protobuf/util/json_util.h"
 #include "gtest/gtest.h"
 #include "tests/e2e/server_process.h"
 
@@ -169,6 +172,51 @@ TEST_F(CliServerTest, RejectedArticleExitsFive) {
   const CliResult r = RunCli(absl::StrCat(Server(), " ingest ", path));
   EXPECT_EQ(r.code, 5) << r.err;
   EXPECT_THAT(r.err, HasSubstr("RESOURCE_EXHAUSTED"));
+}
+
+// Issue 15: the whole index as JSON Lines, every article's quotes and claims
+// and every speaker, paged over the existing RPCs.
+TEST(CliExportTest, ExportsEveryQuoteSpeakerAndClaim) {
+  const std::string dir = testing::MakeTempDir();
+  testing::ServerProcess server;
+  ASSERT_TRUE(
+      server.Start(dir + "/db", {"--preload=" CLAIMCHECK_SOURCE_DIR
+                                 "/tests/testdata/sample_articles.jsonl"}))
+      << server.error();
+  const std::string flags = "--server=" + server.target();
+  const CliResult stats = RunCli(flags + " --json stats");
+  ASSERT_EQ(stats.code, 0) << stats.err;
+  google::protobuf::Struct counts;
+  ASSERT_TRUE(
+      google::protobuf::util::JsonStringToMessage(stats.out, &counts).ok());
+  const CliResult r = RunCli(flags + " export");
+  ASSERT_EQ(r.code, 0) << r.err;
+  std::map<std::string, int> lines;
+  int occurrences = 0;
+  for (absl::string_view line : absl::StrSplit(r.out, '\n')) {
+    if (line.empty()) continue;
+    google::protobuf::Struct object;
+    ASSERT_TRUE(
+        google::protobuf::util::JsonStringToMessage(std::string(line), &object)
+            .ok())
+        << line;
+    const std::string type = object.fields().at("type").string_value();
+    ++lines[type];
+    if (type == "quote") {
+      occurrences += object.fields().at("numOccurrences").number_value();
+    }
+  }
+  const auto count = [&](const char* key) {
+    return std::stoi(counts.fields().at(key).string_value());
+  };
+  EXPECT_EQ(occurrences, count("quotes"));
+  EXPECT_EQ(lines["claim"], count("claims"));
+  EXPECT_EQ(lines["speaker"], count("speakers"));
+  EXPECT_GT(lines["quote"], 0);
+  EXPECT_THAT(r.err, HasSubstr(absl::StrCat("exported ", count("articles"),
+                                            " articles")));
+  EXPECT_THAT(r.out, HasSubstr("\"quotation\":\"There is a long way to go to "
+                               "build trust,\""));
 }
 
 // Issue 12 point 8: client certificates for an mTLS server.
