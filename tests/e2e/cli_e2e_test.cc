@@ -42,14 +42,13 @@ void WriteFile(const std::string& path, const std::string& content) {
   std::ofstream(path, std::ios::binary) << content;
 }
 
-// Runs `claimcheck ARGS` through the shell; stdout and stderr apart.
-CliResult RunCli(const std::string& args) {
+// Runs `command` through the shell; stdout and stderr apart.
+CliResult RunShell(const std::string& command) {
   // One file per call: ctest runs this binary's tests in parallel.
   std::string err_path = ::testing::TempDir() + "/cli_e2e_stderr_XXXXXX";
   const int fd = mkstemp(err_path.data());
   if (fd >= 0) close(fd);
-  const std::string cmd =
-      absl::StrCat(CLAIMCHECK_BINARY_DIR "/claimcheck ", args, " 2>", err_path);
+  const std::string cmd = absl::StrCat("(", command, ") 2>", err_path);
   CliResult result;
   FILE* p = popen(cmd.c_str(), "r");
   char buf[4096];
@@ -60,6 +59,11 @@ CliResult RunCli(const std::string& args) {
   result.err = ReadAll(err_path);
   unlink(err_path.c_str());
   return result;
+}
+
+// Runs `claimcheck ARGS`.
+CliResult RunCli(const std::string& args) {
+  return RunShell(absl::StrCat(CLAIMCHECK_BINARY_DIR "/claimcheck ", args));
 }
 
 // The lines of `text` that end with a space or a tab.
@@ -215,6 +219,14 @@ TEST(CliExportTest, ExportsEveryQuoteSpeakerAndClaim) {
   EXPECT_GT(lines["quote"], 0);
   EXPECT_THAT(r.err, HasSubstr(absl::StrCat("exported ", count("articles"),
                                             " articles")));
+  // On a terminal (script(1) gives it one), a progress bar on stderr.
+  const CliResult tty = RunShell(
+      absl::StrCat("script -qec '", CLAIMCHECK_BINARY_DIR, "/claimcheck ",
+                   flags, " export >/dev/null' /dev/null"));
+  EXPECT_THAT(tty.out, HasSubstr(absl::StrCat("] ", count("articles"), "/",
+                                              count("articles"), " articles")));
+  EXPECT_THAT(tty.out, HasSubstr("[###"));
+  EXPECT_THAT(r.err, Not(HasSubstr("[###")));  // not when stderr is a file
   EXPECT_THAT(r.out, HasSubstr("\"quotation\":\"There is a long way to go to "
                                "build trust,\""));
 }
