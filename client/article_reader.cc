@@ -172,10 +172,10 @@ absl::StatusOr<v1::IngestArticleRequest> ArticleFromText(
   article.set_published_date(options.default_date);
   for (absl::string_view line : absl::StrSplit(content, '\n')) {
     line = absl::StripAsciiWhitespace(line);
-    if (!line.empty()) {
-      article.set_title(std::string(line));
-      break;
-    }
+    if (line.empty()) continue;
+    // A first line longer than a headline is the text's first paragraph.
+    if (line.size() <= kMaxTitleBytes) article.set_title(std::string(line));
+    break;
   }
   return request;
 }

@@ -2,8 +2,10 @@
 //
 // Accepted inputs:
 //   - a text file (.txt, or any name that is not .json/.jsonl): the whole file
-//     is the article text; the title is its first non-empty line; the URL is
-//     empty; outlet and date come from ArticleReaderOptions.
+//     is the article text; the title is its first non-empty line when that
+//     line is at most kMaxTitleBytes long (a longer one is a paragraph, and
+//     the article has no title); the URL is empty; outlet and date come from
+//     ArticleReaderOptions.
 //   - a JSON lines file (.jsonl, .ndjson): one object per line with the
 //     string fields `url, outlet, date` (or `published_date`)`, title, text`;
 //     unknown fields are ignored, blank lines skipped.
@@ -27,6 +29,9 @@
 #include "claimcheck/v1/claimcheck.pb.h"
 
 namespace claimcheck {
+
+// Longest first line of a text file taken as its title, in bytes.
+inline constexpr size_t kMaxTitleBytes = 300;
 
 struct ArticleReaderOptions {
   // Outlet for articles whose file gives none (text files always).

@@ -8,8 +8,8 @@
 #include "absl/status/status.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "client/json_text.h"
 #include "google/protobuf/struct.pb.h"
-#include "google/protobuf/util/json_util.h"
 
 namespace claimcheck {
 namespace {
@@ -51,54 +51,6 @@ Rating RatingFor(const v1::VerifyQuoteResponse& verdict) {
     default:
       return {0, "No record found"};
   }
-}
-
-// Appends `value` as JSON with object keys in byte order ("@context" and
-// "@type" first), so that the same verdict always prints the same text.
-// Scalars are printed by protobuf, which also escapes strings.
-absl::Status AppendJson(const Value& value, std::string* out) {
-  if (value.kind_case() == Value::kStructValue) {
-    std::vector<std::string> keys;
-    for (const auto& [key, unused] : value.struct_value().fields()) {
-      keys.push_back(key);
-    }
-    std::sort(keys.begin(), keys.end());
-    out->push_back('{');
-    for (size_t i = 0; i < keys.size(); ++i) {
-      if (i > 0) out->push_back(',');
-      Value key;
-      key.set_string_value(keys[i]);
-      if (absl::Status s = AppendJson(key, out); !s.ok()) return s;
-      out->push_back(':');
-      if (absl::Status s =
-              AppendJson(value.struct_value().fields().at(keys[i]), out);
-          !s.ok()) {
-        return s;
-      }
-    }
-    out->push_back('}');
-    return absl::OkStatus();
-  }
-  if (value.kind_case() == Value::kListValue) {
-    out->push_back('[');
-    bool first = true;
-    for (const Value& item : value.list_value().values()) {
-      if (!first) out->push_back(',');
-      first = false;
-      if (absl::Status s = AppendJson(item, out); !s.ok()) return s;
-    }
-    out->push_back(']');
-    return absl::OkStatus();
-  }
-  std::string scalar;
-  const auto status =
-      google::protobuf::util::MessageToJsonString(value, &scalar);
-  if (!status.ok()) {
-    return absl::InternalError(
-        absl::StrCat("cannot print ClaimReview: ", status.ToString()));
-  }
-  out->append(scalar);
-  return absl::OkStatus();
 }
 
 }  // namespace
@@ -175,11 +127,9 @@ absl::StatusOr<std::string> ClaimReviewJsonLd(
   }
   if (citations.values().empty()) review.mutable_fields()->erase("citation");
 
-  Value root;
-  *root.mutable_struct_value() = std::move(review);
-  std::string json;
-  if (absl::Status s = AppendJson(root, &json); !s.ok()) return s;
-  return json;
+  // Keys in byte order ("@context" and "@type" first): the same verdict
+  // always prints the same text.
+  return SortedJson(review);
 }
 
 }  // namespace claimcheck

@@ -31,6 +31,33 @@ std::chrono::system_clock::time_point DeadlineAfter(absl::Duration d) {
   return absl::ToChronoTime(absl::Now() + d);
 }
 
+// Plaintext, TLS (server certificate checked against the given or the
+// system's roots) or mTLS (a client certificate too).
+absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> MakeCredentials(
+    const ClientOptions& options) {
+  if (options.tls_cert_chain_path.empty() !=
+      options.tls_private_key_path.empty()) {
+    return absl::InvalidArgumentError(
+        "a client certificate needs both --tls_cert and --tls_key");
+  }
+  if (options.tls_root_cert_path.empty() && !options.use_tls &&
+      options.tls_cert_chain_path.empty()) {
+    return grpc::InsecureChannelCredentials();
+  }
+  grpc::SslCredentialsOptions ssl;
+  const std::pair<const std::string*, std::string*> files[] = {
+      {&options.tls_root_cert_path, &ssl.pem_root_certs},
+      {&options.tls_cert_chain_path, &ssl.pem_cert_chain},
+      {&options.tls_private_key_path, &ssl.pem_private_key}};
+  for (const auto& [path, pem] : files) {
+    if (path->empty()) continue;
+    absl::StatusOr<std::string> content = ReadFile(*path);
+    if (!content.ok()) return content.status();
+    *pem = *std::move(content);
+  }
+  return grpc::SslCredentials(ssl);
+}
+
 }  // namespace
 
 absl::StatusOr<std::unique_ptr<Client>> Client::Connect(
@@ -38,22 +65,13 @@ absl::StatusOr<std::unique_ptr<Client>> Client::Connect(
   if (options.target.empty()) {
     return absl::InvalidArgumentError("target is empty; want host:port");
   }
-  std::shared_ptr<grpc::ChannelCredentials> credentials;
-  if (!options.tls_root_cert_path.empty() || options.use_tls) {
-    grpc::SslCredentialsOptions ssl;
-    if (!options.tls_root_cert_path.empty()) {
-      absl::StatusOr<std::string> pem = ReadFile(options.tls_root_cert_path);
-      if (!pem.ok()) return pem.status();
-      ssl.pem_root_certs = *std::move(pem);
-    }
-    credentials = grpc::SslCredentials(ssl);
-  } else {
-    credentials = grpc::InsecureChannelCredentials();
-  }
+  absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> credentials =
+      MakeCredentials(options);
+  if (!credentials.ok()) return credentials.status();
   grpc::ChannelArguments args;
   args.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
   std::shared_ptr<grpc::Channel> channel =
-      grpc::CreateCustomChannel(options.target, credentials, args);
+      grpc::CreateCustomChannel(options.target, *credentials, args);
   return std::make_unique<Client>(options, v1::ClaimCheck::NewStub(channel));
 }
 

@@ -48,6 +48,10 @@ struct ClientOptions {
   std::string tls_root_cert_path;
   // Use TLS with the system's root certificates when no cert path is given.
   bool use_tls = false;
+  // mTLS: PEM files of this client's certificate chain and its private key.
+  // Both or neither; either switches to TLS.
+  std::string tls_cert_chain_path;
+  std::string tls_private_key_path;
   // Deadline of each unary call, measured from the start of the call.
   absl::Duration deadline = absl::Seconds(10);
   // Deadline of a whole IngestMany stream.
@@ -63,7 +67,8 @@ absl::Status ToAbslStatus(const grpc::Status& status);
 class Client {
  public:
   // Creates a client for `options.target`. Fails with INVALID_ARGUMENT for an
-  // empty target and NOT_FOUND when the TLS root cert file cannot be read.
+  // empty target or a client certificate without its key (or the reverse),
+  // and NOT_FOUND when a TLS file cannot be read.
   static absl::StatusOr<std::unique_ptr<Client>> Connect(
       const ClientOptions& options);
 

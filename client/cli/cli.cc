@@ -32,17 +32,35 @@ void PrintJson(const Cli& cli, const google::protobuf::Message& message) {
   cli.out << json << "\n";
 }
 
+std::string UnavailableMessage(absl::string_view server,
+                               absl::string_view grpc_message) {
+  if (absl::StrContains(grpc_message, "DNS resolution failed")) {
+    absl::string_view host = server.substr(0, server.rfind(':'));
+    return absl::StrCat("cannot resolve host '", host, "' (--server=", server,
+                        ")");
+  }
+  if (absl::StrContains(grpc_message, "onnection refused") ||
+      absl::StrContains(grpc_message, "failed to connect to all addresses")) {
+    return absl::StrCat("nothing answers at ", server,
+                        " (is claimcheckd running there? --server=HOST:PORT)");
+  }
+  return std::string(grpc_message);
+}
+
 int Fail(const Cli& cli, const absl::Status& status) {
   cli.out.flush();
+  const std::string message =
+      status.code() == absl::StatusCode::kUnavailable
+          ? UnavailableMessage(cli.server, status.message())
+          : std::string(status.message());
   cli.err << "claimcheck: " << cli.command << ": "
-          << absl::StatusCodeToString(status.code()) << ": " << status.message()
-          << "\n";
+          << absl::StatusCodeToString(status.code()) << ": " << message << "\n";
   return ExitCodeForStatus(status);
 }
 
 int UsageError(const Cli& cli, absl::string_view message) {
   cli.err << "claimcheck: " << cli.command << ": " << message
-          << "\nRun 'claimcheck --help' for usage.\n";
+          << "\nRun 'claimcheck " << cli.command << " --help' for usage.\n";
   return kExitUsage;
 }
 

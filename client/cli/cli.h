@@ -58,6 +58,8 @@ struct Cli {
   int width = 0;
   // Command name, for error lines.
   std::string command;
+  // The server address as given (--server), for error lines.
+  std::string server;
 };
 
 // Prints `message` as one JSON line (proto field names, enums by name,
@@ -65,11 +67,12 @@ struct Cli {
 void PrintJson(const Cli& cli, const google::protobuf::Message& message);
 
 // Prints "claimcheck: <command>: <CODE>: <message>" to stderr and returns
-// the exit code for `status`.
+// the exit code for `status`. An unreachable server gets a plain message
+// ("cannot resolve host 'x'", "nothing answers at h:p") instead of gRPC's.
 int Fail(const Cli& cli, const absl::Status& status);
 
-// Prints "claimcheck: <command>: <message>" and a pointer to --help; returns
-// the usage exit code.
+// Prints "claimcheck: <command>: <message>" and a pointer to the command's
+// --help; returns the usage exit code.
 int UsageError(const Cli& cli, absl::string_view message);
 
 // Prints "key:  value" lines with the values aligned. Empty values are
@@ -110,6 +113,32 @@ std::string FormatDiff(
 
 // Width for a quote column given the terminal width.
 int QuoteWidth(const Cli& cli);
+
+// The message Fail() prints for an UNAVAILABLE call to `server`: plain words
+// for a host that does not resolve or a port where nothing listens, else
+// gRPC's own message.
+std::string UnavailableMessage(absl::string_view server,
+                               absl::string_view grpc_message);
+
+// The usual ending of a command: fails on an error status; prints the
+// response as JSON with --json, else through `print` (a callable taking the
+// response). Returns `exit_code(response)`, or kExitOk when not given.
+template <typename Response, typename Print, typename ExitCodeOf>
+int Answer(const Cli& cli, const absl::StatusOr<Response>& response,
+           Print print, ExitCodeOf exit_code) {
+  if (!response.ok()) return Fail(cli, response.status());
+  if (cli.flags.json) {
+    PrintJson(cli, *response);
+  } else {
+    print(*response);
+  }
+  return exit_code(*response);
+}
+template <typename Response, typename Print>
+int Answer(const Cli& cli, const absl::StatusOr<Response>& response,
+           Print print) {
+  return Answer(cli, response, print, [](const Response&) { return 0; });
+}
 
 }  // namespace claimcheck::cli
 

@@ -66,6 +66,28 @@ void PrintTable(const Cli& cli, const Table& table) {
   cli.out << table.Render(cli.width);
 }
 
+// The claims of one article (extract, article): value, what is counted,
+// where in the text.
+void PrintArticleClaims(
+    const Cli& cli,
+    const google::protobuf::RepeatedPtrField<v1::NumericClaim>& claims) {
+  Table table({{"VALUE", Table::Align::kRight},
+               "UNIT",
+               "KIND",
+               "CHANGE",
+               "SUBJECT",
+               "TIME",
+               {"CLAIM", 48},
+               "QUOTED",
+               "SPAN"});
+  for (const v1::NumericClaim& c : claims) {
+    table.AddRow({FormatClaimValue(c), c.unit(), FormatKind(c), FormatChange(c),
+                  c.subject(), ClaimTime(c), c.surface(),
+                  c.in_quote() ? "yes" : "", FormatSpan(c.span())});
+  }
+  if (table.num_rows() > 0) PrintTable(cli, table);
+}
+
 void PrintNextPage(const Cli& cli, const std::string& token) {
   if (!token.empty()) cli.out << "(more: --page-token=" << token << ")\n";
 }
@@ -104,6 +126,27 @@ std::string Tallies(
   return absl::StrJoin(parts, ", ");
 }
 
+// One ExtractText answer: its quotes, then its numeric claims.
+void PrintExtraction(const Cli& cli, const v1::ExtractTextResponse& r) {
+  cli.out << Plural(r.quotes_size(), "quote") << "\n";
+  Table quotes({{"#", Table::Align::kRight},
+                "SPEAKER",
+                "MENTION",
+                {"QUOTE", QuoteWidth(cli)},
+                "RULE",
+                {"CONF", Table::Align::kRight},
+                "SPAN"});
+  int i = 0;
+  for (const v1::Quote& q : r.quotes()) {
+    quotes.AddRow({absl::StrCat(++i), SpeakerOf(q), q.attribution().mention(),
+                   Quoted(q.text()), q.attribution().rule(),
+                   Score(q.attribution().confidence()), FormatSpan(q.span())});
+  }
+  if (quotes.num_rows() > 0) PrintTable(cli, quotes);
+  cli.out << "\n" << Plural(r.claims_size(), "numeric claim") << "\n";
+  PrintArticleClaims(cli, r.claims());
+}
+
 int Extract(const Cli& cli, const std::vector<std::string>& args) {
   ArticleReaderOptions options;
   absl::StatusOr<std::vector<v1::IngestArticleRequest>> articles =
@@ -112,46 +155,15 @@ int Extract(const Cli& cli, const std::vector<std::string>& args) {
   for (const v1::IngestArticleRequest& article : *articles) {
     v1::ExtractTextRequest request;
     request.set_text(article.article().text());
-    absl::StatusOr<v1::ExtractTextResponse> response =
-        cli.client.ExtractText(request);
-    if (!response.ok()) return Fail(cli, response.status());
-    if (cli.flags.json) {
-      PrintJson(cli, *response);
-      continue;
-    }
-    if (articles->size() > 1) cli.out << "== " << article.client_ref() << "\n";
-    cli.out << Plural(response->quotes_size(), "quote") << "\n";
-    Table quotes({{"#", Table::Align::kRight},
-                  "SPEAKER",
-                  "MENTION",
-                  {"QUOTE", QuoteWidth(cli)},
-                  "RULE",
-                  {"CONF", Table::Align::kRight},
-                  "SPAN"});
-    int i = 0;
-    for (const v1::Quote& q : response->quotes()) {
-      quotes.AddRow({absl::StrCat(++i), SpeakerOf(q), q.attribution().mention(),
-                     Quoted(q.text()), q.attribution().rule(),
-                     Score(q.attribution().confidence()),
-                     FormatSpan(q.span())});
-    }
-    if (quotes.num_rows() > 0) PrintTable(cli, quotes);
-    cli.out << "\n" << Plural(response->claims_size(), "numeric claim") << "\n";
-    Table claims({{"VALUE", Table::Align::kRight},
-                  "UNIT",
-                  "KIND",
-                  "CHANGE",
-                  "SUBJECT",
-                  "TIME",
-                  {"CLAIM", 48},
-                  "QUOTED",
-                  "SPAN"});
-    for (const v1::NumericClaim& c : response->claims()) {
-      claims.AddRow({FormatClaimValue(c), c.unit(), FormatKind(c),
-                     FormatChange(c), c.subject(), ClaimTime(c), c.surface(),
-                     c.in_quote() ? "yes" : "", FormatSpan(c.span())});
-    }
-    if (claims.num_rows() > 0) PrintTable(cli, claims);
+    const int code = Answer(cli, cli.client.ExtractText(request),
+                            [&](const v1::ExtractTextResponse& r) {
+                              if (articles->size() > 1) {
+                                cli.out << "== " << article.client_ref()
+                                        << "\n";
+                              }
+                              PrintExtraction(cli, r);
+                            });
+    if (code != kExitOk) return code;
   }
   return kExitOk;
 }
@@ -163,16 +175,13 @@ int WhoSaid(const Cli& cli, const std::vector<std::string>& args) {
                                     : v1::MATCH_MODE_EXACT);
   request.set_min_score(cli.flags.min_score);
   request.set_page_size(cli.flags.limit);
-  absl::StatusOr<v1::SearchQuotesResponse> response =
-      cli.client.SearchQuotes(request);
-  if (!response.ok()) return Fail(cli, response.status());
-  if (cli.flags.json) {
-    PrintJson(cli, *response);
-  } else if (response->matches().empty()) {
-    cli.out << "no matching quote"
-            << (cli.flags.approx ? "" : " (try --approx)") << "\n";
-  } else {
-    cli.out << "speakers: " << Tallies(response->speakers()) << "\n\n";
+  const auto print = [&](const v1::SearchQuotesResponse& r) {
+    if (r.matches().empty()) {
+      cli.out << "no matching quote"
+              << (cli.flags.approx ? "" : " (try --approx)") << "\n";
+      return;
+    }
+    cli.out << "speakers: " << Tallies(r.speakers()) << "\n\n";
     Table table({{"SCORE", Table::Align::kRight},
                  "SPEAKER",
                  {"QUOTE", QuoteWidth(cli)},
@@ -180,15 +189,18 @@ int WhoSaid(const Cli& cli, const std::vector<std::string>& args) {
                  "DATE",
                  "ARTICLE",
                  "SPAN"});
-    for (const v1::QuoteMatch& m : response->matches()) {
+    for (const v1::QuoteMatch& m : r.matches()) {
       table.AddRow({Score(m.score()), SpeakerOf(m.quote()),
                     Quoted(m.quote().text()), m.evidence().outlet(),
                     m.evidence().published_date(), m.evidence().article_id(),
                     FormatSpan(m.quote().span())});
     }
     PrintTable(cli, table);
-  }
-  return response->matches().empty() ? kExitNoMatch : kExitOk;
+  };
+  return Answer(cli, cli.client.SearchQuotes(request), print,
+                [](const v1::SearchQuotesResponse& r) {
+                  return r.matches().empty() ? kExitNoMatch : kExitOk;
+                });
 }
 
 int Quotes(const Cli& cli, const std::vector<std::string>& args) {
@@ -199,20 +211,16 @@ int Quotes(const Cli& cli, const std::vector<std::string>& args) {
   request.set_to_date(cli.flags.to);
   request.set_page_size(cli.flags.limit);
   request.set_page_token(cli.flags.page_token);
-  absl::StatusOr<v1::ListSpeakerQuotesResponse> response =
-      cli.client.ListSpeakerQuotes(request);
-  if (!response.ok()) return Fail(cli, response.status());
-  if (cli.flags.json) {
-    PrintJson(cli, *response);
-    return kExitOk;
-  }
-  cli.out << response->speaker() << " (" << response->speaker_id()
-          << "): " << Plural(response->quotes_size(), "quote")
-          << (response->next_page_token().empty() ? "" : " on this page")
-          << "\n\n";
-  PrintQuotesWithEvidence(cli, response->quotes(), /*with_speaker=*/false);
-  PrintNextPage(cli, response->next_page_token());
-  return kExitOk;
+  return Answer(
+      cli, cli.client.ListSpeakerQuotes(request),
+      [&](const v1::ListSpeakerQuotesResponse& r) {
+        cli.out << r.speaker() << " (" << r.speaker_id()
+                << "): " << Plural(r.quotes_size(), "quote")
+                << (r.next_page_token().empty() ? "" : " on this page")
+                << "\n\n";
+        PrintQuotesWithEvidence(cli, r.quotes(), /*with_speaker=*/false);
+        PrintNextPage(cli, r.next_page_token());
+      });
 }
 
 int Speakers(const Cli& cli, const std::vector<std::string>& args) {
@@ -220,46 +228,77 @@ int Speakers(const Cli& cli, const std::vector<std::string>& args) {
   if (!args.empty()) request.set_name_prefix(args[0]);
   request.set_page_size(cli.flags.limit);
   request.set_page_token(cli.flags.page_token);
-  absl::StatusOr<v1::ListSpeakersResponse> response =
-      cli.client.ListSpeakers(request);
-  if (!response.ok()) return Fail(cli, response.status());
-  if (cli.flags.json) {
-    PrintJson(cli, *response);
-    return kExitOk;
-  }
-  Table table({"NAME",
-               "KIND",
-               {"QUOTES", Table::Align::kRight},
-               {"ROLES", 40},
-               {"OUTLETS", 40},
-               "ID"});
-  for (const v1::Speaker& s : response->speakers()) {
-    table.AddRow({s.name(), Kind(s.kind()), absl::StrCat(s.quote_count()),
-                  absl::StrJoin(s.roles(), "; "),
-                  absl::StrJoin(s.outlets(), ", "), s.id()});
-  }
-  PrintTable(cli, table);
-  PrintNextPage(cli, response->next_page_token());
-  return kExitOk;
+  return Answer(
+      cli, cli.client.ListSpeakers(request),
+      [&](const v1::ListSpeakersResponse& r) {
+        Table table({"NAME",
+                     "KIND",
+                     {"QUOTES", Table::Align::kRight},
+                     {"ROLES", 40},
+                     {"OUTLETS", 40},
+                     "ID"});
+        for (const v1::Speaker& s : r.speakers()) {
+          table.AddRow({s.name(), Kind(s.kind()), absl::StrCat(s.quote_count()),
+                        absl::StrJoin(s.roles(), "; "),
+                        absl::StrJoin(s.outlets(), ", "), s.id()});
+        }
+        PrintTable(cli, table);
+        PrintNextPage(cli, r.next_page_token());
+      });
 }
 
 int SpeakerCommand(const Cli& cli, const std::vector<std::string>& args) {
   v1::GetSpeakerRequest request;
   request.set_speaker(args[0]);
-  absl::StatusOr<v1::Speaker> response = cli.client.GetSpeaker(request);
-  if (!response.ok()) return Fail(cli, response.status());
-  if (cli.flags.json) {
-    PrintJson(cli, *response);
-    return kExitOk;
+  return Answer(cli, cli.client.GetSpeaker(request), [&](const v1::Speaker& r) {
+    PrintFields(cli, {{"name", r.name()},
+                      {"id", r.id()},
+                      {"kind", Kind(r.kind())},
+                      {"quotes", absl::StrCat(r.quote_count())},
+                      {"aliases", absl::StrJoin(r.aliases(), ", ")},
+                      {"roles", absl::StrJoin(r.roles(), "; ")},
+                      {"outlets", absl::StrJoin(r.outlets(), ", ")}});
+  });
+}
+
+// The verdict as aligned fields, then its evidence.
+void PrintVerdict(const Cli& cli, const v1::VerifyQuoteResponse& r) {
+  const bool found = r.verdict() != v1::VERDICT_NOT_FOUND;
+  PrintFields(
+      cli,
+      {{"verdict", ShortEnumName(v1::Verdict_descriptor(), r.verdict())},
+       {"confidence", r.confidence() > 0 ? Score(r.confidence()) : ""},
+       {"score", found ? Score(r.score()) : ""},
+       {"matched", r.matched_text().empty() ? "" : Quoted(r.matched_text())},
+       {"said by", r.attributed_speaker()},
+       {"speaker", SpeakerCheckText(r.speaker_check())},
+       {"diff", FormatDiff(r.diff())},
+       {"meaning", r.meaning_changed() ? "changed" : ""},
+       {"changes", absl::StrJoin(r.changes(), "; ")},
+       {"why", r.explanation()}});
+  if (!r.evidence().empty()) {
+    cli.out << "\n";
+    PrintQuotesWithEvidence(cli, r.evidence(),
+                            /*with_speaker=*/true);
   }
-  PrintFields(cli, {{"name", response->name()},
-                    {"id", response->id()},
-                    {"kind", Kind(response->kind())},
-                    {"quotes", absl::StrCat(response->quote_count())},
-                    {"aliases", absl::StrJoin(response->aliases(), ", ")},
-                    {"roles", absl::StrJoin(response->roles(), "; ")},
-                    {"outlets", absl::StrJoin(response->outlets(), ", ")}});
-  return kExitOk;
+}
+
+// verify --claimreview: the verdict as schema.org ClaimReview JSON-LD.
+int PrintClaimReview(const Cli& cli, const v1::VerifyQuoteRequest& request,
+                     const v1::VerifyQuoteResponse& r) {
+  ClaimReviewOptions options;
+  options.reviewer = cli.flags.reviewer;
+  options.review_url = cli.flags.review_url;
+  if (options.review_url.empty()) {
+    cli.err << "claimcheck: verify: note: Google's fact-check markup needs "
+               "the review's own url; pass --review-url=URL\n";
+  }
+  options.date_published =
+      absl::FormatTime("%Y-%m-%d", absl::Now(), absl::UTCTimeZone());
+  absl::StatusOr<std::string> json_ld = ClaimReviewJsonLd(request, r, options);
+  if (!json_ld.ok()) return Fail(cli, json_ld.status());
+  cli.out << *json_ld << "\n";
+  return ExitCodeForVerdict(r.verdict());
 }
 
 int Verify(const Cli& cli, const std::vector<std::string>& args) {
@@ -269,47 +308,15 @@ int Verify(const Cli& cli, const std::vector<std::string>& args) {
   request.set_claimed_date(cli.flags.date);
   absl::StatusOr<v1::VerifyQuoteResponse> response =
       cli.client.VerifyQuote(request);
-  if (!response.ok()) return Fail(cli, response.status());
-  if (cli.flags.claimreview) {
-    ClaimReviewOptions options;
-    options.reviewer = cli.flags.reviewer;
-    options.review_url = cli.flags.review_url;
-    if (options.review_url.empty()) {
-      cli.err << "claimcheck: verify: note: Google's fact-check markup needs "
-                 "the review's own url; pass --review-url=URL\n";
-    }
-    options.date_published =
-        absl::FormatTime("%Y-%m-%d", absl::Now(), absl::UTCTimeZone());
-    absl::StatusOr<std::string> json_ld =
-        ClaimReviewJsonLd(request, *response, options);
-    if (!json_ld.ok()) return Fail(cli, json_ld.status());
-    cli.out << *json_ld << "\n";
-  } else if (cli.flags.json) {
-    PrintJson(cli, *response);
-  } else {
-    const bool found = response->verdict() != v1::VERDICT_NOT_FOUND;
-    PrintFields(
-        cli, {{"verdict",
-               ShortEnumName(v1::Verdict_descriptor(), response->verdict())},
-              {"confidence",
-               response->confidence() > 0 ? Score(response->confidence()) : ""},
-              {"score", found ? Score(response->score()) : ""},
-              {"matched", response->matched_text().empty()
-                              ? ""
-                              : Quoted(response->matched_text())},
-              {"said by", response->attributed_speaker()},
-              {"speaker", SpeakerCheckText(response->speaker_check())},
-              {"diff", FormatDiff(response->diff())},
-              {"meaning", response->meaning_changed() ? "changed" : ""},
-              {"changes", absl::StrJoin(response->changes(), "; ")},
-              {"why", response->explanation()}});
-    if (!response->evidence().empty()) {
-      cli.out << "\n";
-      PrintQuotesWithEvidence(cli, response->evidence(),
-                              /*with_speaker=*/true);
-    }
+  if (cli.flags.claimreview && response.ok()) {
+    return PrintClaimReview(cli, request, *response);
   }
-  return ExitCodeForVerdict(response->verdict());
+  return Answer(
+      cli, response,
+      [&](const v1::VerifyQuoteResponse& r) { PrintVerdict(cli, r); },
+      [](const v1::VerifyQuoteResponse& r) {
+        return ExitCodeForVerdict(r.verdict());
+      });
 }
 
 void PrintQuoteReport(const Cli& cli, const v1::QuoteConsistencyReport& r) {
@@ -341,87 +348,97 @@ void PrintQuoteReport(const Cli& cli, const v1::QuoteConsistencyReport& r) {
   PrintTable(cli, table);
 }
 
+// consistency speaker: one quote report per utterance.
+void PrintSpeakerReport(const Cli& cli, const v1::SpeakerConsistencyReport& r) {
+  int i = 0;
+  for (const v1::QuoteConsistencyReport& group : r.groups()) {
+    cli.out << (i == 0 ? "" : "\n") << "== " << r.speaker() << ", utterance "
+            << i + 1 << " of " << r.groups_size() << "\n";
+    PrintQuoteReport(cli, group);
+    ++i;
+  }
+  if (r.groups().empty()) cli.out << r.speaker() << ": no quotes\n";
+}
+
+// A finding if any utterance's sources disagree; no match without quotes.
+int SpeakerReportExitCode(const v1::SpeakerConsistencyReport& r) {
+  int code = r.groups().empty() ? kExitNoMatch : kExitOk;
+  for (const v1::QuoteConsistencyReport& group : r.groups()) {
+    if (ExitCodeForAgreement(group.agreement()) == kExitFinding) {
+      code = kExitFinding;
+    }
+  }
+  return code;
+}
+
+// consistency quantity: the verdict, every observation, the conflicts.
+void PrintQuantityReport(const Cli& cli,
+                         const v1::QuantityConsistencyReport& r) {
+  PrintFields(cli, {{"agreement",
+                     ShortEnumName(v1::Agreement_descriptor(), r.agreement())},
+                    {"unit key", r.unit_key()},
+                    {"summary", r.summary()}});
+  if (!r.observations().empty()) {
+    Table table({"DATE",
+                 "OUTLET",
+                 {"VALUE", Table::Align::kRight},
+                 "INTERVAL",
+                 "SUBJECT",
+                 {"CLAIM", 48},
+                 "ASSERTED BY",
+                 "ARTICLE"});
+    for (const v1::QuantityObservation& o : r.observations()) {
+      table.AddRow({o.evidence().published_date(), o.evidence().outlet(),
+                    FormatClaimValue(o.claim()),
+                    absl::StrCat("[", FormatNumber(o.interval_low()), ", ",
+                                 FormatNumber(o.interval_high()), "]"),
+                    o.claim().subject(), o.claim().surface(),
+                    o.claim().asserted_by(), o.evidence().article_id()});
+    }
+    cli.out << "\n";
+    PrintTable(cli, table);
+  }
+  for (const std::string& conflict : r.conflicts()) {
+    cli.out << "conflict: " << conflict << "\n";
+  }
+}
+
+template <typename Report>
+int AgreementExitCode(const Report& r) {
+  return ExitCodeForAgreement(r.agreement());
+}
+
 int Consistency(const Cli& cli, const std::vector<std::string>& args) {
   const std::string& kind = args[0];
   if (kind == "quote") {
     v1::GetQuoteConsistencyRequest request;
     request.set_text(args[1]);
-    absl::StatusOr<v1::QuoteConsistencyReport> response =
-        cli.client.GetQuoteConsistency(request);
-    if (!response.ok()) return Fail(cli, response.status());
-    if (cli.flags.json) {
-      PrintJson(cli, *response);
-    } else {
-      PrintQuoteReport(cli, *response);
-    }
-    return ExitCodeForAgreement(response->agreement());
+    return Answer(
+        cli, cli.client.GetQuoteConsistency(request),
+        [&](const v1::QuoteConsistencyReport& r) { PrintQuoteReport(cli, r); },
+        AgreementExitCode<v1::QuoteConsistencyReport>);
   }
   if (kind == "speaker") {
     v1::GetSpeakerConsistencyRequest request;
     request.set_speaker(args[1]);
     request.set_max_groups(cli.flags.limit);
-    absl::StatusOr<v1::SpeakerConsistencyReport> response =
-        cli.client.GetSpeakerConsistency(request);
-    if (!response.ok()) return Fail(cli, response.status());
-    if (cli.flags.json) PrintJson(cli, *response);
-    int code = response->groups().empty() ? kExitNoMatch : kExitOk;
-    int i = 0;
-    for (const v1::QuoteConsistencyReport& group : response->groups()) {
-      if (!cli.flags.json) {
-        cli.out << (i == 0 ? "" : "\n") << "== " << response->speaker()
-                << ", utterance " << i + 1 << " of " << response->groups_size()
-                << "\n";
-        PrintQuoteReport(cli, group);
-      }
-      ++i;
-      if (ExitCodeForAgreement(group.agreement()) == kExitFinding) {
-        code = kExitFinding;
-      }
-    }
-    if (!cli.flags.json && response->groups().empty()) {
-      cli.out << response->speaker() << ": no quotes\n";
-    }
-    return code;
+    return Answer(
+        cli, cli.client.GetSpeakerConsistency(request),
+        [&](const v1::SpeakerConsistencyReport& r) {
+          PrintSpeakerReport(cli, r);
+        },
+        SpeakerReportExitCode);
   }
   if (kind == "quantity") {
     v1::GetQuantityConsistencyRequest request;
     request.set_unit(args[1]);
     request.set_subject(cli.flags.subject);
-    absl::StatusOr<v1::QuantityConsistencyReport> response =
-        cli.client.GetQuantityConsistency(request);
-    if (!response.ok()) return Fail(cli, response.status());
-    if (cli.flags.json) {
-      PrintJson(cli, *response);
-    } else {
-      PrintFields(cli, {{"agreement", ShortEnumName(v1::Agreement_descriptor(),
-                                                    response->agreement())},
-                        {"unit key", response->unit_key()},
-                        {"summary", response->summary()}});
-      if (!response->observations().empty()) {
-        Table table({"DATE",
-                     "OUTLET",
-                     {"VALUE", Table::Align::kRight},
-                     "INTERVAL",
-                     "SUBJECT",
-                     {"CLAIM", 48},
-                     "ASSERTED BY",
-                     "ARTICLE"});
-        for (const v1::QuantityObservation& o : response->observations()) {
-          table.AddRow({o.evidence().published_date(), o.evidence().outlet(),
-                        FormatClaimValue(o.claim()),
-                        absl::StrCat("[", FormatNumber(o.interval_low()), ", ",
-                                     FormatNumber(o.interval_high()), "]"),
-                        o.claim().subject(), o.claim().surface(),
-                        o.claim().asserted_by(), o.evidence().article_id()});
-        }
-        cli.out << "\n";
-        PrintTable(cli, table);
-      }
-      for (const std::string& conflict : response->conflicts()) {
-        cli.out << "conflict: " << conflict << "\n";
-      }
-    }
-    return ExitCodeForAgreement(response->agreement());
+    return Answer(
+        cli, cli.client.GetQuantityConsistency(request),
+        [&](const v1::QuantityConsistencyReport& r) {
+          PrintQuantityReport(cli, r);
+        },
+        AgreementExitCode<v1::QuantityConsistencyReport>);
   }
   return UsageError(cli, absl::StrCat("unknown kind '", kind,
                                       "'; want quote, speaker or quantity"));
@@ -447,124 +464,92 @@ int Claims(const Cli& cli, const std::vector<std::string>& args) {
   if (cli.flags.max) request.set_max_value(*cli.flags.max);
   request.set_page_size(cli.flags.limit);
   request.set_page_token(cli.flags.page_token);
-  absl::StatusOr<v1::SearchClaimsResponse> response =
-      cli.client.SearchClaims(request);
-  if (!response.ok()) return Fail(cli, response.status());
-  if (cli.flags.json) {
-    PrintJson(cli, *response);
-    return kExitOk;
-  }
-  Table table({"DATE",
-               "OUTLET",
-               {"VALUE", Table::Align::kRight},
-               "UNIT",
-               "KIND",
-               "CHANGE",
-               "SUBJECT",
-               "TIME",
-               {"CLAIM", 48},
-               "ARTICLE",
-               "SPAN"});
-  for (const v1::QuantityObservation& o : response->claims()) {
-    table.AddRow({o.evidence().published_date(), o.evidence().outlet(),
-                  FormatClaimValue(o.claim()), o.claim().unit(),
-                  FormatKind(o.claim()), FormatChange(o.claim()),
-                  o.claim().subject(), ClaimTime(o.claim()),
-                  o.claim().surface(), o.evidence().article_id(),
-                  FormatSpan(o.claim().span())});
-  }
-  PrintTable(cli, table);
-  PrintNextPage(cli, response->next_page_token());
-  return kExitOk;
+  return Answer(
+      cli, cli.client.SearchClaims(request),
+      [&](const v1::SearchClaimsResponse& r) {
+        Table table({"DATE",
+                     "OUTLET",
+                     {"VALUE", Table::Align::kRight},
+                     "UNIT",
+                     "KIND",
+                     "CHANGE",
+                     "SUBJECT",
+                     "TIME",
+                     {"CLAIM", 48},
+                     "ARTICLE",
+                     "SPAN"});
+        for (const v1::QuantityObservation& o : r.claims()) {
+          table.AddRow({o.evidence().published_date(), o.evidence().outlet(),
+                        FormatClaimValue(o.claim()), o.claim().unit(),
+                        FormatKind(o.claim()), FormatChange(o.claim()),
+                        o.claim().subject(), ClaimTime(o.claim()),
+                        o.claim().surface(), o.evidence().article_id(),
+                        FormatSpan(o.claim().span())});
+        }
+        PrintTable(cli, table);
+        PrintNextPage(cli, r.next_page_token());
+      });
 }
 
 int ArticleCommand(const Cli& cli, const std::vector<std::string>& args) {
   v1::GetArticleRequest request;
   request.set_article_id(args[0]);
   request.set_include_text(cli.flags.text);
-  absl::StatusOr<v1::Article> response = cli.client.GetArticle(request);
-  if (!response.ok()) return Fail(cli, response.status());
-  if (cli.flags.json) {
-    PrintJson(cli, *response);
-    return kExitOk;
-  }
-  const v1::Article& a = *response;
-  PrintFields(cli, {{"id", a.id()},
-                    {"title", a.title()},
-                    {"outlet", a.outlet()},
-                    {"date", a.published_date()},
-                    {"url", a.url()},
-                    {"version", absl::StrCat(a.version())},
-                    {"sha256", a.content_hash()},
-                    {"quotes", absl::StrCat(a.quotes_size())},
-                    {"claims", absl::StrCat(a.claims_size())}});
-  if (!a.quotes().empty()) {
-    Table quotes({{"#", Table::Align::kRight},
-                  "SPEAKER",
-                  "MENTION",
-                  {"QUOTE", QuoteWidth(cli)},
-                  "SPAN"});
-    int i = 0;
-    for (const v1::Quote& q : a.quotes()) {
-      quotes.AddRow({absl::StrCat(++i), SpeakerOf(q), q.attribution().mention(),
-                     Quoted(q.text()), FormatSpan(q.span())});
+  return Answer(cli, cli.client.GetArticle(request), [&](const v1::Article& r) {
+    const v1::Article& a = r;
+    PrintFields(cli, {{"id", a.id()},
+                      {"title", a.title()},
+                      {"outlet", a.outlet()},
+                      {"date", a.published_date()},
+                      {"url", a.url()},
+                      {"version", absl::StrCat(a.version())},
+                      {"sha256", a.content_hash()},
+                      {"quotes", absl::StrCat(a.quotes_size())},
+                      {"claims", absl::StrCat(a.claims_size())}});
+    if (!a.quotes().empty()) {
+      Table quotes({{"#", Table::Align::kRight},
+                    "SPEAKER",
+                    "MENTION",
+                    {"QUOTE", QuoteWidth(cli)},
+                    "SPAN"});
+      int i = 0;
+      for (const v1::Quote& q : a.quotes()) {
+        quotes.AddRow({absl::StrCat(++i), SpeakerOf(q),
+                       q.attribution().mention(), Quoted(q.text()),
+                       FormatSpan(q.span())});
+      }
+      cli.out << "\n";
+      PrintTable(cli, quotes);
     }
-    cli.out << "\n";
-    PrintTable(cli, quotes);
-  }
-  if (!a.claims().empty()) {
-    Table claims({{"VALUE", Table::Align::kRight},
-                  "UNIT",
-                  "KIND",
-                  "CHANGE",
-                  "SUBJECT",
-                  "TIME",
-                  {"CLAIM", 48},
-                  "QUOTED",
-                  "SPAN"});
-    for (const v1::NumericClaim& c : a.claims()) {
-      claims.AddRow({FormatClaimValue(c), c.unit(), FormatKind(c),
-                     FormatChange(c), c.subject(), ClaimTime(c), c.surface(),
-                     c.in_quote() ? "yes" : "", FormatSpan(c.span())});
+    if (!a.claims().empty()) {
+      cli.out << "\n";
+      PrintArticleClaims(cli, a.claims());
     }
-    cli.out << "\n";
-    PrintTable(cli, claims);
-  }
-  if (cli.flags.text) cli.out << "\n" << a.text() << "\n";
-  return kExitOk;
+    if (cli.flags.text) cli.out << "\n" << a.text() << "\n";
+  });
 }
 
 int Delete(const Cli& cli, const std::vector<std::string>& args) {
   v1::DeleteArticleRequest request;
   request.set_article_id(args[0]);
-  absl::StatusOr<v1::DeleteArticleResponse> response =
-      cli.client.DeleteArticle(request);
-  if (!response.ok()) return Fail(cli, response.status());
-  if (cli.flags.json) {
-    PrintJson(cli, *response);
-  } else {
-    cli.out << "deleted article " << args[0] << " ("
-            << Plural(response->deleted_quotes(), "quote") << ", "
-            << Plural(response->deleted_claims(), "claim") << ")\n";
-  }
-  return kExitOk;
+  return Answer(cli, cli.client.DeleteArticle(request),
+                [&](const v1::DeleteArticleResponse& r) {
+                  cli.out << "deleted article " << args[0] << " ("
+                          << Plural(r.deleted_quotes(), "quote") << ", "
+                          << Plural(r.deleted_claims(), "claim") << ")\n";
+                });
 }
 
 int StatsCommand(const Cli& cli, const std::vector<std::string>& args) {
-  absl::StatusOr<v1::Stats> response = cli.client.GetStats({});
-  if (!response.ok()) return Fail(cli, response.status());
-  if (cli.flags.json) {
-    PrintJson(cli, *response);
-    return kExitOk;
-  }
-  const v1::Stats& s = *response;
-  PrintFields(cli, {{"articles", FormatNumber(s.articles())},
-                    {"quotes", FormatNumber(s.quotes())},
-                    {"speakers", FormatNumber(s.speakers())},
-                    {"claims", FormatNumber(s.claims())},
-                    {"outlets", FormatNumber(s.outlets())},
-                    {"db bytes", FormatNumber(s.db_bytes())}});
-  return kExitOk;
+  return Answer(cli, cli.client.GetStats({}), [&](const v1::Stats& r) {
+    const v1::Stats& s = r;
+    PrintFields(cli, {{"articles", FormatNumber(s.articles())},
+                      {"quotes", FormatNumber(s.quotes())},
+                      {"speakers", FormatNumber(s.speakers())},
+                      {"claims", FormatNumber(s.claims())},
+                      {"outlets", FormatNumber(s.outlets())},
+                      {"db bytes", FormatNumber(s.db_bytes())}});
+  });
 }
 
 // "2026-03-04  Metro Wire  Victor Hale" style cell for one conflict side.
@@ -585,6 +570,37 @@ const v1::Evidence& SideEvidence(const v1::ConflictSide& side) {
   return side.has_claim() ? side.claim().evidence() : side.quote().evidence();
 }
 
+void PrintConflicts(const Cli& cli, const v1::ListConflictsResponse& r) {
+  if (r.conflicts().empty()) {
+    cli.out << "no conflicts\n";
+    return;
+  }
+  Table table({"KIND",
+               {"TOPIC", QuoteWidth(cli)},
+               "A: DATE",
+               "OUTLET",
+               "SAYS",
+               "B: DATE",
+               "OUTLET",
+               "SAYS"});
+  for (const v1::Conflict& c : r.conflicts()) {
+    const bool numeric = c.kind() == v1::CONFLICT_KIND_NUMERIC;
+    const v1::Evidence& a = SideEvidence(c.a());
+    const v1::Evidence& b = SideEvidence(c.b());
+    table.AddRow({numeric ? "numeric" : "attribution",
+                  numeric ? c.topic() : Quoted(c.topic()), a.published_date(),
+                  a.outlet(), SideWho(c.a(), numeric), b.published_date(),
+                  b.outlet(), SideWho(c.b(), numeric)});
+  }
+  PrintTable(cli, table);
+  for (const v1::Conflict& c : r.conflicts()) {
+    cli.out << c.id() << ": " << c.summary();
+    if (!c.reason().empty()) cli.out << " [" << c.reason() << "]";
+    cli.out << "\n";
+  }
+  PrintNextPage(cli, r.next_page_token());
+}
+
 int Conflicts(const Cli& cli, const std::vector<std::string>& args) {
   v1::ListConflictsRequest request;
   request.set_outlet(cli.flags.outlet);
@@ -602,42 +618,12 @@ int Conflicts(const Cli& cli, const std::vector<std::string>& args) {
   }
   request.set_page_size(cli.flags.limit);
   request.set_page_token(cli.flags.page_token);
-  absl::StatusOr<v1::ListConflictsResponse> response =
-      cli.client.ListConflicts(request);
-  if (!response.ok()) return Fail(cli, response.status());
-  if (cli.flags.json) {
-    PrintJson(cli, *response);
-    return response->conflicts().empty() ? kExitOk : kExitFinding;
-  }
-  if (response->conflicts().empty()) {
-    cli.out << "no conflicts\n";
-    return kExitOk;
-  }
-  Table table({"KIND",
-               {"TOPIC", QuoteWidth(cli)},
-               "A: DATE",
-               "OUTLET",
-               "SAYS",
-               "B: DATE",
-               "OUTLET",
-               "SAYS"});
-  for (const v1::Conflict& c : response->conflicts()) {
-    const bool numeric = c.kind() == v1::CONFLICT_KIND_NUMERIC;
-    const v1::Evidence& a = SideEvidence(c.a());
-    const v1::Evidence& b = SideEvidence(c.b());
-    table.AddRow({numeric ? "numeric" : "attribution",
-                  numeric ? c.topic() : Quoted(c.topic()), a.published_date(),
-                  a.outlet(), SideWho(c.a(), numeric), b.published_date(),
-                  b.outlet(), SideWho(c.b(), numeric)});
-  }
-  PrintTable(cli, table);
-  for (const v1::Conflict& c : response->conflicts()) {
-    cli.out << c.id() << ": " << c.summary();
-    if (!c.reason().empty()) cli.out << " [" << c.reason() << "]";
-    cli.out << "\n";
-  }
-  PrintNextPage(cli, response->next_page_token());
-  return kExitFinding;
+  return Answer(
+      cli, cli.client.ListConflicts(request),
+      [&](const v1::ListConflictsResponse& r) { PrintConflicts(cli, r); },
+      [&](const v1::ListConflictsResponse& r) {
+        return r.conflicts().empty() ? kExitOk : kExitFinding;
+      });
 }
 
 std::string StoryOutlets(const v1::Story& s) {
@@ -655,47 +641,39 @@ int Stories(const Cli& cli, const std::vector<std::string>& args) {
   v1::ListStoriesRequest request;
   request.set_page_size(cli.flags.limit);
   request.set_page_token(cli.flags.page_token);
-  absl::StatusOr<v1::ListStoriesResponse> response =
-      cli.client.ListStories(request);
-  if (!response.ok()) return Fail(cli, response.status());
-  if (cli.flags.json) {
-    PrintJson(cli, *response);
-    return kExitOk;
-  }
-  if (response->stories().empty()) {
-    cli.out << "no stories\n";
-    return kExitOk;
-  }
-  Table table({"ID", "ARTICLES", "FIRST", "LAST", {"TITLE", 50}, "OUTLETS"});
-  for (const v1::Story& s : response->stories()) {
-    table.AddRow(
-        {s.id(), absl::StrCat(s.article_count()), s.first_date(), s.last_date(),
-         s.articles().empty() ? "" : s.articles(0).title(), StoryOutlets(s)});
-  }
-  PrintTable(cli, table);
-  PrintNextPage(cli, response->next_page_token());
-  return kExitOk;
+  return Answer(
+      cli, cli.client.ListStories(request),
+      [&](const v1::ListStoriesResponse& r) {
+        if (r.stories().empty()) {
+          cli.out << "no stories\n";
+          return;
+        }
+        Table table(
+            {"ID", "ARTICLES", "FIRST", "LAST", {"TITLE", 50}, "OUTLETS"});
+        for (const v1::Story& s : r.stories()) {
+          table.AddRow({s.id(), absl::StrCat(s.article_count()), s.first_date(),
+                        s.last_date(),
+                        s.articles().empty() ? "" : s.articles(0).title(),
+                        StoryOutlets(s)});
+        }
+        PrintTable(cli, table);
+        PrintNextPage(cli, r.next_page_token());
+      });
 }
 
 int StoryCommand(const Cli& cli, const std::vector<std::string>& args) {
   v1::GetStoryRequest request;
   request.set_id(args[0]);
-  absl::StatusOr<v1::Story> response = cli.client.GetStory(request);
-  if (!response.ok()) return Fail(cli, response.status());
-  if (cli.flags.json) {
-    PrintJson(cli, *response);
-    return kExitOk;
-  }
-  cli.out << "story " << response->id() << ": " << response->article_count()
-          << " articles, " << response->first_date() << " to "
-          << response->last_date() << "\n";
-  Table table({"ARTICLE", "DATE", "OUTLET", {"TITLE", 60}, "URL"});
-  for (const v1::StoryArticle& a : response->articles()) {
-    table.AddRow(
-        {a.article_id(), a.published_date(), a.outlet(), a.title(), a.url()});
-  }
-  PrintTable(cli, table);
-  return kExitOk;
+  return Answer(cli, cli.client.GetStory(request), [&](const v1::Story& r) {
+    cli.out << "story " << r.id() << ": " << r.article_count() << " articles, "
+            << r.first_date() << " to " << r.last_date() << "\n";
+    Table table({"ARTICLE", "DATE", "OUTLET", {"TITLE", 60}, "URL"});
+    for (const v1::StoryArticle& a : r.articles()) {
+      table.AddRow(
+          {a.article_id(), a.published_date(), a.outlet(), a.title(), a.url()});
+    }
+    PrintTable(cli, table);
+  });
 }
 
 std::string MsDate(int64_t ms) {
@@ -711,42 +689,35 @@ int Merges(const Cli& cli, const std::vector<std::string>& args) {
   request.set_include_undone(cli.flags.all);
   request.set_page_size(cli.flags.limit);
   request.set_page_token(cli.flags.page_token);
-  absl::StatusOr<v1::ListSpeakerMergesResponse> response =
-      cli.client.ListSpeakerMerges(request);
-  if (!response.ok()) return Fail(cli, response.status());
-  if (cli.flags.json) {
-    PrintJson(cli, *response);
-    return kExitOk;
-  }
-  if (response->merges().empty()) {
-    cli.out << "no speaker merges\n";
-    return kExitOk;
-  }
-  Table table(
-      {"ID", "MERGED", "INTO", {"EVIDENCE", 60}, "WHEN (UTC)", "UNDONE"});
-  for (const v1::SpeakerMerge& m : response->merges()) {
-    table.AddRow({m.id(), m.from_name(), m.into_name(), m.reason(),
-                  MsDate(m.created_unix_ms()), MsDate(m.undone_unix_ms())});
-  }
-  PrintTable(cli, table);
-  PrintNextPage(cli, response->next_page_token());
-  return kExitOk;
+  return Answer(
+      cli, cli.client.ListSpeakerMerges(request),
+      [&](const v1::ListSpeakerMergesResponse& r) {
+        if (r.merges().empty()) {
+          cli.out << "no speaker merges\n";
+          return;
+        }
+        Table table(
+            {"ID", "MERGED", "INTO", {"EVIDENCE", 60}, "WHEN (UTC)", "UNDONE"});
+        for (const v1::SpeakerMerge& m : r.merges()) {
+          table.AddRow({m.id(), m.from_name(), m.into_name(), m.reason(),
+                        MsDate(m.created_unix_ms()),
+                        MsDate(m.undone_unix_ms())});
+        }
+        PrintTable(cli, table);
+        PrintNextPage(cli, r.next_page_token());
+      });
 }
 
 int UndoMerge(const Cli& cli, const std::vector<std::string>& args) {
   v1::UndoSpeakerMergeRequest request;
   request.set_merge_id(args[0]);
-  absl::StatusOr<v1::SpeakerMerge> response =
-      cli.client.UndoSpeakerMerge(request);
-  if (!response.ok()) return Fail(cli, response.status());
-  if (cli.flags.json) {
-    PrintJson(cli, *response);
-  } else {
-    cli.out << "undid " << response->id() << ": " << response->from_name()
-            << " is its own speaker again (" << response->from_speaker_id()
-            << "), apart from " << response->into_name() << "\n";
-  }
-  return kExitOk;
+  return Answer(cli, cli.client.UndoSpeakerMerge(request),
+                [&](const v1::SpeakerMerge& r) {
+                  cli.out << "undid " << r.id() << ": " << r.from_name()
+                          << " is its own speaker again ("
+                          << r.from_speaker_id() << "), apart from "
+                          << r.into_name() << "\n";
+                });
 }
 
 }  // namespace
@@ -814,6 +785,10 @@ const std::vector<Command>& Commands() {
        "undo a speaker merge: the variant becomes its own speaker again", 1, 1,
        UndoMerge},
       {"stats", "", "", "counts of what the index holds", 0, 0, StatsCommand},
+      {"export", "", "",
+       "write every quote (Quotebank style), speaker and numeric claim as "
+       "JSON Lines to stdout, with a progress bar on a terminal",
+       0, 0, RunExport},
   };
   return *kCommands;
 }

@@ -34,6 +34,9 @@ const Command* FindCommand(absl::string_view name);
 // Defined in ingest.cc.
 int RunIngest(const Cli& cli, const std::vector<std::string>& args);
 
+// Defined in export.cc.
+int RunExport(const Cli& cli, const std::vector<std::string>& args);
+
 // Defined in watch.cc.
 int WatchAdd(const Cli& cli, const std::vector<std::string>& args);
 int WatchRemove(const Cli& cli, const std::vector<std::string>& args);

@@ -12,37 +12,12 @@
 #include "client/article_reader.h"
 #include "client/cli/cli.h"
 #include "client/cli/commands.h"
+#include "client/cli/progress.h"
 #include "client/exit_codes.h"
 #include "client/table.h"
 
 namespace claimcheck::cli {
 namespace {
-
-constexpr int kBarWidth = 30;
-
-class ProgressBar {
- public:
-  ProgressBar(std::ostream& err, size_t total, bool enabled)
-      : err_(err), total_(total), enabled_(enabled && total > 1) {}
-
-  void Update(size_t done) {
-    if (!enabled_) return;
-    const int filled = static_cast<int>(kBarWidth * done / total_);
-    err_ << "\r[" << std::string(filled, '#')
-         << std::string(kBarWidth - filled, '.') << "] " << done << "/"
-         << total_ << " articles" << std::flush;
-  }
-
-  // Erases the bar so the next line starts clean.
-  void Clear() {
-    if (enabled_) err_ << "\r\033[K" << std::flush;
-  }
-
- private:
-  std::ostream& err_;
-  const size_t total_;
-  const bool enabled_;
-};
 
 struct Tally {
   int created = 0;
@@ -75,6 +50,21 @@ struct Tally {
 
   int ingested() const { return created + replaced + unchanged; }
 };
+
+// The exit code of an ingest that failed with `code`: 5 (the usage's "an
+// article was rejected") when the article itself was refused (invalid, too
+// large, ...), else the code of any failed call (unreachable, token, ...).
+int IngestExitCode(absl::StatusCode code) {
+  switch (code) {
+    case absl::StatusCode::kInvalidArgument:
+    case absl::StatusCode::kOutOfRange:
+    case absl::StatusCode::kResourceExhausted:
+    case absl::StatusCode::kFailedPrecondition:
+      return kExitInvalidArgument;
+    default:
+      return ExitCodeForStatus(absl::Status(code, "ingest failed"));
+  }
+}
 
 bool Rejected(const v1::IngestArticleResponse& ack) {
   return ack.status_code() != 0 ||
@@ -118,7 +108,10 @@ int RunIngest(const Cli& cli, const std::vector<std::string>& args) {
   if (requests.size() == 1) {
     absl::StatusOr<v1::IngestArticleResponse> ack =
         cli.client.IngestArticle(requests[0]);
-    if (!ack.ok()) return Fail(cli, ack.status());
+    if (!ack.ok()) {
+      Fail(cli, ack.status());
+      return IngestExitCode(ack.status().code());
+    }
     if (ack->client_ref().empty()) {
       ack->set_client_ref(requests[0].client_ref());
     }
@@ -159,8 +152,8 @@ int RunIngest(const Cli& cli, const std::vector<std::string>& args) {
     cli.out << summary << "\n";
   }
   if (tally.rejected > 0) {
-    return ExitCodeForStatus(absl::Status(
-        static_cast<absl::StatusCode>(tally.first_rejection_code), "rejected"));
+    return IngestExitCode(
+        static_cast<absl::StatusCode>(tally.first_rejection_code));
   }
   return kExitOk;
 }

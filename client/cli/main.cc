@@ -33,6 +33,7 @@
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/time/time.h"
+#include "client/cli/args.h"
 #include "client/cli/cli.h"
 #include "client/cli/commands.h"
 #include "client/client.h"
@@ -44,6 +45,10 @@ ABSL_FLAG(std::string, token, "",
           "bearer token (also read from $CLAIMCHECK_TOKEN)");
 ABSL_FLAG(std::string, tls_ca, "",
           "PEM file of root certificates; switches to TLS");
+ABSL_FLAG(std::string, tls_cert, "",
+          "PEM client certificate chain for mTLS (with --tls_key); switches "
+          "to TLS");
+ABSL_FLAG(std::string, tls_key, "", "PEM private key of --tls_cert (mTLS)");
 ABSL_FLAG(absl::Duration, deadline, absl::Seconds(10),
           "deadline of each call, e.g. 10s, 2m");
 ABSL_FLAG(bool, json, false, "print responses as JSON, one object per line");
@@ -83,67 +88,6 @@ ABSL_FLAG(absl::Duration, watch_for, absl::InfiniteDuration(),
 namespace claimcheck::cli {
 namespace {
 
-std::string Usage() {
-  std::string out =
-      "claimcheck: ask a claimcheck server who said what.\n\n"
-      "Usage: claimcheck [--server=HOST:PORT] [--token=T] [--json] "
-      "<command> [args] [flags]\n\nCommands:\n";
-  for (const Command& c : Commands()) {
-    absl::StrAppend(&out, "  ", c.name, *c.synopsis == '\0' ? "" : " ",
-                    c.synopsis, "\n");
-    if (*c.flags != '\0') absl::StrAppend(&out, "      ", c.flags, "\n");
-    absl::StrAppend(&out, "      ", c.help, "\n");
-  }
-  absl::StrAppend(
-      &out,
-      "\nGlobal flags:\n"
-      "  --server=HOST:PORT  server address (default localhost:50051)\n"
-      "  --token=T           bearer token for writes (or $CLAIMCHECK_TOKEN)\n"
-      "  --tls_ca=FILE       PEM root certificates; switches to TLS\n"
-      "  --deadline=10s      deadline of each call\n"
-      "  --json              print responses as JSON, one object per line\n"
-      "Flag names take '-' or '_' (--page-token = --page_token). Put '--' "
-      "before a\npositional argument that starts with '-'. All flags: "
-      "--helpfull.\n\n"
-      "Exit codes:\n"
-      "  0  ok (verify: SUPPORTED; consistency: sources agree)\n"
-      "  1  usage error, or a local input file that cannot be read\n"
-      "  2  server said NOT_FOUND (unknown article or speaker)\n"
-      "  3  a finding: verify MISATTRIBUTED, ALTERED, PARTIAL or\n"
-      "     UNATTRIBUTED;\n"
-      "     consistency: the sources disagree\n"
-      "  4  nothing matched: verify NOT_FOUND; who-said found no quote\n"
-      "  5  server said INVALID_ARGUMENT; ingest: an article was rejected\n"
-      "  6  server unreachable or too slow (UNAVAILABLE, DEADLINE_EXCEEDED)\n"
-      "  7  any other error (UNAUTHENTICATED, RESOURCE_EXHAUSTED, ...)\n");
-  return out;
-}
-
-// Rewrites "--page-token=x" to "--page_token=x" (absl flag names cannot hold
-// '-'), up to a bare "--". Returns true if help was asked for.
-bool NormalizeArgs(std::vector<char*>& argv, std::vector<std::string>& store) {
-  bool help = false;
-  store.reserve(argv.size());
-  for (size_t i = 1; i < argv.size(); ++i) {
-    std::string arg = argv[i];
-    if (arg == "--") break;
-    if (arg == "--help" || arg == "-h" || arg == "-help" ||
-        (i == 1 && arg == "help")) {
-      help = true;
-    }
-    if (arg.size() > 2 && arg[0] == '-') {
-      const size_t start = arg[1] == '-' ? 2 : 1;
-      const size_t end = std::min(arg.find('='), arg.size());
-      for (size_t j = start; j < end; ++j) {
-        if (arg[j] == '-') arg[j] = '_';
-      }
-      store.push_back(std::move(arg));
-      argv[i] = store.back().data();
-    }
-  }
-  return help;
-}
-
 int TerminalWidth() {
   if (isatty(STDOUT_FILENO) != 1) return 0;
   struct winsize size;
@@ -153,19 +97,7 @@ int TerminalWidth() {
   return size.ws_col;
 }
 
-int Main(int argc, char** argv) {
-  std::vector<char*> args(argv, argv + argc);
-  std::vector<std::string> store;
-  if (NormalizeArgs(args, store)) {
-    std::cout << Usage();
-    return kExitOk;
-  }
-  absl::SetProgramUsageMessage(
-      "claimcheck [--server=HOST:PORT] [--json] <command> [args]; "
-      "see claimcheck --help");
-  std::vector<char*> positional =
-      absl::ParseCommandLine(static_cast<int>(args.size()), args.data());
-
+CliFlags ReadFlags() {
   CliFlags flags;
   flags.json = absl::GetFlag(FLAGS_json);
   flags.outlet = absl::GetFlag(FLAGS_outlet);
@@ -189,15 +121,10 @@ int Main(int argc, char** argv) {
   flags.from_now = absl::GetFlag(FLAGS_from_now);
   flags.max_events = absl::GetFlag(FLAGS_max_events);
   flags.watch_for = absl::GetFlag(FLAGS_watch_for);
+  return flags;
+}
 
-  if (positional.size() < 2) {
-    std::cerr << "claimcheck: no command given\n"
-              << "Run 'claimcheck --help' for usage.\n";
-    return kExitUsage;
-  }
-  const std::string name = positional[1];
-  const std::vector<std::string> command_args(positional.begin() + 2,
-                                              positional.end());
+ClientOptions ReadClientOptions() {
   ClientOptions options;
   options.target = absl::GetFlag(FLAGS_server);
   options.bearer_token = absl::GetFlag(FLAGS_token);
@@ -207,30 +134,23 @@ int Main(int argc, char** argv) {
     }
   }
   options.tls_root_cert_path = absl::GetFlag(FLAGS_tls_ca);
+  options.tls_cert_chain_path = absl::GetFlag(FLAGS_tls_cert);
+  options.tls_private_key_path = absl::GetFlag(FLAGS_tls_key);
   options.deadline = absl::GetFlag(FLAGS_deadline);
+  return options;
+}
 
-  // The client is made before checking arguments so that usage errors can
-  // be reported through the same Cli context.
-  absl::StatusOr<std::unique_ptr<Client>> client = Client::Connect(options);
-  if (!client.ok()) {
-    std::cerr << "claimcheck: " << client.status().message() << "\n";
-    return kExitUsage;
-  }
-  const Cli cli{**client, flags, std::cout, std::cerr, TerminalWidth(), name};
+// Prints "claimcheck: <message>" and where help is; the usage exit code.
+// `command` names the command whose help to point at ("" for the global).
+int EarlyUsageError(absl::string_view message, absl::string_view command) {
+  std::cerr << "claimcheck: " << message << "\nRun 'claimcheck " << command
+            << (command.empty() ? "" : " ") << "--help' for usage.\n";
+  return kExitUsage;
+}
 
-  const Command* command = FindCommand(name);
-  if (command == nullptr) {
-    cli.err << "claimcheck: unknown command '" << name << "'\n"
-            << "Run 'claimcheck --help' for usage.\n";
-    return kExitUsage;
-  }
-  const int n = static_cast<int>(command_args.size());
-  if (n < command->min_args ||
-      (command->max_args >= 0 && n > command->max_args)) {
-    return UsageError(cli,
-                      absl::StrCat("usage: claimcheck ", command->name, " ",
-                                   command->synopsis, " ", command->flags));
-  }
+// Parses --min/--max into `flags`; false (and *bad) on a value that is not a
+// number.
+bool ParseRange(CliFlags& flags, std::string* bad) {
   const std::pair<std::string, std::optional<double>*> numbers[] = {
       {absl::GetFlag(FLAGS_min), &flags.min},
       {absl::GetFlag(FLAGS_max), &flags.max}};
@@ -238,10 +158,78 @@ int Main(int argc, char** argv) {
     if (text.empty()) continue;
     double value;
     if (!absl::SimpleAtod(text, &value)) {
-      return UsageError(cli, absl::StrCat("not a number: '", text, "'"));
+      *bad = text;
+      return false;
     }
     *target = value;
   }
+  return true;
+}
+
+// Answers a help request: the global help without a command, the command's
+// own otherwise (an unknown command is a usage error).
+int Help(const std::vector<char*>& positional) {
+  if (positional.size() < 2) {
+    std::cout << Usage();
+    return kExitOk;
+  }
+  const Command* command = FindCommand(positional[1]);
+  if (command == nullptr) {
+    return EarlyUsageError(
+        absl::StrCat("unknown command '", positional[1], "'"), "");
+  }
+  std::cout << CommandUsage(*command);
+  return kExitOk;
+}
+
+int Main(int argc, char** argv) {
+  std::vector<char*> args(argv, argv + argc);
+  std::vector<std::string> store;
+  const bool help = NormalizeArgs(args, store);
+  if (absl::Status s = CheckFlagNames(args); !s.ok()) {
+    return EarlyUsageError(s.message(), "");
+  }
+  absl::SetProgramUsageMessage(
+      "claimcheck [--server=HOST:PORT] [--json] <command> [args]; "
+      "see claimcheck --help");
+  std::vector<char*> positional =
+      absl::ParseCommandLine(static_cast<int>(args.size()), args.data());
+  // "claimcheck help [command]" is "claimcheck [command] --help".
+  if (positional.size() >= 2 && absl::string_view(positional[1]) == "help") {
+    positional.erase(positional.begin() + 1);
+    return Help(positional);
+  }
+  if (help) return Help(positional);
+  if (positional.size() < 2) return EarlyUsageError("no command given", "");
+  const std::string name = positional[1];
+  const Command* command = FindCommand(name);
+  if (command == nullptr) {
+    return EarlyUsageError(absl::StrCat("unknown command '", name, "'"), "");
+  }
+  const std::vector<std::string> command_args(positional.begin() + 2,
+                                              positional.end());
+  const int n = static_cast<int>(command_args.size());
+  if (n < command->min_args ||
+      (command->max_args >= 0 && n > command->max_args)) {
+    return EarlyUsageError(CommandSynopsis(*command), name);
+  }
+  CliFlags flags = ReadFlags();
+  std::string bad;
+  if (!ParseRange(flags, &bad)) {
+    return EarlyUsageError(absl::StrCat(name, ": not a number: '", bad, "'"),
+                           name);
+  }
+  const ClientOptions options = ReadClientOptions();
+  if (absl::Status s = CheckServerAddress(options.target); !s.ok()) {
+    return EarlyUsageError(s.message(), "");
+  }
+  absl::StatusOr<std::unique_ptr<Client>> client = Client::Connect(options);
+  if (!client.ok()) {
+    std::cerr << "claimcheck: " << client.status().message() << "\n";
+    return kExitUsage;
+  }
+  const Cli cli{**client,        flags, std::cout,     std::cerr,
+                TerminalWidth(), name,  options.target};
   const int code = command->run(cli, command_args);
   std::cout.flush();
   return code;

@@ -5,9 +5,10 @@
 # Also runs `buf lint` over proto/ (config: proto/buf.yaml), offline.
 #
 # Usage: tests/e2e/buf_curl_test.sh PATH/TO/claimcheckd [PATH/TO/buf]
-#   buf is otherwise found as $BUF, then in `npm root -g`, then via
-#   `npx --no-install buf`, then on PATH. Without buf the test prints why and
-#   exits 77 (registered with ctest as SKIP_RETURN_CODE 77).
+#   buf is otherwise found offline by find_buf (tests/e2e/client_probe.sh):
+#   $BUF, client/node/node_modules, the global npm folder, PATH. Without buf
+#   the test prints "SKIP: <reason>" and exits 77 (ctest SKIP_RETURN_CODE),
+#   or fails when CLAIMCHECK_REQUIRE_CLIENTS=1 (CI).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -18,25 +19,14 @@ if [[ -z "${claimcheckd}" || ! -x "${claimcheckd}" ]]; then
   exit 2
 fi
 
-# ---- find buf ----
-buf=()
-if [[ -n "${2:-}" ]]; then
-  buf=("$2")
-elif [[ -n "${BUF:-}" ]]; then
-  buf=("${BUF}")
-elif command -v npm >/dev/null 2>&1 &&
-  [[ -x "$(npm root -g 2>/dev/null)/@bufbuild/buf/bin/buf" ]]; then
-  buf=("$(npm root -g)/@bufbuild/buf/bin/buf")
-elif command -v npx >/dev/null 2>&1 && npx --no-install buf --version >/dev/null 2>&1; then
-  buf=(npx --no-install buf)
-elif command -v buf >/dev/null 2>&1; then
-  buf=("$(command -v buf)")
+# ---- find buf (offline: local files only) ----
+# shellcheck source=tests/e2e/client_probe.sh
+source "${here}/client_probe.sh"
+if [[ -n "${2:-}" ]]; then export BUF="$2"; fi
+if ! buf_path="$(find_buf "${repo}")"; then
+  skip_or_fail buf_curl_e2e "buf not found (.ci/install-deps puts it in client/node/node_modules; or npm install -g @bufbuild/buf, or set BUF=PATH)"
 fi
-if [[ ${#buf[@]} -eq 0 ]] || ! "${buf[@]}" --version >/dev/null 2>&1; then
-  echo "SKIP: buf not found (install with: npm install -g @bufbuild/buf," \
-    "or pass its path as the second argument)" >&2
-  exit 77
-fi
+buf=("${buf_path}")
 echo "using buf $("${buf[@]}" --version) at ${buf[*]}"
 
 py=/usr/bin/python3
@@ -72,14 +62,7 @@ fi
 "${claimcheckd}" --listen=127.0.0.1:0 --db="${tmp}/claimcheck.db" \
   --log_calls=false 2>"${tmp}/server.log" &
 server_pid=$!
-port=""
-for _ in $(seq 1 300); do
-  port="$(sed -n 's/.*serving on port \([0-9][0-9]*\),.*/\1/p' "${tmp}/server.log" | head -n 1)"
-  [[ -n "${port}" ]] && break
-  if ! kill -0 "${server_pid}" 2>/dev/null; then break; fi
-  sleep 0.1
-done
-if [[ -z "${port}" ]]; then
+if ! port="$(wait_for_port "${tmp}/server.log" "${server_pid}")"; then
   echo "claimcheckd did not start:" >&2
   cat "${tmp}/server.log" >&2
   exit 1
@@ -200,6 +183,23 @@ else
   cat "${tmp}/bad.out" >&2
   fail "empty text error"
 fi
+
+# ---- the README's buf curl lines, as written apart from the port ----
+mapfile -t readme_lines < <(grep -E '^buf curl .*127\.0\.0\.1:50051' "${repo}/README.md")
+if [[ ${#readme_lines[@]} -lt 4 ]]; then
+  fail "fewer than 4 buf curl lines in the README"
+fi
+buf() { "${buf_path}" "$@"; }  # the README's bare `buf` is the one found
+for line in "${readme_lines[@]}"; do
+  line="${line//127.0.0.1:50051/127.0.0.1:${port}}"
+  if eval "${line}" >"${tmp}/readme.out" 2>&1 && [[ -s "${tmp}/readme.out" ]] &&
+    ! grep -qi "error" "${tmp}/readme.out"; then
+    pass "README: ${line#*--http2-prior-knowledge }"
+  else
+    cat "${tmp}/readme.out" >&2
+    fail "README line: ${line}"
+  fi
+done
 
 # ---- SIGTERM drains and exits 0 ----
 kill -TERM "${server_pid}" || true
