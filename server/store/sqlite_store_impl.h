@@ -36,6 +36,7 @@
 #include "server/store/memory_index.h"
 #include "server/store/prepared_article.h"
 #include "server/store/speaker_names.h"
+#include "server/store/speaker_profiles.h"
 #include "server/store/sqlite_db.h"
 #include "server/store/sqlite_store.h"
 #include "server/store/store.h"
@@ -90,6 +91,12 @@ class SqliteStore final : public Store {
       const SpeakerMergesQuery& query) override;
   absl::StatusOr<SpeakerMergeRecord> UndoSpeakerMerge(
       absl::string_view merge_id) override;
+  // The profile the merge rule would be given for speaker `id`: the one kept
+  // by delta (loaded from rows first if not cached) or, with `from_rows`,
+  // one rebuilt from the database rows without touching the cache. For
+  // tests of the delta bookkeeping.
+  absl::StatusOr<SpeakerProfile> SpeakerProfileForTesting(absl::string_view id,
+                                                          bool from_rows);
 
   // Watch registrations and the event log; in sqlite_store_watch.cc.
   void SetWatchMatcher(WatchMatcher matcher) override;
@@ -132,8 +139,11 @@ class SqliteStore final : public Store {
     std::vector<std::pair<int64_t, std::string>> deletes;
     // seq -> norm_text of rows written in this transaction, not yet indexed.
     std::map<int64_t, std::string> inserts;
-    // (article id, speaker id) of every quote written, in write order.
+    // (article id, speaker id) of every quote written, in write order;
+    // `quote_hashes` is parallel (match hashes). Entries of an article
+    // replaced later in the same transaction are removed.
     std::vector<std::pair<std::string, std::string>> quote_speakers;
+    std::vector<uint64_t> quote_hashes;
   };
 
   // What the writer knows is in the speaker tables, so unchanged speakers,
@@ -295,14 +305,32 @@ class SqliteStore final : public Store {
   // Only the speakers of `quote_speakers` (from FtsChanges) are looked at;
   // variant candidates come from `speaker_names_`, so the cost follows the
   // batch, not the database.
+  // Also adds the written articles to the kept profiles (profiles_).
   absl::Status ReconcileSpeakersLocked(
-      const std::vector<std::pair<std::string, std::string>>& quote_speakers)
+      const std::vector<std::pair<std::string, std::string>>& quote_speakers,
+      const std::vector<uint64_t>& quote_hashes)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::StatusOr<SpeakerMergeRecord> MergeSpeakersLocked(
       const std::string& from_id, const std::string& into_id,
       const std::string& reason, int64_t now_ms)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
-  absl::StatusOr<SpeakerProfile> LoadProfileLocked(const std::string& id)
+  // The profile of `id` for the merge rule: name, kind and roles from the
+  // speaker tables, the rest from `profiles_` (loaded from rows and cached
+  // if absent; `from_rows` rebuilds it from rows and leaves the cache be).
+  absl::StatusOr<SpeakerProfile> LoadProfileLocked(const std::string& id,
+                                                   bool from_rows = false)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Quote count, match hashes and co-speakers of `id`, from its quote rows.
+  absl::StatusOr<KeptProfile> KeptProfileFromRowsLocked(const std::string& id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Adds the articles of `quote_speakers` / `quote_hashes` (FtsChanges) to
+  // the cached profiles; `redirected` maps (article, speaker) pairs moved to
+  // a kept speaker by ReconcileSpeakersLocked to that speaker's id.
+  void AddToProfilesLocked(
+      const std::vector<std::pair<std::string, std::string>>& quote_speakers,
+      const std::vector<uint64_t>& quote_hashes,
+      const absl::flat_hash_map<std::pair<std::string, std::string>,
+                                std::string>& redirected)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Adds the names merged into `into_id` (active merges) as its aliases.
   absl::Status AddMergedAliasesLocked(const std::string& into_id)
@@ -337,6 +365,9 @@ class SqliteStore final : public Store {
   SpeakerNameIndex speaker_names_ ABSL_GUARDED_BY(write_mu_);
   // from_id of every active merge.
   absl::flat_hash_set<std::string> merged_away_ ABSL_GUARDED_BY(write_mu_);
+  // Profiles of the speakers the merge rule has been asked about, kept by
+  // delta (speaker_profiles.h).
+  SpeakerProfileCache profiles_ ABSL_GUARDED_BY(write_mu_);
 
   // What the current write transaction changed, for the memory index:
   // articles written or deleted, speakers whose quotes were reassigned.

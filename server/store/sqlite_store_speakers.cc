@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -76,6 +77,7 @@ void SqliteStore::InvalidateCachesLocked() {
   known_speakers_.clear();
   speaker_names_.Clear();
   merged_away_.clear();
+  profiles_.Clear();
 }
 
 absl::Status SqliteStore::EnsureCachesLocked() {
@@ -121,8 +123,46 @@ absl::StatusOr<std::string> SqliteStore::FollowMergesLocked(
   return at;
 }
 
-absl::StatusOr<SpeakerProfile> SqliteStore::LoadProfileLocked(
+absl::StatusOr<KeptProfile> SqliteStore::KeptProfileFromRowsLocked(
     const std::string& id) {
+  SqliteConnection* db = writer_.get();
+  KeptProfile kept;
+  {
+    CC_STORE_ASSIGN_OR_RETURN(
+        Stmt stmt,
+        db->Prepare("SELECT o.speaker_id, count(DISTINCT o.article_id)"
+                    " FROM quotes q JOIN quotes o ON o.article_id ="
+                    " q.article_id WHERE q.speaker_id = ?1 AND o.speaker_id"
+                    " IS NOT NULL AND o.speaker_id <> ?1"
+                    " GROUP BY o.speaker_id"));
+    stmt.Bind(1, id);
+    while (true) {
+      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      kept.co_articles[stmt.Text(0)] = stmt.Int(1);
+    }
+  }
+  {
+    CC_STORE_ASSIGN_OR_RETURN(Stmt stmt,
+                              db->Prepare("SELECT match_hash FROM quotes"
+                                          " WHERE speaker_id = ?1"));
+    stmt.Bind(1, id);
+    while (true) {
+      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      ++kept.quote_count;
+      kept.quote_hashes.push_back(static_cast<uint64_t>(stmt.Int64(0)));
+    }
+    std::sort(kept.quote_hashes.begin(), kept.quote_hashes.end());
+    kept.quote_hashes.erase(
+        std::unique(kept.quote_hashes.begin(), kept.quote_hashes.end()),
+        kept.quote_hashes.end());
+  }
+  return kept;
+}
+
+absl::StatusOr<SpeakerProfile> SqliteStore::LoadProfileLocked(
+    const std::string& id, bool from_rows) {
   SqliteConnection* db = writer_.get();
   SpeakerProfile p;
   {
@@ -145,33 +185,47 @@ absl::StatusOr<SpeakerProfile> SqliteStore::LoadProfileLocked(
     stmt.Bind(1, id);
     CC_STORE_ASSIGN_OR_RETURN(p.roles, Column(stmt));
   }
-  {
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt stmt,
-        db->Prepare("SELECT DISTINCT o.speaker_id FROM quotes q"
-                    " JOIN quotes o ON o.article_id = q.article_id"
-                    " WHERE q.speaker_id = ?1 AND o.speaker_id IS NOT NULL"
-                    " AND o.speaker_id <> ?1"));
-    stmt.Bind(1, id);
-    CC_STORE_ASSIGN_OR_RETURN(p.co_speakers, Column(stmt));
-  }
-  {
-    CC_STORE_ASSIGN_OR_RETURN(Stmt stmt,
-                              db->Prepare("SELECT match_hash FROM quotes"
-                                          " WHERE speaker_id = ?1"));
-    stmt.Bind(1, id);
-    while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-      if (!row) break;
-      ++p.quote_count;
-      p.quote_hashes.push_back(static_cast<uint64_t>(stmt.Int64(0)));
+  KeptProfile rebuilt;
+  const KeptProfile* kept = from_rows ? nullptr : profiles_.Find(id);
+  if (kept == nullptr) {
+    CC_STORE_ASSIGN_OR_RETURN(rebuilt, KeptProfileFromRowsLocked(id));
+    if (!from_rows) {
+      profiles_.Put(id, std::move(rebuilt));
+      kept = profiles_.Find(id);
+    } else {
+      kept = &rebuilt;
     }
-    std::sort(p.quote_hashes.begin(), p.quote_hashes.end());
-    p.quote_hashes.erase(
-        std::unique(p.quote_hashes.begin(), p.quote_hashes.end()),
-        p.quote_hashes.end());
   }
+  p.quote_count = kept->quote_count;
+  p.quote_hashes = kept->quote_hashes;
+  p.co_speakers = TopCoSpeakers(*kept);
   return p;
+}
+
+absl::StatusOr<SpeakerProfile> SqliteStore::SpeakerProfileForTesting(
+    absl::string_view id, bool from_rows) {
+  absl::MutexLock lock(&write_mu_);
+  return LoadProfileLocked(std::string(id), from_rows);
+}
+
+void SqliteStore::AddToProfilesLocked(
+    const std::vector<std::pair<std::string, std::string>>& quote_speakers,
+    const std::vector<uint64_t>& quote_hashes,
+    const absl::flat_hash_map<std::pair<std::string, std::string>, std::string>&
+        redirected) {
+  std::vector<StoredQuote> article;
+  for (size_t i = 0; i <= quote_speakers.size(); ++i) {
+    if (i == quote_speakers.size() ||
+        (i > 0 && quote_speakers[i].first != quote_speakers[i - 1].first)) {
+      profiles_.AddArticle(article);
+      article.clear();
+    }
+    if (i == quote_speakers.size()) break;
+    const auto moved = redirected.find(quote_speakers[i]);
+    article.push_back(StoredQuote{
+        moved == redirected.end() ? quote_speakers[i].second : moved->second,
+        quote_hashes[i]});
+  }
 }
 
 absl::Status SqliteStore::AddMergedAliasesLocked(const std::string& into_id) {
@@ -260,6 +314,8 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::MergeSpeakersLocked(
   }
   known_speakers_.erase(from_id);
   merged_away_.insert(from_id);
+  // Every profile listing `from_id` as a co-speaker changes: rebuild lazily.
+  profiles_.Clear();
   for (const char* sql : {"DELETE FROM speaker_aliases WHERE speaker_id = ?1",
                           "DELETE FROM speaker_roles WHERE speaker_id = ?1",
                           "DELETE FROM speakers WHERE id = ?1"}) {
@@ -278,7 +334,8 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::MergeSpeakersLocked(
 }
 
 absl::Status SqliteStore::ReconcileSpeakersLocked(
-    const std::vector<std::pair<std::string, std::string>>& quote_speakers) {
+    const std::vector<std::pair<std::string, std::string>>& quote_speakers,
+    const std::vector<uint64_t>& quote_hashes) {
   if (quote_speakers.empty()) return absl::OkStatus();
   SqliteConnection* db = writer_.get();
   const int64_t now_ms = NowMs();
@@ -293,6 +350,8 @@ absl::Status SqliteStore::ReconcileSpeakersLocked(
   }
 
   // 1. Quotes under a merged-away spelling go to the speaker kept.
+  absl::flat_hash_map<std::pair<std::string, std::string>, std::string>
+      redirected;
   if (!merged_away_.empty()) {
     std::vector<std::string> touched;
     for (auto& [article, from] : pairs) {
@@ -310,6 +369,8 @@ absl::Status SqliteStore::ReconcileSpeakersLocked(
       index_speakers_.push_back(into);
       touched.push_back(from);
       touched.push_back(into);
+      profiles_.Erase(from);
+      redirected[{article, from}] = into;
       from = into;  // step 2 looks at the speaker kept
     }
     if (!touched.empty()) {
@@ -322,6 +383,8 @@ absl::Status SqliteStore::ReconcileSpeakersLocked(
       }
     }
   }
+
+  AddToProfilesLocked(quote_speakers, quote_hashes, redirected);
 
   // 2. New spelling variants, merged on the rule's evidence. Only pairs the
   // name index offers are looked at (see SpeakerMergeRule).
@@ -480,6 +543,7 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::UndoSpeakerMerge(
   CC_STORE_ASSIGN_OR_RETURN(const std::string holder,
                             FollowMergesLocked(rec.into_id));
   rec.undone_unix_ms = NowMs();
+  profiles_.Clear();  // quotes move back; co-speaker lists change
   {
     CC_STORE_ASSIGN_OR_RETURN(
         Stmt stmt,

@@ -136,7 +136,8 @@ absl::StatusOr<std::vector<PutResult>> SqliteStore::PutArticles(
       results.push_back(std::move(result));
     }
     // Speaker identity hook (owned by verify; sqlite_store_speakers.cc).
-    CC_STORE_RETURN_IF_ERROR(ReconcileSpeakersLocked(fts.quote_speakers));
+    CC_STORE_RETURN_IF_ERROR(
+        ReconcileSpeakersLocked(fts.quote_speakers, fts.quote_hashes));
     CC_STORE_RETURN_IF_ERROR(ApplyFtsLocked(fts));
     CC_STORE_RETURN_IF_ERROR(CommitLocked(&txn));
     caches.Committed();
@@ -196,6 +197,7 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
     if (!id.empty()) {
       CC_STORE_ASSIGN_OR_RETURN(std::vector<std::string> touched,
                                 SpeakersOfArticleLocked(id));
+      for (const std::string& speaker : touched) profiles_.Erase(speaker);
       CC_STORE_RETURN_IF_ERROR(
           DropQuotesOfArticleLocked(id, /*delete_rows=*/true, fts));
       const int new_version = version + 1;
@@ -288,6 +290,18 @@ absl::Status SqliteStore::DropQuotesOfArticleLocked(
       }
     }
   }
+  // Quotes of a version written earlier in this transaction are gone.
+  size_t kept = 0;
+  for (size_t i = 0; i < fts->quote_speakers.size(); ++i) {
+    if (fts->quote_speakers[i].first == article_id) continue;
+    if (kept != i) {
+      fts->quote_speakers[kept] = std::move(fts->quote_speakers[i]);
+      fts->quote_hashes[kept] = fts->quote_hashes[i];
+    }
+    ++kept;
+  }
+  fts->quote_speakers.resize(kept);
+  fts->quote_hashes.resize(kept);
   if (!delete_rows) return absl::OkStatus();
   CC_STORE_ASSIGN_OR_RETURN(
       Stmt del_quotes, db->Prepare("DELETE FROM quotes WHERE article_id = ?1"));
@@ -376,6 +390,7 @@ absl::Status SqliteStore::InsertExtractionLocked(
     if (!speaker_id.empty()) {
       CC_STORE_RETURN_IF_ERROR(AddAliasAndRoleLocked(speaker_id, q));
       fts->quote_speakers.emplace_back(article_id, speaker_id);
+      fts->quote_hashes.push_back(pq.match_hash);
     }
   }
   for (size_t i = 0; i < extraction.quantities.size(); ++i) {
@@ -573,6 +588,7 @@ absl::StatusOr<DeleteResult> SqliteStore::DeleteArticle(absl::string_view id) {
   }
   CC_STORE_ASSIGN_OR_RETURN(std::vector<std::string> touched,
                             SpeakersOfArticleLocked(article_id));
+  for (const std::string& speaker : touched) profiles_.Erase(speaker);
   FtsChanges fts;
   CC_STORE_RETURN_IF_ERROR(
       DropQuotesOfArticleLocked(article_id, /*delete_rows=*/false, &fts));

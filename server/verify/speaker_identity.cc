@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
@@ -50,10 +51,21 @@ std::string SharedRole(const std::vector<std::string>& a,
   return "";
 }
 
+// Linear in the sizes: profiles of much-quoted speakers list thousands of
+// hashes, and the rule is asked about them for every article quoting them.
 template <typename T>
 bool Intersects(const std::vector<T>& a, const std::vector<T>& b) {
-  for (const T& x : a) {
-    if (std::find(b.begin(), b.end(), x) != b.end()) return true;
+  const std::vector<T>& small = a.size() <= b.size() ? a : b;
+  const std::vector<T>& large = a.size() <= b.size() ? b : a;
+  if (small.size() * large.size() <= 256) {
+    for (const T& x : small) {
+      if (std::find(large.begin(), large.end(), x) != large.end()) return true;
+    }
+    return false;
+  }
+  const absl::flat_hash_set<T> in_small(small.begin(), small.end());
+  for (const T& x : large) {
+    if (in_small.contains(x)) return true;
   }
   return false;
 }
