@@ -28,21 +28,21 @@ class SpeakerProfilesTest : public ::testing::Test {
   void SetUp() override {
     SqliteOptions options;
     options.path = dir_.File("store.db");
+    // Keeps everyone apart unless both share a quote; counts the questions.
+    options.merge_rule = [this](const SpeakerProfile& a,
+                                const SpeakerProfile& b) {
+      ++rule_calls_;
+      for (uint64_t h : a.quote_hashes) {
+        if (std::find(b.quote_hashes.begin(), b.quote_hashes.end(), h) !=
+            b.quote_hashes.end()) {
+          return std::string("same quote");
+        }
+      }
+      return std::string();
+    };
     absl::StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(options);
     ASSERT_TRUE(store.ok()) << store.status();
     store_ = std::move(*store);
-    // Keeps everyone apart unless both share a quote; counts the questions.
-    store_->SetSpeakerMergeRule(
-        [this](const SpeakerProfile& a, const SpeakerProfile& b) {
-          ++rule_calls_;
-          for (uint64_t h : a.quote_hashes) {
-            if (std::find(b.quote_hashes.begin(), b.quote_hashes.end(), h) !=
-                b.quote_hashes.end()) {
-              return std::string("same quote");
-            }
-          }
-          return std::string();
-        });
   }
 
   SqliteStore* sqlite() { return static_cast<SqliteStore*>(store_.get()); }
