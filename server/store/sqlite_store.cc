@@ -231,15 +231,21 @@ int SqliteStore::WalHook(void* arg, sqlite3* /*db*/, const char* /*name*/,
 void SqliteStore::BoundWalLocked() {
   {
     absl::MutexLock lock(&ckpt_mu_);
-    if (wal_frames_ <= 2 * kMaxWalPages) return;
+    if (wal_frames_ <= kMaxWalPages + kCheckpointPages) return;
   }
-  int log = 0;
-  int done = 0;
-  const int rc = sqlite3_wal_checkpoint_v2(
-      writer_->raw(), nullptr, SQLITE_CHECKPOINT_RESTART, &log, &done);
-  if (rc == SQLITE_OK && done == log) {
-    absl::MutexLock lock(&ckpt_mu_);
-    wal_frames_ = 0;  // the next commit writes from the WAL's start
+  // The background checkpointer may hold the checkpoint lock (BUSY): wait
+  // for it a little; the write lock is ours, so the WAL cannot grow.
+  for (int attempt = 0; attempt < 50; ++attempt) {
+    int log = 0;
+    int done = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(
+        writer_->raw(), nullptr, SQLITE_CHECKPOINT_RESTART, &log, &done);
+    if (rc == SQLITE_OK && done == log) {
+      absl::MutexLock lock(&ckpt_mu_);
+      wal_frames_ = 0;  // the next commit writes from the WAL's start
+      return;
+    }
+    absl::SleepFor(absl::Milliseconds(10));
   }
 }
 

@@ -202,7 +202,7 @@ class SqliteStore final : public Store {
   // a commit is durable once fsynced to the WAL (synchronous=FULL).
   void CheckpointLoop() ABSL_LOCKS_EXCLUDED(ckpt_mu_);
   static int WalHook(void* store, sqlite3* db, const char* name, int frames);
-  // The backstop for CheckpointLoop: when the WAL has grown past twice its
+  // The backstop for CheckpointLoop: when the WAL has grown well past its
   // background bound anyway (the checkpointer starved of CPU, say), the
   // writer checkpoints it (RESTART) itself before taking the next write.
   void BoundWalLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
