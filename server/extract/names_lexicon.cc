@@ -411,6 +411,7 @@ constexpr absl::string_view kCapStopwords[] = {
     "meanwhile", "also",      "still",     "yet",       "so",
     "then",      "now",       "since",     "although",  "though",
     "because",   "during",    "despite",   "under",     "over",
+    "unlike",    "like",      "without",   "against",   "besides",
     "about",     "according", "earlier",   "later",     "last",
     "next",      "monday",    "tuesday",   "wednesday", "thursday",
     "friday",    "saturday",  "sunday",    "january",   "february",
