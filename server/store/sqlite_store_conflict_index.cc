@@ -149,9 +149,10 @@ absl::StatusOr<ConflictGroup> SqliteStore::ReadConflictGroupLocked(
     // record cannot conflict and costs nothing more.
     std::vector<MemoryIndex::Hit> hits;
     absl::flat_hash_set<uint32_t> have;
+    const MemoryIndex& index = *index_;  // the lambda runs under index_lock
     auto add = [&](const std::vector<MemoryIndex::Hit>& from) {
       for (const MemoryIndex::Hit& hit : from) {
-        if (index_->SpeakerOf(hit) != MemoryIndex::kNoSpeaker &&
+        if (index.SpeakerOf(hit) != MemoryIndex::kNoSpeaker &&
             have.insert(hit.quote).second) {
           hits.push_back(hit);
         }
