@@ -124,7 +124,9 @@ constexpr absl::string_view kRoleNouns[] = {
     "neighbor",       "resident",      "organizer",     "organiser",
     "economist",      "analyst",       "activist",      "historian",
     "biologist",      "constable",     "councillor",    "detective",
-    "witness"};
+    "witness",        "nominee",       "businessman",   "businesswoman",
+    "strategist",     "adviser",       "advisor",       "aide",
+    "attorney",       "consultant"};
 
 constexpr absl::string_view kOrgWords[] = {"ministry",
                                            "department",
@@ -399,39 +401,51 @@ constexpr absl::string_view kPlaces[] = {
     "california", "texas",       "florida",     "york",        "ohio"};
 
 constexpr absl::string_view kCapStopwords[] = {
-    "the",       "a",         "an",        "but",       "and",
-    "or",        "in",        "on",        "at",        "of",
-    "for",       "to",        "by",        "with",      "from",
-    "as",        "after",     "before",    "he",        "she",
-    "it",        "they",      "we",        "i",         "you",
-    "his",       "her",       "its",       "their",     "our",
-    "this",      "that",      "these",     "those",     "there",
-    "here",      "if",        "when",      "while",     "where",
-    "what",      "who",       "why",       "how",       "however",
-    "meanwhile", "also",      "still",     "yet",       "so",
-    "then",      "now",       "since",     "although",  "though",
-    "because",   "during",    "despite",   "under",     "over",
-    "unlike",    "like",      "without",   "against",   "besides",
-    "about",     "according", "earlier",   "later",     "last",
-    "next",      "monday",    "tuesday",   "wednesday", "thursday",
-    "friday",    "saturday",  "sunday",    "january",   "february",
-    "march",     "april",     "june",      "july",      "august",
-    "september", "october",   "november",  "december",  "advertisement",
-    "image",     "photo",     "copyright", "click",     "please",
-    "read",      "related",   "sources",   "source",    "share",
-    "yes",       "no",        "not",       "all",       "some",
-    "many",      "most",      "one",       "two",       "three",
-    "several",   "each",      "every",     "both",      "other",
-    "another",   "such",      "my",        "your",      "me",
-    "him",       "them",      "us",        "is",        "was",
-    "are",       "were",      "be",        "has",       "have",
-    "had",       "will",      "would",     "can",       "could",
-    "should",    "may",       "might",     "must",      "do",
-    "does",      "did",       "today",     "yesterday", "tomorrow",
-    "tonight",   "sir",       "dear",      "thank",     "thanks",
-    "hello",     "oh",        "well",      "just",      "even",
-    "only",      "again",     "once",      "first",     "new",
-    "asked",     "speaking"};
+    "the",       "a",         "an",          "but",         "and",
+    "or",        "in",        "on",          "at",          "of",
+    "for",       "to",        "by",          "with",        "from",
+    "as",        "after",     "before",      "he",          "she",
+    "it",        "they",      "we",          "i",           "you",
+    "his",       "her",       "its",         "their",       "our",
+    "this",      "that",      "these",       "those",       "there",
+    "here",      "if",        "when",        "while",       "where",
+    "what",      "who",       "why",         "how",         "however",
+    "meanwhile", "also",      "still",       "yet",         "so",
+    "then",      "now",       "since",       "although",    "though",
+    "because",   "during",    "despite",     "under",       "over",
+    "unlike",    "like",      "without",     "against",     "besides",
+    "about",     "according", "earlier",     "later",       "last",
+    "next",      "monday",    "tuesday",     "wednesday",   "thursday",
+    "friday",    "saturday",  "sunday",      "january",     "february",
+    "march",     "april",     "june",        "july",        "august",
+    "september", "october",   "november",    "december",    "advertisement",
+    "image",     "photo",     "copyright",   "click",       "please",
+    "read",      "related",   "sources",     "source",      "share",
+    "yes",       "no",        "not",         "all",         "some",
+    "many",      "most",      "one",         "two",         "three",
+    "several",   "each",      "every",       "both",        "other",
+    "another",   "such",      "my",          "your",        "me",
+    "him",       "them",      "us",          "is",          "was",
+    "are",       "were",      "be",          "has",         "have",
+    "had",       "will",      "would",       "can",         "could",
+    "should",    "may",       "might",       "must",        "do",
+    "does",      "did",       "today",       "yesterday",   "tomorrow",
+    "tonight",   "sir",       "dear",        "thank",       "thanks",
+    "hello",     "oh",        "well",        "just",        "even",
+    "only",      "again",     "once",        "first",       "new",
+    "asked",     "speaking",  "perhaps",     "maybe",       "instead",
+    "indeed",    "between",   "among",       "amid",        "through",
+    "until",     "into",      "upon",        "within",      "toward",
+    "towards",   "across",    "behind",      "beyond",      "throughout",
+    "following", "whether",   "nonetheless", "nevertheless"};
+
+// Speech verbs that end a capitalised run: a title-case headline's "Clinton
+// Says" or "Hillary Clinton Praised" names Clinton. Not the verbs that are
+// also name words ("United States", "Terms").
+constexpr absl::string_view kNameEndVerbs[] = {
+    "said",    "says",    "told",    "tells",   "added",  "adds",   "praised",
+    "praises", "joked",   "thanked", "warned",  "warns",  "urged",  "urges",
+    "vowed",   "tweeted", "slammed", "blasted", "saying", "remarks"};
 
 enum : uint64_t {
   kHonorific = 1 << 0,
@@ -442,6 +456,7 @@ enum : uint64_t {
   kKnownOrg = 1 << 5,
   kPlace = 1 << 6,
   kCapStopword = 1 << 7,
+  kNameEndVerb = 1 << 8,
 };
 
 const WordTable& Lexicon() {
@@ -455,6 +470,7 @@ const WordTable& Lexicon() {
     t->Add(kKnownOrgs, kKnownOrg);
     t->Add(kPlaces, kPlace);
     t->Add(kCapStopwords, kCapStopword);
+    t->Add(kNameEndVerbs, kNameEndVerb);
     return t;
   }();
   return *table;
@@ -549,6 +565,9 @@ int NounClass(absl::string_view word) {
 bool IsPlace(absl::string_view word) { return InList(word, kPlace); }
 bool IsCapStopword(absl::string_view word) {
   return Lexicon().Has(word, kCapStopword);
+}
+bool IsNameEndVerb(absl::string_view word) {
+  return Lexicon().Has(word, kNameEndVerb);
 }
 
 bool IsKnownOrg(absl::string_view phrase) {

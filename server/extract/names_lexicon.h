@@ -43,6 +43,9 @@ bool IsKnownOrg(absl::string_view phrase);
 bool IsPlace(absl::string_view word);
 // Capitalised words that never start a name: "The", "But", "Monday", "He".
 bool IsCapStopword(absl::string_view word);
+// Speech verbs that end a capitalised run after its first word: "Clinton
+// Says" in a title-case headline names "Clinton".
+bool IsNameEndVerb(absl::string_view word);
 // Full name of a well-known public figure from a surname ("Trump" ->
 // "Donald Trump"), or empty.
 absl::string_view KnownFullName(absl::string_view surname);

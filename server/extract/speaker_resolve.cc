@@ -161,6 +161,22 @@ bool SpeakerIndex::Usable(size_t k, uint32_t para) const {
          tokens_[k].kind == TokenKind::kWord;
 }
 
+bool SpeakerIndex::InvertedSpeechVerb(size_t i) const {
+  if (!IsNameEndVerb(TokenText(text_, tokens_[i])) ||
+      !Usable(i + 1, tokens_[i].para) || !tokens_[i + 1].cap) {
+    return false;
+  }
+  // "Clinton Said Financial Reform": the headline's verb after a name.
+  if (i > 0 && tokens_[i - 1].cap && tokens_[i - 1].para == tokens_[i].para) {
+    return true;
+  }
+  bool poss;
+  const size_t j = CapitalisedRunEnd(i + 1, &poss);
+  return j < tokens_.size() && tokens_[j].para == tokens_[i].para &&
+         tokens_[j].kind != TokenKind::kWord &&
+         TokenText(text_, tokens_[j]) == ":";
+}
+
 size_t SpeakerIndex::CapitalisedRunEnd(size_t i, bool* poss) const {
   const uint32_t para = tokens_[i].para;
   auto word = [&](size_t k) { return TokenText(text_, tokens_[k]); };
@@ -173,6 +189,13 @@ size_t SpeakerIndex::CapitalisedRunEnd(size_t i, bool* poss) const {
     // to a capitalised name word carries the name on.
     if (tokens_[j].cap || (j > i && IsGluedArticleName(w))) {
       if (j > i && IsCapStopword(w)) break;
+      // "Clinton Said Financial Reform ...", "Clinton Said: ...": a
+      // title-case headline's verb ends the name, unless lower-case words
+      // go on after it ("Omar Said said" keeps his name).
+      if (j > i && IsNameEndVerb(w) &&
+          !(Usable(j + 1, para) && tokens_[j + 1].lower)) {
+        break;
+      }
       StripPossessive(w, poss);
       ++j;
       // "Consumers' Association", "Children's Hospital": a possessive
@@ -385,7 +408,7 @@ void SpeakerIndex::FindNames() {
   while (i < n) {
     const Token& t = tokens_[i];
     if (in_quote_[i] || t.kind != TokenKind::kWord || !t.cap ||
-        IsCapStopword(TokenText(text_, t))) {
+        IsCapStopword(TokenText(text_, t)) || InvertedSpeechVerb(i)) {
       ++i;
       continue;
     }
@@ -416,6 +439,7 @@ void SpeakerIndex::FindNames() {
 
 void SpeakerIndex::FindNounMentions() {
   const size_t n = tokens_.size();
+  std::vector<bool> absorbed(n, false);
   for (size_t i = 0; i < n; ++i) {
     const Token& t = tokens_[i];
     if (in_quote_[i] || t.kind != TokenKind::kWord) continue;
@@ -447,42 +471,74 @@ void SpeakerIndex::FindNounMentions() {
       pending_.push_back(std::move(pd));
       continue;
     }
-    // "the admiral", "the prime minister", "the ministry": a determiner and
-    // up to two lower-case words.
     if (!WordEquals(w, "the")) continue;
-    for (size_t k = i + 1; k < n && k <= i + 2; ++k) {
-      const Token& u = tokens_[k];
-      if (in_quote_[k] || u.para != t.para || u.kind != TokenKind::kWord ||
-          !u.lower) {
-        break;
-      }
-      bool poss;
-      const absl::string_view noun =
-          StripPossessive(TokenText(text_, u), &poss);
-      const int cls = NounClass(noun);
-      const bool role = (cls & 1) != 0;
-      const bool org = !role && cls != 0;
-      if (role || org) {
-        // A following lower-case noun means this was an adjective:
-        // "the president's" is fine, "the company spokesman" is the latter.
-        if (!poss && k + 1 < n && tokens_[k + 1].lower &&
-            NounClass(TokenText(text_, tokens_[k + 1])) != 0) {
-          continue;
-        }
-        Mention m;
-        m.first_tok = static_cast<uint32_t>(i);
-        m.last_tok = static_cast<uint32_t>(k);
-        m.span = Span{t.begin, static_cast<uint32_t>(u.begin + noun.size())};
-        m.type = role ? MentionType::kRoleNoun : MentionType::kOrgNoun;
-        Pending pd;
-        pd.noun = noun;
-        mentions_.push_back(m);
-        pending_.push_back(std::move(pd));
-        break;
-      }
-      if (poss) break;
-    }
+    RoleOrOrgNounAfter(i, &absorbed);
   }
+  DropAbsorbedNames(absorbed);
+}
+
+bool SpeakerIndex::RoleOrOrgNounAfter(size_t i, std::vector<bool>* absorbed) {
+  // "the admiral", "the prime minister", "the ministry": a determiner and up
+  // to two lower-case words; "the Indiana governor", "the New York
+  // businessman": capitalised modifiers before them, which then name no one.
+  const size_t n = tokens_.size();
+  const Token& t = tokens_[i];
+  size_t caps = 0;
+  size_t lowers = 0;
+  for (size_t k = i + 1; k < n && k <= i + 2 + kMaxNounModifiers; ++k) {
+    const Token& u = tokens_[k];
+    if (in_quote_[k] || u.para != t.para || u.kind != TokenKind::kWord) break;
+    if (u.cap) {
+      if (lowers > 0 || ++caps > kMaxNounModifiers) break;
+      continue;
+    }
+    if (!u.lower || ++lowers > 2) break;
+    bool poss;
+    const absl::string_view noun = StripPossessive(TokenText(text_, u), &poss);
+    const int cls = NounClass(noun);
+    const bool role = (cls & 1) != 0;
+    const bool org = !role && cls != 0;
+    if (!role && !org) {
+      if (poss) break;
+      continue;
+    }
+    // A following lower-case noun means this was an adjective: "the
+    // president's" is fine, "the company spokesman" is the latter.
+    if (!poss && k + 1 < n && tokens_[k + 1].lower &&
+        NounClass(TokenText(text_, tokens_[k + 1])) != 0) {
+      continue;
+    }
+    if (caps > 0 && (!role || poss)) return false;
+    Mention m;
+    m.first_tok = static_cast<uint32_t>(i);
+    m.last_tok = static_cast<uint32_t>(k);
+    m.span = Span{t.begin, static_cast<uint32_t>(u.begin + noun.size())};
+    m.type = role ? MentionType::kRoleNoun : MentionType::kOrgNoun;
+    Pending pd;
+    pd.noun = noun;
+    mentions_.push_back(m);
+    pending_.push_back(std::move(pd));
+    if (caps > 0) {
+      for (size_t c = i; c <= k; ++c) (*absorbed)[c] = true;
+    }
+    return true;
+  }
+  return false;
+}
+
+void SpeakerIndex::DropAbsorbedNames(const std::vector<bool>& absorbed) {
+  size_t out = 0;
+  for (size_t k = 0; k < mentions_.size(); ++k) {
+    const Mention& m = mentions_[k];
+    if (m.type == MentionType::kName && absorbed[m.last_tok]) continue;
+    if (out != k) {
+      mentions_[out] = std::move(mentions_[k]);
+      pending_[out] = std::move(pending_[k]);
+    }
+    ++out;
+  }
+  mentions_.resize(out);
+  pending_.resize(out);
 }
 
 namespace {

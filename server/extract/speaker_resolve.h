@@ -94,6 +94,10 @@ class SpeakerIndex {
   // The end of the capitalised run starting at `i` (connectors such as "of"
   // and "bin" included); *poss when its last word is possessive.
   size_t CapitalisedRunEnd(size_t i, bool* poss) const;
+  // Token `i` is a speech verb, not a first name ("Said Jalili said"): it
+  // follows a capitalised word in a title-case headline ("Clinton Said
+  // Financial Reform") or opens an inverted attribution ("Said Ellis: ...").
+  bool InvertedSpeechVerb(size_t i) const;
   NameSplit SplitRoleWords(size_t i, size_t j) const;
   // Where a person's name starts inside [from, j) after capitalised role or
   // organisation words ("NASA Administrator | Charles Bolden"), or SIZE_MAX.
@@ -107,7 +111,18 @@ class SpeakerIndex {
   // A possessive name followed by an office noun within three words.
   void MarkPossessiveOffice(size_t j, const NameSplit& s, Mention* m,
                             Pending* pd) const;
+  // Pronouns ("he", "she", "it" before a speech verb), role and
+  // organisation nouns.
   void FindNounMentions();
+  // Capitalised words a role noun may take as modifiers ("the New York
+  // businessman").
+  static constexpr size_t kMaxNounModifiers = 3;
+  // Adds the role or organisation noun phrase after "the" at token `i`, if
+  // any; marks in `absorbed` the tokens of one with capitalised modifiers.
+  bool RoleOrOrgNounAfter(size_t i, std::vector<bool>* absorbed);
+  // Drops the name mentions that ended inside a role noun phrase: "Indiana"
+  // in "the Indiana governor" is a modifier, not a speaker.
+  void DropAbsorbedNames(const std::vector<bool>& absorbed);
   // Descriptions next to a speech verb where no other mention starts.
   void FindDescriptions();
   // The last word of a description starting at determiner `det`, or `det`

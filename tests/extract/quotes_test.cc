@@ -526,6 +526,35 @@ TEST(QuotesTest, UnnamedSourcesAsWritten) {
   });
 }
 
+// A place or party before a role noun is a modifier, not the speaker: the
+// role noun phrase speaks, resolved to its holder when the article names one.
+TEST(QuotesTest, CapitalisedModifiersOfARoleNoun) {
+  RunCases({
+      {"Voters in Ohio waited for results.\n\n"
+       "\"We will win this state,\" the Indiana governor said.",
+       {{"We will win this state,", "the Indiana governor",
+         "the Indiana governor"}}},
+      {"Gov. Tom Hale of Indiana toured the plant.\n\n"
+       "\"Jobs are coming back,\" the Indiana governor said.",
+       {{"Jobs are coming back,", "Tom Hale", "the Indiana governor"}}},
+      {"The race tightened on Monday.\n\n"
+       "\"I am not worried,\" the New York businessman told reporters.",
+       {{"I am not worried,", "the New York businessman"}}},
+  });
+}
+
+// A title-case headline's speech verb ends the name before it: "Clinton Says"
+// names Clinton, and "Said Ellis:" names Ellis.
+TEST(QuotesTest, TitleCaseSpeechVerbsAreNotNameWords) {
+  RunCases({
+      {"Mara Quill Says Budget Is Sound\n\n"
+       "\"The numbers add up,\" said Quill.",
+       {{"The numbers add up,", "Mara Quill"}}},
+      {"Ryan Ellis studies taxes. Said Ellis: \"The plan costs too much.\"",
+       {{"The plan costs too much.", "Ryan Ellis"}}},
+  });
+}
+
 TEST(QuotesTest, ArbitraryBytesAreSafe) {
   const std::string inputs[] = {
       std::string("\xE2\x80", 2),
