@@ -34,9 +34,12 @@ fail() {
 }
 step() { echo; echo "==== smoke: $* ($(($(date +%s) - start)) s)"; }
 dc() { docker-compose -f docker-compose.yml "$@"; }
+# Container ids, looked up once after `up` (docker kill and docker start
+# keep them): docker-compose takes about a second per call.
+declare -A ids=()
 cid() {
-  local id
-  id=$(dc ps -q "$1")
+  local id=${ids[$1]:-}
+  [[ -n $id ]] || id=$(dc ps -q "$1")
   [[ -n $id ]] || fail "no container for service $1 (is the stack up?)"
   echo "$id"
 }
@@ -101,6 +104,9 @@ step "services up and healthy"
 # Starts what is missing or stopped; never rebuilds or recreates the
 # containers `up --build -d` made (another CLAIMCHECK_BASE would).
 dc up -d --no-recreate --no-build
+for s in postgres claimcheckd-1 claimcheckd-2 balancer; do
+  ids[$s]=$(cid "$s")
+done
 for s in postgres claimcheckd-1 claimcheckd-2 balancer; do
   wait_healthy "$s"
 done
