@@ -375,9 +375,24 @@ absl::Status QueryCore::GetQuoteConsistency(
   return absl::OkStatus();
 }
 
+namespace {
+
+// CANCELLED naming `what` once `cancelled` (may be empty) fires.
+absl::Status CheckCancelled(const std::function<bool()>& cancelled,
+                            absl::string_view what) {
+  if (cancelled && cancelled()) {
+    return absl::CancelledError(absl::StrCat(what, " cancelled"));
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace
+
 absl::Status QueryCore::GetSpeakerConsistency(
     const v1::GetSpeakerConsistencyRequest& req,
-    v1::SpeakerConsistencyReport* resp) const {
+    v1::SpeakerConsistencyReport* resp,
+    const std::function<bool()>& cancelled) const {
+  constexpr absl::string_view kWhat = "speaker consistency report";
   CC_RETURN_IF_ERROR(
       CheckText("speaker", req.speaker(), limits_.max_meta_bytes));
   CC_ASSIGN_OR_RETURN(const int max_groups,
@@ -389,16 +404,20 @@ absl::Status QueryCore::GetSpeakerConsistency(
   q.speaker_id = speaker.id;
   q.limit = limits_.max_page_size;
   do {
+    CC_RETURN_IF_ERROR(CheckCancelled(cancelled, kWhat));
     CC_ASSIGN_OR_RETURN(store::QuotePage page, store_->ListSpeakerQuotes(q));
     for (store::QuoteRecord& r : page.quotes) own.push_back(std::move(r));
     q.page_token = std::move(page.next_page_token);
   } while (!q.page_token.empty() &&
            static_cast<int>(own.size()) < limits_.max_report_quotes);
   const std::vector<verify::QuoteOccurrence> own_occ = Occurrences(own);
-  const std::vector<verify::QuoteReport> groups = verify::GroupQuotes(own_occ);
+  const std::vector<verify::QuoteReport> groups =
+      verify::GroupQuotes(own_occ, verify::kAttributionVariantScore, cancelled);
+  CC_RETURN_IF_ERROR(CheckCancelled(cancelled, kWhat));
   resp->set_speaker(speaker.name);
   for (size_t g = 0; g < groups.size() && static_cast<int>(g) < max_groups;
        ++g) {
+    CC_RETURN_IF_ERROR(CheckCancelled(cancelled, kWhat));
     // Re-run the group's fullest text against the whole index, so outlets
     // that give the same words to someone else show up as a conflict.
     const std::string& fullest = own[groups[g].fullest].quote.text;
@@ -413,7 +432,9 @@ absl::Status QueryCore::GetSpeakerConsistency(
 
 absl::Status QueryCore::GetQuantityConsistency(
     const v1::GetQuantityConsistencyRequest& req,
-    v1::QuantityConsistencyReport* resp) const {
+    v1::QuantityConsistencyReport* resp,
+    const std::function<bool()>& cancelled) const {
+  constexpr absl::string_view kWhat = "quantity consistency report";
   CC_RETURN_IF_ERROR(CheckText("unit", req.unit(), limits_.max_meta_bytes));
   CC_RETURN_IF_ERROR(
       CheckOptionalText("subject", req.subject(), limits_.max_meta_bytes));
@@ -433,6 +454,7 @@ absl::Status QueryCore::GetQuantityConsistency(
         truncated = true;
         break;
       }
+      CC_RETURN_IF_ERROR(CheckCancelled(cancelled, kWhat));
       kq.limit =
           std::min(limits_.max_page_size,
                    limits_.max_report_claims - static_cast<int>(claims.size()));
@@ -452,7 +474,9 @@ absl::Status QueryCore::GetQuantityConsistency(
   for (const store::ClaimRecord& c : claims) {
     obs.push_back({&c.quantity, c.evidence.outlet, c.evidence.published_date});
   }
-  const verify::QuantityReport report = verify::QuantityConsistency(obs);
+  const verify::QuantityReport report =
+      verify::QuantityConsistency(obs, cancelled);
+  CC_RETURN_IF_ERROR(CheckCancelled(cancelled, kWhat));
   resp->set_unit_key(q.unit_key);
   if (claims.empty()) {
     resp->set_agreement(v1::AGREEMENT_UNSPECIFIED);

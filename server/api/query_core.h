@@ -46,12 +46,18 @@ class QueryCore {
                            v1::VerifyQuoteResponse* resp) const;
   absl::Status GetQuoteConsistency(const v1::GetQuoteConsistencyRequest& req,
                                    v1::QuoteConsistencyReport* resp) const;
+  // The two reports below poll `cancelled` (may be empty) between pages,
+  // groups and comparisons, and return CANCELLED once it fires (the client
+  // gave up or its deadline passed): their row caps bound the work, but
+  // not below what a short deadline allows.
   absl::Status GetSpeakerConsistency(
       const v1::GetSpeakerConsistencyRequest& req,
-      v1::SpeakerConsistencyReport* resp) const;
+      v1::SpeakerConsistencyReport* resp,
+      const std::function<bool()>& cancelled = {}) const;
   absl::Status GetQuantityConsistency(
       const v1::GetQuantityConsistencyRequest& req,
-      v1::QuantityConsistencyReport* resp) const;
+      v1::QuantityConsistencyReport* resp,
+      const std::function<bool()>& cancelled = {}) const;
   absl::Status SearchClaims(const v1::SearchClaimsRequest& req,
                             v1::SearchClaimsResponse* resp) const;
   absl::Status GetStats(const v1::GetStatsRequest& req, v1::Stats* resp) const;

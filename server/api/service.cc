@@ -468,6 +468,20 @@ grpc::ServerUnaryReactor* ClaimCheckService::Unary(
         });                                                                   \
   }
 
+// The same for a core method that polls the call's cancellation and
+// deadline in its long loops.
+#define CC_UNARY_CANCELLABLE(Name, Req, Resp, cls, write)           \
+  grpc::ServerUnaryReactor* ClaimCheckService::Name(                \
+      grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* in, \
+      grpc::ByteBuffer* out) {                                      \
+    return Unary<v1::Req, v1::Resp>(                                \
+        #Name, MethodClass::cls, write, ctx, in, out,               \
+        [this](const v1::Req& r, v1::Resp* p,                       \
+               const std::function<bool()>& cancelled) {            \
+          return core_.Name(r, p, cancelled);                       \
+        });                                                         \
+  }
+
 grpc::ServerUnaryReactor* ClaimCheckService::ExtractText(
     grpc::CallbackServerContext* ctx, const grpc::ByteBuffer* in,
     grpc::ByteBuffer* out) {
@@ -490,10 +504,10 @@ CC_UNARY(GetSpeaker, GetSpeakerRequest, Speaker, kLight, false)
 CC_UNARY(VerifyQuote, VerifyQuoteRequest, VerifyQuoteResponse, kHeavy, false)
 CC_UNARY(GetQuoteConsistency, GetQuoteConsistencyRequest,
          QuoteConsistencyReport, kHeavy, false)
-CC_UNARY(GetSpeakerConsistency, GetSpeakerConsistencyRequest,
-         SpeakerConsistencyReport, kHeavy, false)
-CC_UNARY(GetQuantityConsistency, GetQuantityConsistencyRequest,
-         QuantityConsistencyReport, kHeavy, false)
+CC_UNARY_CANCELLABLE(GetSpeakerConsistency, GetSpeakerConsistencyRequest,
+                     SpeakerConsistencyReport, kHeavy, false)
+CC_UNARY_CANCELLABLE(GetQuantityConsistency, GetQuantityConsistencyRequest,
+                     QuantityConsistencyReport, kHeavy, false)
 CC_UNARY(SearchClaims, SearchClaimsRequest, SearchClaimsResponse, kLight, false)
 CC_UNARY(GetStats, GetStatsRequest, Stats, kLight, false)
 CC_UNARY(ListConflicts, ListConflictsRequest, ListConflictsResponse, kLight,
@@ -509,5 +523,6 @@ CC_UNARY(UnregisterWatch, UnregisterWatchRequest, UnregisterWatchResponse,
 CC_UNARY(ListWatches, ListWatchesRequest, ListWatchesResponse, kLight, false)
 
 #undef CC_UNARY
+#undef CC_UNARY_CANCELLABLE
 
 }  // namespace claimcheck::api

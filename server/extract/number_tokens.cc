@@ -2,6 +2,7 @@
 
 #include <cstddef>
 
+#include "server/extract/text_scan.h"
 #include "server/text/abbreviations.h"
 
 namespace claimcheck::extract {
@@ -129,7 +130,7 @@ size_t NumeralEnd(absl::string_view text, size_t i, bool space_groups) {
 
 std::vector<NumToken> TokenizeForNumbers(absl::string_view text) {
   std::vector<NumToken> toks;
-  toks.reserve(text.size() / 5 + 1);
+  toks.reserve(TokenCountBound(text));
   bool space = true;
   bool newline = true;
   bool pending_boundary = true;  // the first token starts a sentence

@@ -78,11 +78,13 @@ bool ContinuesOpenQuote(const std::vector<Token>& tokens, size_t i) {
 }  // namespace
 
 std::vector<QuoteSpan> FindQuoteSpans(absl::string_view text,
-                                      const std::vector<Token>& tokens) {
+                                      const std::vector<Token>& tokens,
+                                      size_t max_spans) {
   std::vector<QuoteSpan> out;
   bool inside = false;
   QuoteSpan cur;
   int32_t pending_group = -1;  // group to join if the next quote opens a para
+  bool full = false;           // more than max_spans found
 
   auto finish = [&](uint32_t close_tok, bool closed, uint32_t text_end) {
     inside = false;
@@ -96,10 +98,11 @@ std::vector<QuoteSpan> FindQuoteSpans(absl::string_view text,
     if (e <= b) return false;
     cur.text_end = e;
     out.push_back(cur);
+    full = out.size() > max_spans;
     return true;
   };
 
-  for (size_t i = 0; i < tokens.size(); ++i) {
+  for (size_t i = 0; i < tokens.size() && !full; ++i) {
     const Token& t = tokens[i];
     const bool new_para = i > 0 && t.para != tokens[i - 1].para;
     if (new_para) {
@@ -159,6 +162,10 @@ std::vector<QuoteSpan> FindQuoteSpans(absl::string_view text,
       continue;
     }
     finish(static_cast<uint32_t>(i), true, t.begin);
+  }
+  if (full) {
+    out.resize(max_spans);
+    return out;
   }
   if (inside) {
     finish(static_cast<uint32_t>(tokens.size()), false, tokens.back().end);

@@ -32,8 +32,13 @@ struct QuoteSpan {
 };
 
 // Quote spans in document order. `tokens` must come from Tokenize(text).
+// With `max_spans`, stops once more than that many are found and returns
+// the first `max_spans`: the same spans, groups included, as the first
+// `max_spans` of the whole list (a span's group is settled before the next
+// span is found).
 std::vector<QuoteSpan> FindQuoteSpans(absl::string_view text,
-                                      const std::vector<Token>& tokens);
+                                      const std::vector<Token>& tokens,
+                                      size_t max_spans = SIZE_MAX);
 
 }  // namespace claimcheck::extract
 

@@ -53,10 +53,12 @@ class Attributor {
   Attributor(absl::string_view text, const std::vector<Token>& tokens,
              const std::vector<QuoteSpan>& spans, const SpeakerIndex& index)
       : text_(text), tokens_(tokens), spans_(spans), index_(index) {
-    next_sentence_end_.resize(tokens.size() + 1, tokens.size());
+    // Token indices fit 32 bits (Tokenize cuts texts at 4 GiB).
+    next_sentence_end_.resize(tokens.size() + 1,
+                              static_cast<uint32_t>(tokens.size()));
     for (size_t k = tokens.size(); k-- > 0;) {
-      next_sentence_end_[k] =
-          index_.SentenceEnd(k) ? k : next_sentence_end_[k + 1];
+      next_sentence_end_[k] = index_.SentenceEnd(k) ? static_cast<uint32_t>(k)
+                                                    : next_sentence_end_[k + 1];
     }
   }
 
@@ -165,7 +167,7 @@ class Attributor {
   const std::vector<Token>& tokens_;
   const std::vector<QuoteSpan>& spans_;
   const SpeakerIndex& index_;
-  std::vector<size_t> next_sentence_end_;  // see NextSentenceEnd
+  std::vector<uint32_t> next_sentence_end_;  // see NextSentenceEnd
 };
 
 size_t Attributor::SkipFillers(size_t k, size_t limit) const {
@@ -1072,10 +1074,10 @@ std::vector<Quote> ExtractQuotes(absl::string_view text,
                                  const std::function<bool()>& cancelled) {
   const std::vector<Token> tokens = Tokenize(text);
   if (tokens.empty() || Cancelled(cancelled)) return {};
-  std::vector<QuoteSpan> spans = FindQuoteSpans(text, tokens);
   // Past the budget, spans are left out (a segment's group is an earlier
   // span, so the kept ones stay whole).
-  if (spans.size() > MaxItems(text.size())) spans.resize(MaxItems(text.size()));
+  const std::vector<QuoteSpan> spans =
+      FindQuoteSpans(text, tokens, MaxItems(text.size()));
   if (spans.empty() || Cancelled(cancelled)) return {};
   const SpeakerIndex index(text, tokens, spans);
   if (Cancelled(cancelled)) return {};

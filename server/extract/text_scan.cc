@@ -83,7 +83,45 @@ bool KeepsPeriod(absl::string_view w) {
   return text::IsListedAbbreviation(w);
 }
 
+// Whether a token may start at byte `c` after byte `p` (1 or 0): ASCII
+// punctuation and the lead byte of a multi-byte character always may; a
+// run of ASCII digits or of ASCII letters where it begins (the numbers'
+// tokenizer splits "25k"); a continuation byte after an ASCII byte (no
+// lead: invalid UTF-8). The word after a multi-byte punctuation mark
+// begins after continuation bytes, so it counts as a run start too.
+// Bitwise on bytes, no branches, so TokenCountBound's loop vectorises.
+inline unsigned char TokenMayStart(unsigned char p, unsigned char c) {
+  using U = unsigned char;
+  const U digit = static_cast<U>(c - '0') < 10;
+  const U alpha = static_cast<U>((c | 0x20) - 'a') < 26;  // ASCII only
+  const U prev_digit = static_cast<U>(p - '0') < 10;
+  const U prev_alpha = static_cast<U>((p | 0x20) - 'a') < 26;
+  const U printable = static_cast<U>(c - 0x21) < 0x5F;  // '!' .. '~'
+  const U punct = printable & static_cast<U>((digit | alpha) ^ 1);
+  const U lead = c >= 0xC0;
+  const U stray = (static_cast<U>(c - 0x80) < 0x40) & (p < 0x80);
+  return static_cast<U>(punct | lead | (digit & (prev_digit ^ 1)) |
+                        (alpha & (prev_alpha ^ 1)) | stray);
+}
+
 }  // namespace
+
+size_t TokenCountBound(absl::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  if (n == 0) return 1;
+  size_t count = 1 + TokenMayStart(' ', s[0]);
+  // Blocks of 240 bytes (a multiple of 16) summed in a byte, which cannot
+  // overflow: the compiler then does the inner loop 16 bytes at a time.
+  for (size_t i = 1; i < n;) {
+    const size_t end = n - i > 240 ? i + 240 : n;
+    unsigned char block = 0;
+    for (size_t k = i; k < end; ++k) block += TokenMayStart(s[k - 1], s[k]);
+    count += block;
+    i = end;
+  }
+  return count;
+}
 
 bool WordEquals(absl::string_view a, absl::string_view b) {
   if (a.size() != b.size()) return false;
@@ -137,7 +175,7 @@ std::vector<Token> Tokenize(absl::string_view text) {
     text = text.substr(0, std::numeric_limits<uint32_t>::max());
   }
   std::vector<Token> out;
-  out.reserve(text.size() / 5 + 8);
+  out.reserve(TokenCountBound(text));
   uint32_t para = 0;
   bool space = true;
   size_t i = 0;

@@ -240,8 +240,8 @@ absl::Status SqliteStore::RemoveFromStoryLocked(const std::string& article_id) {
                     " WHERE id = ?3)"));
     for (uint64_t bucket : story::BucketKeys(features)) {
       stmt.Reset();
-      stmt.Bind(1, day)
-          .Bind(2, static_cast<int64_t>(bucket))
+      stmt.Bind(1, static_cast<int64_t>(bucket))
+          .Bind(2, day)
           .Bind(3, article_id);
       CC_STORE_RETURN_IF_ERROR(stmt.Run());
     }

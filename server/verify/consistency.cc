@@ -1,6 +1,7 @@
 // QuoteConsistency and GroupQuotes: one utterance across outlets.
 #include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -17,6 +18,9 @@ namespace claimcheck::verify {
 namespace {
 
 using internal::OutletLabel;
+
+// ScoreMatch calls between two polls of GroupQuotes' `cancelled`.
+constexpr size_t kScoresPerPoll = 256;
 
 struct SpeakerCluster {
   std::string speaker;          // the longest spelling seen
@@ -186,7 +190,8 @@ QuoteReport QuoteConsistency(absl::string_view query,
 }
 
 std::vector<QuoteReport> GroupQuotes(
-    absl::Span<const QuoteOccurrence> occurrences, double min_score) {
+    absl::Span<const QuoteOccurrence> occurrences, double min_score,
+    const std::function<bool()>& cancelled) {
   // Longest first, so each group's first member is its fullest version.
   std::vector<size_t> order(occurrences.size());
   std::vector<size_t> words(occurrences.size());
@@ -199,7 +204,13 @@ std::vector<QuoteReport> GroupQuotes(
     return internal::Earlier(occurrences, a, b);
   });
   std::vector<std::vector<size_t>> groups;
+  size_t scored = 0;  // ScoreMatch calls since the last poll
   for (size_t i : order) {
+    if (scored >= kScoresPerPoll) {
+      if (cancelled && cancelled()) return {};
+      scored = 0;
+    }
+    scored += groups.size();
     if (words[i] == 0) continue;  // nothing to match on
     std::vector<size_t>* home = nullptr;
     for (std::vector<size_t>& g : groups) {

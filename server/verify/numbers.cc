@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <limits>
 #include <map>
 #include <optional>
@@ -209,7 +210,8 @@ Agreement CompareQuantities(const extract::Quantity& a,
 }
 
 QuantityReport QuantityConsistency(
-    absl::Span<const QuantityObservation> observations) {
+    absl::Span<const QuantityObservation> observations,
+    const std::function<bool()>& cancelled) {
   QuantityReport report;
   const size_t n = observations.size();
   report.intervals.reserve(n);
@@ -255,6 +257,7 @@ QuantityReport QuantityConsistency(
   const size_t g = groups.size();
   std::vector<Agreement> verdict(g * g, Agreement::kConsistent);
   for (size_t a = 0; a < g; ++a) {
+    if (a % 64 == 0 && cancelled && cancelled()) return report;
     for (size_t b = a + 1; b < g; ++b) {
       const Agreement ag = SameKindOfQuantity(*group_first[a], *group_first[b])
                                ? CompareIntervals(groups[a], groups[b])

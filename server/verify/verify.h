@@ -8,6 +8,7 @@
 #define CLAIMCHECK_SERVER_VERIFY_VERIFY_H_
 
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -235,8 +236,12 @@ QuoteReport QuoteConsistency(absl::string_view query,
 
 // Groups `occurrences` into utterances (same words, truncations or close
 // variants) and reports on each; groups ordered by size, largest first.
+// Each occurrence is scored against every group so far (up to n^2 / 2
+// scores), so `cancelled` (may be empty) is polled as it goes: once it
+// fires the result is incomplete and the caller should discard it.
 std::vector<QuoteReport> GroupQuotes(
-    absl::Span<const QuoteOccurrence> occurrences, double min_score = 0.6);
+    absl::Span<const QuoteOccurrence> occurrences, double min_score = 0.6,
+    const std::function<bool()>& cancelled = {});
 
 // ---- Numbers ----
 
@@ -288,8 +293,11 @@ struct QuantityReport {
 };
 // Observations with identical intervals are compared once, so the cost is
 // O(n + g^2) for g distinct intervals plus the listed lines, not O(n^2).
+// `cancelled` (may be empty) is polled in the g^2 loop: once it fires the
+// report is incomplete and the caller should discard it.
 QuantityReport QuantityConsistency(
-    absl::Span<const QuantityObservation> observations);
+    absl::Span<const QuantityObservation> observations,
+    const std::function<bool()>& cancelled = {});
 
 }  // namespace claimcheck::verify
 

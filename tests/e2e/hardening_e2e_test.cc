@@ -1,8 +1,10 @@
 // Issue 12 end to end: hostile input, overload and long life against real
 // claimcheckd processes on loopback (each with its own database), driven by
 // the C++ client, raw gRPC calls and plain sockets.
+#include <arpa/inet.h>
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -389,6 +391,117 @@ TEST_F(HardeningE2ETest, SigtermHonoursTheDrainUnderLoad) {
   EXPECT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
   EXPECT_LT(took, absl::Seconds(4)) << "drain 2 s, stopped after " << took;
+}
+
+// GET http://127.0.0.1:<port><path>; the whole response, headers included.
+std::string HttpGet(int port, const std::string& path) {
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return "";
+  }
+  const std::string req = "GET " + path + " HTTP/1.0\r\n\r\n";
+  (void)!write(fd, req.data(), req.size());
+  std::string out;
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(fd, buf, sizeof buf)) > 0) out.append(buf, n);
+  close(fd);
+  return out;
+}
+
+// Ten words picked by `i` from a vocabulary of 48: sentences far enough
+// apart that few are taken for variants of one utterance.
+std::string Sentence(int i) {
+  static const char* const kWords[] = {
+      "harbour", "cranes",  "budget", "river",   "school",  "tunnel",
+      "market",  "ferry",   "bridge", "housing", "water",   "power",
+      "trains",  "doctors", "parks",  "roads",   "taxes",   "farms",
+      "police",  "museum",  "garden", "library", "clinic",  "airport",
+      "canal",   "stadium", "prison", "tram",    "forest",  "harvest",
+      "salary",  "pension", "ticket", "lamp",    "station", "beach",
+      "factory", "orchard", "quarry", "dairy",   "bakery",  "theatre",
+      "cinema",  "chapel",  "castle", "meadow",  "valley",  "island"};
+  constexpr unsigned kCount = sizeof(kWords) / sizeof(*kWords);
+  std::string out = "We";
+  unsigned x = 2654435761u * static_cast<unsigned>(i + 1);
+  for (int w = 0; w < 10; ++w) {
+    x = x * 1103515245u + 12345u;
+    absl::StrAppend(&out, w % 2 ? " with " : " build ",
+                    kWords[(x >> 16) % kCount]);
+  }
+  return out;
+}
+
+// A speaker report past its deadline stops there (issue 12): the client
+// gets DEADLINE_EXCEEDED, the server counts the call with the status the
+// client got, and the only heavy slot (--max_heavy_calls=1) is free again
+// long before the whole report would have finished.
+TEST_F(HardeningE2ETest, SpeakerReportStopsAtItsDeadline) {
+  claimcheck::testing::ServerProcess server;
+  ASSERT_TRUE(server.Start(
+      dir_ + "/r.db", {"--max_heavy_calls=1", "--metrics_listen=127.0.0.1:0"}))
+      << server.error();
+  const std::string log = server.startup_log();
+  const size_t at = log.find("metrics on port ");
+  ASSERT_NE(at, std::string::npos) << log;
+  const int metrics_port = std::stoi(log.substr(at + 16));
+  auto client = Connect(server);
+  ASSERT_NE(client, nullptr);
+  // One speaker, 2,000 different quotes (the report's row cap).
+  std::vector<v1::IngestArticleRequest> reqs;
+  for (int i = 0; i < 400; ++i) {
+    v1::IngestArticleRequest r;
+    r.mutable_article()->set_url(absl::StrCat("https://ledger.example/", i));
+    r.mutable_article()->set_outlet(i % 2 ? "Daily Ledger" : "Metro Wire");
+    r.mutable_article()->set_published_date("2026-04-01");
+    std::string text;
+    for (int k = 0; k < 5; ++k) {
+      absl::StrAppend(&text, "\"", Sentence(i * 5 + k),
+                      ",\" said Mayor Ann Lee.\n\n");
+    }
+    r.mutable_article()->set_text(text);
+    reqs.push_back(std::move(r));
+  }
+  ASSERT_TRUE(
+      client->IngestMany(reqs, [](const v1::IngestArticleResponse&) {}).ok());
+  auto stub = v1::ClaimCheck::NewStub(
+      grpc::CreateChannel(server.target(), grpc::InsecureChannelCredentials()));
+  v1::GetSpeakerConsistencyRequest req;
+  req.set_speaker("Ann Lee");
+  req.set_max_groups(200);
+  auto report = [&](absl::Duration deadline) {
+    grpc::ClientContext ctx;
+    ctx.set_deadline(absl::ToChronoTime(absl::Now() + deadline));
+    v1::SpeakerConsistencyReport resp;
+    return stub->GetSpeakerConsistency(&ctx, req, &resp);
+  };
+  // The whole report, for scale.
+  absl::Time start = absl::Now();
+  ASSERT_TRUE(report(absl::Seconds(120)).ok());
+  const absl::Duration whole = absl::Now() - start;
+
+  start = absl::Now();
+  EXPECT_EQ(report(whole / 20).error_code(),
+            grpc::StatusCode::DEADLINE_EXCEEDED);
+  // The next heavy call is admitted once the report has let go of the slot.
+  v1::GetQuantityConsistencyRequest next;
+  next.set_unit("workers");
+  absl::StatusOr<v1::QuantityConsistencyReport> got;
+  do {
+    got = client->GetQuantityConsistency(next);
+  } while (got.status().code() == absl::StatusCode::kResourceExhausted &&
+           absl::Now() - start < 2 * whole);
+  const absl::Duration freed = absl::Now() - start;
+  EXPECT_TRUE(got.ok()) << got.status();
+  EXPECT_LT(freed, whole / 2) << "whole report " << whole;
+  EXPECT_THAT(HttpGet(metrics_port, "/metrics"),
+              HasSubstr("claimcheck_calls_total{code=\"DEADLINE_EXCEEDED\","
+                        "method=\"GetSpeakerConsistency\"} 1"));
 }
 
 }  // namespace

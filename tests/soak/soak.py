@@ -158,15 +158,22 @@ def main():
         t.start()
     start = time.monotonic()
     samples = []
-    print("%6s %9s %9s  %s" % ("t_s", "rss_MB", "calls", "by status"))
+    db = os.path.join(tmp, "soak.db")
+    print("%6s %9s %9s %9s  %s" % ("t_s", "rss_MB", "db_MB", "calls",
+                                   "by status"))
     while time.monotonic() - start < args.minutes * 60:
         time.sleep(10)
         with counters.mu:
             codes = dict(counters.by_code)
         rss = rss_kb(pid) / 1024.0
         samples.append(rss)
-        print("%6d %9.1f %9d  %s" % (time.monotonic() - start, rss,
-                                     sum(codes.values()), codes), flush=True)
+        # The database file and its WAL: live articles stay near --pool,
+        # but the event log (Watch) keeps every event, so the file grows.
+        db_mb = sum(os.path.getsize(f) for f in (db, db + "-wal")
+                    if os.path.exists(f)) / 1e6
+        print("%6d %9.1f %9.1f %9d  %s" % (time.monotonic() - start, rss,
+                                           db_mb, sum(codes.values()), codes),
+              flush=True)
     stop.set()
     for t in threads:
         t.join()
