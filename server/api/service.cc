@@ -16,6 +16,7 @@
 #include "server/api/raw_message.h"
 #include "server/api/status_util.h"
 #include "server/api/validate.h"
+#include "server/base/status_macros.h"
 #include "server/extract/numbers.h"
 
 namespace claimcheck::api {

@@ -10,6 +10,7 @@
 #include "server/api/query_core.h"
 #include "server/api/status_util.h"
 #include "server/api/validate.h"
+#include "server/base/status_macros.h"
 #include "server/verify/watch_match.h"
 
 namespace claimcheck::api {

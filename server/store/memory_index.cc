@@ -116,13 +116,13 @@ absl::StatusOr<std::unique_ptr<MemoryIndex>> MemoryIndex::Build(
   std::unique_ptr<MemoryIndex> index(new MemoryIndex());
   {
     // Sizes first, so the tables are allocated once.
-    CC_STORE_ASSIGN_OR_RETURN(const int64_t quotes,
-                              db->QueryInt("SELECT count(*) FROM quotes"));
-    CC_STORE_ASSIGN_OR_RETURN(const int64_t articles,
-                              db->QueryInt("SELECT count(*) FROM articles"));
+    CC_ASSIGN_OR_RETURN(const int64_t quotes,
+                        db->QueryInt("SELECT count(*) FROM quotes"));
+    CC_ASSIGN_OR_RETURN(const int64_t articles,
+                        db->QueryInt("SELECT count(*) FROM articles"));
     index->quotes_.reserve(quotes);
     index->fields_.reserve(quotes);
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         const int64_t max_seq,
         db->QueryInt("SELECT coalesce(max(seq), 0) FROM quotes"));
     index->by_seq_.assign(static_cast<size_t>(max_seq) + 1, kNone);
@@ -131,11 +131,11 @@ absl::StatusOr<std::unique_ptr<MemoryIndex>> MemoryIndex::Build(
     index->article_ids_.reserve(articles);
   }
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt, db->Prepare("SELECT id, outlet, url, published_date, title,"
                                " ingested_unix_ms FROM articles"));
     while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
       IndexedArticle a;
       a.id = stmt.Text(0);
@@ -148,11 +148,10 @@ absl::StatusOr<std::unique_ptr<MemoryIndex>> MemoryIndex::Build(
     }
   }
   {
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt stmt,
-        db->Prepare("SELECT q.seq, q.article_id, q.match_hash, "
-                    "q.norm_text, " CC_QUOTE_FIELDS
-                    " FROM quotes q"));  // rowid order
+    CC_ASSIGN_OR_RETURN(Stmt stmt,
+                        db->Prepare("SELECT q.seq, q.article_id, q.match_hash, "
+                                    "q.norm_text, " CC_QUOTE_FIELDS
+                                    " FROM quotes q"));  // rowid order
     IndexedArticle::Quote q;
     std::string article_id;
     uint32_t article = kNone;
@@ -220,7 +219,7 @@ absl::StatusOr<std::unique_ptr<MemoryIndex>> MemoryIndex::Build(
     }};
     batch.reserve(kBatch);
     while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
       const absl::string_view aid = stmt.TextView(1);
       if (article == kNone || aid != article_id) {
@@ -275,11 +274,11 @@ absl::StatusOr<IndexDelta> MemoryIndex::ReadDelta(
   absl::flat_hash_set<std::string> seen;
   for (const std::string& id : article_ids) {
     if (!seen.insert(id).second) continue;
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt art, db->Prepare("SELECT outlet, url, published_date, title,"
                               " ingested_unix_ms FROM articles WHERE id = ?1"));
     art.Bind(1, id);
-    CC_STORE_ASSIGN_OR_RETURN(bool found, art.Step());
+    CC_ASSIGN_OR_RETURN(bool found, art.Step());
     if (!found) {
       delta.removed_articles.push_back(id);
       continue;
@@ -291,13 +290,13 @@ absl::StatusOr<IndexDelta> MemoryIndex::ReadDelta(
     a.published_date = art.Text(2);
     a.title = art.Text(3);
     a.ingested_unix_ms = art.Int64(4);
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt quotes,
         db->Prepare("SELECT q.seq, q.match_hash, q.norm_text, " CC_QUOTE_FIELDS
                     " FROM quotes q WHERE q.article_id = ?1 ORDER BY q.seq"));
     quotes.Bind(1, id);
     while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, quotes.Step());
+      CC_ASSIGN_OR_RETURN(bool row, quotes.Step());
       if (!row) break;
       IndexedArticle::Quote q;
       q.seq = quotes.Int64(0);
@@ -312,12 +311,12 @@ absl::StatusOr<IndexDelta> MemoryIndex::ReadDelta(
   seen.clear();
   for (const std::string& id : speaker_ids) {
     if (id.empty() || !seen.insert(id).second) continue;
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt, db->Prepare("SELECT seq FROM quotes WHERE speaker_id = ?1"));
     stmt.Bind(1, id);
     std::vector<int64_t> seqs;
     while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
       seqs.push_back(stmt.Int64(0));
     }

@@ -20,7 +20,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "server/store/status_macros.h"
+#include "server/base/status_macros.h"
 
 namespace claimcheck::store {
 
