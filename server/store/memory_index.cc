@@ -12,6 +12,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/synchronization/mutex.h"
 #include "server/store/sqlite_rows.h"
+#include "server/text/stopwords.h"
 
 namespace claimcheck::store {
 namespace {
@@ -80,17 +81,6 @@ std::vector<absl::string_view> Words(absl::string_view norm) {
 }
 
 }  // namespace
-
-bool IsStopword(absl::string_view w) {
-  if (w.size() > 5) return false;
-  static const auto* const kStop = new absl::flat_hash_set<absl::string_view>{
-      "a",    "an",  "and", "are",  "as",   "at",   "be",    "been",
-      "but",  "by",  "for", "from", "had",  "has",  "have",  "he",
-      "her",  "his", "i",   "in",   "is",   "it",   "its",   "of",
-      "on",   "or",  "our", "she",  "that", "the",  "their", "they",
-      "this", "to",  "was", "we",   "were", "will", "with",  "you"};
-  return kStop->contains(w);
-}
 
 uint32_t PackDate(absl::string_view d) {
   if (d.size() != 10 || d[4] != '-' || d[7] != '-') return 0;
@@ -420,7 +410,7 @@ void MemoryIndex::AddWords(uint32_t ord, absl::string_view norm) {
     size_t end = norm.find(' ', pos);
     if (end == absl::string_view::npos) end = norm.size();
     const absl::string_view w = norm.substr(pos, end - pos);
-    if (end > pos && !IsStopword(w)) {
+    if (end > pos && !text::IsStopword(w, text::Stopwords::kSearch)) {
       // The list lives in the map's slot: one cache miss for key and list.
       auto it = postings_.find(w);
       if (it == postings_.end())

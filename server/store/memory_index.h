@@ -229,11 +229,6 @@ class MemoryIndex {
   std::vector<std::vector<uint32_t>> speaker_quotes_;  // SpeakerBefore order
 };
 
-// Words so common that they only add noise (and cost) to candidate search:
-// the memory index does not list them, and an FTS query drops them unless
-// nothing else is left. `w` is a normalised word.
-bool IsStopword(absl::string_view w);
-
 // "YYYY-MM-DD" -> YYYYMMDD; 0 for empty or malformed.
 uint32_t PackDate(absl::string_view date);
 std::string UnpackDate(uint32_t packed);

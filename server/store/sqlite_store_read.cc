@@ -16,6 +16,7 @@
 #include "server/store/page_token.h"
 #include "server/store/sqlite_rows.h"
 #include "server/store/sqlite_store_impl.h"
+#include "server/text/stopwords.h"
 
 namespace claimcheck::store {
 namespace {
@@ -63,12 +64,15 @@ std::vector<std::string> QueryWords(absl::string_view text) {
   std::vector<std::string> tokens = extract::MatchTokens(text);
   bool any_content = false;
   for (const std::string& t : tokens) {
-    if (!t.empty() && !IsStopword(t)) any_content = true;
+    if (!t.empty() && !text::IsStopword(t, text::Stopwords::kSearch))
+      any_content = true;
   }
   std::vector<std::string> words;
   std::unordered_set<std::string> seen;
   for (std::string& t : tokens) {
-    if (t.empty() || (any_content && IsStopword(t))) continue;
+    if (t.empty() ||
+        (any_content && text::IsStopword(t, text::Stopwords::kSearch)))
+      continue;
     if (!seen.insert(t).second) continue;
     words.push_back(std::move(t));
     if (words.size() == kMaxQueryWords) break;
