@@ -114,7 +114,8 @@ class MemoryIndex {
 
   // Number of quotes attributed to `speaker_id` and their distinct outlets
   // (sorted), as SQL over quotes joined to articles would count them.
-  bool SpeakerStats(absl::string_view speaker_id, int* quote_count,
+  // An unknown speaker has 0 quotes and no outlets.
+  void SpeakerStats(absl::string_view speaker_id, int* quote_count,
                     std::vector<std::string>* outlets) const;
 
   // The whole record of a hit, from memory.
@@ -185,7 +186,14 @@ class MemoryIndex {
     bool live = false;
   };
 
+  class WordFeeder;  // Build's posting-list thread
+
   MemoryIndex() = default;
+
+  // Build's steps: table sizes, then the articles, then the quotes.
+  absl::Status Reserve(SqliteConnection* db);
+  absl::Status LoadArticles(SqliteConnection* db);
+  absl::Status LoadQuotes(SqliteConnection* db);
 
   uint32_t UpsertArticle(const IndexedArticle& a);
   void RemoveQuotesOf(uint32_t article);
