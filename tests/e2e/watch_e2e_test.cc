@@ -17,9 +17,12 @@
 #include "gtest/gtest.h"
 #include "tests/e2e/backends.h"
 #include "tests/e2e/server_process.h"
+#include "tests/status_matchers.h"
 
 namespace claimcheck {
 namespace {
+
+using ::claimcheck::testing::StatusIs;
 
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -269,8 +272,8 @@ TEST_P(WatchE2ETest, FiltersRegistrationsAndUnregisters) {
   v1::UnregisterWatchRequest un;
   un.set_watch_id(a);
   ASSERT_TRUE(client_->UnregisterWatch(un).ok());
-  EXPECT_EQ(client_->UnregisterWatch(un).status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(client_->UnregisterWatch(un),
+              StatusIs(absl::StatusCode::kNotFound));
   const int64_t last = got[0].sequence();
   Ingest(Saying("https://example.org/z", "Ines Duarte", kQuote));
   EXPECT_TRUE(Collect(last, 1, absl::Milliseconds(500)).empty());
@@ -296,11 +299,11 @@ TEST_P(WatchE2ETest, LimitsAndBadRequests) {
   Register(kQuote, "");
   v1::RegisterWatchRequest second;
   second.set_text("The ferry timetable changes in June");
-  EXPECT_EQ(client_->RegisterWatch(second).status().code(),
-            absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(client_->RegisterWatch(second),
+              StatusIs(absl::StatusCode::kResourceExhausted));
   v1::RegisterWatchRequest empty;
-  EXPECT_EQ(client_->RegisterWatch(empty).status().code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(client_->RegisterWatch(empty),
+              StatusIs(absl::StatusCode::kInvalidArgument));
 
   // One stream at a time: a second gets RESOURCE_EXHAUSTED; the first ends
   // at its deadline.
