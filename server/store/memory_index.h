@@ -10,8 +10,8 @@
 //  - speaker -> quotes sorted by (published_date DESC, seq) (speaker pages);
 //  - article fields (id, outlet, url, date, title).
 //
-// Memory at 1M quotes: about 580 B per quote (RSS of claimcheckd after
-// start, tests/bench/README.md).
+// Memory per quote: measured in the README (Performance) and
+// tests/bench/README.md; figures live there, not here.
 //
 // SQLite stays the source of truth: the index is built from it at open
 // (Build) and kept in step by IndexDelta, read from the writer's

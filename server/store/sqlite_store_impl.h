@@ -1,6 +1,9 @@
 // The SQLite Store's class. Internal to server/store: use OpenSqliteStore()
 // from sqlite_store.h. Split over sqlite_store.cc (open, pool, stats),
-// sqlite_store_write.cc (put, delete) and sqlite_store_read.cc (queries).
+// sqlite_store_write.cc (put, delete), sqlite_store_read.cc (queries),
+// sqlite_store_speakers.cc (speaker merges), sqlite_store_stories.cc
+// (stories), sqlite_store_watch.cc (watches and events) and
+// sqlite_store_conflict_index.cc (conflicts kept at ingest).
 //
 // Thread-safe. Writes go through one connection behind `write_mu_`; reads
 // lease one of several read-only connections (WAL lets them run alongside
