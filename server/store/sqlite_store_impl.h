@@ -27,6 +27,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -217,6 +218,24 @@ class SqliteStore final : public Store {
   // Write-path steps; all run inside the caller's transaction.
   absl::StatusOr<PutResult> PutOneLocked(const PutRequest& request,
                                          int64_t now_ms, FtsChanges* fts)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // PutOneLocked's steps: the (id, version) an SQL literal selects from
+  // `articles` with `value` as ?1, if any; a replacement in place (version +
+  // 1); a new article.
+  struct ArticleVersion {
+    std::string id;
+    int version = 0;
+  };
+  absl::StatusOr<std::optional<ArticleVersion>> FindArticleLocked(
+      const char* sql, const std::string& value)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::StatusOr<PutResult> ReplaceArticleLocked(
+      const PutRequest& request, const PreparedArticle& prepared,
+      const ArticleVersion& old, int64_t now_ms, FtsChanges* fts)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::StatusOr<PutResult> InsertArticleLocked(const PutRequest& request,
+                                                const PreparedArticle& prepared,
+                                                int64_t now_ms, FtsChanges* fts)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::Status InsertExtractionLocked(const std::string& article_id,
                                       int version,

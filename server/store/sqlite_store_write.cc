@@ -150,7 +150,6 @@ absl::StatusOr<std::vector<PutResult>> SqliteStore::PutArticles(
 absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
                                                     int64_t now_ms,
                                                     FtsChanges* fts) {
-  SqliteConnection* db = writer_.get();
   const ArticleInput& in = *request.input;
   PreparedArticle local;
   const PreparedArticle* prepared = request.prepared;
@@ -159,85 +158,93 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
     local = PrepareArticle(in, *request.extraction);
     prepared = &local;
   }
-  const std::string& content_hash = prepared->content_hash;
-  PutResult result;
-
   // Same text under any URL: unchanged, the existing article's id.
-  {
-    CC_ASSIGN_OR_RETURN(
-        Stmt by_hash,
-        db->Prepare(
-            "SELECT id, version FROM articles WHERE content_hash = ?1"));
-    by_hash.Bind(1, content_hash);
-    CC_ASSIGN_OR_RETURN(bool found, by_hash.Step());
-    if (found) {
-      result.article_id = by_hash.Text(0);
-      result.version = by_hash.Int(1);
-      result.outcome = PutOutcome::kUnchanged;
-      return result;
-    }
+  CC_ASSIGN_OR_RETURN(std::optional<ArticleVersion> same_text,
+                      FindArticleLocked("SELECT id, version FROM articles"
+                                        " WHERE content_hash = ?1",
+                                        prepared->content_hash));
+  if (same_text) {
+    PutResult result;
+    result.article_id = std::move(same_text->id);
+    result.version = same_text->version;
+    result.outcome = PutOutcome::kUnchanged;
+    return result;
   }
-
   // Same URL, new text: replace in place, version + 1.
   if (!in.url.empty()) {
-    std::string id;
-    int version = 0;
-    {
-      CC_ASSIGN_OR_RETURN(
-          Stmt by_url,
-          db->Prepare("SELECT id, version FROM articles WHERE url = ?1 "
-                      "AND url <> ''"));
-      by_url.Bind(1, in.url);
-      CC_ASSIGN_OR_RETURN(bool found, by_url.Step());
-      if (found) {
-        id = by_url.Text(0);
-        version = by_url.Int(1);
-      }
-    }
-    if (!id.empty()) {
-      CC_ASSIGN_OR_RETURN(std::vector<std::string> touched,
-                          SpeakersOfArticleLocked(id));
-      for (const std::string& speaker : touched) profiles_.Erase(speaker);
-      CC_RETURN_IF_ERROR(
-          DropQuotesOfArticleLocked(id, /*delete_rows=*/true, fts));
-      const int new_version = version + 1;
-      {
-        CC_ASSIGN_OR_RETURN(
-            Stmt update,
-            db->Prepare("UPDATE articles SET outlet = ?2, published_date = ?3,"
-                        " title = ?4, text = ?5, content_hash = ?6,"
-                        " version = ?7, ingested_unix_ms = ?8 WHERE id = ?1"));
-        update.Bind(1, id)
-            .Bind(2, in.outlet)
-            .Bind(3, in.published_date)
-            .Bind(4, in.title)
-            .Bind(5, in.text)
-            .Bind(6, content_hash)
-            .Bind(7, new_version)
-            .Bind(8, now_ms);
-        CC_RETURN_IF_ERROR(update.Run());
-      }
-      CC_RETURN_IF_ERROR(InsertExtractionLocked(
-          id, new_version, *request.extraction, *prepared, fts));
-      CC_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
-      CC_RETURN_IF_ERROR(RemoveFromStoryLocked(id));
-      CC_RETURN_IF_ERROR(
-          AssignStoryLocked(id, in.published_date, prepared->story));
-      index_articles_.push_back(id);
-      result.article_id = id;
-      result.version = new_version;
-      result.outcome = PutOutcome::kReplaced;
-      return result;
+    CC_ASSIGN_OR_RETURN(std::optional<ArticleVersion> same_url,
+                        FindArticleLocked("SELECT id, version FROM articles"
+                                          " WHERE url = ?1 AND url <> ''",
+                                          in.url));
+    if (same_url) {
+      return ReplaceArticleLocked(request, *prepared, *same_url, now_ms, fts);
     }
   }
+  return InsertArticleLocked(request, *prepared, now_ms, fts);
+}
 
-  // New article. Probe for an id collision (astronomically rare).
+absl::StatusOr<std::optional<SqliteStore::ArticleVersion>>
+SqliteStore::FindArticleLocked(const char* sql, const std::string& value) {
+  CC_ASSIGN_OR_RETURN(Stmt stmt, writer_->Prepare(sql));
+  stmt.Bind(1, value);
+  CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
+  if (!found) return std::nullopt;
+  return ArticleVersion{stmt.Text(0), stmt.Int(1)};
+}
+
+absl::StatusOr<PutResult> SqliteStore::ReplaceArticleLocked(
+    const PutRequest& request, const PreparedArticle& prepared,
+    const ArticleVersion& old, int64_t now_ms, FtsChanges* fts) {
+  SqliteConnection* db = writer_.get();
+  const ArticleInput& in = *request.input;
+  const std::string& id = old.id;
+  CC_ASSIGN_OR_RETURN(std::vector<std::string> touched,
+                      SpeakersOfArticleLocked(id));
+  for (const std::string& speaker : touched) profiles_.Erase(speaker);
+  CC_RETURN_IF_ERROR(DropQuotesOfArticleLocked(id, /*delete_rows=*/true, fts));
+  const int new_version = old.version + 1;
+  {
+    CC_ASSIGN_OR_RETURN(
+        Stmt update,
+        db->Prepare("UPDATE articles SET outlet = ?2, published_date = ?3,"
+                    " title = ?4, text = ?5, content_hash = ?6,"
+                    " version = ?7, ingested_unix_ms = ?8 WHERE id = ?1"));
+    update.Bind(1, id)
+        .Bind(2, in.outlet)
+        .Bind(3, in.published_date)
+        .Bind(4, in.title)
+        .Bind(5, in.text)
+        .Bind(6, prepared.content_hash)
+        .Bind(7, new_version)
+        .Bind(8, now_ms);
+    CC_RETURN_IF_ERROR(update.Run());
+  }
+  CC_RETURN_IF_ERROR(InsertExtractionLocked(
+      id, new_version, *request.extraction, prepared, fts));
+  CC_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
+  CC_RETURN_IF_ERROR(RemoveFromStoryLocked(id));
+  CC_RETURN_IF_ERROR(AssignStoryLocked(id, in.published_date, prepared.story));
+  index_articles_.push_back(id);
+  PutResult result;
+  result.article_id = id;
+  result.version = new_version;
+  result.outcome = PutOutcome::kReplaced;
+  return result;
+}
+
+absl::StatusOr<PutResult> SqliteStore::InsertArticleLocked(
+    const PutRequest& request, const PreparedArticle& prepared, int64_t now_ms,
+    FtsChanges* fts) {
+  SqliteConnection* db = writer_.get();
+  const ArticleInput& in = *request.input;
+  const std::string& content_hash = prepared.content_hash;
+  // Probe for an id collision (astronomically rare).
   std::string id;
   for (int attempt = 0; id.empty(); ++attempt) {
     if (attempt == 16)
       return absl::InternalError("could not allocate an article id");
     std::string candidate = attempt == 0
-                                ? prepared->new_article_id
+                                ? prepared.new_article_id
                                 : ArticleIdFor(in.url, content_hash, attempt);
     CC_ASSIGN_OR_RETURN(Stmt exists,
                         db->Prepare("SELECT 1 FROM articles WHERE id = ?1"));
@@ -262,9 +269,10 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
     CC_RETURN_IF_ERROR(insert.Run());
   }
   CC_RETURN_IF_ERROR(
-      InsertExtractionLocked(id, 1, *request.extraction, *prepared, fts));
-  CC_RETURN_IF_ERROR(AssignStoryLocked(id, in.published_date, prepared->story));
+      InsertExtractionLocked(id, 1, *request.extraction, prepared, fts));
+  CC_RETURN_IF_ERROR(AssignStoryLocked(id, in.published_date, prepared.story));
   index_articles_.push_back(id);
+  PutResult result;
   result.article_id = std::move(id);
   result.version = 1;
   result.outcome = PutOutcome::kCreated;

@@ -29,7 +29,9 @@ constexpr char kQuote[] =
 class QueryCoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto st = store::OpenSqliteStore({dir_.File("db.sqlite")});
+    store::SqliteOptions options;
+    options.path = dir_.File("db.sqlite");
+    auto st = store::OpenSqliteStore(options);
     ASSERT_THAT(st, IsOk());
     store_ = std::move(*st);
     Ingest("Daily", "https://daily.example/1",
