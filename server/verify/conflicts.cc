@@ -185,52 +185,73 @@ bool SameUtterance(absl::string_view a, absl::string_view b) {
   return true;
 }
 
-std::vector<ConflictPair> AttributionConflicts(
-    absl::Span<const QuoteOccurrence> group) {
-  std::vector<size_t> order;
-  for (size_t i = 0; i < group.size(); ++i) {
-    if (Eligible(group[i])) order.push_back(i);
+namespace {
+
+// The distinct normalised texts of `order`'s occurrences: (*text_of)[i] is
+// the text id of occurrence i, (*text_first)[id] an occurrence holding it.
+void DistinctTexts(absl::Span<const QuoteOccurrence> group,
+                   const std::vector<size_t>& order,
+                   std::vector<size_t>* text_of,
+                   std::vector<size_t>* text_first) {
+  text_of->assign(group.size(), 0);
+  absl::flat_hash_map<std::string, size_t> ids;
+  for (size_t i : order) {
+    auto [it, added] = ids.try_emplace(
+        extract::NormalizeForMatch(group[i].text), text_first->size());
+    if (added) text_first->push_back(i);
+    (*text_of)[i] = it->second;
   }
-  internal::SortEarliestFirst(group, &order);
-  // Distinct normalised texts; text_of[i] for attributed occurrences.
-  std::vector<size_t> text_of(group.size(), 0);
-  std::vector<size_t> text_first;  // an occurrence holding each text
-  {
-    absl::flat_hash_map<std::string, size_t> ids;
-    for (size_t i : order) {
-      auto [it, added] = ids.try_emplace(
-          extract::NormalizeForMatch(group[i].text), text_first.size());
-      if (added) text_first.push_back(i);
-      text_of[i] = it->second;
-    }
-  }
-  // Lazily filled: 0 unknown, 1 different, 2 same utterance.
-  const size_t scored = std::min(text_first.size(), kMaxAttributionTexts);
-  std::vector<uint8_t> same(scored * scored, 0);
-  auto Same = [&](size_t x, size_t y) {
+}
+
+// Whether two text ids are the same utterance (SameUtterance), computed
+// lazily for the first kMaxAttributionTexts texts; later texts are only the
+// same as themselves.
+class SameUtteranceCache {
+ public:
+  SameUtteranceCache(absl::Span<const QuoteOccurrence> group,
+                     const std::vector<size_t>& text_first)
+      : group_(group),
+        text_first_(text_first),
+        scored_(std::min(text_first.size(), kMaxAttributionTexts)),
+        same_(scored_ * scored_, 0) {}
+
+  bool operator()(size_t x, size_t y) {
     if (x == y) return true;
-    if (x >= scored || y >= scored) return false;
-    uint8_t& v = same[std::min(x, y) * scored + std::max(x, y)];
+    if (x >= scored_ || y >= scored_) return false;
+    uint8_t& v = same_[std::min(x, y) * scored_ + std::max(x, y)];
     if (v == 0) {
-      v = SameUtterance(group[text_first[x]].text, group[text_first[y]].text)
+      v = SameUtterance(group_[text_first_[x]].text,
+                        group_[text_first_[y]].text)
               ? 2
               : 1;
     }
     return v == 2;
-  };
-  // Clusters of one speaker each; members earliest first, and each distinct
-  // text once with its earliest member.
-  struct Cluster {
-    std::vector<size_t> members;
-    std::vector<std::pair<size_t, size_t>> texts;  // (text id, member)
-    std::vector<int> text_count;  // occurrences of each of `texts`
-    // One member per distinct speaker name and kind (for MaybeSameEntity).
-    std::vector<size_t> names;
-  };
-  std::vector<Cluster> clusters;
+  }
+
+ private:
+  absl::Span<const QuoteOccurrence> group_;
+  const std::vector<size_t>& text_first_;
+  const size_t scored_;
+  std::vector<uint8_t> same_;  // 0 unknown, 1 different, 2 same utterance
+};
+
+// Occurrences of one speaker; members earliest first, and each distinct
+// text once with its earliest member.
+struct SpeakerCluster {
+  std::vector<size_t> members;
+  std::vector<std::pair<size_t, size_t>> texts;  // (text id, member)
+  std::vector<int> text_count;  // occurrences of each of `texts`
+  // One member per distinct speaker name and kind (for MaybeSameEntity).
+  std::vector<size_t> names;
+};
+
+std::vector<SpeakerCluster> ClusterBySpeaker(
+    absl::Span<const QuoteOccurrence> group, const std::vector<size_t>& order,
+    const std::vector<size_t>& text_of) {
+  std::vector<SpeakerCluster> clusters;
   for (size_t i : order) {
-    Cluster* home = nullptr;
-    for (Cluster& cl : clusters) {
+    SpeakerCluster* home = nullptr;
+    for (SpeakerCluster& cl : clusters) {
       for (size_t m : cl.members) {
         if (SameOccurrenceSpeaker(group[i], group[m])) {
           home = &cl;
@@ -258,60 +279,84 @@ std::vector<ConflictPair> AttributionConflicts(
     }
     ++home->text_count[k];
   }
-  // Whether any member of one cluster may name the same entity as any of
-  // the other (see MaybeSameEntity): then nothing there is a conflict.
-  const auto MayBeOneEntity = [](absl::Span<const QuoteOccurrence> g,
-                                 const std::vector<size_t>& xs,
-                                 const std::vector<size_t>& ys) {
-    for (size_t i : xs) {
-      for (size_t j : ys) {
-        if (MaybeSameEntity(g[i], g[j])) return true;
+  return clusters;
+}
+
+// Whether any member of one cluster may name the same entity as any of
+// the other (see MaybeSameEntity): then nothing there is a conflict.
+bool MayBeOneEntity(absl::Span<const QuoteOccurrence> g,
+                    const std::vector<size_t>& xs,
+                    const std::vector<size_t>& ys) {
+  for (size_t i : xs) {
+    for (size_t j : ys) {
+      if (MaybeSameEntity(g[i], g[j])) return true;
+    }
+  }
+  return false;
+}
+
+// One conflict per utterance the two speakers share: the earliest
+// occurrence of x with a same-utterance partner in y not yet covered,
+// and its earliest partner; the texts of either side that are the same
+// utterance as that pair are covered by (and counted in) it.
+void AddClusterConflicts(absl::Span<const QuoteOccurrence> group,
+                         const std::vector<size_t>& text_of,
+                         const SpeakerCluster& cx, const SpeakerCluster& cy,
+                         SameUtteranceCache& same,
+                         std::vector<ConflictPair>* out) {
+  std::vector<bool> covered_x(cx.texts.size(), false);
+  std::vector<bool> covered_y(cy.texts.size(), false);
+  for (size_t i = 0; i < cx.texts.size(); ++i) {
+    if (covered_x[i]) continue;
+    size_t j = 0;
+    while (j < cy.texts.size() &&
+           (covered_y[j] || !same(cx.texts[i].first, cy.texts[j].first))) {
+      ++j;
+    }
+    if (j == cy.texts.size()) continue;
+    const size_t tx = cx.texts[i].first, ty = cy.texts[j].first;
+    ConflictPair p;
+    p.a = cx.texts[i].second;
+    p.b = cy.texts[j].second;
+    p.count_a = 0;
+    p.count_b = 0;
+    for (size_t k = i; k < cx.texts.size(); ++k) {
+      const size_t t = cx.texts[k].first;
+      if (!covered_x[k] && (k == i || same(t, ty) || same(t, tx))) {
+        covered_x[k] = true;
+        p.count_a += cx.text_count[k];
       }
     }
-    return false;
-  };
+    for (size_t k = 0; k < cy.texts.size(); ++k) {
+      const size_t t = cy.texts[k].first;
+      if (!covered_y[k] && (k == j || same(t, tx) || same(t, ty))) {
+        covered_y[k] = true;
+        p.count_b += cy.text_count[k];
+      }
+    }
+    AddAttributionPair(group, text_of, std::move(p), out);
+  }
+}
+
+}  // namespace
+
+std::vector<ConflictPair> AttributionConflicts(
+    absl::Span<const QuoteOccurrence> group) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < group.size(); ++i) {
+    if (Eligible(group[i])) order.push_back(i);
+  }
+  internal::SortEarliestFirst(group, &order);
+  std::vector<size_t> text_of, text_first;
+  DistinctTexts(group, order, &text_of, &text_first);
+  SameUtteranceCache same(group, text_first);
+  const std::vector<SpeakerCluster> clusters =
+      ClusterBySpeaker(group, order, text_of);
   std::vector<ConflictPair> out;
   for (size_t x = 0; x < clusters.size(); ++x) {
     for (size_t y = x + 1; y < clusters.size(); ++y) {
-      const Cluster& cx = clusters[x];
-      const Cluster& cy = clusters[y];
-      if (MayBeOneEntity(group, cx.names, cy.names)) continue;
-      // One conflict per utterance the two speakers share: the earliest
-      // occurrence of x with a same-utterance partner in y not yet covered,
-      // and its earliest partner; the texts of either side that are the same
-      // utterance as that pair are covered by (and counted in) it.
-      std::vector<bool> covered_x(cx.texts.size(), false);
-      std::vector<bool> covered_y(cy.texts.size(), false);
-      for (size_t i = 0; i < cx.texts.size(); ++i) {
-        if (covered_x[i]) continue;
-        size_t j = 0;
-        while (j < cy.texts.size() &&
-               (covered_y[j] || !Same(cx.texts[i].first, cy.texts[j].first))) {
-          ++j;
-        }
-        if (j == cy.texts.size()) continue;
-        const size_t tx = cx.texts[i].first, ty = cy.texts[j].first;
-        ConflictPair p;
-        p.a = cx.texts[i].second;
-        p.b = cy.texts[j].second;
-        p.count_a = 0;
-        p.count_b = 0;
-        for (size_t k = i; k < cx.texts.size(); ++k) {
-          const size_t t = cx.texts[k].first;
-          if (!covered_x[k] && (k == i || Same(t, ty) || Same(t, tx))) {
-            covered_x[k] = true;
-            p.count_a += cx.text_count[k];
-          }
-        }
-        for (size_t k = 0; k < cy.texts.size(); ++k) {
-          const size_t t = cy.texts[k].first;
-          if (!covered_y[k] && (k == j || Same(t, tx) || Same(t, ty))) {
-            covered_y[k] = true;
-            p.count_b += cy.text_count[k];
-          }
-        }
-        AddAttributionPair(group, text_of, std::move(p), &out);
-      }
+      if (MayBeOneEntity(group, clusters[x].names, clusters[y].names)) continue;
+      AddClusterConflicts(group, text_of, clusters[x], clusters[y], same, &out);
     }
   }
   return out;
