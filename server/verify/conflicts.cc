@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -385,50 +386,55 @@ bool IsGenericUnitKey(absl::string_view unit_key) {
   return false;
 }
 
-std::vector<ConflictPair> NumericConflicts(
-    absl::Span<const ClaimOccurrence> group) {
-  // Classes of claims with the same interval, subject and time; members
-  // earliest first.
-  struct Class {
-    Interval iv;
-    std::string subject, time;
-    std::vector<size_t> members;
-  };
+namespace {
+
+// Claims with the same interval, subject and time; members earliest first.
+struct ClaimClass {
+  Interval iv;
+  std::string subject, time;
+  std::vector<size_t> members;
+};
+
+// The claims of `group` that can be compared, earliest first. An article
+// giving this unit two different values speaks of two quantities with it:
+// which one another source's figure is about cannot be told, so none of its
+// claims here is compared.
+std::vector<size_t> ComparableClaims(absl::Span<const ClaimOccurrence> group) {
   std::vector<size_t> order;
   for (size_t i = 0; i < group.size(); ++i) {
     if (group[i].quantity != nullptr) order.push_back(i);
   }
-  // An article giving this unit two different values speaks of two
-  // quantities with it: which one another source's figure is about cannot be
-  // told, so none of its claims here is compared.
-  {
-    absl::flat_hash_map<absl::string_view, Interval> first;
-    absl::flat_hash_set<absl::string_view> ambiguous;
-    for (size_t i : order) {
-      const Interval iv = ToInterval(*group[i].quantity);
-      auto [it, added] = first.try_emplace(group[i].article_id, iv);
-      if (!added && (!NearlyEqual(it->second.low, iv.low) ||
-                     !NearlyEqual(it->second.high, iv.high))) {
-        ambiguous.insert(group[i].article_id);
-      }
+  absl::flat_hash_map<absl::string_view, Interval> first;
+  absl::flat_hash_set<absl::string_view> ambiguous;
+  for (size_t i : order) {
+    const Interval iv = ToInterval(*group[i].quantity);
+    auto [it, added] = first.try_emplace(group[i].article_id, iv);
+    if (!added && (!NearlyEqual(it->second.low, iv.low) ||
+                   !NearlyEqual(it->second.high, iv.high))) {
+      ambiguous.insert(group[i].article_id);
     }
-    order.erase(std::remove_if(order.begin(), order.end(),
-                               [&](size_t i) {
-                                 return ambiguous.contains(group[i].article_id);
-                               }),
-                order.end());
   }
+  order.erase(std::remove_if(order.begin(), order.end(),
+                             [&](size_t i) {
+                               return ambiguous.contains(group[i].article_id);
+                             }),
+              order.end());
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return EarlierDate(group[a].date, a, group[b].date, b);
   });
-  std::vector<Class> classes;
+  return order;
+}
+
+std::vector<ClaimClass> ClassifyClaims(absl::Span<const ClaimOccurrence> group,
+                                       const std::vector<size_t>& order) {
+  std::vector<ClaimClass> classes;
   for (size_t i : order) {
     const extract::Quantity& q = *group[i].quantity;
     const Interval iv = ToInterval(q);
     const std::string subject = Lower(q.subject);
     const std::string time = Lower(q.time);
-    Class* home = nullptr;
-    for (Class& c : classes) {
+    ClaimClass* home = nullptr;
+    for (ClaimClass& c : classes) {
       if (NearlyEqual(c.iv.low, iv.low) && NearlyEqual(c.iv.high, iv.high) &&
           c.subject == subject && c.time == time) {
         home = &c;
@@ -441,53 +447,70 @@ std::vector<ConflictPair> NumericConflicts(
     }
     home->members.push_back(i);
   }
+  return classes;
+}
+
+// The conflict between two classes' earliest claims, if they conflict and
+// come from two articles at least.
+std::optional<ConflictPair> ClassConflict(
+    absl::Span<const ClaimOccurrence> group, const ClaimClass& cx,
+    const ClaimClass& cy) {
+  const size_t a = cx.members.front();
+  const size_t b = cy.members.front();
+  const extract::Quantity& qa = *group[a].quantity;
+  const extract::Quantity& qb = *group[b].quantity;
+  if (!cx.subject.empty() && !cy.subject.empty() && cx.subject != cy.subject) {
+    return std::nullopt;
+  }
+  if (!cx.time.empty() && !cy.time.empty() && cx.time != cy.time) {
+    return std::nullopt;
+  }
+  if (IsGenericUnitKey(qa.unit_key) &&
+      (cx.subject.empty() || cx.subject != cy.subject)) {
+    return std::nullopt;
+  }
+  if (CompareQuantities(qa, qb) != Agreement::kConflicting) return std::nullopt;
+  // Not a disagreement between sources if everything is one article.
+  bool two_articles = false;
+  for (size_t m : cx.members) {
+    for (size_t n : cy.members) {
+      if (group[m].article_id != group[n].article_id) two_articles = true;
+    }
+  }
+  if (!two_articles) return std::nullopt;
+  ConflictPair p;
+  p.a = a;
+  p.b = b;
+  p.count_a = static_cast<int>(cx.members.size());
+  p.count_b = static_cast<int>(cy.members.size());
+  const QuantityObservation pair[] = {{&qa, group[a].outlet, group[a].date},
+                                      {&qb, group[b].outlet, group[b].date}};
+  const QuantityReport report = QuantityConsistency(pair);
+  p.summary =
+      report.conflicts.empty() ? report.summary : report.conflicts.front();
+  p.reason = absl::StrCat("same counted thing '", qa.unit_key, "'");
+  if (!cx.subject.empty() && cx.subject == cy.subject) {
+    absl::StrAppend(&p.reason, "; same subject '", cx.subject, "'");
+  }
+  if (!cx.time.empty() && cx.time == cy.time) {
+    absl::StrAppend(&p.reason, "; same time '", cx.time, "'");
+  }
+  absl::StrAppend(&p.reason, "; same dimension");
+  return p;
+}
+
+}  // namespace
+
+std::vector<ConflictPair> NumericConflicts(
+    absl::Span<const ClaimOccurrence> group) {
+  const std::vector<ClaimClass> classes =
+      ClassifyClaims(group, ComparableClaims(group));
   std::vector<ConflictPair> out;
   for (size_t x = 0; x < classes.size(); ++x) {
     for (size_t y = x + 1; y < classes.size(); ++y) {
-      const Class& cx = classes[x];
-      const Class& cy = classes[y];
-      const size_t a = cx.members.front();
-      const size_t b = cy.members.front();
-      const extract::Quantity& qa = *group[a].quantity;
-      const extract::Quantity& qb = *group[b].quantity;
-      if (!cx.subject.empty() && !cy.subject.empty() &&
-          cx.subject != cy.subject) {
-        continue;
-      }
-      if (!cx.time.empty() && !cy.time.empty() && cx.time != cy.time) continue;
-      if (IsGenericUnitKey(qa.unit_key) &&
-          (cx.subject.empty() || cx.subject != cy.subject)) {
-        continue;
-      }
-      if (CompareQuantities(qa, qb) != Agreement::kConflicting) continue;
-      // Not a disagreement between sources if everything is one article.
-      bool two_articles = false;
-      for (size_t m : cx.members) {
-        for (size_t n : cy.members) {
-          if (group[m].article_id != group[n].article_id) two_articles = true;
-        }
-      }
-      if (!two_articles) continue;
-      ConflictPair p;
-      p.a = a;
-      p.b = b;
-      p.count_a = static_cast<int>(cx.members.size());
-      p.count_b = static_cast<int>(cy.members.size());
-      const QuantityObservation pair[] = {
-          {&qa, group[a].outlet, group[a].date},
-          {&qb, group[b].outlet, group[b].date}};
-      const QuantityReport report = QuantityConsistency(pair);
-      p.summary =
-          report.conflicts.empty() ? report.summary : report.conflicts.front();
-      p.reason = absl::StrCat("same counted thing '", qa.unit_key, "'");
-      if (!cx.subject.empty() && cx.subject == cy.subject) {
-        absl::StrAppend(&p.reason, "; same subject '", cx.subject, "'");
-      }
-      if (!cx.time.empty() && cx.time == cy.time) {
-        absl::StrAppend(&p.reason, "; same time '", cx.time, "'");
-      }
-      absl::StrAppend(&p.reason, "; same dimension");
-      out.push_back(std::move(p));
+      std::optional<ConflictPair> p =
+          ClassConflict(group, classes[x], classes[y]);
+      if (p) out.push_back(std::move(*p));
     }
   }
   return out;
