@@ -355,6 +355,26 @@ class SqliteStore final : public Store {
                                 std::string>& redirected)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Adds the names merged into `into_id` (active merges) as its aliases.
+  // ReconcileSpeakersLocked's steps: quotes of `pairs` (article, speaker)
+  // under a merged-away spelling moved to the speaker kept (the pair then
+  // names it; `redirected` records each move); then the new spelling
+  // variants of speaker `id` merged on the rule's evidence.
+  absl::Status RedirectMergedAwayLocked(
+      std::vector<std::pair<std::string, std::string>>* pairs,
+      absl::flat_hash_map<std::pair<std::string, std::string>, std::string>*
+          redirected) ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::Status MergeVariantsOfLocked(const std::string& id, int64_t now_ms)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // UndoSpeakerMerge's steps: the speaker keys that belong to `from_id`
+  // (its own `from_key`, and those still merged into it); then its quotes
+  // (those `holder` holds under one of `keys`) moved back to it.
+  absl::StatusOr<std::vector<std::string>> MergedKeysLocked(
+      const std::string& from_id, const std::string& from_key)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::Status MoveQuotesBackLocked(const std::string& holder,
+                                    const std::vector<std::string>& keys,
+                                    const std::string& from_id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::Status AddMergedAliasesLocked(const std::string& into_id)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // The speaker `id` ends up in after following active merges.

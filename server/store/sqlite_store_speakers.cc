@@ -336,7 +336,6 @@ absl::Status SqliteStore::ReconcileSpeakersLocked(
     const std::vector<std::pair<std::string, std::string>>& quote_speakers,
     const std::vector<uint64_t>& quote_hashes) {
   if (quote_speakers.empty()) return absl::OkStatus();
-  SqliteConnection* db = writer_.get();
   const int64_t now_ms = NowMs();
 
   // Distinct (article, speaker) pairs, in write order.
@@ -352,34 +351,7 @@ absl::Status SqliteStore::ReconcileSpeakersLocked(
   absl::flat_hash_map<std::pair<std::string, std::string>, std::string>
       redirected;
   if (!merged_away_.empty()) {
-    std::vector<std::string> touched;
-    for (auto& [article, from] : pairs) {
-      if (!merged_away_.contains(from)) continue;
-      CC_ASSIGN_OR_RETURN(const std::string into, FollowMergesLocked(from));
-      if (into == from) continue;
-      CC_ASSIGN_OR_RETURN(
-          Stmt update,
-          db->Prepare("UPDATE quotes SET speaker_id = ?3"
-                      " WHERE article_id = ?1 AND speaker_id = ?2"));
-      update.Bind(1, article).Bind(2, from).Bind(3, into);
-      CC_RETURN_IF_ERROR(update.Run());
-      index_speakers_.push_back(from);
-      index_speakers_.push_back(into);
-      touched.push_back(from);
-      touched.push_back(into);
-      profiles_.Erase(from);
-      redirected[{article, from}] = into;
-      from = into;  // step 2 looks at the speaker kept
-    }
-    if (!touched.empty()) {
-      std::sort(touched.begin(), touched.end());
-      touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-      // Drops the re-created rows of merged-away spellings (no quotes left).
-      CC_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
-      for (const std::string& id : touched) {
-        CC_RETURN_IF_ERROR(AddMergedAliasesLocked(id));
-      }
-    }
+    CC_RETURN_IF_ERROR(RedirectMergedAwayLocked(&pairs, &redirected));
   }
 
   AddToProfilesLocked(quote_speakers, quote_hashes, redirected);
@@ -390,51 +362,93 @@ absl::Status SqliteStore::ReconcileSpeakersLocked(
   absl::flat_hash_set<std::pair<std::string, std::string>> done;
   for (const auto& [article, id] : pairs) {
     if (!done.insert({article, id}).second) continue;
-    const std::vector<std::string> names = speaker_names_.Candidates(id);
-    if (names.empty()) continue;
-    {
-      CC_ASSIGN_OR_RETURN(
-          Stmt stmt, db->Prepare("SELECT kind FROM speakers WHERE id = ?1"));
-      stmt.Bind(1, id);
-      CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
-      if (!found) continue;  // merged away earlier in this loop
-      if (SpeakerKindFromInt(stmt.Int64(0)) ==
-          extract::SpeakerKind::kOrganization) {
-        continue;
-      }
+    CC_RETURN_IF_ERROR(MergeVariantsOfLocked(id, now_ms));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SqliteStore::RedirectMergedAwayLocked(
+    std::vector<std::pair<std::string, std::string>>* pairs,
+    absl::flat_hash_map<std::pair<std::string, std::string>, std::string>*
+        redirected) {
+  SqliteConnection* db = writer_.get();
+  std::vector<std::string> touched;
+  for (auto& [article, from] : *pairs) {
+    if (!merged_away_.contains(from)) continue;
+    CC_ASSIGN_OR_RETURN(const std::string into, FollowMergesLocked(from));
+    if (into == from) continue;
+    CC_ASSIGN_OR_RETURN(
+        Stmt update, db->Prepare("UPDATE quotes SET speaker_id = ?3"
+                                 " WHERE article_id = ?1 AND speaker_id = ?2"));
+    update.Bind(1, article).Bind(2, from).Bind(3, into);
+    CC_RETURN_IF_ERROR(update.Run());
+    index_speakers_.push_back(from);
+    index_speakers_.push_back(into);
+    touched.push_back(from);
+    touched.push_back(into);
+    profiles_.Erase(from);
+    (*redirected)[{article, from}] = into;
+    from = into;  // step 2 looks at the speaker kept
+  }
+  if (!touched.empty()) {
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    // Drops the re-created rows of merged-away spellings (no quotes left).
+    CC_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
+    for (const std::string& id : touched) {
+      CC_RETURN_IF_ERROR(AddMergedAliasesLocked(id));
     }
-    // Live, non-organisation candidates not kept apart by an undone merge,
-    // oldest record first.
-    std::vector<std::pair<int64_t, std::string>> others;
-    for (const std::string& other : names) {
-      CC_ASSIGN_OR_RETURN(
-          Stmt stmt,
-          db->Prepare("SELECT rowid FROM speakers WHERE id = ?1 AND kind <> 2"
-                      " AND NOT EXISTS (SELECT 1 FROM speaker_merges m"
-                      " WHERE m.undone_ms <> 0 AND"
-                      " ((m.from_id = ?2 AND m.into_id = ?1) OR"
-                      " (m.into_id = ?2 AND m.from_id = ?1)))"));
-      stmt.Bind(1, other).Bind(2, id);
-      CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
-      if (found) others.emplace_back(stmt.Int64(0), other);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SqliteStore::MergeVariantsOfLocked(const std::string& id,
+                                                int64_t now_ms) {
+  SqliteConnection* db = writer_.get();
+  const std::vector<std::string> names = speaker_names_.Candidates(id);
+  if (names.empty()) return absl::OkStatus();
+  {
+    CC_ASSIGN_OR_RETURN(Stmt stmt,
+                        db->Prepare("SELECT kind FROM speakers WHERE id = ?1"));
+    stmt.Bind(1, id);
+    CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    if (!found) return absl::OkStatus();  // merged away earlier
+    if (SpeakerKindFromInt(stmt.Int64(0)) ==
+        extract::SpeakerKind::kOrganization) {
+      return absl::OkStatus();
     }
-    if (others.empty()) continue;
-    std::sort(others.begin(), others.end());
-    CC_ASSIGN_OR_RETURN(SpeakerProfile self, LoadProfileLocked(id));
-    for (const auto& [rowid, other_id] : others) {
-      absl::StatusOr<SpeakerProfile> other = LoadProfileLocked(other_id);
-      if (!other.ok()) continue;
-      const std::string evidence = merge_rule_(*other, self);
-      if (evidence.empty()) continue;
-      // The record with more quotes is kept; on a tie, the older one.
-      const bool keep_self = self.quote_count > other->quote_count;
-      CC_ASSIGN_OR_RETURN(
-          SpeakerMergeRecord merged,
-          keep_self ? MergeSpeakersLocked(other_id, id, evidence, now_ms)
-                    : MergeSpeakersLocked(id, other_id, evidence, now_ms));
-      if (!keep_self) break;  // `id` is gone
-      CC_ASSIGN_OR_RETURN(self, LoadProfileLocked(id));
-    }
+  }
+  // Live, non-organisation candidates not kept apart by an undone merge,
+  // oldest record first.
+  std::vector<std::pair<int64_t, std::string>> others;
+  for (const std::string& other : names) {
+    CC_ASSIGN_OR_RETURN(
+        Stmt stmt,
+        db->Prepare("SELECT rowid FROM speakers WHERE id = ?1 AND kind <> 2"
+                    " AND NOT EXISTS (SELECT 1 FROM speaker_merges m"
+                    " WHERE m.undone_ms <> 0 AND"
+                    " ((m.from_id = ?2 AND m.into_id = ?1) OR"
+                    " (m.into_id = ?2 AND m.from_id = ?1)))"));
+    stmt.Bind(1, other).Bind(2, id);
+    CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    if (found) others.emplace_back(stmt.Int64(0), other);
+  }
+  if (others.empty()) return absl::OkStatus();
+  std::sort(others.begin(), others.end());
+  CC_ASSIGN_OR_RETURN(SpeakerProfile self, LoadProfileLocked(id));
+  for (const auto& [rowid, other_id] : others) {
+    absl::StatusOr<SpeakerProfile> other = LoadProfileLocked(other_id);
+    if (!other.ok()) continue;
+    const std::string evidence = merge_rule_(*other, self);
+    if (evidence.empty()) continue;
+    // The record with more quotes is kept; on a tie, the older one.
+    const bool keep_self = self.quote_count > other->quote_count;
+    CC_ASSIGN_OR_RETURN(
+        SpeakerMergeRecord merged,
+        keep_self ? MergeSpeakersLocked(other_id, id, evidence, now_ms)
+                  : MergeSpeakersLocked(id, other_id, evidence, now_ms));
+    if (!keep_self) break;  // `id` is gone
+    CC_ASSIGN_OR_RETURN(self, LoadProfileLocked(id));
   }
   return absl::OkStatus();
 }
@@ -559,44 +573,9 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::UndoSpeakerMerge(
     CC_RETURN_IF_ERROR(stmt.Run());
     speaker_names_.Add(rec.from_id, from_key);
   }
-  // Keys that belong to `from`: its own, and those still merged into it.
-  std::vector<std::string> keys = {from_key};
-  {
-    CC_ASSIGN_OR_RETURN(
-        Stmt stmt,
-        db->Prepare(
-            "WITH RECURSIVE m(id) AS (SELECT ?1 UNION SELECT sm.from_id FROM"
-            " speaker_merges sm JOIN m ON sm.into_id = m.id"
-            " WHERE sm.undone_ms = 0)"
-            " SELECT from_key FROM speaker_merges"
-            " WHERE undone_ms = 0 AND into_id IN (SELECT id FROM m)"));
-    stmt.Bind(1, rec.from_id);
-    CC_ASSIGN_OR_RETURN(std::vector<std::string> more, Column(stmt));
-    keys.insert(keys.end(), more.begin(), more.end());
-  }
-  {
-    CC_ASSIGN_OR_RETURN(
-        Stmt stmt,
-        db->Prepare("SELECT seq, speaker FROM quotes WHERE speaker_id = ?1"));
-    stmt.Bind(1, holder);
-    std::vector<int64_t> back;
-    while (true) {
-      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
-      if (!row) break;
-      const std::string key = extract::SpeakerKey(stmt.Text(1));
-      if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
-        back.push_back(stmt.Int64(0));
-      }
-    }
-    for (int64_t q : back) {
-      CC_ASSIGN_OR_RETURN(
-          Stmt update,
-          db->Prepare("UPDATE quotes SET speaker_id = ?2 WHERE seq = ?1"));
-      CC_RETURN_IF_ERROR(update.Bind(1, q).Bind(2, rec.from_id).Run());
-    }
-    index_speakers_.push_back(holder);
-    index_speakers_.push_back(rec.from_id);
-  }
+  CC_ASSIGN_OR_RETURN(const std::vector<std::string> keys,
+                      MergedKeysLocked(rec.from_id, from_key));
+  CC_RETURN_IF_ERROR(MoveQuotesBackLocked(holder, keys, rec.from_id));
   CC_RETURN_IF_ERROR(RebuildSpeakersLocked({rec.from_id, holder}));
   CC_RETURN_IF_ERROR(AddMergedAliasesLocked(rec.from_id));
   CC_RETURN_IF_ERROR(AddMergedAliasesLocked(holder));
@@ -612,6 +591,52 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::UndoSpeakerMerge(
   CC_RETURN_IF_ERROR(CommitLocked(&txn));
   caches.Committed();
   return rec;
+}
+
+absl::StatusOr<std::vector<std::string>> SqliteStore::MergedKeysLocked(
+    const std::string& from_id, const std::string& from_key) {
+  SqliteConnection* db = writer_.get();
+  std::vector<std::string> keys = {from_key};
+  CC_ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db->Prepare(
+          "WITH RECURSIVE m(id) AS (SELECT ?1 UNION SELECT sm.from_id FROM"
+          " speaker_merges sm JOIN m ON sm.into_id = m.id"
+          " WHERE sm.undone_ms = 0)"
+          " SELECT from_key FROM speaker_merges"
+          " WHERE undone_ms = 0 AND into_id IN (SELECT id FROM m)"));
+  stmt.Bind(1, from_id);
+  CC_ASSIGN_OR_RETURN(std::vector<std::string> more, Column(stmt));
+  keys.insert(keys.end(), more.begin(), more.end());
+  return keys;
+}
+
+absl::Status SqliteStore::MoveQuotesBackLocked(
+    const std::string& holder, const std::vector<std::string>& keys,
+    const std::string& from_id) {
+  SqliteConnection* db = writer_.get();
+  CC_ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db->Prepare("SELECT seq, speaker FROM quotes WHERE speaker_id = ?1"));
+  stmt.Bind(1, holder);
+  std::vector<int64_t> back;
+  while (true) {
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    const std::string key = extract::SpeakerKey(stmt.Text(1));
+    if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
+      back.push_back(stmt.Int64(0));
+    }
+  }
+  for (int64_t q : back) {
+    CC_ASSIGN_OR_RETURN(
+        Stmt update,
+        db->Prepare("UPDATE quotes SET speaker_id = ?2 WHERE seq = ?1"));
+    CC_RETURN_IF_ERROR(update.Bind(1, q).Bind(2, from_id).Run());
+  }
+  index_speakers_.push_back(holder);
+  index_speakers_.push_back(from_id);
+  return absl::OkStatus();
 }
 
 }  // namespace claimcheck::store
