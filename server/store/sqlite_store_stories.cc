@@ -102,15 +102,11 @@ absl::StatusOr<StoryRecord> ReadStory(SqliteConnection* db,
   return rec;
 }
 
-}  // namespace
-
-absl::Status SqliteStore::AssignStoryLocked(const std::string& article_id,
-                                            const std::string& published_date,
-                                            const story::Signature& signature) {
-  SqliteConnection* db = writer_.get();
-  const int64_t day = story::DayNumber(published_date);
-  // Candidates: articles sharing a bucket key within the window, with their
-  // stories, by article id.
+// Articles sharing a bucket key of `signature` within the window around
+// `day`, with their stories: (article id, story id), sorted, distinct.
+absl::StatusOr<std::vector<std::pair<std::string, std::string>>>
+StoryCandidates(SqliteConnection* db, const story::Signature& signature,
+                int64_t day) {
   std::vector<int64_t> seqs;
   {
     CC_ASSIGN_OR_RETURN(
@@ -148,8 +144,16 @@ absl::Status SqliteStore::AssignStoryLocked(const std::string& article_id,
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()),
                    candidates.end());
-  // Stories of the candidates that are the same event; a story already
-  // joined needs no second look.
+  return candidates;
+}
+
+// The stories of `candidates` (other than `article_id` itself) that are the
+// same event as `signature`, sorted, distinct; a story already joined needs
+// no second look.
+absl::StatusOr<std::vector<std::string>> SameEventStories(
+    SqliteConnection* db, const std::string& article_id,
+    const story::Signature& signature, int64_t day,
+    const std::vector<std::pair<std::string, std::string>>& candidates) {
   std::vector<std::string> joined;
   {
     CC_ASSIGN_OR_RETURN(
@@ -175,11 +179,14 @@ absl::Status SqliteStore::AssignStoryLocked(const std::string& article_id,
   }
   std::sort(joined.begin(), joined.end());
   joined.erase(std::unique(joined.begin(), joined.end()), joined.end());
-  std::string story_id = article_id;
-  if (!joined.empty()) story_id = std::min(story_id, joined.front());
-  for (const std::string& s : joined) {
-    if (s != story_id) CC_RETURN_IF_ERROR(Relabel(db, s, story_id));
-  }
+  return joined;
+}
+
+// The article's membership of `story_id`, its features and its bucket keys.
+absl::Status RecordStoryMember(SqliteConnection* db,
+                               const std::string& article_id,
+                               const std::string& story_id, int64_t day,
+                               const story::Signature& signature) {
   {
     CC_ASSIGN_OR_RETURN(
         Stmt stmt,
@@ -211,6 +218,26 @@ absl::Status SqliteStore::AssignStoryLocked(const std::string& article_id,
     CC_RETURN_IF_ERROR(insert.Run());
   }
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status SqliteStore::AssignStoryLocked(const std::string& article_id,
+                                            const std::string& published_date,
+                                            const story::Signature& signature) {
+  SqliteConnection* db = writer_.get();
+  const int64_t day = story::DayNumber(published_date);
+  CC_ASSIGN_OR_RETURN(const auto candidates,
+                      StoryCandidates(db, signature, day));
+  CC_ASSIGN_OR_RETURN(
+      const std::vector<std::string> joined,
+      SameEventStories(db, article_id, signature, day, candidates));
+  std::string story_id = article_id;
+  if (!joined.empty()) story_id = std::min(story_id, joined.front());
+  for (const std::string& s : joined) {
+    if (s != story_id) CC_RETURN_IF_ERROR(Relabel(db, s, story_id));
+  }
+  return RecordStoryMember(db, article_id, story_id, day, signature);
 }
 
 absl::Status SqliteStore::RemoveFromStoryLocked(const std::string& article_id) {
