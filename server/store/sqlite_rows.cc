@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "server/base/status_macros.h"
 
 namespace claimcheck::store {
 namespace {
@@ -92,6 +93,15 @@ QuoteRecord ReadQuoteFields(const Stmt& row, int c) {
   q.confidence = v.confidence;
   r.evidence.span = q.span;
   return r;
+}
+
+absl::StatusOr<std::vector<std::string>> ReadTextColumn(Stmt& stmt) {
+  std::vector<std::string> out;
+  while (true) {
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return out;
+    out.push_back(stmt.Text(0));
+  }
 }
 
 ClaimRecord ReadClaimRow(const Stmt& row) {

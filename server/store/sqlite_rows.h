@@ -8,7 +8,9 @@
 #define CLAIMCHECK_SERVER_STORE_SQLITE_ROWS_H_
 
 #include <string>
+#include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "server/extract/types.h"
 #include "server/store/sqlite_db.h"
@@ -55,6 +57,9 @@ QuoteFieldsView ViewQuoteFields(const Stmt& row, int first_column = 0);
 // Reads CC_QUOTE_FIELDS starting at `first_column`; evidence left empty
 // but for the span.
 QuoteRecord ReadQuoteFields(const Stmt& row, int first_column = 0);
+
+// The first column, as text, of every row `stmt` has left.
+absl::StatusOr<std::vector<std::string>> ReadTextColumn(Stmt& stmt);
 
 // Reads a row selected with CC_CLAIM_COLUMNS.
 ClaimRecord ReadClaimRow(const Stmt& row);

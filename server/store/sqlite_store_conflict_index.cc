@@ -223,13 +223,8 @@ SqliteStore::KeptConflictIdsLocked(const std::string& key) {
       Stmt stmt,
       writer_->Prepare("SELECT id FROM conflicts WHERE group_key = ?1"));
   stmt.Bind(1, key);
-  absl::flat_hash_set<std::string> ids;
-  while (true) {
-    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    ids.insert(stmt.Text(0));
-  }
-  return ids;
+  CC_ASSIGN_OR_RETURN(std::vector<std::string> ids, ReadTextColumn(stmt));
+  return absl::flat_hash_set<std::string>(ids.begin(), ids.end());
 }
 
 absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key,

@@ -246,6 +246,10 @@ class SqliteStore final : public Store {
   // Loads the speaker name index and the merged-away set if a failed
   // transaction (or Open) left them invalid.
   absl::Status EnsureCachesLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // EnsureCachesLocked, then BEGIN IMMEDIATE on the writer: how a single
+  // write (merge, undo, delete) starts, under a CacheGuard.
+  absl::StatusOr<Transaction> BeginWriteLocked()
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   void InvalidateCachesLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Records the article's quotes in `fts` for removal from the indexes;
   // with `delete_rows`, also deletes them (and the article's claims).

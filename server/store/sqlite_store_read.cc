@@ -137,12 +137,7 @@ absl::StatusOr<std::vector<std::string>> Strings(SqliteConnection* db,
                                                  const std::string& arg) {
   CC_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql));
   stmt.Bind(1, arg);
-  std::vector<std::string> out;
-  while (true) {
-    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) return out;
-    out.push_back(stmt.Text(0));
-  }
+  return ReadTextColumn(stmt);
 }
 
 }  // namespace

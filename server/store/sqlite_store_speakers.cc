@@ -61,15 +61,6 @@ SpeakerMergeRecord ReadMergeRow(const Stmt& row) {
   return r;
 }
 
-absl::StatusOr<std::vector<std::string>> Column(Stmt& stmt) {
-  std::vector<std::string> out;
-  while (true) {
-    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) return out;
-    out.push_back(stmt.Text(0));
-  }
-}
-
 }  // namespace
 
 void SqliteStore::InvalidateCachesLocked() {
@@ -98,7 +89,7 @@ absl::Status SqliteStore::EnsureCachesLocked() {
     CC_ASSIGN_OR_RETURN(
         Stmt stmt, writer_->Prepare("SELECT DISTINCT from_id FROM"
                                     " speaker_merges WHERE undone_ms = 0"));
-    CC_ASSIGN_OR_RETURN(std::vector<std::string> ids, Column(stmt));
+    CC_ASSIGN_OR_RETURN(std::vector<std::string> ids, ReadTextColumn(stmt));
     merged_away_.insert(ids.begin(), ids.end());
   }
   CC_RETURN_IF_ERROR(txn.Commit());
@@ -182,7 +173,7 @@ absl::StatusOr<SpeakerProfile> SqliteStore::LoadProfileLocked(
         Stmt stmt,
         db->Prepare("SELECT role FROM speaker_roles WHERE speaker_id = ?1"));
     stmt.Bind(1, id);
-    CC_ASSIGN_OR_RETURN(p.roles, Column(stmt));
+    CC_ASSIGN_OR_RETURN(p.roles, ReadTextColumn(stmt));
   }
   KeptProfile rebuilt;
   const KeptProfile* kept = from_rows ? nullptr : profiles_.Find(id);
@@ -237,7 +228,7 @@ absl::Status SqliteStore::AddMergedAliasesLocked(const std::string& into_id) {
           " SELECT DISTINCT from_name FROM speaker_merges"
           " WHERE undone_ms = 0 AND into_id IN (SELECT id FROM m)"));
   names.Bind(1, into_id);
-  CC_ASSIGN_OR_RETURN(std::vector<std::string> aliases, Column(names));
+  CC_ASSIGN_OR_RETURN(std::vector<std::string> aliases, ReadTextColumn(names));
   for (const std::string& alias : aliases) {
     CC_ASSIGN_OR_RETURN(
         Stmt insert,
@@ -458,9 +449,7 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::MergeSpeakers(
     absl::string_view reason) {
   absl::MutexLock lock(&write_mu_);
   CacheGuard caches(this);
-  CC_RETURN_IF_ERROR(EnsureCachesLocked());
-  CC_ASSIGN_OR_RETURN(Transaction txn,
-                      Transaction::Begin(writer_.get(), "BEGIN IMMEDIATE"));
+  CC_ASSIGN_OR_RETURN(Transaction txn, BeginWriteLocked());
   CC_ASSIGN_OR_RETURN(
       SpeakerMergeRecord rec,
       MergeSpeakersLocked(std::string(from_id), std::string(into_id),
@@ -522,10 +511,8 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::UndoSpeakerMerge(
   CC_ASSIGN_OR_RETURN(const int64_t seq, ParseMergeId(merge_id));
   absl::MutexLock lock(&write_mu_);
   CacheGuard caches(this);
-  CC_RETURN_IF_ERROR(EnsureCachesLocked());
+  CC_ASSIGN_OR_RETURN(Transaction txn, BeginWriteLocked());
   SqliteConnection* db = writer_.get();
-  CC_ASSIGN_OR_RETURN(Transaction txn,
-                      Transaction::Begin(db, "BEGIN IMMEDIATE"));
   SpeakerMergeRecord rec;
   std::string from_key;
   int64_t from_kind = 0;
@@ -606,7 +593,7 @@ absl::StatusOr<std::vector<std::string>> SqliteStore::MergedKeysLocked(
           " SELECT from_key FROM speaker_merges"
           " WHERE undone_ms = 0 AND into_id IN (SELECT id FROM m)"));
   stmt.Bind(1, from_id);
-  CC_ASSIGN_OR_RETURN(std::vector<std::string> more, Column(stmt));
+  CC_ASSIGN_OR_RETURN(std::vector<std::string> more, ReadTextColumn(stmt));
   keys.insert(keys.end(), more.begin(), more.end());
   return keys;
 }

@@ -522,13 +522,7 @@ absl::StatusOr<std::vector<std::string>> SqliteStore::SpeakersOfArticleLocked(
       writer_->Prepare("SELECT DISTINCT speaker_id FROM quotes"
                        " WHERE article_id = ?1 AND speaker_id IS NOT NULL"));
   select.Bind(1, article_id);
-  std::vector<std::string> ids;
-  while (true) {
-    CC_ASSIGN_OR_RETURN(bool row, select.Step());
-    if (!row) break;
-    ids.push_back(select.Text(0));
-  }
-  return ids;
+  return ReadTextColumn(select);
 }
 
 absl::Status SqliteStore::RebuildSpeakersLocked(
@@ -569,14 +563,17 @@ absl::Status SqliteStore::RebuildSpeakersLocked(
   return absl::OkStatus();
 }
 
+absl::StatusOr<Transaction> SqliteStore::BeginWriteLocked() {
+  CC_RETURN_IF_ERROR(EnsureCachesLocked());
+  return Transaction::Begin(writer_.get(), "BEGIN IMMEDIATE");
+}
+
 absl::StatusOr<DeleteResult> SqliteStore::DeleteArticle(absl::string_view id) {
   const std::string article_id(id);
   absl::MutexLock lock(&write_mu_);
   CacheGuard caches(this);
-  CC_RETURN_IF_ERROR(EnsureCachesLocked());
+  CC_ASSIGN_OR_RETURN(Transaction txn, BeginWriteLocked());
   SqliteConnection* db = writer_.get();
-  CC_ASSIGN_OR_RETURN(Transaction txn,
-                      Transaction::Begin(db, "BEGIN IMMEDIATE"));
   DeleteResult result;
   {
     CC_ASSIGN_OR_RETURN(
