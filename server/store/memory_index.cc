@@ -32,6 +32,18 @@ constexpr size_t kMinCandidates = 20;
 // almost never become the best match (tests/bench/README.md).
 constexpr size_t kMaxStrongCandidates = 32;
 
+// The article columns the index keeps (but the id), read in one place.
+#define CC_INDEXED_ARTICLE_COLUMNS \
+  "outlet, url, published_date, title, ingested_unix_ms"
+
+void ReadIndexedArticle(const Stmt& row, int c, IndexedArticle* a) {
+  a->outlet = row.Text(c + 0);
+  a->url = row.Text(c + 1);
+  a->published_date = row.Text(c + 2);
+  a->title = row.Text(c + 3);
+  a->ingested_unix_ms = row.Int64(c + 4);
+}
+
 // First position at or after `from` in ascending `l` whose value is >= q:
 // a galloping search from `from`, so a run of ascending probes costs
 // O(log distance) each rather than O(log remaining).
@@ -223,18 +235,14 @@ absl::Status MemoryIndex::Reserve(SqliteConnection* db) {
 
 absl::Status MemoryIndex::LoadArticles(SqliteConnection* db) {
   CC_ASSIGN_OR_RETURN(
-      Stmt stmt, db->Prepare("SELECT id, outlet, url, published_date, title,"
-                             " ingested_unix_ms FROM articles"));
+      Stmt stmt,
+      db->Prepare("SELECT id, " CC_INDEXED_ARTICLE_COLUMNS " FROM articles"));
   while (true) {
     CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) return absl::OkStatus();
     IndexedArticle a;
     a.id = stmt.Text(0);
-    a.outlet = stmt.Text(1);
-    a.url = stmt.Text(2);
-    a.published_date = stmt.Text(3);
-    a.title = stmt.Text(4);
-    a.ingested_unix_ms = stmt.Int64(5);
+    ReadIndexedArticle(stmt, /*first_column=*/1, &a);
     UpsertArticle(a);
   }
 }
@@ -294,9 +302,9 @@ absl::StatusOr<IndexDelta> MemoryIndex::ReadDelta(
   absl::flat_hash_set<std::string> seen;
   for (const std::string& id : article_ids) {
     if (!seen.insert(id).second) continue;
-    CC_ASSIGN_OR_RETURN(
-        Stmt art, db->Prepare("SELECT outlet, url, published_date, title,"
-                              " ingested_unix_ms FROM articles WHERE id = ?1"));
+    CC_ASSIGN_OR_RETURN(Stmt art,
+                        db->Prepare("SELECT " CC_INDEXED_ARTICLE_COLUMNS
+                                    " FROM articles WHERE id = ?1"));
     art.Bind(1, id);
     CC_ASSIGN_OR_RETURN(bool found, art.Step());
     if (!found) {
@@ -305,11 +313,7 @@ absl::StatusOr<IndexDelta> MemoryIndex::ReadDelta(
     }
     IndexedArticle a;
     a.id = id;
-    a.outlet = art.Text(0);
-    a.url = art.Text(1);
-    a.published_date = art.Text(2);
-    a.title = art.Text(3);
-    a.ingested_unix_ms = art.Int64(4);
+    ReadIndexedArticle(art, /*first_column=*/0, &a);
     CC_ASSIGN_OR_RETURN(
         Stmt quotes,
         db->Prepare("SELECT q.seq, q.match_hash, q.norm_text, " CC_QUOTE_FIELDS
