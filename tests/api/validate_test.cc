@@ -138,7 +138,7 @@ TEST(CheckDateRangeTest, FromAfterToIsInvalidArgument) {
   EXPECT_TRUE(CheckDateRange("2026-01-01", "2026-01-01").ok());
   EXPECT_TRUE(CheckDateRange("2026-01-01", "").ok());
   const absl::Status s = CheckDateRange("2026-02-01", "2026-01-01");
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(s.message(), HasSubstr("from_date is after to_date"));
   EXPECT_THAT(CheckDateRange("soon", "").message(), HasSubstr("from_date"));
   EXPECT_THAT(CheckDateRange("", "later").message(), HasSubstr("to_date"));
@@ -147,10 +147,10 @@ TEST(CheckDateRangeTest, FromAfterToIsInvalidArgument) {
 TEST(CheckQueryTextTest, NeedsWords) {
   Limits limits;
   EXPECT_TRUE(CheckQueryText("text", "very good", limits).ok());
-  EXPECT_EQ(CheckQueryText("text", "", limits).code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(CheckQueryText("text", "", limits),
+              StatusIs(absl::StatusCode::kInvalidArgument));
   absl::Status s = CheckQueryText("text", " \"...\" ", limits);
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(s.message(), HasSubstr("text"));
 }
 

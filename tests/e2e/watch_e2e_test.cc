@@ -183,7 +183,7 @@ TEST_P(WatchE2ETest, ResumeFromCursorAfterReconnectAndRestart) {
   EXPECT_TRUE(WIFEXITED(exit_status) && WEXITSTATUS(exit_status) == 0)
       << exit_status;
   EXPECT_LT(absl::Now() - stop, absl::Seconds(8));
-  EXPECT_EQ(during_drain.code(), absl::StatusCode::kUnavailable)
+  EXPECT_THAT(during_drain, StatusIs(absl::StatusCode::kUnavailable))
       << during_drain;
 
   // Restart on the same database: events are durable, the cursor still
@@ -286,7 +286,7 @@ TEST_P(WatchE2ETest, LimitsAndBadRequests) {
   bad.set_after_sequence(-1);
   absl::Status s = client_->Watch(bad, absl::Seconds(5),
                                   [](const v1::WatchEvent&) { return true; });
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(std::string(s.message()), HasSubstr("after_sequence"));
   bad.set_after_sequence(0);
   bad.add_watch_ids("nonsense");
@@ -312,9 +312,9 @@ TEST_P(WatchE2ETest, LimitsAndBadRequests) {
   absl::SleepFor(absl::Milliseconds(500));
   absl::Status second_stream;
   Collect(0, 5, absl::Seconds(2), &second_stream);
-  EXPECT_EQ(second_stream.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(second_stream, StatusIs(absl::StatusCode::kResourceExhausted));
   holder.join();
-  EXPECT_EQ(first.code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_THAT(first, StatusIs(absl::StatusCode::kDeadlineExceeded));
   // The slot is free again once the first stream ended (the server may
   // take a moment to release it).
   absl::Status again;
@@ -323,7 +323,7 @@ TEST_P(WatchE2ETest, LimitsAndBadRequests) {
     if (again.code() != absl::StatusCode::kResourceExhausted) break;
     absl::SleepFor(absl::Milliseconds(100));
   }
-  EXPECT_EQ(again.code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_THAT(again, StatusIs(absl::StatusCode::kDeadlineExceeded));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WatchE2ETest,

@@ -366,8 +366,10 @@ TEST_F(SqliteStoreTest, WatchEventsAreDurableAndSequenced) {
   EXPECT_THAT(store_->AddWatch("a third", "", 2),
               StatusIs(absl::StatusCode::kResourceExhausted));
   EXPECT_TRUE(store_->RemoveWatch("w_1").ok());
-  EXPECT_EQ(store_->RemoveWatch("w_1").code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(store_->RemoveWatch("bogus").code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(store_->RemoveWatch("w_1"),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(store_->RemoveWatch("bogus"),
+              StatusIs(absl::StatusCode::kNotFound));
 
   // Conflict events recorded on their own.
   std::vector<WatchEventRecord> conflict(1);

@@ -316,14 +316,14 @@ TEST_P(StoreConformanceTest, DeleteCascadesToQuotesClaimsAndSearch) {
 
 TEST_P(StoreConformanceTest, UnknownIdsAreNotFoundWithTheIdInTheMessage) {
   absl::Status s = store_->GetArticle("a_nope", true).status();
-  EXPECT_EQ(s.code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(std::string(s.message()),
               HasSubstr("article 'a_nope' not found"));
   s = store_->DeleteArticle("a_nope").status();
-  EXPECT_EQ(s.code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(std::string(s.message()), HasSubstr("a_nope"));
   s = store_->GetSpeaker("Nobody Atall").status();
-  EXPECT_EQ(s.code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(std::string(s.message()), HasSubstr("Nobody Atall"));
   SpeakerQuotesQuery q;
   q.speaker_id = "s_nope";
@@ -344,7 +344,7 @@ TEST_P(StoreConformanceTest, BadArgumentsAreInvalidArgument) {
   q.speaker_id = "s_x";
   q.from_date = "yesterday";
   absl::Status s = store_->ListSpeakerQuotes(q).status();
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(std::string(s.message()), HasSubstr("from_date"));
   ClaimsQuery c;
   c.min_value = 10;
@@ -358,13 +358,13 @@ TEST_P(StoreConformanceTest, BadArgumentsAreInvalidArgument) {
   bad.input.outlet.clear();
   const PutRequest batch[] = {good.request(), bad.request()};
   s = store_->PutArticles(batch).status();
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(std::string(s.message()), HasSubstr("articles[1].outlet"));
   EXPECT_EQ(store_->GetStats()->articles, 0);
   TestArticle bad_date = MakeArticle("bad-date", "Outlet", "08/02/2026");
   const PutRequest dated[] = {bad_date.request()};
   s = store_->PutArticles(dated).status();
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(std::string(s.message()),
               HasSubstr("articles[0].published_date"));
 }
@@ -683,7 +683,7 @@ TEST_P(StoreConformanceTest, BadPageTokensAreInvalidArgument) {
   for (const std::string& token : bad) {
     SCOPED_TRACE(token);
     absl::Status s = store_->ListSpeakers("", 2, token).status();
-    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument));
     EXPECT_EQ(s.message(), "page_token is invalid");
   }
   // A token is bound to its listing and filters.
