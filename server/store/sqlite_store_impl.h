@@ -379,6 +379,11 @@ class SqliteStore final : public Store {
                                     const std::vector<std::string>& keys,
                                     const std::string& from_id)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Records `alias` (a name as written) for the speaker; a known one is
+  // left as it is.
+  absl::Status AddAliasLocked(const std::string& speaker_id,
+                              absl::string_view alias)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::Status AddMergedAliasesLocked(const std::string& into_id)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // The speaker `id` ends up in after following active merges.

@@ -218,6 +218,16 @@ void SqliteStore::AddToProfilesLocked(
   }
 }
 
+absl::Status SqliteStore::AddAliasLocked(const std::string& speaker_id,
+                                         absl::string_view alias) {
+  CC_ASSIGN_OR_RETURN(
+      Stmt insert,
+      writer_->Prepare("INSERT OR IGNORE INTO speaker_aliases(speaker_id,"
+                       " alias, alias_lower) VALUES (?1, ?2, ?3)"));
+  insert.Bind(1, speaker_id).Bind(2, alias).Bind(3, LowerAscii(alias));
+  return insert.Run();
+}
+
 absl::Status SqliteStore::AddMergedAliasesLocked(const std::string& into_id) {
   CC_ASSIGN_OR_RETURN(
       Stmt names,
@@ -230,12 +240,7 @@ absl::Status SqliteStore::AddMergedAliasesLocked(const std::string& into_id) {
   names.Bind(1, into_id);
   CC_ASSIGN_OR_RETURN(std::vector<std::string> aliases, ReadTextColumn(names));
   for (const std::string& alias : aliases) {
-    CC_ASSIGN_OR_RETURN(
-        Stmt insert,
-        writer_->Prepare("INSERT OR IGNORE INTO speaker_aliases(speaker_id,"
-                         " alias, alias_lower) VALUES (?1, ?2, ?3)"));
-    insert.Bind(1, into_id).Bind(2, alias).Bind(3, LowerAscii(alias));
-    CC_RETURN_IF_ERROR(insert.Run());
+    CC_RETURN_IF_ERROR(AddAliasLocked(into_id, alias));
   }
   return absl::OkStatus();
 }

@@ -495,12 +495,7 @@ absl::Status SqliteStore::AddAliasAndRoleLocked(const std::string& speaker_id,
     const absl::string_view alias =
         absl::StripAsciiWhitespace(quote.speaker_mention);
     if (is_new('a', alias)) {
-      CC_ASSIGN_OR_RETURN(
-          Stmt insert,
-          writer_->Prepare("INSERT OR IGNORE INTO speaker_aliases(speaker_id,"
-                           " alias, alias_lower) VALUES (?1, ?2, ?3)"));
-      insert.Bind(1, speaker_id).Bind(2, alias).Bind(3, LowerAscii(alias));
-      CC_RETURN_IF_ERROR(insert.Run());
+      CC_RETURN_IF_ERROR(AddAliasLocked(speaker_id, alias));
     }
   }
   const absl::string_view role = absl::StripAsciiWhitespace(quote.role);
