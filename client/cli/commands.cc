@@ -92,6 +92,29 @@ void PrintNextPage(const Cli& cli, const std::string& token) {
   if (!token.empty()) cli.out << "(more: --page-token=" << token << ")\n";
 }
 
+// Copies --limit and --page-token into a listing request.
+template <typename Request>
+void SetPage(const Cli& cli, Request* request) {
+  request->set_page_size(cli.flags.limit);
+  request->set_page_token(cli.flags.page_token);
+}
+
+// One page of a listing: `table` with a row per element of `rows` (added by
+// `add_row(row, &table)`), then the hint for the next page. When `none` is
+// given, an empty page prints just it ("no stories").
+template <typename Rows, typename AddRow>
+void PrintPage(const Cli& cli, const Rows& rows, Table table,
+               const AddRow& add_row, const std::string& next_page_token,
+               absl::string_view none = {}) {
+  if (rows.empty() && !none.empty()) {
+    cli.out << none << "\n";
+    return;
+  }
+  for (const auto& row : rows) add_row(row, &table);
+  PrintTable(cli, table);
+  PrintNextPage(cli, next_page_token);
+}
+
 // A table of quotes with where they appeared.
 void PrintQuotesWithEvidence(
     const Cli& cli,
@@ -209,8 +232,7 @@ int Quotes(const Cli& cli, const std::vector<std::string>& args) {
   request.set_outlet(cli.flags.outlet);
   request.set_from_date(cli.flags.from);
   request.set_to_date(cli.flags.to);
-  request.set_page_size(cli.flags.limit);
-  request.set_page_token(cli.flags.page_token);
+  SetPage(cli, &request);
   return Answer(
       cli, cli.client.ListSpeakerQuotes(request),
       [&](const v1::ListSpeakerQuotesResponse& r) {
@@ -226,24 +248,25 @@ int Quotes(const Cli& cli, const std::vector<std::string>& args) {
 int Speakers(const Cli& cli, const std::vector<std::string>& args) {
   v1::ListSpeakersRequest request;
   if (!args.empty()) request.set_name_prefix(args[0]);
-  request.set_page_size(cli.flags.limit);
-  request.set_page_token(cli.flags.page_token);
+  SetPage(cli, &request);
   return Answer(
       cli, cli.client.ListSpeakers(request),
       [&](const v1::ListSpeakersResponse& r) {
-        Table table({"NAME",
-                     "KIND",
-                     {"QUOTES", Table::Align::kRight},
-                     {"ROLES", 40},
-                     {"OUTLETS", 40},
-                     "ID"});
-        for (const v1::Speaker& s : r.speakers()) {
-          table.AddRow({s.name(), Kind(s.kind()), absl::StrCat(s.quote_count()),
-                        absl::StrJoin(s.roles(), "; "),
-                        absl::StrJoin(s.outlets(), ", "), s.id()});
-        }
-        PrintTable(cli, table);
-        PrintNextPage(cli, r.next_page_token());
+        PrintPage(
+            cli, r.speakers(),
+            Table({"NAME",
+                   "KIND",
+                   {"QUOTES", Table::Align::kRight},
+                   {"ROLES", 40},
+                   {"OUTLETS", 40},
+                   "ID"}),
+            [](const v1::Speaker& s, Table* table) {
+              table->AddRow({s.name(), Kind(s.kind()),
+                             absl::StrCat(s.quote_count()),
+                             absl::StrJoin(s.roles(), "; "),
+                             absl::StrJoin(s.outlets(), ", "), s.id()});
+            },
+            r.next_page_token());
       });
 }
 
@@ -462,32 +485,33 @@ int Claims(const Cli& cli, const std::vector<std::string>& args) {
   for (v1::QuantityKind k : kinds) request.add_kinds(k);
   if (cli.flags.min) request.set_min_value(*cli.flags.min);
   if (cli.flags.max) request.set_max_value(*cli.flags.max);
-  request.set_page_size(cli.flags.limit);
-  request.set_page_token(cli.flags.page_token);
+  SetPage(cli, &request);
   return Answer(
       cli, cli.client.SearchClaims(request),
       [&](const v1::SearchClaimsResponse& r) {
-        Table table({"DATE",
-                     "OUTLET",
-                     {"VALUE", Table::Align::kRight},
-                     "UNIT",
-                     "KIND",
-                     "CHANGE",
-                     "SUBJECT",
-                     "TIME",
-                     {"CLAIM", 48},
-                     "ARTICLE",
-                     "SPAN"});
-        for (const v1::QuantityObservation& o : r.claims()) {
-          table.AddRow({o.evidence().published_date(), o.evidence().outlet(),
-                        FormatClaimValue(o.claim()), o.claim().unit(),
-                        FormatKind(o.claim()), FormatChange(o.claim()),
-                        o.claim().subject(), ClaimTime(o.claim()),
-                        o.claim().surface(), o.evidence().article_id(),
-                        FormatSpan(o.claim().span())});
-        }
-        PrintTable(cli, table);
-        PrintNextPage(cli, r.next_page_token());
+        PrintPage(
+            cli, r.claims(),
+            Table({"DATE",
+                   "OUTLET",
+                   {"VALUE", Table::Align::kRight},
+                   "UNIT",
+                   "KIND",
+                   "CHANGE",
+                   "SUBJECT",
+                   "TIME",
+                   {"CLAIM", 48},
+                   "ARTICLE",
+                   "SPAN"}),
+            [](const v1::QuantityObservation& o, Table* table) {
+              table->AddRow({o.evidence().published_date(),
+                             o.evidence().outlet(), FormatClaimValue(o.claim()),
+                             o.claim().unit(), FormatKind(o.claim()),
+                             FormatChange(o.claim()), o.claim().subject(),
+                             ClaimTime(o.claim()), o.claim().surface(),
+                             o.evidence().article_id(),
+                             FormatSpan(o.claim().span())});
+            },
+            r.next_page_token());
       });
 }
 
@@ -616,8 +640,7 @@ int Conflicts(const Cli& cli, const std::vector<std::string>& args) {
                                           "'; want attribution or numeric"));
     }
   }
-  request.set_page_size(cli.flags.limit);
-  request.set_page_token(cli.flags.page_token);
+  SetPage(cli, &request);
   return Answer(
       cli, cli.client.ListConflicts(request),
       [&](const v1::ListConflictsResponse& r) { PrintConflicts(cli, r); },
@@ -639,25 +662,21 @@ std::string StoryOutlets(const v1::Story& s) {
 
 int Stories(const Cli& cli, const std::vector<std::string>& args) {
   v1::ListStoriesRequest request;
-  request.set_page_size(cli.flags.limit);
-  request.set_page_token(cli.flags.page_token);
+  SetPage(cli, &request);
   return Answer(
       cli, cli.client.ListStories(request),
       [&](const v1::ListStoriesResponse& r) {
-        if (r.stories().empty()) {
-          cli.out << "no stories\n";
-          return;
-        }
-        Table table(
-            {"ID", "ARTICLES", "FIRST", "LAST", {"TITLE", 50}, "OUTLETS"});
-        for (const v1::Story& s : r.stories()) {
-          table.AddRow({s.id(), absl::StrCat(s.article_count()), s.first_date(),
-                        s.last_date(),
-                        s.articles().empty() ? "" : s.articles(0).title(),
-                        StoryOutlets(s)});
-        }
-        PrintTable(cli, table);
-        PrintNextPage(cli, r.next_page_token());
+        PrintPage(
+            cli, r.stories(),
+            Table(
+                {"ID", "ARTICLES", "FIRST", "LAST", {"TITLE", 50}, "OUTLETS"}),
+            [](const v1::Story& s, Table* table) {
+              table->AddRow({s.id(), absl::StrCat(s.article_count()),
+                             s.first_date(), s.last_date(),
+                             s.articles().empty() ? "" : s.articles(0).title(),
+                             StoryOutlets(s)});
+            },
+            r.next_page_token(), "no stories");
       });
 }
 
@@ -687,25 +706,24 @@ int Merges(const Cli& cli, const std::vector<std::string>& args) {
   request.set_speaker(cli.flags.speaker);
   if (!args.empty()) request.set_speaker(args[0]);
   request.set_include_undone(cli.flags.all);
-  request.set_page_size(cli.flags.limit);
-  request.set_page_token(cli.flags.page_token);
-  return Answer(
-      cli, cli.client.ListSpeakerMerges(request),
-      [&](const v1::ListSpeakerMergesResponse& r) {
-        if (r.merges().empty()) {
-          cli.out << "no speaker merges\n";
-          return;
-        }
-        Table table(
-            {"ID", "MERGED", "INTO", {"EVIDENCE", 60}, "WHEN (UTC)", "UNDONE"});
-        for (const v1::SpeakerMerge& m : r.merges()) {
-          table.AddRow({m.id(), m.from_name(), m.into_name(), m.reason(),
-                        MsDate(m.created_unix_ms()),
-                        MsDate(m.undone_unix_ms())});
-        }
-        PrintTable(cli, table);
-        PrintNextPage(cli, r.next_page_token());
-      });
+  SetPage(cli, &request);
+  return Answer(cli, cli.client.ListSpeakerMerges(request),
+                [&](const v1::ListSpeakerMergesResponse& r) {
+                  PrintPage(
+                      cli, r.merges(),
+                      Table({"ID",
+                             "MERGED",
+                             "INTO",
+                             {"EVIDENCE", 60},
+                             "WHEN (UTC)",
+                             "UNDONE"}),
+                      [](const v1::SpeakerMerge& m, Table* table) {
+                        table->AddRow({m.id(), m.from_name(), m.into_name(),
+                                       m.reason(), MsDate(m.created_unix_ms()),
+                                       MsDate(m.undone_unix_ms())});
+                      },
+                      r.next_page_token(), "no speaker merges");
+                });
 }
 
 int UndoMerge(const Cli& cli, const std::vector<std::string>& args) {

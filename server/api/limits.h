@@ -20,8 +20,16 @@ struct Limits {
   int max_report_quotes = 2000;       // quotes scanned by a speaker report
   int max_report_claims = 1000;       // claims compared by a quantity report
   int max_report_observations = 200;  // observations a quantity report lists
-  int max_watches = 1000;             // registered watch quotes
-  int max_watch_streams = 64;         // concurrent Watch streams
+  int default_report_groups = 50;     // quote groups a speaker report gives
+  int max_report_groups = 200;
+  // SearchQuotes' approximate matches score at least this when the request
+  // gives no min_score. (The grouping and verdict thresholds of verify, e.g.
+  // verify::kAlteredScore, are verify's own.)
+  float default_min_score = 0.5f;
+  int max_claim_kinds = 16;    // SearchClaims kinds filter values
+  int max_watches = 1000;      // registered watch quotes
+  int max_watch_streams = 64;  // concurrent Watch streams
+  int max_watch_ids = 100;     // watch ids one Watch stream names
   // Largest response, bytes: what default gRPC clients accept (4 MiB).
   // Larger ones (GetArticle of an article with ~40,000 quotes) get
   // RESOURCE_EXHAUSTED naming the size.

@@ -12,8 +12,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "server/api/convert.h"
-#include "server/api/status_util.h"
 #include "server/api/validate.h"
+#include "server/base/status_macros.h"
 #include "server/extract/extract.h"
 #include "server/extract/normalize.h"
 #include "server/extract/numbers.h"
@@ -25,8 +25,6 @@
 
 namespace claimcheck::api {
 namespace {
-
-constexpr float kDefaultMinScore = 0.5f;
 
 std::vector<verify::QuoteOccurrence> Occurrences(
     const std::vector<store::QuoteRecord>& recs) {
@@ -171,7 +169,7 @@ absl::StatusOr<std::vector<store::QuoteRecord>> QueryCore::VariantCandidates(
 absl::Status QueryCore::ExtractText(
     const v1::ExtractTextRequest& req, v1::ExtractTextResponse* resp,
     const std::function<bool()>& cancelled) const {
-  CC_RETURN_IF_ERROR(CheckText("text", req.text(), limits_.max_text_bytes));
+  CC_RETURN_IF_ERROR(ValidateRequest(req, limits_));
   extract::ExtractOptions options;
   options.cancelled = cancelled;
   CC_ASSIGN_OR_RETURN(extract::Extraction got,
@@ -183,8 +181,7 @@ absl::Status QueryCore::ExtractText(
 
 absl::Status QueryCore::GetArticle(const v1::GetArticleRequest& req,
                                    v1::Article* resp) const {
-  CC_RETURN_IF_ERROR(
-      CheckText("article_id", req.article_id(), limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(ValidateRequest(req, limits_));
   CC_ASSIGN_OR_RETURN(store::ArticleRecord rec,
                       store_->GetArticle(req.article_id(), req.include_text()));
   ToProto(rec, resp);
@@ -193,8 +190,7 @@ absl::Status QueryCore::GetArticle(const v1::GetArticleRequest& req,
 
 absl::Status QueryCore::DeleteArticle(const v1::DeleteArticleRequest& req,
                                       v1::DeleteArticleResponse* resp) const {
-  CC_RETURN_IF_ERROR(
-      CheckText("article_id", req.article_id(), limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(ValidateRequest(req, limits_));
   CC_ASSIGN_OR_RETURN(store::DeleteResult res,
                       store_->DeleteArticle(req.article_id()));
   resp->set_deleted_quotes(res.deleted_quotes);
@@ -204,16 +200,7 @@ absl::Status QueryCore::DeleteArticle(const v1::DeleteArticleRequest& req,
 
 absl::Status QueryCore::SearchQuotes(const v1::SearchQuotesRequest& req,
                                      v1::SearchQuotesResponse* resp) const {
-  CC_RETURN_IF_ERROR(CheckQueryText("text", req.text(), limits_));
-  if (!v1::MatchMode_IsValid(req.mode())) {
-    return absl::InvalidArgumentError("mode is not a known MatchMode");
-  }
-  if (!(req.min_score() >= 0 && req.min_score() <= 1)) {
-    return absl::InvalidArgumentError("min_score must be between 0 and 1");
-  }
-  CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
-                                                limits_.default_search_results,
-                                                limits_.max_search_results));
+  CC_ASSIGN_OR_RETURN(const int limit, ValidateRequest(req, limits_));
   struct Hit {
     const store::QuoteRecord* rec;
     verify::MatchScore score;
@@ -234,7 +221,7 @@ absl::Status QueryCore::SearchQuotes(const v1::SearchQuotesRequest& req,
   } else {
     CC_ASSIGN_OR_RETURN(recs, Candidates(req.text()));
     const float min_score =
-        req.min_score() > 0 ? req.min_score() : kDefaultMinScore;
+        req.min_score() > 0 ? req.min_score() : limits_.default_min_score;
     for (const store::QuoteRecord& r : recs) {
       verify::MatchScore m = verify::ScoreMatch(req.text(), r.quote.text);
       if (m.score >= min_score || m.query_is_fragment) hits.push_back({&r, m});
@@ -266,16 +253,7 @@ absl::Status QueryCore::SearchQuotes(const v1::SearchQuotesRequest& req,
 absl::Status QueryCore::ListSpeakerQuotes(
     const v1::ListSpeakerQuotesRequest& req,
     v1::ListSpeakerQuotesResponse* resp) const {
-  CC_RETURN_IF_ERROR(
-      CheckText("speaker", req.speaker(), limits_.max_meta_bytes));
-  CC_RETURN_IF_ERROR(
-      CheckOptionalText("outlet", req.outlet(), limits_.max_meta_bytes));
-  CC_RETURN_IF_ERROR(CheckDateRange(req.from_date(), req.to_date()));
-  CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
-                                       limits_.max_meta_bytes));
-  CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
-                                                limits_.default_page_size,
-                                                limits_.max_page_size));
+  CC_ASSIGN_OR_RETURN(const int limit, ValidateRequest(req, limits_));
   CC_ASSIGN_OR_RETURN(store::SpeakerRecord speaker,
                       store_->GetSpeaker(req.speaker()));
   store::SpeakerQuotesQuery q;
@@ -296,13 +274,7 @@ absl::Status QueryCore::ListSpeakerQuotes(
 
 absl::Status QueryCore::ListSpeakers(const v1::ListSpeakersRequest& req,
                                      v1::ListSpeakersResponse* resp) const {
-  CC_RETURN_IF_ERROR(CheckOptionalText("name_prefix", req.name_prefix(),
-                                       limits_.max_meta_bytes));
-  CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
-                                       limits_.max_meta_bytes));
-  CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
-                                                limits_.default_page_size,
-                                                limits_.max_page_size));
+  CC_ASSIGN_OR_RETURN(const int limit, ValidateRequest(req, limits_));
   CC_ASSIGN_OR_RETURN(
       store::SpeakerPage page,
       store_->ListSpeakers(req.name_prefix(), limit, req.page_token()));
@@ -315,8 +287,7 @@ absl::Status QueryCore::ListSpeakers(const v1::ListSpeakersRequest& req,
 
 absl::Status QueryCore::GetSpeaker(const v1::GetSpeakerRequest& req,
                                    v1::Speaker* resp) const {
-  CC_RETURN_IF_ERROR(
-      CheckText("speaker", req.speaker(), limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(ValidateRequest(req, limits_));
   CC_ASSIGN_OR_RETURN(store::SpeakerRecord s,
                       store_->GetSpeaker(req.speaker()));
   ToProto(s, resp);
@@ -325,10 +296,7 @@ absl::Status QueryCore::GetSpeaker(const v1::GetSpeakerRequest& req,
 
 absl::Status QueryCore::VerifyQuote(const v1::VerifyQuoteRequest& req,
                                     v1::VerifyQuoteResponse* resp) const {
-  CC_RETURN_IF_ERROR(CheckQueryText("text", req.text(), limits_));
-  CC_RETURN_IF_ERROR(CheckOptionalText("claimed_speaker", req.claimed_speaker(),
-                                       limits_.max_meta_bytes));
-  CC_RETURN_IF_ERROR(CheckDate("claimed_date", req.claimed_date()));
+  CC_RETURN_IF_ERROR(ValidateRequest(req, limits_));
   CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> recs,
                       Candidates(req.text()));
   const std::vector<verify::QuoteOccurrence> occ = Occurrences(recs);
@@ -367,7 +335,7 @@ absl::Status QueryCore::VerifyQuote(const v1::VerifyQuoteRequest& req,
 absl::Status QueryCore::GetQuoteConsistency(
     const v1::GetQuoteConsistencyRequest& req,
     v1::QuoteConsistencyReport* resp) const {
-  CC_RETURN_IF_ERROR(CheckQueryText("text", req.text(), limits_));
+  CC_RETURN_IF_ERROR(ValidateRequest(req, limits_));
   CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> recs,
                       VariantCandidates(req.text()));
   const std::vector<verify::QuoteOccurrence> occ = Occurrences(recs);
@@ -393,10 +361,7 @@ absl::Status QueryCore::GetSpeakerConsistency(
     v1::SpeakerConsistencyReport* resp,
     const std::function<bool()>& cancelled) const {
   constexpr absl::string_view kWhat = "speaker consistency report";
-  CC_RETURN_IF_ERROR(
-      CheckText("speaker", req.speaker(), limits_.max_meta_bytes));
-  CC_ASSIGN_OR_RETURN(const int max_groups,
-                      PageSize("max_groups", req.max_groups(), 50, 200));
+  CC_ASSIGN_OR_RETURN(const int max_groups, ValidateRequest(req, limits_));
   CC_ASSIGN_OR_RETURN(store::SpeakerRecord speaker,
                       store_->GetSpeaker(req.speaker()));
   std::vector<store::QuoteRecord> own;
@@ -435,9 +400,7 @@ absl::Status QueryCore::GetQuantityConsistency(
     v1::QuantityConsistencyReport* resp,
     const std::function<bool()>& cancelled) const {
   constexpr absl::string_view kWhat = "quantity consistency report";
-  CC_RETURN_IF_ERROR(CheckText("unit", req.unit(), limits_.max_meta_bytes));
-  CC_RETURN_IF_ERROR(
-      CheckOptionalText("subject", req.subject(), limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(ValidateRequest(req, limits_));
   store::ClaimsQuery q;
   q.unit_key = extract::UnitKey(req.unit());
   q.subject = req.subject();
@@ -501,32 +464,13 @@ absl::Status QueryCore::GetQuantityConsistency(
 
 absl::Status QueryCore::SearchClaims(const v1::SearchClaimsRequest& req,
                                      v1::SearchClaimsResponse* resp) const {
-  CC_RETURN_IF_ERROR(
-      CheckOptionalText("unit", req.unit(), limits_.max_meta_bytes));
-  CC_RETURN_IF_ERROR(
-      CheckOptionalText("subject", req.subject(), limits_.max_meta_bytes));
-  CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
-                                       limits_.max_meta_bytes));
-  CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
-                                                limits_.default_page_size,
-                                                limits_.max_page_size));
-  if (req.has_min_value() && req.has_max_value() &&
-      req.min_value() > req.max_value()) {
-    return absl::InvalidArgumentError("min_value is greater than max_value");
-  }
+  CC_ASSIGN_OR_RETURN(const int limit, ValidateRequest(req, limits_));
   store::ClaimsQuery q;
   if (!req.unit().empty()) q.unit_key = extract::UnitKey(req.unit());
   q.subject = req.subject();
   if (req.has_min_value()) q.min_value = req.min_value();
   if (req.has_max_value()) q.max_value = req.max_value();
-  if (req.kinds_size() > 16) {
-    return absl::InvalidArgumentError("kinds: at most 16 values");
-  }
   for (int k : req.kinds()) {
-    if (!v1::QuantityKind_IsValid(k)) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("kinds: unknown value ", k));
-    }
     q.kinds.push_back(static_cast<extract::QuantityKind>(k));
   }
   q.limit = limit;
@@ -552,17 +496,7 @@ absl::Status QueryCore::GetStats(const v1::GetStatsRequest& req,
 
 absl::Status QueryCore::ListConflicts(const v1::ListConflictsRequest& req,
                                       v1::ListConflictsResponse* resp) const {
-  CC_RETURN_IF_ERROR(
-      CheckOptionalText("outlet", req.outlet(), limits_.max_meta_bytes));
-  CC_RETURN_IF_ERROR(CheckDateRange(req.from_date(), req.to_date()));
-  if (!v1::ConflictKind_IsValid(req.kind())) {
-    return absl::InvalidArgumentError("kind is not a known ConflictKind");
-  }
-  CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
-                                       limits_.max_meta_bytes));
-  CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
-                                                limits_.default_page_size,
-                                                limits_.max_page_size));
+  CC_ASSIGN_OR_RETURN(const int limit, ValidateRequest(req, limits_));
   store::ConflictQuery query;
   query.kind = static_cast<int>(req.kind());
   query.outlet = req.outlet();
@@ -583,11 +517,7 @@ absl::Status QueryCore::ListConflicts(const v1::ListConflictsRequest& req,
 
 absl::Status QueryCore::ListStories(const v1::ListStoriesRequest& req,
                                     v1::ListStoriesResponse* resp) const {
-  CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
-                                       limits_.max_meta_bytes));
-  CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
-                                                limits_.default_page_size,
-                                                limits_.max_page_size));
+  CC_ASSIGN_OR_RETURN(const int limit, ValidateRequest(req, limits_));
   CC_ASSIGN_OR_RETURN(store::StoryPage page,
                       store_->ListStories(limit, req.page_token()));
   for (const store::StoryRecord& s : page.stories) {
@@ -599,7 +529,7 @@ absl::Status QueryCore::ListStories(const v1::ListStoriesRequest& req,
 
 absl::Status QueryCore::GetStory(const v1::GetStoryRequest& req,
                                  v1::Story* resp) const {
-  CC_RETURN_IF_ERROR(CheckText("id", req.id(), limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(ValidateRequest(req, limits_));
   CC_ASSIGN_OR_RETURN(store::StoryRecord s, store_->GetStory(req.id()));
   ToProto(s, resp);
   return absl::OkStatus();
@@ -608,13 +538,7 @@ absl::Status QueryCore::GetStory(const v1::GetStoryRequest& req,
 absl::Status QueryCore::ListSpeakerMerges(
     const v1::ListSpeakerMergesRequest& req,
     v1::ListSpeakerMergesResponse* resp) const {
-  CC_RETURN_IF_ERROR(
-      CheckOptionalText("speaker", req.speaker(), limits_.max_meta_bytes));
-  CC_RETURN_IF_ERROR(CheckOptionalText("page_token", req.page_token(),
-                                       limits_.max_meta_bytes));
-  CC_ASSIGN_OR_RETURN(const int limit, PageSize("page_size", req.page_size(),
-                                                limits_.default_page_size,
-                                                limits_.max_page_size));
+  CC_ASSIGN_OR_RETURN(const int limit, ValidateRequest(req, limits_));
   store::SpeakerMergesQuery q;
   if (!req.speaker().empty()) {
     absl::StatusOr<store::SpeakerRecord> s = store_->GetSpeaker(req.speaker());
@@ -641,8 +565,7 @@ absl::Status QueryCore::ListSpeakerMerges(
 
 absl::Status QueryCore::UndoSpeakerMerge(const v1::UndoSpeakerMergeRequest& req,
                                          v1::SpeakerMerge* resp) const {
-  CC_RETURN_IF_ERROR(
-      CheckText("merge_id", req.merge_id(), limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(ValidateRequest(req, limits_));
   CC_ASSIGN_OR_RETURN(store::SpeakerMergeRecord m,
                       store_->UndoSpeakerMerge(req.merge_id()));
   ToProto(m, resp);

@@ -16,7 +16,7 @@
 #include "absl/strings/str_cat.h"
 #include "grpc/health/v1/health.pb.h"
 #include "server/api/conflict_finder.h"
-#include "server/api/status_util.h"
+#include "server/base/status_macros.h"
 #include "server/store/open_store.h"
 
 namespace claimcheck::api {

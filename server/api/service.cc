@@ -16,6 +16,7 @@
 #include "server/api/raw_message.h"
 #include "server/api/status_util.h"
 #include "server/api/validate.h"
+#include "server/base/status_macros.h"
 #include "server/extract/numbers.h"
 
 namespace claimcheck::api {
@@ -287,8 +288,7 @@ ClaimCheckService::ClaimCheckService(store::Store* store,
       pipeline_(
           std::make_unique<IngestPipeline>(store, options.max_commit_batch)),
       store_(store),
-      watch_hub_(
-          std::make_unique<WatchHub>(store, options.limits.max_watch_streams)),
+      watch_hub_(std::make_unique<WatchHub>(store, options.limits)),
       admission_(options.admission) {
   store_->SetEventListener(
       [hub = watch_hub_.get()](int64_t) { hub->Notify(); });
@@ -329,12 +329,8 @@ absl::Status ClaimCheckService::CheckWriteAuth(
 absl::StatusOr<std::pair<store::ArticleInput, extract::Extraction>>
 ClaimCheckService::PrepareIngest(const v1::IngestArticleRequest& req,
                                  const std::function<bool()>& cancelled) const {
-  if (!req.has_article())
-    return absl::InvalidArgumentError("article is missing");
+  CC_RETURN_IF_ERROR(ValidateRequest(req, options_.limits));
   const v1::ArticleInput& a = req.article();
-  CC_RETURN_IF_ERROR(CheckArticle("article", a, options_.limits));
-  CC_RETURN_IF_ERROR(CheckOptionalText("client_ref", req.client_ref(),
-                                       options_.limits.max_meta_bytes));
   std::pair<store::ArticleInput, extract::Extraction> out;
   extract::ExtractOptions eo;
   eo.cancelled = cancelled;

@@ -145,9 +145,9 @@ class ClaimCheckService final : public ClaimCheckServiceBase {
   grpc::ServerWriteReactor<v1::WatchEvent>* Watch(
       grpc::CallbackServerContext* ctx, const v1::WatchRequest* req) override;
 
-  // Validates and extracts one article for ingest (no I/O). Errors name the
-  // field under `field` ("article"). `cancelled` (may be empty) is polled
-  // during extraction; when it turns true the result is CANCELLED.
+  // Validates (ValidateRequest) and extracts one article for ingest (no I/O).
+  // Errors name the field ("article.text", ...). `cancelled` (may be empty) is
+  // polled during extraction; when it turns true the result is CANCELLED.
   absl::StatusOr<std::pair<store::ArticleInput, extract::Extraction>>
   PrepareIngest(const v1::IngestArticleRequest& req,
                 const std::function<bool()>& cancelled = {}) const;

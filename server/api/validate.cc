@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/strip.h"
+#include "server/base/status_macros.h"
 #include "server/extract/normalize.h"
 #include "server/extract/utf8.h"
 
@@ -183,6 +184,197 @@ absl::Status CheckArticle(absl::string_view field,
   }
   return CheckDate(absl::StrCat(field, ".published_date"),
                    article.published_date());
+}
+
+namespace {
+
+absl::StatusOr<int> PageOf(int requested, const Limits& limits) {
+  return PageSize("page_size", requested, limits.default_page_size,
+                  limits.max_page_size);
+}
+
+absl::Status CheckMeta(absl::string_view field, absl::string_view value,
+                       const Limits& limits) {
+  return CheckText(field, value, limits.max_meta_bytes);
+}
+
+absl::Status CheckOptionalMeta(absl::string_view field, absl::string_view value,
+                               const Limits& limits) {
+  return CheckOptionalText(field, value, limits.max_meta_bytes);
+}
+
+}  // namespace
+
+absl::Status ValidateRequest(const v1::IngestArticleRequest& req,
+                             const Limits& limits) {
+  if (!req.has_article()) {
+    return absl::InvalidArgumentError("article is missing");
+  }
+  CC_RETURN_IF_ERROR(CheckArticle("article", req.article(), limits));
+  return CheckOptionalMeta("client_ref", req.client_ref(), limits);
+}
+
+absl::Status ValidateRequest(const v1::ExtractTextRequest& req,
+                             const Limits& limits) {
+  return CheckText("text", req.text(), limits.max_text_bytes);
+}
+
+absl::Status ValidateRequest(const v1::GetArticleRequest& req,
+                             const Limits& limits) {
+  return CheckMeta("article_id", req.article_id(), limits);
+}
+
+absl::Status ValidateRequest(const v1::DeleteArticleRequest& req,
+                             const Limits& limits) {
+  return CheckMeta("article_id", req.article_id(), limits);
+}
+
+absl::StatusOr<int> ValidateRequest(const v1::SearchQuotesRequest& req,
+                                    const Limits& limits) {
+  CC_RETURN_IF_ERROR(CheckQueryText("text", req.text(), limits));
+  if (!v1::MatchMode_IsValid(req.mode())) {
+    return absl::InvalidArgumentError("mode is not a known MatchMode");
+  }
+  if (!(req.min_score() >= 0 && req.min_score() <= 1)) {
+    return absl::InvalidArgumentError("min_score must be between 0 and 1");
+  }
+  return PageSize("page_size", req.page_size(), limits.default_search_results,
+                  limits.max_search_results);
+}
+
+absl::StatusOr<int> ValidateRequest(const v1::ListSpeakerQuotesRequest& req,
+                                    const Limits& limits) {
+  CC_RETURN_IF_ERROR(CheckMeta("speaker", req.speaker(), limits));
+  CC_RETURN_IF_ERROR(CheckOptionalMeta("outlet", req.outlet(), limits));
+  CC_RETURN_IF_ERROR(CheckDateRange(req.from_date(), req.to_date()));
+  CC_RETURN_IF_ERROR(CheckOptionalMeta("page_token", req.page_token(), limits));
+  return PageOf(req.page_size(), limits);
+}
+
+absl::StatusOr<int> ValidateRequest(const v1::ListSpeakersRequest& req,
+                                    const Limits& limits) {
+  CC_RETURN_IF_ERROR(
+      CheckOptionalMeta("name_prefix", req.name_prefix(), limits));
+  CC_RETURN_IF_ERROR(CheckOptionalMeta("page_token", req.page_token(), limits));
+  return PageOf(req.page_size(), limits);
+}
+
+absl::Status ValidateRequest(const v1::GetSpeakerRequest& req,
+                             const Limits& limits) {
+  return CheckMeta("speaker", req.speaker(), limits);
+}
+
+absl::Status ValidateRequest(const v1::VerifyQuoteRequest& req,
+                             const Limits& limits) {
+  CC_RETURN_IF_ERROR(CheckQueryText("text", req.text(), limits));
+  CC_RETURN_IF_ERROR(
+      CheckOptionalMeta("claimed_speaker", req.claimed_speaker(), limits));
+  return CheckDate("claimed_date", req.claimed_date());
+}
+
+absl::Status ValidateRequest(const v1::GetQuoteConsistencyRequest& req,
+                             const Limits& limits) {
+  return CheckQueryText("text", req.text(), limits);
+}
+
+absl::StatusOr<int> ValidateRequest(const v1::GetSpeakerConsistencyRequest& req,
+                                    const Limits& limits) {
+  CC_RETURN_IF_ERROR(CheckMeta("speaker", req.speaker(), limits));
+  return PageSize("max_groups", req.max_groups(), limits.default_report_groups,
+                  limits.max_report_groups);
+}
+
+absl::Status ValidateRequest(const v1::GetQuantityConsistencyRequest& req,
+                             const Limits& limits) {
+  CC_RETURN_IF_ERROR(CheckMeta("unit", req.unit(), limits));
+  return CheckOptionalMeta("subject", req.subject(), limits);
+}
+
+absl::StatusOr<int> ValidateRequest(const v1::SearchClaimsRequest& req,
+                                    const Limits& limits) {
+  CC_RETURN_IF_ERROR(CheckOptionalMeta("unit", req.unit(), limits));
+  CC_RETURN_IF_ERROR(CheckOptionalMeta("subject", req.subject(), limits));
+  CC_RETURN_IF_ERROR(CheckOptionalMeta("page_token", req.page_token(), limits));
+  CC_ASSIGN_OR_RETURN(const int page, PageOf(req.page_size(), limits));
+  if (req.has_min_value() && req.has_max_value() &&
+      req.min_value() > req.max_value()) {
+    return absl::InvalidArgumentError("min_value is greater than max_value");
+  }
+  if (req.kinds_size() > limits.max_claim_kinds) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("kinds: at most ", limits.max_claim_kinds, " values"));
+  }
+  for (int k : req.kinds()) {
+    if (!v1::QuantityKind_IsValid(k)) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("kinds: unknown value ", k));
+    }
+  }
+  return page;
+}
+
+absl::StatusOr<int> ValidateRequest(const v1::ListConflictsRequest& req,
+                                    const Limits& limits) {
+  CC_RETURN_IF_ERROR(CheckOptionalMeta("outlet", req.outlet(), limits));
+  CC_RETURN_IF_ERROR(CheckDateRange(req.from_date(), req.to_date()));
+  if (!v1::ConflictKind_IsValid(req.kind())) {
+    return absl::InvalidArgumentError("kind is not a known ConflictKind");
+  }
+  CC_RETURN_IF_ERROR(CheckOptionalMeta("page_token", req.page_token(), limits));
+  return PageOf(req.page_size(), limits);
+}
+
+absl::StatusOr<int> ValidateRequest(const v1::ListStoriesRequest& req,
+                                    const Limits& limits) {
+  CC_RETURN_IF_ERROR(CheckOptionalMeta("page_token", req.page_token(), limits));
+  return PageOf(req.page_size(), limits);
+}
+
+absl::Status ValidateRequest(const v1::GetStoryRequest& req,
+                             const Limits& limits) {
+  return CheckMeta("id", req.id(), limits);
+}
+
+absl::StatusOr<int> ValidateRequest(const v1::ListSpeakerMergesRequest& req,
+                                    const Limits& limits) {
+  CC_RETURN_IF_ERROR(CheckOptionalMeta("speaker", req.speaker(), limits));
+  CC_RETURN_IF_ERROR(CheckOptionalMeta("page_token", req.page_token(), limits));
+  return PageOf(req.page_size(), limits);
+}
+
+absl::Status ValidateRequest(const v1::UndoSpeakerMergeRequest& req,
+                             const Limits& limits) {
+  return CheckMeta("merge_id", req.merge_id(), limits);
+}
+
+absl::Status ValidateRequest(const v1::RegisterWatchRequest& req,
+                             const Limits& limits) {
+  CC_RETURN_IF_ERROR(CheckQueryText("text", req.text(), limits));
+  return CheckOptionalMeta("speaker", req.speaker(), limits);
+}
+
+absl::Status ValidateRequest(const v1::UnregisterWatchRequest& req,
+                             const Limits& limits) {
+  return CheckMeta("watch_id", req.watch_id(), limits);
+}
+
+absl::Status ValidateRequest(const v1::WatchRequest& req,
+                             const Limits& limits) {
+  if (req.after_sequence() < 0) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "after_sequence must be >= 0, got ", req.after_sequence()));
+  }
+  if (req.watch_ids_size() > limits.max_watch_ids) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("watch_ids holds at most ", limits.max_watch_ids, " ids"));
+  }
+  for (int i = 0; i < req.watch_ids_size(); ++i) {
+    if (!absl::StartsWith(req.watch_ids(i), "w_")) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("watch_ids[", i, "] is not a watch id (w_<n>)"));
+    }
+  }
+  return absl::OkStatus();
 }
 
 }  // namespace claimcheck::api

@@ -12,8 +12,6 @@
 
 namespace claimcheck::api {
 
-// A required text field: not blank (whitespace only), valid UTF-8, at most
-// `max_bytes`.
 // A date range: each bound a date (CheckDate) or empty, and from <= to.
 // INVALID_ARGUMENT "from_date is after to_date" otherwise.
 absl::Status CheckDateRange(absl::string_view from_date,
@@ -23,6 +21,8 @@ absl::Status CheckDateRange(absl::string_view from_date,
 // space, ideographic space U+3000, the U+2000 block, zero-width spaces...).
 bool IsBlank(absl::string_view value);
 
+// A required text field: not blank (whitespace only), valid UTF-8, at most
+// `max_bytes`.
 absl::Status CheckText(absl::string_view field, absl::string_view value,
                        size_t max_bytes);
 
@@ -47,6 +47,52 @@ absl::Status CheckQueryText(absl::string_view field, absl::string_view value,
 absl::Status CheckArticle(absl::string_view field,
                           const v1::ArticleInput& article,
                           const Limits& limits);
+
+// ---- Every RPC's request checks, one function each, in the order the
+// fields are checked (the first failure is returned). Those that page return
+// the effective page size (SearchQuotes: result count; GetSpeakerConsistency:
+// group count). GetStats and ListWatches have nothing to check.
+absl::Status ValidateRequest(const v1::IngestArticleRequest& req,
+                             const Limits& limits);
+absl::Status ValidateRequest(const v1::ExtractTextRequest& req,
+                             const Limits& limits);
+absl::Status ValidateRequest(const v1::GetArticleRequest& req,
+                             const Limits& limits);
+absl::Status ValidateRequest(const v1::DeleteArticleRequest& req,
+                             const Limits& limits);
+absl::StatusOr<int> ValidateRequest(const v1::SearchQuotesRequest& req,
+                                    const Limits& limits);
+absl::StatusOr<int> ValidateRequest(const v1::ListSpeakerQuotesRequest& req,
+                                    const Limits& limits);
+absl::StatusOr<int> ValidateRequest(const v1::ListSpeakersRequest& req,
+                                    const Limits& limits);
+absl::Status ValidateRequest(const v1::GetSpeakerRequest& req,
+                             const Limits& limits);
+absl::Status ValidateRequest(const v1::VerifyQuoteRequest& req,
+                             const Limits& limits);
+absl::Status ValidateRequest(const v1::GetQuoteConsistencyRequest& req,
+                             const Limits& limits);
+absl::StatusOr<int> ValidateRequest(const v1::GetSpeakerConsistencyRequest& req,
+                                    const Limits& limits);
+absl::Status ValidateRequest(const v1::GetQuantityConsistencyRequest& req,
+                             const Limits& limits);
+absl::StatusOr<int> ValidateRequest(const v1::SearchClaimsRequest& req,
+                                    const Limits& limits);
+absl::StatusOr<int> ValidateRequest(const v1::ListConflictsRequest& req,
+                                    const Limits& limits);
+absl::StatusOr<int> ValidateRequest(const v1::ListStoriesRequest& req,
+                                    const Limits& limits);
+absl::Status ValidateRequest(const v1::GetStoryRequest& req,
+                             const Limits& limits);
+absl::StatusOr<int> ValidateRequest(const v1::ListSpeakerMergesRequest& req,
+                                    const Limits& limits);
+absl::Status ValidateRequest(const v1::UndoSpeakerMergeRequest& req,
+                             const Limits& limits);
+absl::Status ValidateRequest(const v1::RegisterWatchRequest& req,
+                             const Limits& limits);
+absl::Status ValidateRequest(const v1::UnregisterWatchRequest& req,
+                             const Limits& limits);
+absl::Status ValidateRequest(const v1::WatchRequest& req, const Limits& limits);
 
 }  // namespace claimcheck::api
 

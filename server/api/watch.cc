@@ -10,30 +10,11 @@
 #include "server/api/query_core.h"
 #include "server/api/status_util.h"
 #include "server/api/validate.h"
+#include "server/base/status_macros.h"
 #include "server/verify/watch_match.h"
 
 namespace claimcheck::api {
 namespace {
-
-constexpr int kMaxWatchIds = 100;
-
-absl::Status ValidateWatch(const v1::WatchRequest& req) {
-  if (req.after_sequence() < 0) {
-    return absl::InvalidArgumentError(absl::StrCat(
-        "after_sequence must be >= 0, got ", req.after_sequence()));
-  }
-  if (req.watch_ids_size() > kMaxWatchIds) {
-    return absl::InvalidArgumentError(
-        absl::StrCat("watch_ids holds at most ", kMaxWatchIds, " ids"));
-  }
-  for (int i = 0; i < req.watch_ids_size(); ++i) {
-    if (!absl::StartsWith(req.watch_ids(i), "w_")) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("watch_ids[", i, "] is not a watch id (w_<n>)"));
-    }
-  }
-  return absl::OkStatus();
-}
 
 void EventToProto(const store::WatchEventRecord& in, v1::WatchEvent* out) {
   out->set_sequence(in.seq);
@@ -153,21 +134,22 @@ class WatchStream final : public grpc::ServerWriteReactor<v1::WatchEvent> {
   std::function<void(const grpc::Status&)> finished_cb_;
 };
 
-WatchHub::WatchHub(store::Store* store, int max_streams)
-    : store_(store), max_streams_(max_streams) {}
+WatchHub::WatchHub(store::Store* store, const Limits& limits)
+    : store_(store), limits_(limits) {}
 
 grpc::ServerWriteReactor<v1::WatchEvent>* WatchHub::Open(
     grpc::CallbackServerContext* ctx, const v1::WatchRequest* req,
     std::function<void(const grpc::Status&)> finished) {
   auto* stream = new WatchStream(this, *req, std::move(finished));
-  absl::Status s = ValidateWatch(*req);
+  absl::Status s = ValidateRequest(*req, limits_);
   if (s.ok()) {
     absl::MutexLock lock(&mu_);
     if (shutting_down_) {
       s = absl::UnavailableError("the server is draining; reconnect");
-    } else if (static_cast<int>(streams_.size()) >= max_streams_) {
-      s = absl::ResourceExhaustedError(absl::StrCat(
-          "at most ", max_streams_, " Watch streams at a time; try later"));
+    } else if (static_cast<int>(streams_.size()) >= limits_.max_watch_streams) {
+      s = absl::ResourceExhaustedError(
+          absl::StrCat("at most ", limits_.max_watch_streams,
+                       " Watch streams at a time; try later"));
     } else {
       streams_.insert(stream);
       stream->set_registered();
@@ -228,9 +210,7 @@ absl::Status RecordConflictEvent(store::Store* store,
 
 absl::Status QueryCore::RegisterWatch(const v1::RegisterWatchRequest& req,
                                       v1::WatchRegistration* resp) const {
-  CC_RETURN_IF_ERROR(CheckQueryText("text", req.text(), limits_));
-  CC_RETURN_IF_ERROR(
-      CheckOptionalText("speaker", req.speaker(), limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(ValidateRequest(req, limits_));
   CC_ASSIGN_OR_RETURN(
       store::WatchRecord w,
       store_->AddWatch(req.text(), req.speaker(), limits_.max_watches));
@@ -240,8 +220,7 @@ absl::Status QueryCore::RegisterWatch(const v1::RegisterWatchRequest& req,
 
 absl::Status QueryCore::UnregisterWatch(const v1::UnregisterWatchRequest& req,
                                         v1::UnregisterWatchResponse*) const {
-  CC_RETURN_IF_ERROR(
-      CheckText("watch_id", req.watch_id(), limits_.max_meta_bytes));
+  CC_RETURN_IF_ERROR(ValidateRequest(req, limits_));
   return store_->RemoveWatch(req.watch_id());
 }
 

@@ -16,6 +16,7 @@
 #include "absl/status/status.h"
 #include "absl/synchronization/mutex.h"
 #include "claimcheck/v1/claimcheck.grpc.pb.h"
+#include "server/api/limits.h"
 #include "server/store/store.h"
 
 namespace claimcheck::api {
@@ -28,7 +29,8 @@ inline constexpr int kWatchPage = 64;
 // The live Watch streams of one service.
 class WatchHub {
  public:
-  WatchHub(store::Store* store, int max_streams);
+  // Streams are checked against `limits` (max_watch_streams, max_watch_ids).
+  WatchHub(store::Store* store, const Limits& limits);
 
   // Opens a stream for `req` on `ctx` (validated here: INVALID_ARGUMENT,
   // RESOURCE_EXHAUSTED at the stream limit, UNAVAILABLE while draining).
@@ -48,7 +50,7 @@ class WatchHub {
   void Remove(WatchStream* stream);
 
   store::Store* const store_;
-  const int max_streams_;
+  const Limits limits_;
   absl::Mutex mu_;
   absl::flat_hash_set<WatchStream*> streams_ ABSL_GUARDED_BY(mu_);
   bool shutting_down_ ABSL_GUARDED_BY(mu_) = false;

@@ -255,6 +255,91 @@ bool IsNumberWord(absl::string_view w) {
   return NumberWordEntry(w).has_value();
 }
 
+namespace {
+
+enum WordsStep { kWordsGoOn, kWordsDone, kWordsNone };
+
+// "a dozen", "a hundred", "half a million", "a third of": a number opened
+// by an article or "half" at *j. kWordsDone: `out` is the whole number;
+// kWordsNone: no number; kWordsGoOn: *current or *total holds its value so
+// far and *j the next token, for more number words ("a hundred and five").
+WordsStep ReadArticleNumber(const std::vector<NumToken>& t, size_t* j,
+                            double* total, double* current, WordNumber* out) {
+  const bool half = EqualsLower(t[*j].text, "half");
+  if (half && IsWordAt(t, *j + 1) && EqualsLower(t[*j + 1].text, "of")) {
+    out->value = 0.5;
+    out->next = *j + 1;
+    out->words = 1;
+    out->fraction = true;
+    return kWordsDone;
+  }
+  size_t k = half ? *j + 1 : *j;
+  if (half && IsWordAt(t, k)) {
+    if (auto big = BigScale(t[k].text)) {  // "half million"
+      out->value = 0.5 * *big;
+      out->next = k + 1;
+      out->words = 2;
+      return kWordsDone;
+    }
+  }
+  if (half && !(IsWordAt(t, k) && EqualsLower(t[k].text, "a"))) {
+    return kWordsNone;
+  }
+  if (!IsWordAt(t, k + 1)) return kWordsNone;
+  absl::string_view w = t[k + 1].text;
+  const double base = half ? 0.5 : 1;
+  if (!half) {
+    // "a third of", "a fifth", "a hundredth": not "a third term".
+    const bool of = IsWordAt(t, k + 2) && EqualsLower(t[k + 2].text, "of");
+    const bool alone = !IsWordAt(t, k + 2) && !IsGluedHyphen(t, k + 2);
+    if (auto d = Lookup(kDenominators, w);
+        d && ((of && *d != 2) || (alone && !w.empty() && w.back() != 's'))) {
+      out->value = 1.0 / *d;
+      out->next = k + 2;
+      out->words = 1;
+      out->fraction = true;
+      out->only_article = true;
+      return kWordsDone;
+    }
+  }
+  if (EqualsLower(w, "dozen")) {
+    *current = 12 * base;
+  } else if (EqualsLower(w, "hundred")) {
+    *current = 100 * base;
+  } else if (auto big = BigScale(w)) {
+    *total = *big * base;
+  } else {
+    return kWordsNone;
+  }
+  out->only_article = !half;
+  out->words = half ? 2 : 1;
+  *j = k + 2;
+  return kWordsGoOn;
+}
+
+// After the unit or ten `v` (at *next - 1): "twenty-eight" adds the unit to
+// *val and moves *next past it; "two-thirds" (when nothing was read before:
+// !have) is a whole fraction in `out`, and returns true.
+bool ReadHyphenated(const std::vector<NumToken>& t, int v, bool have,
+                    double* val, size_t* next, WordNumber* out) {
+  if (!IsGluedHyphen(t, *next) || !IsWordAt(t, *next + 1)) return false;
+  absl::string_view w2 = t[*next + 1].text;
+  if (auto u = Lookup(kUnits, w2);
+      u && v >= 20 && v % 10 == 0 && *u > 0 && *u < 10) {
+    *val += *u;
+    *next += 2;
+  } else if (auto d = Lookup(kDenominators, w2); d && !have) {
+    out->value = *val / *d;
+    out->next = *next + 2;
+    out->words = 1;
+    out->fraction = true;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
                                            size_t i) {
   if (!IsWordAt(t, i)) return std::nullopt;
@@ -266,56 +351,15 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
   // "a dozen", "a hundred", "half a million", "a third of".
   if (EqualsLower(t[j].text, "a") || EqualsLower(t[j].text, "an") ||
       EqualsLower(t[j].text, "half")) {
-    const bool half = EqualsLower(t[j].text, "half");
-    if (half && IsWordAt(t, j + 1) && EqualsLower(t[j + 1].text, "of")) {
-      out.value = 0.5;
-      out.next = j + 1;
-      out.words = 1;
-      out.fraction = true;
-      return out;
-    }
-    size_t k = half ? j + 1 : j;
-    if (half && IsWordAt(t, k)) {
-      if (auto big = BigScale(t[k].text)) {  // "half million"
-        out.value = 0.5 * *big;
-        out.next = k + 1;
-        out.words = 2;
+    switch (ReadArticleNumber(t, &j, &total, &current, &out)) {
+      case kWordsDone:
         return out;
-      }
+      case kWordsNone:
+        return std::nullopt;
+      case kWordsGoOn:
+        have = true;
+        break;
     }
-    if (half && !(IsWordAt(t, k) && EqualsLower(t[k].text, "a"))) {
-      return std::nullopt;
-    }
-    if (!IsWordAt(t, k + 1)) return std::nullopt;
-    absl::string_view w = t[k + 1].text;
-    const double base = half ? 0.5 : 1;
-    if (!half) {
-      // "a third of", "a fifth", "a hundredth": not "a third term".
-      const bool of = IsWordAt(t, k + 2) && EqualsLower(t[k + 2].text, "of");
-      const bool alone = !IsWordAt(t, k + 2) && !IsGluedHyphen(t, k + 2);
-      if (auto d = Lookup(kDenominators, w);
-          d && ((of && *d != 2) || (alone && !w.empty() && w.back() != 's'))) {
-        out.value = 1.0 / *d;
-        out.next = k + 2;
-        out.words = 1;
-        out.fraction = true;
-        out.only_article = true;
-        return out;
-      }
-    }
-    if (EqualsLower(w, "dozen")) {
-      current = 12 * base;
-    } else if (EqualsLower(w, "hundred")) {
-      current = 100 * base;
-    } else if (auto big = BigScale(w)) {
-      total = *big * base;
-    } else {
-      return std::nullopt;
-    }
-    have = true;
-    out.only_article = !half;
-    out.words = half ? 2 : 1;
-    j = k + 2;
   }
   bool last_was_scale = have;
   bool last_was_tens = false;
@@ -331,21 +375,7 @@ std::optional<WordNumber> ParseNumberWords(const std::vector<NumToken>& t,
       last_was_tens = *v >= 20 && *v % 10 == 0;
       double val = *v;
       size_t next = j + 1;
-      // "twenty-eight"; "two-thirds".
-      if (IsGluedHyphen(t, next) && IsWordAt(t, next + 1)) {
-        absl::string_view w2 = t[next + 1].text;
-        if (auto u = Lookup(kUnits, w2);
-            u && *v >= 20 && *v % 10 == 0 && *u > 0 && *u < 10) {
-          val += *u;
-          next += 2;
-        } else if (auto d = Lookup(kDenominators, w2); d && !have) {
-          out.value = val / *d;
-          out.next = next + 2;
-          out.words = 1;
-          out.fraction = true;
-          return out;
-        }
-      }
+      if (ReadHyphenated(t, *v, have, &val, &next, &out)) return out;
       if (next != j + 1) last_was_tens = false;
       current += val;
       have = true;

@@ -126,6 +126,48 @@ size_t NumeralEnd(absl::string_view text, size_t i, bool space_groups) {
   return j;
 }
 
+// The end of a word whose first letter, at `i`, is ASCII: ASCII letters and
+// characters outside ASCII that are neither punctuation nor space.
+size_t AsciiLedWordEnd(absl::string_view text, size_t i) {
+  const size_t n = text.size();
+  size_t j = i + 1;
+  while (j < n) {
+    unsigned char d = static_cast<unsigned char>(text[j]);
+    if (IsAsciiAlpha(text[j])) {
+      ++j;
+    } else if (d >= 0x80) {
+      size_t len = SeqLen(d);
+      uint32_t cp = Decode(text, j, len);
+      if (IsPunctCp(cp) || IsSpaceCp(cp)) break;
+      j += len;
+    } else {
+      break;
+    }
+  }
+  return j;
+}
+
+// The end of a word that goes on at `j` after a first letter outside ASCII:
+// ASCII letters and whole characters outside ASCII that are neither
+// punctuation nor space.
+size_t WordEndFrom(absl::string_view text, size_t j) {
+  const size_t n = text.size();
+  while (j < n) {
+    unsigned char d = static_cast<unsigned char>(text[j]);
+    if (d < 0x80) {
+      if (!IsAsciiAlpha(text[j])) break;
+      ++j;
+      continue;
+    }
+    size_t l2 = SeqLen(d);
+    if (j + l2 > n) break;
+    uint32_t cp2 = Decode(text, j, l2);
+    if (IsPunctCp(cp2) || IsSpaceCp(cp2)) break;
+    j += l2;
+  }
+  return j;
+}
+
 }  // namespace
 
 std::vector<NumToken> TokenizeForNumbers(absl::string_view text) {
@@ -183,20 +225,7 @@ std::vector<NumToken> TokenizeForNumbers(absl::string_view text) {
     }
     if (u < 0x80) {
       if (IsAsciiAlpha(c)) {
-        size_t j = i + 1;
-        while (j < n) {
-          unsigned char d = static_cast<unsigned char>(text[j]);
-          if (IsAsciiAlpha(text[j])) {
-            ++j;
-          } else if (d >= 0x80) {
-            size_t len = SeqLen(d);
-            uint32_t cp = Decode(text, j, len);
-            if (IsPunctCp(cp) || IsSpaceCp(cp)) break;
-            j += len;
-          } else {
-            break;
-          }
-        }
+        const size_t j = AsciiLedWordEnd(text, i);
         push(i, j, TokKind::kWord);
         i = j;
         continue;
@@ -224,20 +253,7 @@ std::vector<NumToken> TokenizeForNumbers(absl::string_view text) {
       continue;
     }
     // A letter outside ASCII: read the word on.
-    size_t j = i + len;
-    while (j < n) {
-      unsigned char d = static_cast<unsigned char>(text[j]);
-      if (d < 0x80) {
-        if (!IsAsciiAlpha(text[j])) break;
-        ++j;
-        continue;
-      }
-      size_t l2 = SeqLen(d);
-      if (j + l2 > n) break;
-      uint32_t cp2 = Decode(text, j, l2);
-      if (IsPunctCp(cp2) || IsSpaceCp(cp2)) break;
-      j += l2;
-    }
+    const size_t j = WordEndFrom(text, i + len);
     push(i, j, TokKind::kWord);
     i = j;
   }

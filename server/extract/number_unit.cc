@@ -164,6 +164,47 @@ size_t ExtendUnit(const Toks& t, size_t e, size_t limit, bool plural_head) {
   return e;
 }
 
+// Right after the number (at *k) a compound modifier is the unit
+// ("5-year", "six - member team", "18 fold", "a 24 hour news cycle"): true,
+// with `out` set. "two other incidents": *k moves past "other".
+bool ReadModifierUnit(const Toks& t, size_t* k, size_t limit,
+                      CountedThing* out) {
+  // "5-year", "three-day": the word glued to the number is the unit.
+  if (GluedHyphenWord(t, *k) && *k + 1 < limit) {
+    out->unit_begin = *k + 1;
+    out->unit_end = out->end = *k + 2;
+    return true;
+  }
+  // "six - member team": a compound modifier spaced around its hyphen.
+  if (*k + 2 < limit && t[*k].IsPunct("-") && t[*k].space_before &&
+      t[*k + 1].space_before && t[*k + 1].IsWord() &&
+      !t[*k + 1].IsCapitalized() && !LooksPlural(t[*k + 1].text) &&
+      !InLower(t[*k + 1].text, kInStops) && t[*k + 2].IsWord()) {
+    out->unit_begin = *k + 1;
+    out->unit_end = out->end = *k + 2;
+    return true;
+  }
+  // "a thousand fold", "18 fold".
+  if (*k < limit && t[*k].IsWord() && EqualsLower(t[*k].text, "fold")) {
+    out->unit_begin = *k;
+    out->unit_end = out->end = *k + 1;
+    return true;
+  }
+  // "a 24 hour news cycle", "15 meter high", "240,000 square meter park":
+  // a singular measure noun used as a compound modifier.
+  if (size_t e = SingularMeasureAt(t, *k, limit); e > *k) {
+    out->unit_begin = *k;
+    out->unit_end = out->end = e;
+    return true;
+  }
+  // "two other incidents": "other" is not part of the counted thing.
+  if (*k + 1 < limit && t[*k].IsWord() && EqualsLower(t[*k].text, "other") &&
+      t[*k + 1].IsWord() && !t[*k + 1].IsCapitalized()) {
+    ++*k;
+  }
+  return false;
+}
+
 }  // namespace
 
 CountedThing ReadCountedThing(const Toks& t, size_t i, size_t limit,
@@ -178,41 +219,7 @@ CountedThing ReadCountedThing(const Toks& t, size_t i, size_t limit,
     }
     ++k;
   }
-  // "5-year", "three-day": the word glued to the number is the unit.
-  if (k == i && GluedHyphenWord(t, k) && k + 1 < limit) {
-    out.unit_begin = k + 1;
-    out.unit_end = out.end = k + 2;
-    return out;
-  }
-  if (k == i) {
-    // "six - member team": a compound modifier spaced around its hyphen.
-    if (k + 2 < limit && t[k].IsPunct("-") && t[k].space_before &&
-        t[k + 1].space_before && t[k + 1].IsWord() &&
-        !t[k + 1].IsCapitalized() && !LooksPlural(t[k + 1].text) &&
-        !InLower(t[k + 1].text, kInStops) && t[k + 2].IsWord()) {
-      out.unit_begin = k + 1;
-      out.unit_end = out.end = k + 2;
-      return out;
-    }
-    // "a thousand fold", "18 fold".
-    if (k < limit && t[k].IsWord() && EqualsLower(t[k].text, "fold")) {
-      out.unit_begin = k;
-      out.unit_end = out.end = k + 1;
-      return out;
-    }
-    // "a 24 hour news cycle", "15 meter high", "240,000 square meter park":
-    // a singular measure noun used as a compound modifier.
-    if (size_t e = SingularMeasureAt(t, k, limit); e > k) {
-      out.unit_begin = k;
-      out.unit_end = out.end = e;
-      return out;
-    }
-    // "two other incidents": "other" is not part of the counted thing.
-    if (k + 1 < limit && t[k].IsWord() && EqualsLower(t[k].text, "other") &&
-        t[k + 1].IsWord() && !t[k + 1].IsCapitalized()) {
-      ++k;
-    }
-  }
+  if (k == i && ReadModifierUnit(t, &k, limit, &out)) return out;
   bool plural_head = false;
   size_t caps_begin = k;
   size_t caps_end = k;

@@ -1265,14 +1265,47 @@ struct Scanner {
     return std::nullopt;
   }
 
-  // A number at `i`; returns the token to continue from.
+  // What TryNumber has read so far of one number, step by step.
+  struct NumberRead {
+    std::optional<Reading> a;            // the number (the first of a range)
+    std::optional<Reading> b;            // the end of a range
+    std::optional<FoundQualifier> qual;  // "about", "between" ... before it
+    bool qualified = false;
+    size_t k = 0;  // the token after `a`: a range join ("-", "to") if any
+    bool and_up_to = false;        // "10,000 and as many as 300,000"
+    Approx post = Approx::kExact;  // "107 or more"
+    size_t post_begin = 0;
+    bool ratio = false;  // "one in three"
+    bool age = false;    // "a 15-year-old"
+    size_t age_end = 0;
+    size_t first = 0;  // where the claim starts (its qualifier)
+    Quantity q;
+    CountedThing thing;
+    const Reading& last() const { return b ? *b : *a; }
+  };
+
+  // A number at `i`; returns the token to continue from. Each step either
+  // reads more of the claim into `n` or ends it (a value: continue there).
   size_t TryNumber(size_t i) {
-    std::optional<Reading> a = ReadNumber(t, i);
+    NumberRead n;
+    if (std::optional<size_t> done = ReadFirstNumber(i, &n)) return *done;
+    if (std::optional<size_t> done = ReadSecondNumber(i, &n)) return *done;
+    ReadAfterNumber(&n);
+    ReadQuantity(&n);
+    ReadUnit(&n);
+    if (std::optional<size_t> done = DropNonCounts(&n)) return *done;
+    return EmitNumber(&n);
+  }
+
+  // The number at `i` and its qualifier; a non-claim ends here.
+  std::optional<size_t> ReadFirstNumber(size_t i, NumberRead* n) {
+    std::optional<Reading>& a = n->a;
+    a = ReadNumber(t, i);
     if (!a) a = QualifiedFraction(i);
     if (!a) return i;
-    std::optional<FoundQualifier> qual = QualifierBefore(t, a->first, floor);
-    bool qualified = qual.has_value() && !qual->between && !qual->from;
-    if (IsNonClaim(t, *a, qualified)) {
+    n->qual = QualifierBefore(t, a->first, floor);
+    n->qualified = n->qual.has_value() && !n->qual->between && !n->qual->from;
+    if (IsNonClaim(t, *a, n->qualified)) {
       // "aged 8-10 years": the second number shares the first one's fate.
       const size_t k = a->next;
       if (k + 1 < t.size() && IsRangeJoin(t, k) &&
@@ -1282,11 +1315,18 @@ struct Scanner {
       }
       return std::max(a->next, i + 1);
     }
+    return std::nullopt;
+  }
+
+  // A second number: a range, or a change ("rose 60% to 3.9 million").
+  std::optional<size_t> ReadSecondNumber(size_t i, NumberRead* n) {
+    std::optional<Reading>& a = n->a;
+    std::optional<Reading>& b = n->b;
+    std::optional<FoundQualifier>& qual = n->qual;
     // A second number: a range, or a change ("rose 60% to 3.9 million").
-    std::optional<Reading> b;
-    size_t k = a->next;
+    size_t& k = n->k;
+    k = a->next;
     const bool between = qual && qual->between;
-    bool and_up_to = false;
     if ((between && IsWordTok(t, k, "and")) ||
         (!between && IsRangeJoin(t, k))) {
       b = ReadNumber(t, k + 1);
@@ -1296,9 +1336,9 @@ struct Scanner {
         if (dash) return std::max(b->next, i + 1);  // "3-1", "555-1234"
         b.reset();
       }
-    } else if (!between && !qualified) {
+    } else if (!between && !n->qualified) {
       b = AndUpTo(k);
-      and_up_to = b.has_value();
+      n->and_up_to = b.has_value();
     }
     if (b) {
       const bool dash = t[k].kind == TokKind::kPunct;
@@ -1342,18 +1382,23 @@ struct Scanner {
       }
     }
     if (!b && qual && (qual->between || qual->from)) qual.reset();
+    return std::nullopt;
+  }
+
+  // After a lone number: a post-qualifier and a proportion.
+  void ReadAfterNumber(NumberRead* n) {
+    std::optional<Reading>& a = n->a;
+    const std::optional<Reading>& b = n->b;
     // "107 or more", "1000 +", "ten or so".
-    Approx post = Approx::kExact;
-    size_t post_begin = a->next;
+    n->post_begin = a->next;
     if (!b) {
-      const size_t e = PostQualifier(t, a->next, &post);
+      const size_t e = PostQualifier(t, a->next, &n->post);
       if (e > a->next) {
         a->next = e;
-        if (!qual) qualified = true;
+        if (!n->qual) n->qualified = true;
       }
     }
     // "one in three visits", "two out of five": a proportion.
-    bool ratio = false;
     if (!b && !a->fraction && !a->percent && a->currency.empty()) {
       size_t m = a->next;
       if (IsWordTok(t, m, "in")) {
@@ -1370,34 +1415,40 @@ struct Scanner {
           a->value /= d->value;
           a->fraction = true;
           a->next = d->next;
-          ratio = true;
+          n->ratio = true;
         }
       }
     }
+  }
 
-    const Reading& last = b ? *b : *a;
+  // The quantity's value or range, its qualifier, and whether it is an age.
+  void ReadQuantity(NumberRead* n) {
+    const std::optional<Reading>& a = n->a;
+    const std::optional<Reading>& b = n->b;
+    const std::optional<FoundQualifier>& qual = n->qual;
+    const Reading& last = n->last();
     // Ages are claims a fact-checker compares ("a 15-year-old"): kind kAge.
-    const size_t age_end = AgeEnd(t, last.next);
-    const bool age = age_end > last.next || IsAgeBefore(t, *a);
-    Quantity q;
-    size_t first = qual ? qual->first : a->first;
+    n->age_end = AgeEnd(t, last.next);
+    n->age = n->age_end > last.next || IsAgeBefore(t, *a);
+    Quantity& q = n->q;
+    n->first = qual ? qual->first : a->first;
     if (qual) {
       q.qualifier = std::string(TokenText(text, t, qual->first, a->first));
-    } else if (post != Approx::kExact || post_begin < a->next) {
-      if (!ratio) {
-        q.qualifier = std::string(TokenText(text, t, post_begin, a->next));
+    } else if (n->post != Approx::kExact || n->post_begin < a->next) {
+      if (!n->ratio) {
+        q.qualifier = std::string(TokenText(text, t, n->post_begin, a->next));
       }
     }
     if (b) {
       q.approx = Approx::kRange;
       q.low = a->value;
       q.high = b->value;
-      if (and_up_to) {
-        q.qualifier = std::string(TokenText(text, t, k + 1, b->first));
+      if (n->and_up_to) {
+        q.qualifier = std::string(TokenText(text, t, n->k + 1, b->first));
       }
     } else {
       Approx approx = qual ? qual->approx : Approx::kExact;
-      if (post != Approx::kExact) approx = post;
+      if (n->post != Approx::kExact) approx = n->post;
       q.approx = approx;
       if (approx == Approx::kLowerBound) {
         q.low = a->value;
@@ -1407,26 +1458,40 @@ struct Scanner {
         q.value = a->value;
       }
     }
-    CountedThing thing;
-    thing.end = last.next;
-    MeasureUnit spaced;
+  }
+
+  // A unit written apart from the number ("5 miles", "a 185-hp engine")
+  // into `spaced`; returns where it ends (last.next when none).
+  size_t SpacedMeasure(const Reading& last, bool age,
+                       MeasureUnit* spaced) const {
     size_t spaced_end = last.next;
     if (last.currency.empty() && !last.points && !last.percent &&
         last.glued_unit.empty() && last.measure.unit.empty() && !age) {
       const size_t se = SentenceEnd(t, last.num);
-      spaced_end = ReadMeasureUnit(t, last.next, se, &spaced);
+      spaced_end = ReadMeasureUnit(t, last.next, se, spaced);
       // "a 5-mpg boost", "a 185-hp engine".
       if (spaced_end == last.next && last.next + 1 < se &&
           t[last.next].IsPunct("-") && !t[last.next].space_before &&
           !t[last.next + 1].space_before) {
-        const size_t e = ReadMeasureUnit(t, last.next + 1, se, &spaced);
+        const size_t e = ReadMeasureUnit(t, last.next + 1, se, spaced);
         if (e > last.next + 1) spaced_end = e;
       }
     }
-    if (age) {
-      q.unit = AgeUnit(t, last.next, age_end);
+    return spaced_end;
+  }
+
+  // The unit: age, currency, measure, percent... or the counted thing.
+  void ReadUnit(NumberRead* n) {
+    const Reading& last = n->last();
+    Quantity& q = n->q;
+    CountedThing& thing = n->thing;
+    thing.end = last.next;
+    MeasureUnit spaced;
+    const size_t spaced_end = SpacedMeasure(last, n->age, &spaced);
+    if (n->age) {
+      q.unit = AgeUnit(t, last.next, n->age_end);
       q.kind = QuantityKind::kAge;
-      thing.end = age_end;
+      thing.end = n->age_end;
     } else if (!last.currency.empty()) {
       q.unit = std::string(last.currency);
     } else if (!last.measure.unit.empty() || spaced_end > last.next) {
@@ -1441,33 +1506,54 @@ struct Scanner {
     } else if (!last.glued_unit.empty()) {
       q.unit = std::string(last.glued_unit);
     } else {
-      const bool singular_ok =
-          a->fraction || (!b && a->value <= 1 && a->value > 0);
-      // "one of the people responsible", "two of its engines".
-      size_t from = last.next;
-      if (a->words && !a->fraction && IsWordTok(t, from, "of") &&
-          from + 1 < t.size() && t[from + 1].IsWord() &&
-          (InLower(t[from + 1].text, kInDeterminers) ||
-           InLower(t[from + 1].text, kInWeakDeterminers))) {
-        from += 2;
-      }
-      thing = ReadCountedThing(t, from, SentenceEnd(t, last.num),
-                               a->fraction && !ratio && !a->slash, singular_ok);
-      // "nine of their 14 matches": no noun after "of their", no surface.
-      if (thing.empty() || thing.end < last.next) thing.end = last.next;
-      // "208 pounds" with no currency sign or scale is a weight.
-      if (thing.unit_end == thing.unit_begin + 1 &&
-          (EqualsLower(t[thing.unit_begin].text, "pounds") ||
-           EqualsLower(t[thing.unit_begin].text, "pound"))) {
-        q.unit = "lb";
-      }
-      if (a->fraction && !a->slash) {
-        q.unit = "fraction";  // "a quarter of citizens", "one in three"
-        thing.unit_begin = thing.unit_end;
-      }
+      ReadCountedNoun(n);
     }
+  }
+
+  // No unit of its own: the thing counted ("238 people").
+  void ReadCountedNoun(NumberRead* n) {
+    const std::optional<Reading>& a = n->a;
+    const std::optional<Reading>& b = n->b;
+    const Reading& last = n->last();
+    Quantity& q = n->q;
+    CountedThing& thing = n->thing;
+    const bool singular_ok =
+        a->fraction || (!b && a->value <= 1 && a->value > 0);
+    // "one of the people responsible", "two of its engines".
+    size_t from = last.next;
+    if (a->words && !a->fraction && IsWordTok(t, from, "of") &&
+        from + 1 < t.size() && t[from + 1].IsWord() &&
+        (InLower(t[from + 1].text, kInDeterminers) ||
+         InLower(t[from + 1].text, kInWeakDeterminers))) {
+      from += 2;
+    }
+    thing =
+        ReadCountedThing(t, from, SentenceEnd(t, last.num),
+                         a->fraction && !n->ratio && !a->slash, singular_ok);
+    // "nine of their 14 matches": no noun after "of their", no surface.
+    if (thing.empty() || thing.end < last.next) thing.end = last.next;
+    // "208 pounds" with no currency sign or scale is a weight.
+    if (thing.unit_end == thing.unit_begin + 1 &&
+        (EqualsLower(t[thing.unit_begin].text, "pounds") ||
+         EqualsLower(t[thing.unit_begin].text, "pound"))) {
+      q.unit = "lb";
+    }
+    if (a->fraction && !a->slash) {
+      q.unit = "fraction";  // "a quarter of citizens", "one in three"
+      thing.unit_begin = thing.unit_end;
+    }
+  }
+
+  // References back, articles and bare numbers that are not counts.
+  std::optional<size_t> DropNonCounts(NumberRead* n) {
     // Number words after "the", "all", "whose" ...: a count only with a
     // counted noun that does not refer back ("the two sides").
+    const std::optional<Reading>& a = n->a;
+    const std::optional<Reading>& b = n->b;
+    const std::optional<FoundQualifier>& qual = n->qual;
+    const Reading& last = n->last();
+    Quantity& q = n->q;
+    CountedThing& thing = n->thing;
     const bool weak_det = a->words && !qual && a->first == a->num &&
                           a->first > 0 && t[a->first - 1].IsWord() &&
                           InLower(t[a->first - 1].text, kInWeakDeterminers);
@@ -1480,7 +1566,7 @@ struct Scanner {
     }
     // A bare "one" is an article ("one morning", "One poster admitted")
     // unless a verb takes it as its count ("fired one shell").
-    if (!b && a->bare_one && !qualified && !ratio) {
+    if (!b && a->bare_one && !n->qualified && !n->ratio) {
       const NumToken* prev = a->first > 0 ? &t[a->first - 1] : nullptr;
       const bool verb =
           prev && prev->IsWord() && !prev->IsCapitalized() &&
@@ -1498,9 +1584,9 @@ struct Scanner {
     // "Reagan in 80") is too often not a claim: keep it only when it is
     // qualified, a "between"/"to" range, scaled or written with grouping,
     // or when its context names what it counts ("killing 238").
-    const bool dash_range = b && t[k].kind == TokKind::kPunct;
+    const bool dash_range = b && t[n->k].kind == TokKind::kPunct;
     const bool strong = (qual && q.approx != Approx::kExact) ||
-                        post != Approx::kExact || (b && !dash_range) ||
+                        n->post != Approx::kExact || (b && !dash_range) ||
                         a->scaled || last.scaled || IsInChange(t, a->first) ||
                         t[a->num].text.find(',') != absl::string_view::npos;
     if (q.unit.empty() && thing.empty() && strong) {
@@ -1516,7 +1602,7 @@ struct Scanner {
       // the query and verify layers decide whether it compares. But "the
       // three were released" refers back like a pronoun.
       bool sure = false;
-      q.unit = ElidedUnit(first, last.next, strong, &sure);
+      q.unit = ElidedUnit(n->first, last.next, strong, &sure);
       if (weak_det && !sure) return last.next;
       // "those two together": a reference back, like a pronoun.
       if (a->words && !sure && a->first > 0 && t[a->first - 1].IsWord() &&
@@ -1524,8 +1610,19 @@ struct Scanner {
         return last.next;
       }
     }
+    return std::nullopt;
+  }
+
+  // A rate ("per month"), the last filters, and the claim itself.
+  size_t EmitNumber(NumberRead* n) {
+    const std::optional<Reading>& a = n->a;
+    const std::optional<Reading>& b = n->b;
+    const Reading& last = n->last();
+    Quantity& q = n->q;
+    CountedThing& thing = n->thing;
+    const size_t first = n->first;
     std::string per;
-    const size_t per_end = age ? thing.end : PerTimeAfter(thing.end, &per);
+    const size_t per_end = n->age ? thing.end : PerTimeAfter(thing.end, &per);
     if (per_end > thing.end && q.kind != QuantityKind::kRate &&
         (!q.unit.empty() || !thing.empty()) && q.unit != "percent" &&
         q.unit != "fraction" && q.unit != "percentage points") {
@@ -1535,8 +1632,8 @@ struct Scanner {
       thing.end = per_end;
     }
     if (IsCounterfactual(t, first)) return thing.end;
-    if (!age &&
-        IsLabelOrCompound(t, *a, last, qual.has_value(), q, !thing.empty())) {
+    if (!n->age && IsLabelOrCompound(t, *a, last, n->qual.has_value(), q,
+                                     !thing.empty())) {
       return thing.end;
     }
     // "world number two", "the top three": a rank, not an amount.

@@ -142,8 +142,19 @@ class Attributor {
   const char* RuleFor(int mention, const char* name_rule) const;
   // Direct rules (after, before the quote) for every span.
   std::vector<Attribution> DirectRules() const;
-  // The rules that borrow a speaker from a neighbouring quote or sentence.
+  // The rules that borrow a speaker from a neighbouring quote or sentence,
+  // in this order (each sees what the earlier ones found):
   void IndirectRules(std::vector<Attribution>* attr) const;
+  void SplitQuoteRule(std::vector<Attribution>* attr) const;
+  void MultiParagraphRule(std::vector<Attribution>* attr) const;
+  void LeadInRule(std::vector<Attribution>* attr) const;
+  void OpenParagraphRule(std::vector<Attribution>* attr) const;
+  void ContinuationRule(std::vector<Attribution>* attr) const;
+  void PrevParagraphRule(std::vector<Attribution>* attr) const;
+  // attr[to] takes attr[from]'s speaker, marked inherited by `rule`, with
+  // at most `conf` confidence.
+  void Inherit(std::vector<Attribution>* attr, size_t to, size_t from,
+               const char* rule, float conf) const;
   std::vector<RuleVote> Votes(const std::vector<Attribution>& attr) const;
   // The ranker's choice applied to the rules' attribution.
   Attribution Ranked(const Attribution& rule,
@@ -754,24 +765,35 @@ std::vector<Attribution> Attributor::DirectRules() const {
   return attr;
 }
 
-void Attributor::IndirectRules(std::vector<Attribution>* attr_out) const {
+void Attributor::IndirectRules(std::vector<Attribution>* attr) const {
+  SplitQuoteRule(attr);      // 4a
+  MultiParagraphRule(attr);  // 4b
+  LeadInRule(attr);          // 5
+  OpenParagraphRule(attr);   // 6
+  ContinuationRule(attr);    // 4c
+  PrevParagraphRule(attr);   // 7
+}
+
+void Attributor::Inherit(std::vector<Attribution>* attr, size_t to, size_t from,
+                         const char* rule, float conf) const {
+  Attribution a = (*attr)[from];
+  a.inherited = true;
+  a.family = RuleFamily::kInherited;
+  a.rule = rule;
+  a.confidence = std::min(a.confidence, conf);
+  a.partial = Embedded(spans_[to]) && (text_[spans_[to].text_begin] >= 'a' &&
+                                       text_[spans_[to].text_begin] <= 'z');
+  (*attr)[to] = a;
+}
+
+// 4a: split quotes within a paragraph. The source is the nearest quote
+// of the paragraph with a direct attribution, before the quote, else
+// after it. 4a only adds inherited attributions, so the sources are fixed
+// before it starts: found in one pass each way (linear, however many
+// quotes a paragraph holds).
+void Attributor::SplitQuoteRule(std::vector<Attribution>* attr_out) const {
   std::vector<Attribution>& attr = *attr_out;
   const size_t nq = spans_.size();
-  auto inherit = [&](size_t to, size_t from, const char* rule, float conf) {
-    Attribution a = attr[from];
-    a.inherited = true;
-    a.family = RuleFamily::kInherited;
-    a.rule = rule;
-    a.confidence = std::min(a.confidence, conf);
-    a.partial = Embedded(spans_[to]) && (text_[spans_[to].text_begin] >= 'a' &&
-                                         text_[spans_[to].text_begin] <= 'z');
-    attr[to] = a;
-  };
-  // 4a: split quotes within a paragraph. The source is the nearest quote
-  // of the paragraph with a direct attribution, before the quote, else
-  // after it. 4a only adds inherited attributions, so the sources are fixed
-  // before it starts: found in one pass each way (linear, however many
-  // quotes a paragraph holds).
   std::vector<int> before(nq, -1), after(nq, -1);
   for (size_t j = 0; j < nq; ++j) {
     if (j > 0 && spans_[j - 1].para == spans_[j].para) {
@@ -796,11 +818,16 @@ void Attributor::IndirectRules(std::vector<Attribution>* attr_out) const {
     const int from = before[i] >= 0 ? before[i] : after[i];
     if (from >= 0 && (!Embedded(spans_[i]) || LooksLikeSpeech(spans_[i]) ||
                       SameSentence(static_cast<size_t>(from), i))) {
-      inherit(i, from, "split_quote", 0.85f);
+      Inherit(attr_out, i, from, "split_quote", 0.85f);
     }
   }
-  // 4b: multi-paragraph quotations share one speaker: the first segment of
-  // the group found so far (kept per group as segments inherit).
+}
+
+// 4b: multi-paragraph quotations share one speaker: the first segment of
+// the group found so far (kept per group as segments inherit).
+void Attributor::MultiParagraphRule(std::vector<Attribution>* attr_out) const {
+  std::vector<Attribution>& attr = *attr_out;
+  const size_t nq = spans_.size();
   constexpr size_t kNone = static_cast<size_t>(-1);
   std::vector<size_t> first_found(nq, kNone);  // by group (its first span)
   for (size_t j = nq; j-- > 0;) {
@@ -810,11 +837,16 @@ void Attributor::IndirectRules(std::vector<Attribution>* attr_out) const {
     if (spans_[i].group < 0 || attr[i].found) continue;
     size_t& first = first_found[spans_[i].group];
     if (first == kNone) continue;
-    inherit(i, first, "multi_paragraph", 0.8f);
+    Inherit(attr_out, i, first, "multi_paragraph", 0.8f);
     first = std::min(first, i);
   }
-  // 5: the speaker named where the quote is introduced less directly: a
-  // colon ending the previous paragraph, the sentence before the quote.
+}
+
+// 5: the speaker named where the quote is introduced less directly: a
+// colon ending the previous paragraph, the sentence before the quote.
+void Attributor::LeadInRule(std::vector<Attribution>* attr_out) const {
+  std::vector<Attribution>& attr = *attr_out;
+  const size_t nq = spans_.size();
   for (size_t i = 0; i < nq; ++i) {
     if (attr[i].found || LooksLikeTitle(spans_[i])) continue;
     Attribution a = ColonParagraph(spans_[i]);
@@ -826,9 +858,14 @@ void Attributor::IndirectRules(std::vector<Attribution>* attr_out) const {
 
     if (a.found) attr[i] = a;
   }
-  // 6: a quotation left open at a paragraph end goes on in a later paragraph
-  // that opens with a quote, past at most one paragraph without quotes (a
-  // caption).
+}
+
+// 6: a quotation left open at a paragraph end goes on in a later paragraph
+// that opens with a quote, past at most one paragraph without quotes (a
+// caption).
+void Attributor::OpenParagraphRule(std::vector<Attribution>* attr_out) const {
+  std::vector<Attribution>& attr = *attr_out;
+  const size_t nq = spans_.size();
   for (size_t i = 1; i < nq; ++i) {
     const QuoteSpan& q = spans_[i];
     const QuoteSpan& p = spans_[i - 1];
@@ -840,10 +877,15 @@ void Attributor::IndirectRules(std::vector<Attribution>* attr_out) const {
       if (k == p.close_tok || tokens_[k].para != tokens_[k - 1].para) ++paras;
     }
     if (paras <= 1 && LooksLikeSpeech(q)) {
-      inherit(i, i - 1, "multi_paragraph", 0.7f);
+      Inherit(attr_out, i, i - 1, "multi_paragraph", 0.7f);
     }
   }
-  // 4c: a paragraph that is only a quotation carries on the previous one.
+}
+
+// 4c: a paragraph that is only a quotation carries on the previous one.
+void Attributor::ContinuationRule(std::vector<Attribution>* attr_out) const {
+  std::vector<Attribution>& attr = *attr_out;
+  const size_t nq = spans_.size();
   for (size_t i = 0; i < nq; ++i) {
     const QuoteSpan& q = spans_[i];
     if (attr[i].found || i == 0 || !LooksLikeSpeech(q)) continue;
@@ -861,10 +903,15 @@ void Attributor::IndirectRules(std::vector<Attribution>* attr_out) const {
         break;
       }
     }
-    if (!gap) inherit(i, prev, "paragraph_continuation", 0.7f);
+    if (!gap) Inherit(attr_out, i, prev, "paragraph_continuation", 0.7f);
   }
-  // 7: a quote paragraph after a narrative one: the person that
-  // paragraph's last sentence is about.
+}
+
+// 7: a quote paragraph after a narrative one: the person that
+// paragraph's last sentence is about.
+void Attributor::PrevParagraphRule(std::vector<Attribution>* attr_out) const {
+  std::vector<Attribution>& attr = *attr_out;
+  const size_t nq = spans_.size();
   for (size_t i = 0; i < nq; ++i) {
     if (attr[i].found || !LooksLikeSpeech(spans_[i]) ||
         (spans_[i].group >= 0 && static_cast<size_t>(spans_[i].group) != i)) {

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <cstdio>
 #include <deque>
-#include <functional>
 #include <thread>
 #include <utility>
 
@@ -12,6 +11,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/synchronization/mutex.h"
 #include "server/store/sqlite_rows.h"
+#include "server/text/stopwords.h"
 
 namespace claimcheck::store {
 namespace {
@@ -31,6 +31,18 @@ constexpr size_t kMinCandidates = 20;
 // (tokenising its text); past the first few dozen by rare-word overlap they
 // almost never become the best match (tests/bench/README.md).
 constexpr size_t kMaxStrongCandidates = 32;
+
+// The article columns the index keeps (but the id), read in one place.
+#define CC_INDEXED_ARTICLE_COLUMNS \
+  "outlet, url, published_date, title, ingested_unix_ms"
+
+void ReadIndexedArticle(const Stmt& row, int c, IndexedArticle* a) {
+  a->outlet = row.Text(c + 0);
+  a->url = row.Text(c + 1);
+  a->published_date = row.Text(c + 2);
+  a->title = row.Text(c + 3);
+  a->ingested_unix_ms = row.Int64(c + 4);
+}
 
 // First position at or after `from` in ascending `l` whose value is >= q:
 // a galloping search from `from`, so a run of ascending probes costs
@@ -81,17 +93,6 @@ std::vector<absl::string_view> Words(absl::string_view norm) {
 
 }  // namespace
 
-bool IsStopword(absl::string_view w) {
-  if (w.size() > 5) return false;
-  static const auto* const kStop = new absl::flat_hash_set<absl::string_view>{
-      "a",    "an",  "and", "are",  "as",   "at",   "be",    "been",
-      "but",  "by",  "for", "from", "had",  "has",  "have",  "he",
-      "her",  "his", "i",   "in",   "is",   "it",   "its",   "of",
-      "on",   "or",  "our", "she",  "that", "the",  "their", "they",
-      "this", "to",  "was", "we",   "were", "will", "with",  "you"};
-  return kStop->contains(w);
-}
-
 uint32_t PackDate(absl::string_view d) {
   if (d.size() != 10 || d[4] != '-' || d[7] != '-') return 0;
   uint32_t v = 0;
@@ -111,161 +112,187 @@ std::string UnpackDate(uint32_t v) {
   return buf;
 }
 
+// Builds the posting lists on a second thread (about 40% of Build's work),
+// fed batches of (ordinal, normalised text), while the caller reads SQLite
+// and fills everything else. Only that thread touches postings_ until the
+// feeder is destroyed, which hands over the last batch and joins: on every
+// way out of Build, errors included.
+class MemoryIndex::WordFeeder {
+ public:
+  explicit WordFeeder(MemoryIndex* index)
+      : index_(index), thread_([this] { Run(); }) {
+    batch_.reserve(kBatch);
+  }
+  ~WordFeeder() {
+    HandOver(/*last=*/true);
+    thread_.join();
+  }
+  WordFeeder(const WordFeeder&) = delete;
+  WordFeeder& operator=(const WordFeeder&) = delete;
+
+  void Add(uint32_t ord, std::string norm) {
+    batch_.emplace_back(ord, std::move(norm));
+    if (batch_.size() == kBatch) {
+      HandOver(/*last=*/false);
+      batch_.reserve(kBatch);
+    }
+  }
+
+ private:
+  using Batch = std::vector<std::pair<uint32_t, std::string>>;
+  static constexpr size_t kBatch = 1024;
+  static constexpr size_t kMaxQueued = 16;
+
+  bool HasWork() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return !ready_.empty() || done_;
+  }
+  bool HasRoom() const ABSL_EXCLUSIVE_LOCKS_REQUIRED(mu_) {
+    return ready_.size() < kMaxQueued;
+  }
+
+  void Run() {
+    while (true) {
+      Batch batch;
+      {
+        absl::MutexLock lock(&mu_);
+        mu_.Await(absl::Condition(this, &WordFeeder::HasWork));
+        if (ready_.empty()) return;
+        batch = std::move(ready_.front());
+        ready_.pop_front();
+      }
+      for (const auto& [ord, norm] : batch) index_->AddWords(ord, norm);
+    }
+  }
+
+  void HandOver(bool last) {
+    absl::MutexLock lock(&mu_);
+    mu_.Await(absl::Condition(this, &WordFeeder::HasRoom));
+    if (!batch_.empty()) ready_.push_back(std::move(batch_));
+    batch_ = Batch();
+    if (last) done_ = true;
+  }
+
+  MemoryIndex* const index_;
+  absl::Mutex mu_;
+  std::deque<Batch> ready_ ABSL_GUARDED_BY(mu_);
+  bool done_ ABSL_GUARDED_BY(mu_) = false;
+  Batch batch_;         // filling; the caller's thread only
+  std::thread thread_;  // last: starts once the members above exist
+};
+
+namespace {
+
+// Interns a row's strings, remembering each field's last value: consecutive
+// rows often repeat one (same article, same cue), which saves most pool
+// lookups.
+template <typename Pool, int kFields>
+class LastValueInterner {
+ public:
+  explicit LastValueInterner(Pool* pool) : pool_(pool) {}
+  uint32_t operator()(int field, absl::string_view v) {
+    if (v != last_value_[field]) {
+      last_value_[field].assign(v.data(), v.size());
+      last_id_[field] = pool_->Intern(v);
+    }
+    return last_id_[field];
+  }
+
+ private:
+  Pool* const pool_;
+  std::string last_value_[kFields];
+  uint32_t last_id_[kFields] = {};
+};
+
+}  // namespace
+
 absl::StatusOr<std::unique_ptr<MemoryIndex>> MemoryIndex::Build(
     SqliteConnection* db) {
   std::unique_ptr<MemoryIndex> index(new MemoryIndex());
-  {
-    // Sizes first, so the tables are allocated once.
-    CC_STORE_ASSIGN_OR_RETURN(const int64_t quotes,
-                              db->QueryInt("SELECT count(*) FROM quotes"));
-    CC_STORE_ASSIGN_OR_RETURN(const int64_t articles,
-                              db->QueryInt("SELECT count(*) FROM articles"));
-    index->quotes_.reserve(quotes);
-    index->fields_.reserve(quotes);
-    CC_STORE_ASSIGN_OR_RETURN(
-        const int64_t max_seq,
-        db->QueryInt("SELECT coalesce(max(seq), 0) FROM quotes"));
-    index->by_seq_.assign(static_cast<size_t>(max_seq) + 1, kNone);
-    index->hash_head_.reserve(quotes);
-    index->articles_.reserve(articles);
-    index->article_ids_.reserve(articles);
-  }
-  {
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt stmt, db->Prepare("SELECT id, outlet, url, published_date, title,"
-                               " ingested_unix_ms FROM articles"));
-    while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-      if (!row) break;
-      IndexedArticle a;
-      a.id = stmt.Text(0);
-      a.outlet = stmt.Text(1);
-      a.url = stmt.Text(2);
-      a.published_date = stmt.Text(3);
-      a.title = stmt.Text(4);
-      a.ingested_unix_ms = stmt.Int64(5);
-      index->UpsertArticle(a);
-    }
-  }
-  {
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt stmt,
-        db->Prepare("SELECT q.seq, q.article_id, q.match_hash, "
-                    "q.norm_text, " CC_QUOTE_FIELDS
-                    " FROM quotes q"));  // rowid order
-    IndexedArticle::Quote q;
-    std::string article_id;
-    uint32_t article = kNone;
-    constexpr int kF = 4;  // first CC_QUOTE_FIELDS column
-    // Consecutive rows often repeat a value (same article, same cue): one
-    // remembered value per column saves most pool lookups.
-    std::string last_value[kF + 17];
-    uint32_t last_id[kF + 17] = {};
-    const auto intern = [&](int col) {
-      const absl::string_view v = stmt.TextView(col);
-      if (v != last_value[col]) {
-        last_value[col].assign(v.data(), v.size());
-        last_id[col] = index->pool_.Intern(v);
-      }
-      return last_id[col];
-    };
-    const auto assign = [&](int col, std::string* out) {
-      const absl::string_view v = stmt.TextView(col);
-      out->assign(v.data(), v.size());
-    };
-    // The posting lists are built on a second thread (about 40% of the
-    // work), fed batches of (ordinal, normalised text); this thread reads
-    // SQLite and fills everything else. Only that thread touches postings_
-    // until it is joined.
-    using WordBatch = std::vector<std::pair<uint32_t, std::string>>;
-    struct WordQueue {
-      std::deque<WordBatch> ready;
-      bool done = false;
-    };
-    absl::Mutex mu;
-    WordQueue queue;  // guarded by mu
-    constexpr size_t kBatch = 1024;
-    constexpr size_t kMaxQueued = 16;
-    std::thread words([&] {
-      while (true) {
-        WordBatch batch;
-        {
-          absl::MutexLock lock(&mu);
-          mu.Await(absl::Condition(
-              +[](WordQueue* q) { return !q->ready.empty() || q->done; },
-              &queue));
-          if (queue.ready.empty()) return;
-          batch = std::move(queue.ready.front());
-          queue.ready.pop_front();
-        }
-        for (const auto& [ord, norm] : batch) index->AddWords(ord, norm);
-      }
-    });
-    WordBatch batch;
-    const auto hand_over = [&](bool last) {
-      absl::MutexLock lock(&mu);
-      mu.Await(absl::Condition(
-          +[](WordQueue* q) { return q->ready.size() < kMaxQueued; }, &queue));
-      if (!batch.empty()) queue.ready.push_back(std::move(batch));
-      batch = WordBatch();
-      if (last) queue.done = true;
-    };
-    // Joins the words thread on every way out, errors included.
-    struct Join {
-      std::function<void()> finish;
-      ~Join() { finish(); }
-    } join{[&] {
-      hand_over(/*last=*/true);
-      words.join();
-    }};
-    batch.reserve(kBatch);
-    while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-      if (!row) break;
-      const absl::string_view aid = stmt.TextView(1);
-      if (article == kNone || aid != article_id) {
-        article_id = std::string(aid);
-        auto it = index->article_ids_.find(article_id);
-        if (it == index->article_ids_.end()) continue;  // foreign key broken
-        article = it->second;
-      }
-      q.seq = stmt.Int64(0);
-      q.match_hash = static_cast<uint64_t>(stmt.Int64(2));
-      assign(3, &q.norm_text);
-      assign(kF + 1, &q.speaker_id);
-      const uint32_t ord =
-          index->AddQuote(article, q, nullptr, /*index_words=*/false);
-      batch.emplace_back(ord, std::move(q.norm_text));
-      if (batch.size() == kBatch) {
-        hand_over(/*last=*/false);
-        batch.reserve(kBatch);
-      }
-      // The fields straight from the row, low-cardinality ones interned.
-      QuoteFields& f = index->fields_[ord];
-      assign(kF + 0, &f.id);
-      assign(kF + 2, &f.text);
-      const auto off = [&](int col) {
-        return static_cast<uint32_t>(
-            std::clamp<int64_t>(stmt.Int64(col), 0, UINT32_MAX));
-      };
-      f.span = {off(kF + 3), off(kF + 4)};
-      f.partial = stmt.Int64(kF + 5) != 0;
-      f.speaker_name = intern(kF + 6);
-      f.kind = static_cast<uint8_t>(SpeakerKindFromInt(stmt.Int64(kF + 7)));
-      f.mention = intern(kF + 8);
-      f.mention_span = {off(kF + 9), off(kF + 10)};
-      f.role = intern(kF + 11);
-      f.channel = intern(kF + 12);
-      f.relayed_by = intern(kF + 13);
-      f.cue = intern(kF + 14);
-      f.rule = intern(kF + 15);
-      f.confidence = static_cast<float>(stmt.Double(kF + 16));
-    }
-  }
+  CC_RETURN_IF_ERROR(index->Reserve(db));
+  CC_RETURN_IF_ERROR(index->LoadArticles(db));
+  CC_RETURN_IF_ERROR(index->LoadQuotes(db));
   for (uint32_t s = 0; s < index->speaker_quotes_.size(); ++s) {
     index->SortSpeaker(s);
   }
   return index;
+}
+
+absl::Status MemoryIndex::Reserve(SqliteConnection* db) {
+  CC_ASSIGN_OR_RETURN(const int64_t quotes,
+                      db->QueryInt("SELECT count(*) FROM quotes"));
+  CC_ASSIGN_OR_RETURN(const int64_t articles,
+                      db->QueryInt("SELECT count(*) FROM articles"));
+  quotes_.reserve(quotes);
+  fields_.reserve(quotes);
+  CC_ASSIGN_OR_RETURN(const int64_t max_seq,
+                      db->QueryInt("SELECT coalesce(max(seq), 0) FROM quotes"));
+  by_seq_.assign(static_cast<size_t>(max_seq) + 1, kNone);
+  hash_head_.reserve(quotes);
+  articles_.reserve(articles);
+  article_ids_.reserve(articles);
+  return absl::OkStatus();
+}
+
+absl::Status MemoryIndex::LoadArticles(SqliteConnection* db) {
+  CC_ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db->Prepare("SELECT id, " CC_INDEXED_ARTICLE_COLUMNS " FROM articles"));
+  while (true) {
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return absl::OkStatus();
+    IndexedArticle a;
+    a.id = stmt.Text(0);
+    ReadIndexedArticle(stmt, /*first_column=*/1, &a);
+    UpsertArticle(a);
+  }
+}
+
+absl::Status MemoryIndex::LoadQuotes(SqliteConnection* db) {
+  CC_ASSIGN_OR_RETURN(Stmt stmt,
+                      db->Prepare("SELECT q.seq, q.article_id, q.match_hash, "
+                                  "q.norm_text, " CC_QUOTE_FIELDS
+                                  " FROM quotes q"));  // rowid order
+  constexpr int kFirstField = 4;                       // of CC_QUOTE_FIELDS
+  LastValueInterner<StringPool, 7> intern(&pool_);
+  WordFeeder words(this);
+  IndexedArticle::Quote q;
+  std::string article_id;
+  uint32_t article = kNone;
+  while (true) {
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return absl::OkStatus();
+    const absl::string_view aid = stmt.TextView(1);
+    if (article == kNone || aid != article_id) {
+      article_id = std::string(aid);
+      auto it = article_ids_.find(article_id);
+      if (it == article_ids_.end()) continue;  // foreign key broken
+      article = it->second;
+    }
+    const QuoteFieldsView v = ViewQuoteFields(stmt, kFirstField);
+    q.seq = stmt.Int64(0);
+    q.match_hash = static_cast<uint64_t>(stmt.Int64(2));
+    const absl::string_view norm = stmt.TextView(3);
+    q.norm_text.assign(norm.data(), norm.size());
+    q.speaker_id.assign(v.speaker_id.data(), v.speaker_id.size());
+    const uint32_t ord = AddQuote(article, q, nullptr, /*index_words=*/false);
+    words.Add(ord, std::move(q.norm_text));
+    // The fields straight from the row, low-cardinality ones interned.
+    QuoteFields& f = fields_[ord];
+    f.id.assign(v.id.data(), v.id.size());
+    f.text.assign(v.text.data(), v.text.size());
+    f.span = v.span;
+    f.partial = v.partial;
+    f.speaker_name = intern(0, v.speaker);
+    f.kind = static_cast<uint8_t>(v.speaker_kind);
+    f.mention = intern(1, v.mention);
+    f.mention_span = v.mention_span;
+    f.role = intern(2, v.role);
+    f.channel = intern(3, v.channel);
+    f.relayed_by = intern(4, v.relayed_by);
+    f.cue = intern(5, v.cue);
+    f.rule = intern(6, v.rule);
+    f.confidence = v.confidence;
+  }
 }
 
 absl::StatusOr<IndexDelta> MemoryIndex::ReadDelta(
@@ -275,29 +302,25 @@ absl::StatusOr<IndexDelta> MemoryIndex::ReadDelta(
   absl::flat_hash_set<std::string> seen;
   for (const std::string& id : article_ids) {
     if (!seen.insert(id).second) continue;
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt art, db->Prepare("SELECT outlet, url, published_date, title,"
-                              " ingested_unix_ms FROM articles WHERE id = ?1"));
+    CC_ASSIGN_OR_RETURN(Stmt art,
+                        db->Prepare("SELECT " CC_INDEXED_ARTICLE_COLUMNS
+                                    " FROM articles WHERE id = ?1"));
     art.Bind(1, id);
-    CC_STORE_ASSIGN_OR_RETURN(bool found, art.Step());
+    CC_ASSIGN_OR_RETURN(bool found, art.Step());
     if (!found) {
       delta.removed_articles.push_back(id);
       continue;
     }
     IndexedArticle a;
     a.id = id;
-    a.outlet = art.Text(0);
-    a.url = art.Text(1);
-    a.published_date = art.Text(2);
-    a.title = art.Text(3);
-    a.ingested_unix_ms = art.Int64(4);
-    CC_STORE_ASSIGN_OR_RETURN(
+    ReadIndexedArticle(art, /*first_column=*/0, &a);
+    CC_ASSIGN_OR_RETURN(
         Stmt quotes,
         db->Prepare("SELECT q.seq, q.match_hash, q.norm_text, " CC_QUOTE_FIELDS
                     " FROM quotes q WHERE q.article_id = ?1 ORDER BY q.seq"));
     quotes.Bind(1, id);
     while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, quotes.Step());
+      CC_ASSIGN_OR_RETURN(bool row, quotes.Step());
       if (!row) break;
       IndexedArticle::Quote q;
       q.seq = quotes.Int64(0);
@@ -312,12 +335,12 @@ absl::StatusOr<IndexDelta> MemoryIndex::ReadDelta(
   seen.clear();
   for (const std::string& id : speaker_ids) {
     if (id.empty() || !seen.insert(id).second) continue;
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt, db->Prepare("SELECT seq FROM quotes WHERE speaker_id = ?1"));
     stmt.Bind(1, id);
     std::vector<int64_t> seqs;
     while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
       seqs.push_back(stmt.Int64(0));
     }
@@ -421,7 +444,7 @@ void MemoryIndex::AddWords(uint32_t ord, absl::string_view norm) {
     size_t end = norm.find(' ', pos);
     if (end == absl::string_view::npos) end = norm.size();
     const absl::string_view w = norm.substr(pos, end - pos);
-    if (end > pos && !IsStopword(w)) {
+    if (end > pos && !text::IsStopword(w, text::Stopwords::kSearch)) {
       // The list lives in the map's slot: one cache miss for key and list.
       auto it = postings_.find(w);
       if (it == postings_.end())
@@ -532,13 +555,182 @@ std::vector<MemoryIndex::Hit> MemoryIndex::QuotesByHash(uint64_t match_hash,
   return out;
 }
 
+namespace {
+
+// One word of a query: its posting list and its idf weight.
+struct PostingList {
+  const std::vector<uint32_t>* ords;
+  float weight;
+};
+
+// Sorts `lists` rarest first and weighs each by idf over `live_quotes`.
+void WeighRarestFirst(std::vector<PostingList>* lists, size_t live_quotes) {
+  std::sort(lists->begin(), lists->end(),
+            [](const PostingList& a, const PostingList& b) {
+              return a.ords->size() < b.ords->size();
+            });
+  const double docs = std::max<size_t>(live_quotes, 1);
+  for (PostingList& l : *lists) {
+    l.weight = static_cast<float>(
+        std::log(1.0 + docs / static_cast<double>(l.ords->size())));
+  }
+}
+
+// Weighted overlap of `q` with the first `n` lists, each probed from its
+// cursor (callers ask in ascending q, so cursors only move forward).
+float Overlap(const std::vector<PostingList>& lists, uint32_t q, size_t n,
+              std::vector<size_t>* cur) {
+  float score = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const std::vector<uint32_t>& l = *lists[i].ords;
+    size_t& c = (*cur)[i];
+    c = SeekFrom(l, c, q);
+    if (c < l.size() && l[c] == q) score += lists[i].weight;
+  }
+  return score;
+}
+
+// The best `keep` candidates by Better(), in a bounded heap (worst on top)
+// instead of every scored posting (up to ~20,000 in step 2 of Candidates)
+// with a selection afterwards.
+class TopCandidates {
+ public:
+  using Scored = std::pair<float, uint32_t>;  // (score, ordinal)
+
+  // Higher score first, then lower ordinal.
+  static bool Better(const Scored& a, const Scored& b) {
+    if (a.first != b.first) return a.first > b.first;
+    return a.second < b.second;
+  }
+
+  explicit TopCandidates(size_t keep) : keep_(keep) {
+    scored_.reserve(keep + 1);
+  }
+
+  void Offer(float score, uint32_t q) {
+    if (scored_.size() < keep_) {
+      scored_.emplace_back(score, q);
+      std::push_heap(scored_.begin(), scored_.end(), Better);
+    } else if (Better({score, q}, scored_.front())) {
+      std::pop_heap(scored_.begin(), scored_.end(), Better);
+      scored_.back() = {score, q};
+      std::push_heap(scored_.begin(), scored_.end(), Better);
+    }
+  }
+
+  bool full() const { return scored_.size() >= keep_; }
+  // The worst kept score; only when full().
+  float worst() const { return scored_.front().first; }
+
+  // The kept candidates, best first.
+  std::vector<Scored> TakeSorted() {
+    std::sort(scored_.begin(), scored_.end(), Better);
+    return std::move(scored_);
+  }
+
+ private:
+  const size_t keep_;
+  std::vector<Scored> scored_;
+};
+
+// Step 1 of Candidates: quotes holding all of the (up to) 3 rarest words, at
+// any age: the quote a query was taken from holds them all. Driven by the
+// rarest list, the others probed; each scored against the rarest kMaxLists.
+// Their ordinals (ascending) are kept while few, in `all_of_ords`, for step
+// 2. Returns how many there were.
+template <typename IsLive>
+size_t ScoreAllOfRarest(const std::vector<PostingList>& lists,
+                        const IsLive& is_live, TopCandidates* top,
+                        std::vector<uint32_t>* all_of_ords) {
+  const size_t scoring = std::min(lists.size(), kMaxLists);
+  const size_t all_of = std::min<size_t>(lists.size(), 3);
+  size_t all_of_count = 0;
+  std::vector<size_t> cur(lists.size(), 0), score_cur(lists.size(), 0);
+  for (uint32_t q : *lists[0].ords) {
+    bool in_all = true;
+    for (size_t i = 1; i < all_of && in_all; ++i) {
+      const std::vector<uint32_t>& l = *lists[i].ords;
+      cur[i] = SeekFrom(l, cur[i], q);
+      in_all = cur[i] < l.size() && l[cur[i]] == q;
+    }
+    if (!in_all || !is_live(q)) continue;
+    if (++all_of_count <= kMinCandidates) all_of_ords->push_back(q);
+    top->Offer(Overlap(lists, q, scoring, &score_cur), q);
+  }
+  return all_of_count;
+}
+
+// Step 2 of Candidates, for too few from step 1 (altered wording, words from
+// several quotes): the rarest lists merged, at most 8 of them, more than 2
+// only within kPostingBudget postings, the newest kMaxScan of each. Quotes
+// step 1 found are skipped (a cursor over its ascending `all_of_ords`).
+template <typename IsLive>
+void ScoreRarestMerged(const std::vector<PostingList>& lists,
+                       const std::vector<uint32_t>& all_of_ords,
+                       const IsLive& is_live, TopCandidates* top) {
+  size_t total = 0, n = 0;
+  for (; n < lists.size() && n < kMaxLists; ++n) {
+    const size_t len = std::min(lists[n].ords->size(), kMaxScan);
+    if (n >= 2 && total + len > kPostingBudget) break;
+    total += len;
+  }
+  // Cursors as raw [cur, end) pointers with the weights beside them: the
+  // merge reads them once per posting per list.
+  std::vector<const uint32_t*> cur(n), end(n);
+  std::vector<float> weight(n);
+  for (size_t i = 0; i < n; ++i) {
+    const std::vector<uint32_t>& l = *lists[i].ords;
+    cur[i] = l.data() + (l.size() > kMaxScan ? l.size() - kMaxScan : 0);
+    end[i] = l.data() + l.size();
+    weight[i] = lists[i].weight;
+  }
+  // MaxScore: lists are rarest first, so weights descend. Once `top` holds
+  // `keep` candidates, a quote can only enter by scoring above the worst
+  // kept one; quotes held only by the lists from `essential` on (whose
+  // weights sum below that) cannot, so only the first `essential` lists
+  // drive the merge and the rest are probed (galloping). Scores are summed
+  // in the same list order as a full merge, so they are identical.
+  std::vector<float> tail(n + 1, 0.f);  // tail[j]: sum of weights j..n-1
+  for (size_t i = n; i-- > 0;) tail[i] = tail[i + 1] + weight[i];
+  size_t essential = n;
+  const auto shrink = [&] {
+    if (!top->full()) return;
+    const float worst = top->worst();
+    // A margin for float rounding: never skip a quote that could tie.
+    while (essential > 0 && tail[essential - 1] * 1.001f < worst) {
+      --essential;
+    }
+  };
+  shrink();
+  size_t have = 0;  // cursor in all_of_ords
+  while (essential > 0) {
+    uint32_t next = UINT32_MAX;
+    for (size_t i = 0; i < essential; ++i) {
+      if (cur[i] != end[i]) next = std::min(next, *cur[i]);
+    }
+    if (next == UINT32_MAX) break;
+    float score = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (i >= essential) cur[i] = SeekPtr(cur[i], end[i], next);
+      if (cur[i] != end[i] && *cur[i] == next) {
+        score += weight[i];
+        ++cur[i];
+      }
+    }
+    while (have < all_of_ords.size() && all_of_ords[have] < next) ++have;
+    const bool seen = have < all_of_ords.size() && all_of_ords[have] == next;
+    if (!seen && is_live(next)) {
+      top->Offer(score, next);
+      shrink();
+    }
+  }
+}
+
+}  // namespace
+
 std::vector<MemoryIndex::Hit> MemoryIndex::Candidates(absl::string_view norm,
                                                       size_t limit) const {
-  struct List {
-    const std::vector<uint32_t>* ords;
-    float weight;
-  };
-  std::vector<List> lists;
+  std::vector<PostingList> lists;
   for (absl::string_view w : Words(norm)) {
     auto it = postings_.find(w);
     if (it == postings_.end() || it->second.empty()) continue;
@@ -546,147 +738,31 @@ std::vector<MemoryIndex::Hit> MemoryIndex::Candidates(absl::string_view norm,
   }
   std::vector<Hit> out;
   if (lists.empty() || limit == 0) return out;
-  std::sort(lists.begin(), lists.end(), [](const List& a, const List& b) {
-    return a.ords->size() < b.ords->size();
-  });
-  const double docs = std::max<size_t>(live_quotes_, 1);
-  for (List& l : lists) {
-    l.weight = static_cast<float>(
-        std::log(1.0 + docs / static_cast<double>(l.ords->size())));
-  }
-  // Weighted overlap of `q` with the first `n` lists, each probed from its
-  // cursor (callers ask in ascending q, so cursors only move forward).
-  const auto overlap = [&](uint32_t q, size_t n, std::vector<size_t>* cur) {
-    float score = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const std::vector<uint32_t>& l = *lists[i].ords;
-      size_t& c = (*cur)[i];
-      c = SeekFrom(l, c, q);
-      if (c < l.size() && l[c] == q) score += lists[i].weight;
-    }
-    return score;
-  };
-  const size_t scoring = std::min(lists.size(), kMaxLists);
-  // Only the best `keep` candidates (by `better`) can be returned, since
-  // kMinCandidates <= kMaxStrongCandidates: they are kept in a bounded heap
-  // (worst on top) instead of collecting every scored posting (up to ~20,000
-  // in step 2) and selecting afterwards. The best score and the count of
+  WeighRarestFirst(&lists, live_quotes_);
+  // Only the best `keep` candidates (by Better) can be returned, since
+  // kMinCandidates <= kMaxStrongCandidates. The best score and the count of
   // strong candidates the cut below needs are read off the kept ones.
-  using Scored = std::pair<float, uint32_t>;
-  const auto better = [](const Scored& a, const Scored& b) {
-    if (a.first != b.first) return a.first > b.first;
-    return a.second < b.second;
-  };
-  const size_t keep =
-      std::min(limit, std::max(kMaxStrongCandidates, kMinCandidates));
-  std::vector<Scored> scored;
-  scored.reserve(keep + 1);
-  const auto offer = [&](float score, uint32_t q) {
-    if (scored.size() < keep) {
-      scored.emplace_back(score, q);
-      std::push_heap(scored.begin(), scored.end(), better);
-    } else if (better({score, q}, scored.front())) {
-      std::pop_heap(scored.begin(), scored.end(), better);
-      scored.back() = {score, q};
-      std::push_heap(scored.begin(), scored.end(), better);
-    }
-  };
-
-  // 1. Quotes holding all of the (up to) 3 rarest words, at any age: the
-  //    quote a query was taken from holds them all. Driven by the rarest
-  //    list, the others probed; each scored against the rarest kMaxLists.
-  //    Their ordinals (ascending) are kept while few, for step 2.
+  TopCandidates top(
+      std::min(limit, std::max(kMaxStrongCandidates, kMinCandidates)));
+  const auto is_live = [this](uint32_t q) { return IsLive(q); };
   std::vector<uint32_t> all_of_ords;
-  size_t all_of_count = 0;
-  {
-    const size_t all_of = std::min<size_t>(lists.size(), 3);
-    std::vector<size_t> cur(lists.size(), 0), score_cur(lists.size(), 0);
-    for (uint32_t q : *lists[0].ords) {
-      bool in_all = true;
-      for (size_t i = 1; i < all_of && in_all; ++i) {
-        const std::vector<uint32_t>& l = *lists[i].ords;
-        cur[i] = SeekFrom(l, cur[i], q);
-        in_all = cur[i] < l.size() && l[cur[i]] == q;
-      }
-      if (!in_all || !IsLive(q)) continue;
-      if (++all_of_count <= kMinCandidates) all_of_ords.push_back(q);
-      offer(overlap(q, scoring, &score_cur), q);
-    }
-  }
-
-  // 2. Too few (altered wording, words from several quotes): the rarest
-  //    lists merged, at most 8 of them, more than 2 only within
-  //    kPostingBudget postings, the newest kMaxScan of each. Quotes step 1
-  //    found are skipped (a cursor over its ascending ordinals).
+  const size_t all_of_count =
+      ScoreAllOfRarest(lists, is_live, &top, &all_of_ords);
   if (all_of_count < kMinCandidates) {
-    size_t total = 0, n = 0;
-    for (; n < lists.size() && n < kMaxLists; ++n) {
-      const size_t len = std::min(lists[n].ords->size(), kMaxScan);
-      if (n >= 2 && total + len > kPostingBudget) break;
-      total += len;
-    }
-    // Cursors as raw [cur, end) pointers with the weights beside them: the
-    // merge reads them once per posting per list.
-    std::vector<const uint32_t*> cur(n), end(n);
-    std::vector<float> weight(n);
-    for (size_t i = 0; i < n; ++i) {
-      const std::vector<uint32_t>& l = *lists[i].ords;
-      cur[i] = l.data() + (l.size() > kMaxScan ? l.size() - kMaxScan : 0);
-      end[i] = l.data() + l.size();
-      weight[i] = lists[i].weight;
-    }
-    // MaxScore: lists are rarest first, so weights descend. Once `scored`
-    // holds `keep` candidates, a quote can only enter by scoring above the
-    // worst kept one; quotes held only by the lists from `essential` on
-    // (whose weights sum below that) cannot, so only the first `essential`
-    // lists drive the merge and the rest are probed (galloping). Scores are
-    // summed in the same list order as a full merge, so they are identical.
-    std::vector<float> tail(n + 1, 0.f);  // tail[j]: sum of weights j..n-1
-    for (size_t i = n; i-- > 0;) tail[i] = tail[i + 1] + weight[i];
-    size_t essential = n;
-    const auto shrink = [&] {
-      if (scored.size() < keep) return;
-      const float worst = scored.front().first;
-      // A margin for float rounding: never skip a quote that could tie.
-      while (essential > 0 && tail[essential - 1] * 1.001f < worst) {
-        --essential;
-      }
-    };
-    shrink();
-    size_t have = 0;  // cursor in all_of_ords
-    while (essential > 0) {
-      uint32_t next = kNone;
-      for (size_t i = 0; i < essential; ++i) {
-        if (cur[i] != end[i]) next = std::min(next, *cur[i]);
-      }
-      if (next == kNone) break;
-      float score = 0;
-      for (size_t i = 0; i < n; ++i) {
-        if (i >= essential) cur[i] = SeekPtr(cur[i], end[i], next);
-        if (cur[i] != end[i] && *cur[i] == next) {
-          score += weight[i];
-          ++cur[i];
-        }
-      }
-      while (have < all_of_ords.size() && all_of_ords[have] < next) ++have;
-      const bool seen = have < all_of_ords.size() && all_of_ords[have] == next;
-      if (!seen && IsLive(next)) {
-        offer(score, next);
-        shrink();
-      }
-    }
+    ScoreRarestMerged(lists, all_of_ords, is_live, &top);
   }
   // Quotes with less than half the best score hold too few of the query's
   // rare words to score as a match; past the first kMinCandidates they are
   // left out, and at most kMaxStrongCandidates are returned, which keeps
   // the rows fetched and scored per query small.
-  std::sort(scored.begin(), scored.end(), better);
+  std::vector<TopCandidates::Scored> scored = top.TakeSorted();
   const float best = scored.empty() ? 0.f : scored.front().first;
   // Strong ones are a prefix of `scored`; with `keep` of them kept this is
   // min(strong, keep), which gives the same cut as counting all of them.
-  const size_t strong = static_cast<size_t>(
-      std::count_if(scored.begin(), scored.end(),
-                    [&](const Scored& e) { return !(e.first < 0.5f * best); }));
+  const size_t strong = static_cast<size_t>(std::count_if(
+      scored.begin(), scored.end(), [&](const TopCandidates::Scored& e) {
+        return !(e.first < 0.5f * best);
+      }));
   limit = std::min(
       limit, std::max(std::min(strong, kMaxStrongCandidates), kMinCandidates));
   if (scored.size() > limit) scored.resize(limit);
@@ -732,12 +808,12 @@ std::vector<MemoryIndex::Hit> MemoryIndex::SpeakerQuotes(
   return out;
 }
 
-bool MemoryIndex::SpeakerStats(absl::string_view speaker_id, int* quote_count,
+void MemoryIndex::SpeakerStats(absl::string_view speaker_id, int* quote_count,
                                std::vector<std::string>* outlets) const {
   auto it = speaker_ids_.find(speaker_id);
   *quote_count = 0;
   outlets->clear();
-  if (it == speaker_ids_.end()) return true;
+  if (it == speaker_ids_.end()) return;
   const std::vector<uint32_t>& list = speaker_quotes_[it->second];
   *quote_count = static_cast<int>(list.size());
   std::vector<uint32_t> ids;
@@ -748,7 +824,6 @@ bool MemoryIndex::SpeakerStats(absl::string_view speaker_id, int* quote_count,
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   for (uint32_t id : ids) outlets->push_back(pool_.Get(id));
   std::sort(outlets->begin(), outlets->end());
-  return true;
 }
 
 uint32_t MemoryIndex::StringPool::Intern(absl::string_view s) {

@@ -10,8 +10,8 @@
 //  - speaker -> quotes sorted by (published_date DESC, seq) (speaker pages);
 //  - article fields (id, outlet, url, date, title).
 //
-// Memory at 1M quotes: about 580 B per quote (RSS of claimcheckd after
-// start, tests/bench/README.md).
+// Memory per quote: measured in the README (Performance) and
+// tests/bench/README.md; figures live there, not here.
 //
 // SQLite stays the source of truth: the index is built from it at open
 // (Build) and kept in step by IndexDelta, read from the writer's
@@ -114,7 +114,8 @@ class MemoryIndex {
 
   // Number of quotes attributed to `speaker_id` and their distinct outlets
   // (sorted), as SQL over quotes joined to articles would count them.
-  bool SpeakerStats(absl::string_view speaker_id, int* quote_count,
+  // An unknown speaker has 0 quotes and no outlets.
+  void SpeakerStats(absl::string_view speaker_id, int* quote_count,
                     std::vector<std::string>* outlets) const;
 
   // The whole record of a hit, from memory.
@@ -185,7 +186,14 @@ class MemoryIndex {
     bool live = false;
   };
 
+  class WordFeeder;  // Build's posting-list thread
+
   MemoryIndex() = default;
+
+  // Build's steps: table sizes, then the articles, then the quotes.
+  absl::Status Reserve(SqliteConnection* db);
+  absl::Status LoadArticles(SqliteConnection* db);
+  absl::Status LoadQuotes(SqliteConnection* db);
 
   uint32_t UpsertArticle(const IndexedArticle& a);
   void RemoveQuotesOf(uint32_t article);
@@ -228,11 +236,6 @@ class MemoryIndex {
   absl::flat_hash_map<std::string, uint32_t> speaker_ids_;
   std::vector<std::vector<uint32_t>> speaker_quotes_;  // SpeakerBefore order
 };
-
-// Words so common that they only add noise (and cost) to candidate search:
-// the memory index does not list them, and an FTS query drops them unless
-// nothing else is left. `w` is a normalised word.
-bool IsStopword(absl::string_view w);
 
 // "YYYY-MM-DD" -> YYYYMMDD; 0 for empty or malformed.
 uint32_t PackDate(absl::string_view date);

@@ -5,8 +5,8 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "server/base/status_macros.h"
 #include "server/store/sha256.h"
-#include "server/store/status_macros.h"
 
 namespace claimcheck::store {
 namespace {
@@ -31,9 +31,8 @@ std::string RandomHex() {
 }
 
 absl::StatusOr<int> CurrentVersion(PgConnection* db) {
-  CC_STORE_ASSIGN_OR_RETURN(PgResult r,
-                            db->Exec("SELECT value FROM claimcheck_meta"
-                                     " WHERE key = 'schema_version'"));
+  CC_ASSIGN_OR_RETURN(PgResult r, db->Exec("SELECT value FROM claimcheck_meta"
+                                           " WHERE key = 'schema_version'"));
   int v = 0;
   if (r.rows() == 1 && !absl::SimpleAtoi(r.Text(0, 0), &v)) {
     return absl::DataLossError("postgresql: schema_version is not a number");
@@ -42,11 +41,10 @@ absl::StatusOr<int> CurrentVersion(PgConnection* db) {
 }
 
 absl::Status MigrateLocked(PgConnection* db) {
-  CC_STORE_RETURN_IF_ERROR(
-      db->Exec("CREATE TABLE IF NOT EXISTS claimcheck_meta ("
-               " key text PRIMARY KEY, value text NOT NULL)")
-          .status());
-  CC_STORE_ASSIGN_OR_RETURN(int version, CurrentVersion(db));
+  CC_RETURN_IF_ERROR(db->Exec("CREATE TABLE IF NOT EXISTS claimcheck_meta ("
+                              " key text PRIMARY KEY, value text NOT NULL)")
+                         .status());
+  CC_ASSIGN_OR_RETURN(int version, CurrentVersion(db));
   if (version > kPostgresSchemaVersion) {
     return absl::FailedPreconditionError(
         absl::StrCat("postgresql: database schema v", version,
@@ -54,16 +52,16 @@ absl::Status MigrateLocked(PgConnection* db) {
                      "); upgrade claimcheckd"));
   }
   for (int v = version; v < kPostgresSchemaVersion; ++v) {
-    CC_STORE_RETURN_IF_ERROR(db->Exec(kMigrations[v]).status());
+    CC_RETURN_IF_ERROR(db->Exec(kMigrations[v]).status());
   }
-  CC_STORE_RETURN_IF_ERROR(
+  CC_RETURN_IF_ERROR(
       db->Exec("INSERT INTO claimcheck_meta(key, value) VALUES"
                " ('schema_version', $1) ON CONFLICT (key) DO UPDATE"
                " SET value = EXCLUDED.value",
                {PgParam::Int(kPostgresSchemaVersion)})
           .status());
   for (const char* key : {"page_token_secret", "log_id"}) {
-    CC_STORE_RETURN_IF_ERROR(
+    CC_RETURN_IF_ERROR(
         db->Exec("INSERT INTO claimcheck_meta(key, value) VALUES ($1, $2)"
                  " ON CONFLICT (key) DO NOTHING",
                  {PgParam::Text(key), PgParam::Text(RandomHex())})
@@ -75,7 +73,7 @@ absl::Status MigrateLocked(PgConnection* db) {
 }  // namespace
 
 absl::Status MigratePostgres(PgConnection* db) {
-  CC_STORE_RETURN_IF_ERROR(db->Exec("BEGIN").status());
+  CC_RETURN_IF_ERROR(db->Exec("BEGIN").status());
   absl::Status s = db->Exec("SELECT pg_advisory_xact_lock($1)",
                             {PgParam::Int(kMigrateLockKey)})
                        .status();

@@ -23,11 +23,11 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "server/base/status_macros.h"
 #include "server/store/change_codec.h"
 #include "server/store/pg_conn.h"
 #include "server/store/postgres_schema.h"
 #include "server/store/sqlite_store.h"
-#include "server/store/status_macros.h"
 
 namespace claimcheck::store {
 namespace {
@@ -241,11 +241,11 @@ absl::StatusOr<std::unique_ptr<Store>> PostgresStore::Open(
   std::string secret;
   {
     absl::MutexLock lock(&store->write_mu_);
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         store->writer_,
         PgConnection::Connect(options.conninfo, options.connect_timeout_s));
-    CC_STORE_RETURN_IF_ERROR(MigratePostgres(store->writer_.get()));
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_RETURN_IF_ERROR(MigratePostgres(store->writer_.get()));
+    CC_ASSIGN_OR_RETURN(
         PgResult meta,
         store->writer_->Exec("SELECT key, value FROM claimcheck_meta WHERE"
                              " key IN ('page_token_secret', 'log_id')"));
@@ -253,14 +253,14 @@ absl::StatusOr<std::unique_ptr<Store>> PostgresStore::Open(
       (meta.Text(r, 0) == "log_id" ? store->log_id_ : secret) = meta.Text(r, 1);
     }
   }
-  CC_STORE_RETURN_IF_ERROR(store->OpenLocal(secret, store->log_id_));
+  CC_RETURN_IF_ERROR(store->OpenLocal(secret, store->log_id_));
   {
     absl::MutexLock lock(&store->apply_mu_);
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         store->applier_,
         PgConnection::Connect(options.conninfo, options.connect_timeout_s));
   }
-  CC_STORE_RETURN_IF_ERROR(store->CatchUp());
+  CC_RETURN_IF_ERROR(store->CatchUp());
   store->follower_ = std::thread([s = store.get()] { s->FollowLoop(); });
   return std::unique_ptr<Store>(std::move(store));
 }
@@ -295,7 +295,7 @@ absl::Status PostgresStore::OpenLocal(const std::string& secret,
   so.page_token_secret = secret;
   so.durable = false;
   so.clock = [this] { return apply_time_ms_.load(); };
-  CC_STORE_ASSIGN_OR_RETURN(local_, OpenSqliteStore(so));
+  CC_ASSIGN_OR_RETURN(local_, OpenSqliteStore(so));
   if (options_.watch_matcher) local_->SetWatchMatcher(options_.watch_matcher);
   if (options_.conflict_finder) {
     local_->SetConflictFinder(options_.conflict_finder);
@@ -348,7 +348,7 @@ absl::Status PostgresStore::EnsureWriterLocked() {
 }
 
 absl::StatusOr<int64_t> PostgresStore::AppendLocked(const Change& change) {
-  CC_STORE_RETURN_IF_ERROR(EnsureWriterLocked());
+  CC_RETURN_IF_ERROR(EnsureWriterLocked());
   PgConnection* db = writer_.get();
   absl::StatusOr<PgResult> row = db->Exec("BEGIN");
   if (row.ok()) {
@@ -399,7 +399,7 @@ absl::StatusOr<Applied> PostgresStore::Write(const Change& change) {
   int64_t seq = 0;
   {
     absl::MutexLock lock(&write_mu_);
-    CC_STORE_ASSIGN_OR_RETURN(seq, AppendLocked(change));
+    CC_ASSIGN_OR_RETURN(seq, AppendLocked(change));
   }
   absl::MutexLock lock(&apply_mu_);
   while (applied_seq_ < seq) {
@@ -429,7 +429,7 @@ absl::StatusOr<std::vector<PutResult>> PostgresStore::PutArticles(
     c.inputs.push_back(*r.input);
     c.extractions.push_back(*r.extraction);
   }
-  CC_STORE_ASSIGN_OR_RETURN(Applied a, Write(c));
+  CC_ASSIGN_OR_RETURN(Applied a, Write(c));
   if (!a.status.ok()) return a.status;
   return std::move(a.puts);
 }
@@ -439,11 +439,11 @@ absl::StatusOr<DeleteResult> PostgresStore::DeleteArticle(
   // Unknown ids are refused here rather than logged as no-ops (after
   // catching up, so an article another replica just wrote is known).
   (void)CatchUp();
-  CC_STORE_RETURN_IF_ERROR(local_->GetArticle(id, false).status());
+  CC_RETURN_IF_ERROR(local_->GetArticle(id, false).status());
   Change c;
   c.kind = ChangeKind::kDelete;
   c.args = {std::string(id)};
-  CC_STORE_ASSIGN_OR_RETURN(Applied a, Write(c));
+  CC_ASSIGN_OR_RETURN(Applied a, Write(c));
   if (!a.status.ok()) return a.status;
   return a.deleted;
 }
@@ -454,7 +454,7 @@ absl::StatusOr<SpeakerMergeRecord> PostgresStore::MergeSpeakers(
   Change c;
   c.kind = ChangeKind::kMerge;
   c.args = {std::string(from_id), std::string(into_id), std::string(reason)};
-  CC_STORE_ASSIGN_OR_RETURN(Applied a, Write(c));
+  CC_ASSIGN_OR_RETURN(Applied a, Write(c));
   if (!a.status.ok()) return a.status;
   return a.merge;
 }
@@ -464,7 +464,7 @@ absl::StatusOr<SpeakerMergeRecord> PostgresStore::UndoSpeakerMerge(
   Change c;
   c.kind = ChangeKind::kUndoMerge;
   c.args = {std::string(merge_id)};
-  CC_STORE_ASSIGN_OR_RETURN(Applied a, Write(c));
+  CC_ASSIGN_OR_RETURN(Applied a, Write(c));
   if (!a.status.ok()) return a.status;
   return a.merge;
 }
@@ -476,7 +476,7 @@ absl::StatusOr<WatchRecord> PostgresStore::AddWatch(absl::string_view text,
   c.kind = ChangeKind::kAddWatch;
   c.args = {std::string(text), std::string(speaker)};
   c.number = max_watches;
-  CC_STORE_ASSIGN_OR_RETURN(Applied a, Write(c));
+  CC_ASSIGN_OR_RETURN(Applied a, Write(c));
   if (!a.status.ok()) return a.status;
   return a.watch;
 }
@@ -485,7 +485,7 @@ absl::Status PostgresStore::RemoveWatch(absl::string_view id) {
   Change c;
   c.kind = ChangeKind::kRemoveWatch;
   c.args = {std::string(id)};
-  CC_STORE_ASSIGN_OR_RETURN(Applied a, Write(c));
+  CC_ASSIGN_OR_RETURN(Applied a, Write(c));
   return a.status;
 }
 
@@ -494,7 +494,7 @@ absl::Status PostgresStore::RecordEvents(
   Change c;
   c.kind = ChangeKind::kRecordEvents;
   c.events = *events;
-  CC_STORE_ASSIGN_OR_RETURN(Applied a, Write(c));
+  CC_ASSIGN_OR_RETURN(Applied a, Write(c));
   if (a.status.ok()) *events = std::move(a.events);
   return a.status;
 }
@@ -567,7 +567,7 @@ absl::Status PostgresStore::CatchUpLocked() {
       apply_backoff_.Succeeded();
       applier_ = std::move(*c);
     }
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         PgResult rows,
         applier_->Exec(
             "SELECT seq, payload, created_unix_ms FROM changes"

@@ -157,8 +157,8 @@ absl::StatusOr<Stmt> SqliteConnection::Prepare(const char* sql) {
 }
 
 absl::StatusOr<int64_t> SqliteConnection::QueryInt(const char* sql) {
-  CC_STORE_ASSIGN_OR_RETURN(Stmt stmt, Prepare(sql));
-  CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  CC_ASSIGN_OR_RETURN(Stmt stmt, Prepare(sql));
+  CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return absl::InternalError(absl::StrCat("no row from: ", sql));
   return stmt.Int64(0);
 }
@@ -167,8 +167,8 @@ absl::StatusOr<int64_t> SqliteConnection::QueryInt(const char* sql) {
 // sqlite3_exec (which parses and prepares the text each time).
 absl::StatusOr<Transaction> Transaction::Begin(SqliteConnection* conn,
                                                const char* begin_sql) {
-  CC_STORE_ASSIGN_OR_RETURN(Stmt begin, conn->Prepare(begin_sql));
-  CC_STORE_RETURN_IF_ERROR(begin.Run());
+  CC_ASSIGN_OR_RETURN(Stmt begin, conn->Prepare(begin_sql));
+  CC_RETURN_IF_ERROR(begin.Run());
   return Transaction(conn);
 }
 
@@ -183,7 +183,7 @@ Transaction::~Transaction() {
 
 absl::Status Transaction::Commit() {
   SqliteConnection* conn = conn_;
-  CC_STORE_ASSIGN_OR_RETURN(Stmt commit, conn->Prepare("COMMIT"));
+  CC_ASSIGN_OR_RETURN(Stmt commit, conn->Prepare("COMMIT"));
   absl::Status status = commit.Run();
   if (status.ok()) conn_ = nullptr;  // else the destructor rolls back
   return status;

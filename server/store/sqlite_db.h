@@ -20,7 +20,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
-#include "server/store/status_macros.h"
+#include "server/base/status_macros.h"
 
 namespace claimcheck::store {
 
@@ -68,7 +68,9 @@ class Stmt {
   absl::Status Run();
 
   std::string Text(int col) const;
-  // The column's bytes, valid until the next Step(), Reset() or column call.
+  // The column's bytes, valid until the next Step() or Reset(), or another
+  // read of this column as a different type (reading other columns is
+  // fine: SQLite's rule).
   absl::string_view TextView(int col) const {
     const unsigned char* p = sqlite3_column_text(stmt_, col);
     if (p == nullptr) return {};

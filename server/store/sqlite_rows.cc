@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "absl/strings/ascii.h"
+#include "server/base/status_macros.h"
 
 namespace claimcheck::store {
 namespace {
@@ -50,27 +51,57 @@ QuoteRecord ReadQuoteRow(const Stmt& row) {
   return r;
 }
 
-QuoteRecord ReadQuoteFields(const Stmt& row, int c) {
-  QuoteRecord r;
-  r.id = row.Text(c + 0);
-  r.speaker_id = row.Text(c + 1);
-  extract::Quote& q = r.quote;
-  q.text = row.Text(c + 2);
-  q.span = {SpanOffset(row.Int64(c + 3)), SpanOffset(row.Int64(c + 4))};
-  q.partial = row.Int64(c + 5) != 0;
-  q.speaker = row.Text(c + 6);
-  q.speaker_kind = SpeakerKindFromInt(row.Int64(c + 7));
-  q.speaker_mention = row.Text(c + 8);
-  q.mention_span = {SpanOffset(row.Int64(c + 9)),
+QuoteFieldsView ViewQuoteFields(const Stmt& row, int c) {
+  QuoteFieldsView v;
+  v.id = row.TextView(c + 0);
+  v.speaker_id = row.TextView(c + 1);
+  v.text = row.TextView(c + 2);
+  v.span = {SpanOffset(row.Int64(c + 3)), SpanOffset(row.Int64(c + 4))};
+  v.partial = row.Int64(c + 5) != 0;
+  v.speaker = row.TextView(c + 6);
+  v.speaker_kind = SpeakerKindFromInt(row.Int64(c + 7));
+  v.mention = row.TextView(c + 8);
+  v.mention_span = {SpanOffset(row.Int64(c + 9)),
                     SpanOffset(row.Int64(c + 10))};
-  q.role = row.Text(c + 11);
-  q.channel = row.Text(c + 12);
-  q.relayed_by = row.Text(c + 13);
-  q.cue = row.Text(c + 14);
-  q.rule = row.Text(c + 15);
-  q.confidence = static_cast<float>(row.Double(c + 16));
+  v.role = row.TextView(c + 11);
+  v.channel = row.TextView(c + 12);
+  v.relayed_by = row.TextView(c + 13);
+  v.cue = row.TextView(c + 14);
+  v.rule = row.TextView(c + 15);
+  v.confidence = static_cast<float>(row.Double(c + 16));
+  return v;
+}
+
+QuoteRecord ReadQuoteFields(const Stmt& row, int c) {
+  const QuoteFieldsView v = ViewQuoteFields(row, c);
+  QuoteRecord r;
+  r.id = std::string(v.id);
+  r.speaker_id = std::string(v.speaker_id);
+  extract::Quote& q = r.quote;
+  q.text = std::string(v.text);
+  q.span = v.span;
+  q.partial = v.partial;
+  q.speaker = std::string(v.speaker);
+  q.speaker_kind = v.speaker_kind;
+  q.speaker_mention = std::string(v.mention);
+  q.mention_span = v.mention_span;
+  q.role = std::string(v.role);
+  q.channel = std::string(v.channel);
+  q.relayed_by = std::string(v.relayed_by);
+  q.cue = std::string(v.cue);
+  q.rule = std::string(v.rule);
+  q.confidence = v.confidence;
   r.evidence.span = q.span;
   return r;
+}
+
+absl::StatusOr<std::vector<std::string>> ReadTextColumn(Stmt& stmt) {
+  std::vector<std::string> out;
+  while (true) {
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return out;
+    out.push_back(stmt.Text(0));
+  }
 }
 
 ClaimRecord ReadClaimRow(const Stmt& row) {

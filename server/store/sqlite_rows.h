@@ -8,7 +8,9 @@
 #define CLAIMCHECK_SERVER_STORE_SQLITE_ROWS_H_
 
 #include <string>
+#include <vector>
 
+#include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
 #include "server/extract/types.h"
 #include "server/store/sqlite_db.h"
@@ -38,9 +40,26 @@ inline constexpr int kClaimColumnCount = 26;
 // Reads a row selected with CC_QUOTE_COLUMNS.
 QuoteRecord ReadQuoteRow(const Stmt& row);
 
+// CC_QUOTE_FIELDS of the current row, viewed in place: the strings are valid
+// until the row's statement steps, resets or is destroyed. For readers that
+// keep only some of them, or intern them (the memory index).
+struct QuoteFieldsView {
+  absl::string_view id, speaker_id, text;
+  extract::Span span, mention_span;
+  bool partial = false;
+  absl::string_view speaker;
+  extract::SpeakerKind speaker_kind = extract::SpeakerKind::kUnknown;
+  absl::string_view mention, role, channel, relayed_by, cue, rule;
+  float confidence = 0;
+};
+QuoteFieldsView ViewQuoteFields(const Stmt& row, int first_column = 0);
+
 // Reads CC_QUOTE_FIELDS starting at `first_column`; evidence left empty
 // but for the span.
 QuoteRecord ReadQuoteFields(const Stmt& row, int first_column = 0);
+
+// The first column, as text, of every row `stmt` has left.
+absl::StatusOr<std::vector<std::string>> ReadTextColumn(Stmt& stmt);
 
 // Reads a row selected with CC_CLAIM_COLUMNS.
 ClaimRecord ReadClaimRow(const Stmt& row);

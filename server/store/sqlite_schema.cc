@@ -308,8 +308,8 @@ int LatestSchemaVersion() {
 }
 
 absl::Status MigrateSchema(SqliteConnection* writer) {
-  CC_STORE_ASSIGN_OR_RETURN(const int64_t current,
-                            writer->QueryInt("PRAGMA user_version"));
+  CC_ASSIGN_OR_RETURN(const int64_t current,
+                      writer->QueryInt("PRAGMA user_version"));
   const int latest = LatestSchemaVersion();
   if (current > latest) {
     return absl::FailedPreconditionError(
@@ -317,11 +317,11 @@ absl::Status MigrateSchema(SqliteConnection* writer) {
                      " is newer than this build supports (", latest, ")"));
   }
   for (int v = static_cast<int>(current) + 1; v <= latest; ++v) {
-    CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                              Transaction::Begin(writer, "BEGIN IMMEDIATE"));
+    CC_ASSIGN_OR_RETURN(Transaction txn,
+                        Transaction::Begin(writer, "BEGIN IMMEDIATE"));
     // Re-check under the write lock: another process may have migrated.
-    CC_STORE_ASSIGN_OR_RETURN(const int64_t now,
-                              writer->QueryInt("PRAGMA user_version"));
+    CC_ASSIGN_OR_RETURN(const int64_t now,
+                        writer->QueryInt("PRAGMA user_version"));
     if (now >= v) continue;
     absl::Status status = writer->Exec(kMigrations[v - 1]);
     if (!status.ok()) {
@@ -329,9 +329,8 @@ absl::Status MigrateSchema(SqliteConnection* writer) {
                           absl::StrCat("schema migration to v", v,
                                        " failed: ", status.message()));
     }
-    CC_STORE_RETURN_IF_ERROR(
-        writer->Exec(absl::StrCat("PRAGMA user_version = ", v)));
-    CC_STORE_RETURN_IF_ERROR(txn.Commit());
+    CC_RETURN_IF_ERROR(writer->Exec(absl::StrCat("PRAGMA user_version = ", v)));
+    CC_RETURN_IF_ERROR(txn.Commit());
   }
   return absl::OkStatus();
 }

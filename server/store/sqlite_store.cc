@@ -65,13 +65,13 @@ constexpr int kMaxWalPages = 2048;
 constexpr int kCheckpointBusyMs = 250;
 
 absl::Status ConfigureWriter(SqliteConnection* db, bool durable) {
-  CC_STORE_ASSIGN_OR_RETURN(Stmt wal, db->Prepare("PRAGMA journal_mode=WAL"));
-  CC_STORE_ASSIGN_OR_RETURN(bool row, wal.Step());
+  CC_ASSIGN_OR_RETURN(Stmt wal, db->Prepare("PRAGMA journal_mode=WAL"));
+  CC_ASSIGN_OR_RETURN(bool row, wal.Step());
   if (!row || wal.Text(0) != "wal") {
     return absl::FailedPreconditionError(
         "sqlite: could not switch the database to WAL mode");
   }
-  CC_STORE_RETURN_IF_ERROR(
+  CC_RETURN_IF_ERROR(
       db->Exec(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF"));
   return db->Exec(
       "PRAGMA foreign_keys=ON;"
@@ -88,14 +88,14 @@ absl::Status ConfigureCheckpointer(SqliteConnection* db) {
 
 // Reads the page-token secret, creating it on first open.
 absl::StatusOr<std::string> LoadOrCreateSecret(SqliteConnection* db) {
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db, "BEGIN IMMEDIATE"));
+  CC_ASSIGN_OR_RETURN(Transaction txn,
+                      Transaction::Begin(db, "BEGIN IMMEDIATE"));
   std::string secret;
   {
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt get, db->Prepare("SELECT value FROM meta WHERE key = ?1"));
+    CC_ASSIGN_OR_RETURN(Stmt get,
+                        db->Prepare("SELECT value FROM meta WHERE key = ?1"));
     get.Bind(1, kSecretKey);
-    CC_STORE_ASSIGN_OR_RETURN(bool row, get.Step());
+    CC_ASSIGN_OR_RETURN(bool row, get.Step());
     if (row) secret = get.Text(0);
   }
   if (secret.empty()) {
@@ -107,12 +107,12 @@ absl::StatusOr<std::string> LoadOrCreateSecret(SqliteConnection* db) {
         seed.push_back(static_cast<char>(r >> (8 * b)));
     }
     secret = Sha256Hex(seed);
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt put, db->Prepare("INSERT INTO meta(key, value) VALUES (?1, ?2)"));
     put.Bind(1, kSecretKey).Bind(2, secret);
-    CC_STORE_RETURN_IF_ERROR(put.Run());
+    CC_RETURN_IF_ERROR(put.Run());
   }
-  CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  CC_RETURN_IF_ERROR(txn.Commit());
   return secret;
 }
 
@@ -150,48 +150,47 @@ absl::StatusOr<std::unique_ptr<Store>> SqliteStore::Open(
         "sqlite path must be a file path (WAL needs a file; no ':memory:' or "
         "URIs)");
   }
-  CC_STORE_RETURN_IF_ERROR(CreatePrivateFile(options.path));
+  CC_RETURN_IF_ERROR(CreatePrivateFile(options.path));
   std::unique_ptr<SqliteStore> store(new SqliteStore());
   store->path_ = options.path;
   store->clock_ = options.clock;
   {
     absl::MutexLock lock(&store->write_mu_);
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         store->writer_,
         SqliteConnection::Open(
             options.path,
             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
             kBusyTimeoutMs));
-    CC_STORE_RETURN_IF_ERROR(
-        ConfigureWriter(store->writer_.get(), options.durable));
+    CC_RETURN_IF_ERROR(ConfigureWriter(store->writer_.get(), options.durable));
     store->merge_rule_ = options.merge_rule;
-    CC_STORE_RETURN_IF_ERROR(MigrateSchema(store->writer_.get()));
-    CC_STORE_ASSIGN_OR_RETURN(store->token_secret_,
-                              LoadOrCreateSecret(store->writer_.get()));
+    CC_RETURN_IF_ERROR(MigrateSchema(store->writer_.get()));
+    CC_ASSIGN_OR_RETURN(store->token_secret_,
+                        LoadOrCreateSecret(store->writer_.get()));
     if (!options.page_token_secret.empty()) {
       store->token_secret_ = options.page_token_secret;
     }
     // Speaker name index and merged-away set (about 10 ms per 20k speakers).
-    CC_STORE_RETURN_IF_ERROR(store->EnsureCachesLocked());
+    CC_RETURN_IF_ERROR(store->EnsureCachesLocked());
     // Watch registrations and the newest event seq (LastEventSeq).
-    CC_STORE_RETURN_IF_ERROR(store->EnsureWatchesLocked());
+    CC_RETURN_IF_ERROR(store->EnsureWatchesLocked());
     // The memory index of quotes (memory_index.h), from one snapshot.
-    CC_STORE_ASSIGN_OR_RETURN(
-        Transaction txn, Transaction::Begin(store->writer_.get(), "BEGIN"));
-    CC_STORE_ASSIGN_OR_RETURN(std::unique_ptr<MemoryIndex> index,
-                              MemoryIndex::Build(store->writer_.get()));
-    CC_STORE_RETURN_IF_ERROR(txn.Commit());
+    CC_ASSIGN_OR_RETURN(Transaction txn,
+                        Transaction::Begin(store->writer_.get(), "BEGIN"));
+    CC_ASSIGN_OR_RETURN(std::unique_ptr<MemoryIndex> index,
+                        MemoryIndex::Build(store->writer_.get()));
+    CC_RETURN_IF_ERROR(txn.Commit());
     absl::MutexLock index_lock(&store->index_mu_);
     store->index_ = std::move(index);
   }
   // Checkpoints off the writer: its wal_hook (which replaces the inline
   // autocheckpoint) only records the WAL size and wakes the checkpointer.
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(
       store->checkpointer_,
       SqliteConnection::Open(options.path,
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                              kBusyTimeoutMs));
-  CC_STORE_RETURN_IF_ERROR(ConfigureCheckpointer(store->checkpointer_.get()));
+  CC_RETURN_IF_ERROR(ConfigureCheckpointer(store->checkpointer_.get()));
   sqlite3_busy_timeout(store->checkpointer_->raw(), kCheckpointBusyMs);
   {
     absl::MutexLock lock(&store->write_mu_);
@@ -202,12 +201,12 @@ absl::StatusOr<std::unique_ptr<Store>> SqliteStore::Open(
   const int n = std::clamp(options.reader_connections, 1, kMaxReaders);
   absl::MutexLock lock(&store->pool_mu_);
   for (int i = 0; i < n; ++i) {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         std::unique_ptr<SqliteConnection> reader,
         SqliteConnection::Open(options.path,
                                SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
                                kBusyTimeoutMs));
-    CC_STORE_RETURN_IF_ERROR(reader->Exec("PRAGMA query_only=ON"));
+    CC_RETURN_IF_ERROR(reader->Exec("PRAGMA query_only=ON"));
     store->idle_readers_.push_back(reader.get());
     store->readers_.push_back(std::move(reader));
   }
@@ -360,9 +359,8 @@ void SqliteStore::ReleaseReader(SqliteConnection* conn) {
 
 absl::StatusOr<StoreStats> SqliteStore::GetStats() {
   ReaderLease db(this, AcquireReader());
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db.get(), "BEGIN"));
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
+  CC_ASSIGN_OR_RETURN(
       Stmt stmt, db->Prepare("SELECT (SELECT count(*) FROM articles),"
                              " (SELECT count(*) FROM quotes),"
                              " (SELECT count(*) FROM speakers),"
@@ -370,7 +368,7 @@ absl::StatusOr<StoreStats> SqliteStore::GetStats() {
                              " (SELECT count(DISTINCT outlet) FROM articles),"
                              " (SELECT page_count FROM pragma_page_count()) *"
                              " (SELECT page_size FROM pragma_page_size())"));
-  CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
   if (!row) return absl::InternalError("sqlite: stats query returned no row");
   StoreStats stats;
   stats.articles = stmt.Int64(0);

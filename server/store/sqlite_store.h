@@ -3,8 +3,8 @@
 // Durability: synchronous=FULL, so an acknowledged write survives kill -9 and
 // power loss. Schema is versioned (PRAGMA user_version) and migrated on open.
 // Quote lookups are answered from an in-memory index of every quote
-// (memory_index.h), built when the store opens (about 2.9 s and 580 B of
-// RAM per quote at 1M quotes) and kept in step with each commit; the FTS5
+// (memory_index.h), built when the store opens (start-up time and memory
+// per quote: README, Performance) and kept in step with each commit; the FTS5
 // tables (unicode61 words, trigram substrings) are the fallback for
 // candidates when no query word is indexed.
 // Thread-safe: one writer connection behind a mutex, a pool of readers.

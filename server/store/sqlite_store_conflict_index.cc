@@ -79,18 +79,18 @@ absl::Status SqliteStore::RefreshConflictsLocked(bool events) {
   if (!conflict_finder_) return absl::OkStatus();
   SqliteConnection* db = writer_.get();
   while (true) {
-    CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                              Transaction::Begin(db, "BEGIN IMMEDIATE"));
+    CC_ASSIGN_OR_RETURN(Transaction txn,
+                        Transaction::Begin(db, "BEGIN IMMEDIATE"));
     std::vector<std::string> dirty;
     std::set<std::string> keys;  // ordered: a deterministic order of work
     std::vector<std::string> texts;
     {
-      CC_STORE_ASSIGN_OR_RETURN(
-          Stmt stmt, db->Prepare("SELECT key, text FROM conflict_dirty"
-                                 " ORDER BY key LIMIT ?1"));
+      CC_ASSIGN_OR_RETURN(Stmt stmt,
+                          db->Prepare("SELECT key, text FROM conflict_dirty"
+                                      " ORDER BY key LIMIT ?1"));
       stmt.Bind(1, kDirtyBatch);
       while (true) {
-        CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+        CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
         if (!row) break;
         dirty.push_back(stmt.Text(0));
         keys.insert(dirty.back());
@@ -121,15 +121,15 @@ absl::Status SqliteStore::RefreshConflictsLocked(bool events) {
       }
     }
     for (const std::string& key : keys) {
-      CC_STORE_RETURN_IF_ERROR(RecomputeConflictGroupLocked(key, events));
+      CC_RETURN_IF_ERROR(RecomputeConflictGroupLocked(key, events));
     }
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt del, db->Prepare("DELETE FROM conflict_dirty WHERE key = ?1"));
     for (const std::string& key : dirty) {
       del.Reset();
-      CC_STORE_RETURN_IF_ERROR(del.Bind(1, key).Run());
+      CC_RETURN_IF_ERROR(del.Bind(1, key).Run());
     }
-    CC_STORE_RETURN_IF_ERROR(txn.Commit());
+    CC_RETURN_IF_ERROR(txn.Commit());
   }
 }
 
@@ -186,7 +186,7 @@ absl::StatusOr<ConflictGroup> SqliteStore::ReadConflictGroupLocked(
   if (key[0] != 'n') return group;
   group.story_id = key.substr(1);
   SqliteConnection* db = writer_.get();
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(
       Stmt stmt,
       db->Prepare("SELECT " CC_CLAIM_COLUMNS
                   " FROM story_members m JOIN claims c"
@@ -203,7 +203,7 @@ absl::StatusOr<ConflictGroup> SqliteStore::ReadConflictGroupLocked(
     articles.clear();
   };
   while (true) {
-    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
     ClaimRecord rec = ReadClaimRow(stmt);
     if (!unit.empty() &&
@@ -219,17 +219,12 @@ absl::StatusOr<ConflictGroup> SqliteStore::ReadConflictGroupLocked(
 
 absl::StatusOr<absl::flat_hash_set<std::string>>
 SqliteStore::KeptConflictIdsLocked(const std::string& key) {
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(
       Stmt stmt,
       writer_->Prepare("SELECT id FROM conflicts WHERE group_key = ?1"));
   stmt.Bind(1, key);
-  absl::flat_hash_set<std::string> ids;
-  while (true) {
-    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) break;
-    ids.insert(stmt.Text(0));
-  }
-  return ids;
+  CC_ASSIGN_OR_RETURN(std::vector<std::string> ids, ReadTextColumn(stmt));
+  return absl::flat_hash_set<std::string>(ids.begin(), ids.end());
 }
 
 absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key,
@@ -237,20 +232,19 @@ absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key,
   SqliteConnection* db = writer_.get();
   absl::flat_hash_set<std::string> before;
   if (events) {
-    CC_STORE_ASSIGN_OR_RETURN(before, KeptConflictIdsLocked(key));
+    CC_ASSIGN_OR_RETURN(before, KeptConflictIdsLocked(key));
   }
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt del, db->Prepare("DELETE FROM conflicts WHERE group_key = ?1"));
-    CC_STORE_RETURN_IF_ERROR(del.Bind(1, key).Run());
+    CC_RETURN_IF_ERROR(del.Bind(1, key).Run());
   }
-  CC_STORE_ASSIGN_OR_RETURN(const ConflictGroup group,
-                            ReadConflictGroupLocked(key));
+  CC_ASSIGN_OR_RETURN(const ConflictGroup group, ReadConflictGroupLocked(key));
   if (group.quotes.size() < 2 && group.claim_groups.empty()) {
     return absl::OkStatus();
   }
   const std::vector<ConflictRecord> found = conflict_finder_(group);
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(
       Stmt ins,
       db->Prepare("INSERT OR REPLACE INTO conflicts(group_key, id, kind,"
                   " sort_date, outlet_a, date_a, outlet_b, date_b, payload)"
@@ -266,14 +260,14 @@ absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key,
         .Bind(7, c.outlet_b)
         .Bind(8, c.date_b)
         .BindBlob(9, c.payload);
-    CC_STORE_RETURN_IF_ERROR(ins.Run());
+    CC_RETURN_IF_ERROR(ins.Run());
     if (!events || before.contains(c.id)) continue;
     WatchEventRecord event;
     event.kind = WatchEventKind::kConflict;
     event.occurrence = c.later;
     event.summary = c.summary;
     event.created_unix_ms = NowMs();
-    CC_STORE_RETURN_IF_ERROR(AppendEventLocked(&event));
+    CC_RETURN_IF_ERROR(AppendEventLocked(&event));
   }
   return absl::OkStatus();
 }
@@ -289,13 +283,12 @@ absl::StatusOr<ConflictPage> SqliteStore::ListConflicts(
                         query.from_date, query.to_date});
   std::optional<PageCursor> after;
   if (!query.page_token.empty()) {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         after, DecodePageToken(token_secret_, PageKind::kConflicts, fingerprint,
                                query.page_token));
   }
   ReaderLease db(this, AcquireReader());
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db.get(), "BEGIN"));
+  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
   const std::string kind_where =
       query.kind != 0 ? absl::StrCat("kind = ", query.kind, " AND ") : "";
   constexpr const char* kColumns =
@@ -321,11 +314,11 @@ absl::StatusOr<ConflictPage> SqliteStore::ListConflicts(
   std::string last_date, last_id;
   bool more = false;
   for (const std::string& sql : sqls) {
-    CC_STORE_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql.c_str()));
+    CC_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql.c_str()));
     if (after) stmt.Bind(1, after->key).Bind(2, after->id);
     stmt.Bind(3, kMaxScanRows + 1);
     while (!more) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
       const absl::string_view id = stmt.TextView(0);
       if (scanned > 0 && id == last_id) continue;  // one pair, two groups

@@ -1,6 +1,9 @@
 // The SQLite Store's class. Internal to server/store: use OpenSqliteStore()
 // from sqlite_store.h. Split over sqlite_store.cc (open, pool, stats),
-// sqlite_store_write.cc (put, delete) and sqlite_store_read.cc (queries).
+// sqlite_store_write.cc (put, delete), sqlite_store_read.cc (queries),
+// sqlite_store_speakers.cc (speaker merges), sqlite_store_stories.cc
+// (stories), sqlite_store_watch.cc (watches and events) and
+// sqlite_store_conflict_index.cc (conflicts kept at ingest).
 //
 // Thread-safe. Writes go through one connection behind `write_mu_`; reads
 // lease one of several read-only connections (WAL lets them run alongside
@@ -24,6 +27,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -215,6 +219,24 @@ class SqliteStore final : public Store {
   absl::StatusOr<PutResult> PutOneLocked(const PutRequest& request,
                                          int64_t now_ms, FtsChanges* fts)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // PutOneLocked's steps: the (id, version) an SQL literal selects from
+  // `articles` with `value` as ?1, if any; a replacement in place (version +
+  // 1); a new article.
+  struct ArticleVersion {
+    std::string id;
+    int version = 0;
+  };
+  absl::StatusOr<std::optional<ArticleVersion>> FindArticleLocked(
+      const char* sql, const std::string& value)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::StatusOr<PutResult> ReplaceArticleLocked(
+      const PutRequest& request, const PreparedArticle& prepared,
+      const ArticleVersion& old, int64_t now_ms, FtsChanges* fts)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::StatusOr<PutResult> InsertArticleLocked(const PutRequest& request,
+                                                const PreparedArticle& prepared,
+                                                int64_t now_ms, FtsChanges* fts)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::Status InsertExtractionLocked(const std::string& article_id,
                                       int version,
                                       const extract::Extraction& extraction,
@@ -224,6 +246,10 @@ class SqliteStore final : public Store {
   // Loads the speaker name index and the merged-away set if a failed
   // transaction (or Open) left them invalid.
   absl::Status EnsureCachesLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // EnsureCachesLocked, then BEGIN IMMEDIATE on the writer: how a single
+  // write (merge, undo, delete) starts, under a CacheGuard.
+  absl::StatusOr<Transaction> BeginWriteLocked()
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   void InvalidateCachesLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Records the article's quotes in `fts` for removal from the indexes;
   // with `delete_rows`, also deletes them (and the article's claims).
@@ -333,6 +359,31 @@ class SqliteStore final : public Store {
                                 std::string>& redirected)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // Adds the names merged into `into_id` (active merges) as its aliases.
+  // ReconcileSpeakersLocked's steps: quotes of `pairs` (article, speaker)
+  // under a merged-away spelling moved to the speaker kept (the pair then
+  // names it; `redirected` records each move); then the new spelling
+  // variants of speaker `id` merged on the rule's evidence.
+  absl::Status RedirectMergedAwayLocked(
+      std::vector<std::pair<std::string, std::string>>* pairs,
+      absl::flat_hash_map<std::pair<std::string, std::string>, std::string>*
+          redirected) ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::Status MergeVariantsOfLocked(const std::string& id, int64_t now_ms)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // UndoSpeakerMerge's steps: the speaker keys that belong to `from_id`
+  // (its own `from_key`, and those still merged into it); then its quotes
+  // (those `holder` holds under one of `keys`) moved back to it.
+  absl::StatusOr<std::vector<std::string>> MergedKeysLocked(
+      const std::string& from_id, const std::string& from_key)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::Status MoveQuotesBackLocked(const std::string& holder,
+                                    const std::vector<std::string>& keys,
+                                    const std::string& from_id)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Records `alias` (a name as written) for the speaker; a known one is
+  // left as it is.
+  absl::Status AddAliasLocked(const std::string& speaker_id,
+                              absl::string_view alias)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::Status AddMergedAliasesLocked(const std::string& into_id)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   // The speaker `id` ends up in after following active merges.

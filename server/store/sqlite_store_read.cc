@@ -16,6 +16,7 @@
 #include "server/store/page_token.h"
 #include "server/store/sqlite_rows.h"
 #include "server/store/sqlite_store_impl.h"
+#include "server/text/stopwords.h"
 
 namespace claimcheck::store {
 namespace {
@@ -63,12 +64,15 @@ std::vector<std::string> QueryWords(absl::string_view text) {
   std::vector<std::string> tokens = extract::MatchTokens(text);
   bool any_content = false;
   for (const std::string& t : tokens) {
-    if (!t.empty() && !IsStopword(t)) any_content = true;
+    if (!t.empty() && !text::IsStopword(t, text::Stopwords::kSearch))
+      any_content = true;
   }
   std::vector<std::string> words;
   std::unordered_set<std::string> seen;
   for (std::string& t : tokens) {
-    if (t.empty() || (any_content && IsStopword(t))) continue;
+    if (t.empty() ||
+        (any_content && text::IsStopword(t, text::Stopwords::kSearch)))
+      continue;
     if (!seen.insert(t).second) continue;
     words.push_back(std::move(t));
     if (words.size() == kMaxQueryWords) break;
@@ -106,10 +110,10 @@ std::string AnyTwoOf(const std::vector<std::string>& words, size_t n) {
 absl::Status CollectMatches(SqliteConnection* db, const char* sql,
                             const std::string& match, int limit,
                             std::vector<int64_t>* seqs) {
-  CC_STORE_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql));
+  CC_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql));
   stmt.Bind(1, match).Bind(2, limit);
   while (true) {
-    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) return absl::OkStatus();
     seqs->push_back(stmt.Int64(0));
   }
@@ -131,14 +135,9 @@ std::string BoundKey(const std::optional<double>& v) {
 absl::StatusOr<std::vector<std::string>> Strings(SqliteConnection* db,
                                                  const char* sql,
                                                  const std::string& arg) {
-  CC_STORE_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql));
+  CC_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql));
   stmt.Bind(1, arg);
-  std::vector<std::string> out;
-  while (true) {
-    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) return out;
-    out.push_back(stmt.Text(0));
-  }
+  return ReadTextColumn(stmt);
 }
 
 }  // namespace
@@ -147,17 +146,16 @@ absl::StatusOr<ArticleRecord> SqliteStore::GetArticle(absl::string_view id,
                                                       bool with_text) {
   const std::string article_id(id);
   ReaderLease db(this, AcquireReader());
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db.get(), "BEGIN"));
+  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
   ArticleRecord record;
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("SELECT id, url, outlet, published_date, title,"
                     " CASE WHEN ?2 THEN text ELSE '' END, content_hash,"
                     " version, ingested_unix_ms FROM articles WHERE id = ?1"));
     stmt.Bind(1, article_id).Bind(2, with_text);
-    CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
     if (!found) {
       return absl::NotFoundError(absl::StrCat("article '", id, "' not found"));
     }
@@ -172,35 +170,35 @@ absl::StatusOr<ArticleRecord> SqliteStore::GetArticle(absl::string_view id,
     record.ingested_unix_ms = stmt.Int64(8);
   }
   {
-    CC_STORE_ASSIGN_OR_RETURN(Stmt stmt,
-                              db->Prepare("SELECT story_id FROM story_members"
-                                          " WHERE article_id = ?1"));
+    CC_ASSIGN_OR_RETURN(Stmt stmt,
+                        db->Prepare("SELECT story_id FROM story_members"
+                                    " WHERE article_id = ?1"));
     stmt.Bind(1, article_id);
-    CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
     if (found) record.story_id = stmt.Text(0);
   }
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("SELECT " CC_QUOTE_COLUMNS " FROM quotes q JOIN articles a"
                     " ON a.id = q.article_id"
                     " WHERE q.article_id = ?1 ORDER BY q.ordinal"));
     stmt.Bind(1, article_id);
     while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
       record.quotes.push_back(ReadQuoteRow(stmt));
     }
   }
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("SELECT " CC_CLAIM_COLUMNS " FROM claims c JOIN articles a"
                     " ON a.id = c.article_id"
                     " WHERE c.article_id = ?1 ORDER BY c.ordinal"));
     stmt.Bind(1, article_id);
     while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
       record.claims.push_back(ReadClaimRow(stmt));
     }
@@ -218,7 +216,7 @@ std::vector<QuoteRecord> SqliteStore::RecordsOf(
 
 absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuotesByHash(
     uint64_t match_hash, int limit) {
-  CC_STORE_RETURN_IF_ERROR(CheckLimit(limit));
+  CC_RETURN_IF_ERROR(CheckLimit(limit));
   // Answered from the memory index alone (earliest article first, undated
   // last): no SQL.
   absl::ReaderMutexLock index_lock(&index_mu_);
@@ -227,7 +225,7 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuotesByHash(
 
 absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
     absl::string_view text, int limit) {
-  CC_STORE_RETURN_IF_ERROR(CheckLimit(limit));
+  CC_RETURN_IF_ERROR(CheckLimit(limit));
   limit = CappedLimit(limit);
   const std::vector<std::string> words = QueryWords(text);
   const std::string norm = extract::NormalizeForMatch(text);
@@ -244,8 +242,7 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
     if (!hits.empty()) return RecordsOf(hits);
   }
   ReaderLease db(this, AcquireReader());
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db.get(), "BEGIN"));
+  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
   // Cheapest first, widening only when nothing was found. All go through
   // FTS5 indexes with user text only ever inside quoted strings (words) or
   // a GLOB pattern (substrings), never parsed as FTS5 syntax.
@@ -268,17 +265,17 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
       "SELECT rowid FROM quotes_words WHERE quotes_words MATCH ?1"
       " ORDER BY rank LIMIT ?2";
   if (!words.empty()) {
-    CC_STORE_RETURN_IF_ERROR(
+    CC_RETURN_IF_ERROR(
         CollectMatches(db.get(), kWordsSql, AllOf(words, 3), limit, &seqs));
   }
   if (seqs.empty() && !words.empty()) {
     if (words.size() >= 3) {
-      CC_STORE_RETURN_IF_ERROR(CollectMatches(
-          db.get(), kWordsSql, AnyTwoOf(words, 4), limit, &seqs));
+      CC_RETURN_IF_ERROR(CollectMatches(db.get(), kWordsSql, AnyTwoOf(words, 4),
+                                        limit, &seqs));
     }
     std::vector<std::string> any;
     for (const std::string& w : words) any.push_back(FtsString(w));
-    CC_STORE_RETURN_IF_ERROR(CollectMatches(
+    CC_RETURN_IF_ERROR(CollectMatches(
         db.get(),
         "SELECT seq FROM (SELECT rowid AS seq, rank AS r FROM quotes_words"
         " WHERE quotes_words MATCH ?1 ORDER BY rowid DESC LIMIT 1000)"
@@ -287,7 +284,7 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
   }
   if (seqs.empty() && norm.size() >= kMinTrigramBytes &&
       norm.size() <= kMaxTrigramBytes) {
-    CC_STORE_RETURN_IF_ERROR(CollectMatches(
+    CC_RETURN_IF_ERROR(CollectMatches(
         db.get(),
         "SELECT seq FROM (SELECT rowid AS seq, length(norm_text) AS len"
         " FROM quotes_trigram WHERE norm_text GLOB ?1 LIMIT 2000)"
@@ -295,7 +292,7 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
         GlobContains(norm), limit, &seqs));
   }
   std::unordered_set<int64_t> seen;
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(
       Stmt fetch,
       db->Prepare("SELECT " CC_QUOTE_COLUMNS " FROM quotes q JOIN articles a"
                   " ON a.id = q.article_id WHERE q.seq = ?1"));
@@ -303,7 +300,7 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
     if (static_cast<int>(out.size()) >= limit) break;
     if (!seen.insert(seq).second) continue;
     fetch.Bind(1, seq);
-    CC_STORE_ASSIGN_OR_RETURN(bool row, fetch.Step());
+    CC_ASSIGN_OR_RETURN(bool row, fetch.Step());
     if (row) out.push_back(ReadQuoteRow(fetch));
     fetch.Reset();
   }
@@ -318,23 +315,23 @@ absl::StatusOr<std::string> SqliteStore::ResolveSpeakerId(
   // By id, canonical key, or lower-cased name; then by alias, the speaker
   // with most quotes winning when an alias is shared.
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         conn->Prepare("SELECT id FROM speakers WHERE id = ?1 UNION ALL"
                       " SELECT id FROM speakers WHERE key = ?2 UNION ALL"
                       " SELECT id FROM speakers WHERE sort_name = ?3 LIMIT 1"));
     stmt.Bind(1, raw).Bind(2, key).Bind(3, lower);
-    CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
     if (found) return stmt.Text(0);
   }
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(
       Stmt stmt,
       conn->Prepare("SELECT al.speaker_id FROM speaker_aliases al"
                     " WHERE al.alias_lower = ?1 ORDER BY (SELECT count(*)"
                     " FROM quotes q WHERE q.speaker_id = al.speaker_id) DESC,"
                     " al.speaker_id LIMIT 1"));
   stmt.Bind(1, lower);
-  CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+  CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
   if (found) return stmt.Text(0);
   return absl::NotFoundError(
       absl::StrCat("speaker '", id_or_name, "' not found"));
@@ -344,11 +341,11 @@ absl::StatusOr<SpeakerRecord> SqliteStore::LoadSpeaker(SqliteConnection* conn,
                                                        const std::string& id) {
   SpeakerRecord record;
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         conn->Prepare("SELECT id, name, kind FROM speakers s WHERE id = ?1"));
     stmt.Bind(1, id);
-    CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
     if (!found) {
       return absl::NotFoundError(absl::StrCat("speaker '", id, "' not found"));
     }
@@ -356,17 +353,17 @@ absl::StatusOr<SpeakerRecord> SqliteStore::LoadSpeaker(SqliteConnection* conn,
     record.name = stmt.Text(1);
     record.kind = SpeakerKindFromInt(stmt.Int64(2));
   }
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(
       record.aliases,
       Strings(conn,
               "SELECT alias FROM speaker_aliases WHERE speaker_id = ?1"
               " ORDER BY alias_lower, alias",
               id));
-  CC_STORE_ASSIGN_OR_RETURN(record.roles,
-                            Strings(conn,
-                                    "SELECT role FROM speaker_roles"
-                                    " WHERE speaker_id = ?1 ORDER BY role",
-                                    id));
+  CC_ASSIGN_OR_RETURN(record.roles,
+                      Strings(conn,
+                              "SELECT role FROM speaker_roles"
+                              " WHERE speaker_id = ?1 ORDER BY role",
+                              id));
   index_->SpeakerStats(id, &record.quote_count, &record.outlets);
   return record;
 }
@@ -378,16 +375,15 @@ absl::StatusOr<SpeakerRecord> SqliteStore::GetSpeaker(
   }
   absl::ReaderMutexLock index_lock(&index_mu_);
   ReaderLease db(this, AcquireReader());
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db.get(), "BEGIN"));
-  CC_STORE_ASSIGN_OR_RETURN(const std::string id,
-                            ResolveSpeakerId(db.get(), id_or_name));
+  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
+  CC_ASSIGN_OR_RETURN(const std::string id,
+                      ResolveSpeakerId(db.get(), id_or_name));
   return LoadSpeaker(db.get(), id);
 }
 
 absl::StatusOr<SpeakerPage> SqliteStore::ListSpeakers(
     absl::string_view prefix, int limit, absl::string_view page_token) {
-  CC_STORE_RETURN_IF_ERROR(CheckLimit(limit));
+  CC_RETURN_IF_ERROR(CheckLimit(limit));
   limit = CappedLimit(limit);
   const std::string name_prefix = LowerAscii(prefix);
   std::string key_prefix = extract::SpeakerKey(prefix);
@@ -395,21 +391,20 @@ absl::StatusOr<SpeakerPage> SqliteStore::ListSpeakers(
   const uint64_t fingerprint = QueryFingerprint({"speakers", name_prefix});
   PageCursor after;
   if (!page_token.empty()) {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         after, DecodePageToken(token_secret_, PageKind::kSpeakers, fingerprint,
                                page_token));
   }
   absl::ReaderMutexLock index_lock(&index_mu_);
   ReaderLease db(this, AcquireReader());
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db.get(), "BEGIN"));
+  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
   std::vector<std::pair<std::string, std::string>> rows;  // (sort_name, id)
   {
     // "\xff" never occurs in UTF-8, so [p, p + "\xff") holds exactly the
     // strings that start with p under BINARY collation. Each arm is a range
     // scan of its own index; the keyset condition is a row-value range.
     // Before the first page the cursor is ('', ''), below every row.
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt, name_prefix.empty()
                        ? db->Prepare("SELECT sort_name, id FROM speakers"
                                      " WHERE (sort_name, id) > (?5, ?6)"
@@ -429,7 +424,7 @@ absl::StatusOr<SpeakerPage> SqliteStore::ListSpeakers(
     }
     stmt.Bind(5, after.key).Bind(6, after.id).Bind(7, limit + 1);
     while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
       rows.emplace_back(stmt.Text(0), stmt.Text(1));
     }
@@ -438,7 +433,7 @@ absl::StatusOr<SpeakerPage> SqliteStore::ListSpeakers(
   const bool more = static_cast<int>(rows.size()) > limit;
   if (more) rows.resize(limit);
   for (const auto& [sort_name, id] : rows) {
-    CC_STORE_ASSIGN_OR_RETURN(SpeakerRecord record, LoadSpeaker(db.get(), id));
+    CC_ASSIGN_OR_RETURN(SpeakerRecord record, LoadSpeaker(db.get(), id));
     page.speakers.push_back(std::move(record));
   }
   if (more) {
@@ -454,9 +449,9 @@ absl::StatusOr<QuotePage> SqliteStore::ListSpeakerQuotes(
   if (query.speaker_id.empty()) {
     return absl::InvalidArgumentError("speaker_id is empty");
   }
-  CC_STORE_RETURN_IF_ERROR(CheckLimit(query.limit));
-  CC_STORE_RETURN_IF_ERROR(CheckDate(query.from_date, "from_date"));
-  CC_STORE_RETURN_IF_ERROR(CheckDate(query.to_date, "to_date"));
+  CC_RETURN_IF_ERROR(CheckLimit(query.limit));
+  CC_RETURN_IF_ERROR(CheckDate(query.from_date, "from_date"));
+  CC_RETURN_IF_ERROR(CheckDate(query.to_date, "to_date"));
   const int limit = CappedLimit(query.limit);
   const uint64_t fingerprint =
       QueryFingerprint({"speaker_quotes", query.speaker_id, query.outlet,
@@ -464,19 +459,18 @@ absl::StatusOr<QuotePage> SqliteStore::ListSpeakerQuotes(
   PageCursor after;
   const bool has_cursor = !query.page_token.empty();
   if (has_cursor) {
-    CC_STORE_ASSIGN_OR_RETURN(
-        after, DecodePageToken(token_secret_, PageKind::kSpeakerQuotes,
-                               fingerprint, query.page_token));
+    CC_ASSIGN_OR_RETURN(after,
+                        DecodePageToken(token_secret_, PageKind::kSpeakerQuotes,
+                                        fingerprint, query.page_token));
   }
   absl::ReaderMutexLock index_lock(&index_mu_);
   ReaderLease db(this, AcquireReader());
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db.get(), "BEGIN"));
+  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
   {
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt exists, db->Prepare("SELECT 1 FROM speakers WHERE id = ?1"));
+    CC_ASSIGN_OR_RETURN(Stmt exists,
+                        db->Prepare("SELECT 1 FROM speakers WHERE id = ?1"));
     exists.Bind(1, query.speaker_id);
-    CC_STORE_ASSIGN_OR_RETURN(bool found, exists.Step());
+    CC_ASSIGN_OR_RETURN(bool found, exists.Step());
     if (!found) {
       return absl::NotFoundError(
           absl::StrCat("speaker '", query.speaker_id, "' not found"));
@@ -509,7 +503,7 @@ absl::StatusOr<QuotePage> SqliteStore::ListSpeakerQuotes(
 }
 
 absl::StatusOr<ClaimPage> SqliteStore::FindClaims(const ClaimsQuery& query) {
-  CC_STORE_RETURN_IF_ERROR(CheckLimit(query.limit));
+  CC_RETURN_IF_ERROR(CheckLimit(query.limit));
   if ((query.min_value && std::isnan(*query.min_value)) ||
       (query.max_value && std::isnan(*query.max_value))) {
     return absl::InvalidArgumentError(
@@ -535,13 +529,11 @@ absl::StatusOr<ClaimPage> SqliteStore::FindClaims(const ClaimsQuery& query) {
   PageCursor after;
   const bool has_cursor = !query.page_token.empty();
   if (has_cursor) {
-    CC_STORE_ASSIGN_OR_RETURN(
-        after, DecodePageToken(token_secret_, PageKind::kClaims, fingerprint,
-                               query.page_token));
+    CC_ASSIGN_OR_RETURN(after, DecodePageToken(token_secret_, PageKind::kClaims,
+                                               fingerprint, query.page_token));
   }
   ReaderLease db(this, AcquireReader());
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db.get(), "BEGIN"));
+  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
   // One statement per filter shape, so SQLite can pick the right index (a
   // "?1 = '' OR col = ?1" form would force a scan).
 #define CC_CLAIMS_SQL(FILTER)                  \
@@ -560,7 +552,7 @@ absl::StatusOr<ClaimPage> SqliteStore::FindClaims(const ClaimsQuery& query) {
       : !subject_key.empty() ? CC_CLAIMS_SQL("?1 = '' AND c.subject_key = ?2")
                              : CC_CLAIMS_SQL("?1 = '' AND ?2 = ''");
 #undef CC_CLAIMS_SQL
-  CC_STORE_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql));
+  CC_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql));
   stmt.Bind(1, query.unit_key)
       .Bind(2, subject_key)
       .Bind(3, query.min_value)
@@ -573,7 +565,7 @@ absl::StatusOr<ClaimPage> SqliteStore::FindClaims(const ClaimsQuery& query) {
   ClaimPage page;
   PageCursor last;
   while (true) {
-    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
     if (static_cast<int>(page.claims.size()) == limit) {
       page.next_page_token =

@@ -61,15 +61,6 @@ SpeakerMergeRecord ReadMergeRow(const Stmt& row) {
   return r;
 }
 
-absl::StatusOr<std::vector<std::string>> Column(Stmt& stmt) {
-  std::vector<std::string> out;
-  while (true) {
-    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-    if (!row) return out;
-    out.push_back(stmt.Text(0));
-  }
-}
-
 }  // namespace
 
 void SqliteStore::InvalidateCachesLocked() {
@@ -83,25 +74,25 @@ void SqliteStore::InvalidateCachesLocked() {
 absl::Status SqliteStore::EnsureCachesLocked() {
   if (caches_valid_) return absl::OkStatus();
   InvalidateCachesLocked();
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(writer_.get(), "BEGIN"));
+  CC_ASSIGN_OR_RETURN(Transaction txn,
+                      Transaction::Begin(writer_.get(), "BEGIN"));
   {
-    CC_STORE_ASSIGN_OR_RETURN(Stmt stmt,
-                              writer_->Prepare("SELECT id, key FROM speakers"));
+    CC_ASSIGN_OR_RETURN(Stmt stmt,
+                        writer_->Prepare("SELECT id, key FROM speakers"));
     while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
       speaker_names_.Load(stmt.Text(0), stmt.Text(1));
     }
   }
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt, writer_->Prepare("SELECT DISTINCT from_id FROM"
                                     " speaker_merges WHERE undone_ms = 0"));
-    CC_STORE_ASSIGN_OR_RETURN(std::vector<std::string> ids, Column(stmt));
+    CC_ASSIGN_OR_RETURN(std::vector<std::string> ids, ReadTextColumn(stmt));
     merged_away_.insert(ids.begin(), ids.end());
   }
-  CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  CC_RETURN_IF_ERROR(txn.Commit());
   caches_valid_ = true;
   return absl::OkStatus();
 }
@@ -109,14 +100,14 @@ absl::Status SqliteStore::EnsureCachesLocked() {
 absl::StatusOr<std::string> SqliteStore::FollowMergesLocked(
     const std::string& id) {
   std::string at = id;
-  CC_STORE_ASSIGN_OR_RETURN(
-      Stmt next, writer_->Prepare("SELECT into_id FROM speaker_merges"
-                                  " WHERE from_id = ?1 AND undone_ms = 0"
-                                  " ORDER BY seq DESC LIMIT 1"));
+  CC_ASSIGN_OR_RETURN(Stmt next,
+                      writer_->Prepare("SELECT into_id FROM speaker_merges"
+                                       " WHERE from_id = ?1 AND undone_ms = 0"
+                                       " ORDER BY seq DESC LIMIT 1"));
   for (int i = 0; i < kMaxMergeChain; ++i) {
     next.Reset();
     next.Bind(1, at);
-    CC_STORE_ASSIGN_OR_RETURN(bool row, next.Step());
+    CC_ASSIGN_OR_RETURN(bool row, next.Step());
     if (!row) break;
     at = next.Text(0);
   }
@@ -128,7 +119,7 @@ absl::StatusOr<KeptProfile> SqliteStore::KeptProfileFromRowsLocked(
   SqliteConnection* db = writer_.get();
   KeptProfile kept;
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("SELECT o.speaker_id, count(DISTINCT o.article_id)"
                     " FROM quotes q JOIN quotes o ON o.article_id ="
@@ -137,18 +128,17 @@ absl::StatusOr<KeptProfile> SqliteStore::KeptProfileFromRowsLocked(
                     " GROUP BY o.speaker_id"));
     stmt.Bind(1, id);
     while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
       kept.co_articles[stmt.Text(0)] = stmt.Int(1);
     }
   }
   {
-    CC_STORE_ASSIGN_OR_RETURN(Stmt stmt,
-                              db->Prepare("SELECT match_hash FROM quotes"
-                                          " WHERE speaker_id = ?1"));
+    CC_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare("SELECT match_hash FROM quotes"
+                                               " WHERE speaker_id = ?1"));
     stmt.Bind(1, id);
     while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
       ++kept.quote_count;
       kept.quote_hashes.push_back(static_cast<uint64_t>(stmt.Int64(0)));
@@ -166,11 +156,11 @@ absl::StatusOr<SpeakerProfile> SqliteStore::LoadProfileLocked(
   SqliteConnection* db = writer_.get();
   SpeakerProfile p;
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("SELECT name, kind FROM speakers s WHERE id = ?1"));
     stmt.Bind(1, id);
-    CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
     if (!found) {
       return absl::NotFoundError(absl::StrCat("speaker '", id, "' not found"));
     }
@@ -179,16 +169,16 @@ absl::StatusOr<SpeakerProfile> SqliteStore::LoadProfileLocked(
     p.kind = SpeakerKindFromInt(stmt.Int64(1));
   }
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("SELECT role FROM speaker_roles WHERE speaker_id = ?1"));
     stmt.Bind(1, id);
-    CC_STORE_ASSIGN_OR_RETURN(p.roles, Column(stmt));
+    CC_ASSIGN_OR_RETURN(p.roles, ReadTextColumn(stmt));
   }
   KeptProfile rebuilt;
   const KeptProfile* kept = from_rows ? nullptr : profiles_.Find(id);
   if (kept == nullptr) {
-    CC_STORE_ASSIGN_OR_RETURN(rebuilt, KeptProfileFromRowsLocked(id));
+    CC_ASSIGN_OR_RETURN(rebuilt, KeptProfileFromRowsLocked(id));
     if (!from_rows) {
       profiles_.Put(id, std::move(rebuilt));
       kept = profiles_.Find(id);
@@ -228,8 +218,18 @@ void SqliteStore::AddToProfilesLocked(
   }
 }
 
+absl::Status SqliteStore::AddAliasLocked(const std::string& speaker_id,
+                                         absl::string_view alias) {
+  CC_ASSIGN_OR_RETURN(
+      Stmt insert,
+      writer_->Prepare("INSERT OR IGNORE INTO speaker_aliases(speaker_id,"
+                       " alias, alias_lower) VALUES (?1, ?2, ?3)"));
+  insert.Bind(1, speaker_id).Bind(2, alias).Bind(3, LowerAscii(alias));
+  return insert.Run();
+}
+
 absl::Status SqliteStore::AddMergedAliasesLocked(const std::string& into_id) {
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(
       Stmt names,
       writer_->Prepare(
           "WITH RECURSIVE m(id) AS (SELECT ?1 UNION SELECT sm.from_id FROM"
@@ -238,14 +238,9 @@ absl::Status SqliteStore::AddMergedAliasesLocked(const std::string& into_id) {
           " SELECT DISTINCT from_name FROM speaker_merges"
           " WHERE undone_ms = 0 AND into_id IN (SELECT id FROM m)"));
   names.Bind(1, into_id);
-  CC_STORE_ASSIGN_OR_RETURN(std::vector<std::string> aliases, Column(names));
+  CC_ASSIGN_OR_RETURN(std::vector<std::string> aliases, ReadTextColumn(names));
   for (const std::string& alias : aliases) {
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt insert,
-        writer_->Prepare("INSERT OR IGNORE INTO speaker_aliases(speaker_id,"
-                         " alias, alias_lower) VALUES (?1, ?2, ?3)"));
-    insert.Bind(1, into_id).Bind(2, alias).Bind(3, LowerAscii(alias));
-    CC_STORE_RETURN_IF_ERROR(insert.Run());
+    CC_RETURN_IF_ERROR(AddAliasLocked(into_id, alias));
   }
   return absl::OkStatus();
 }
@@ -260,11 +255,11 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::MergeSpeakersLocked(
   std::string from_key, from_name, into_name;
   int64_t from_kind = 0;
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("SELECT key, name, kind FROM speakers WHERE id = ?1"));
     stmt.Bind(1, from_id);
-    CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
     if (!found) {
       return absl::NotFoundError(
           absl::StrCat("speaker '", from_id, "' not found"));
@@ -274,10 +269,10 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::MergeSpeakersLocked(
     from_kind = stmt.Int64(2);
   }
   {
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt stmt, db->Prepare("SELECT name FROM speakers WHERE id = ?1"));
+    CC_ASSIGN_OR_RETURN(Stmt stmt,
+                        db->Prepare("SELECT name FROM speakers WHERE id = ?1"));
     stmt.Bind(1, into_id);
-    CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
     if (!found) {
       return absl::NotFoundError(
           absl::StrCat("speaker '", into_id, "' not found"));
@@ -286,7 +281,7 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::MergeSpeakersLocked(
   }
   SpeakerMergeRecord rec;
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt insert,
         db->Prepare("INSERT INTO speaker_merges(from_id, from_key, from_name,"
                     " from_kind, into_id, into_name, reason, created_ms)"
@@ -299,16 +294,16 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::MergeSpeakersLocked(
         .Bind(6, into_name)
         .Bind(7, reason)
         .Bind(8, now_ms);
-    CC_STORE_RETURN_IF_ERROR(insert.Run());
-    CC_STORE_ASSIGN_OR_RETURN(const int64_t seq,
-                              db->QueryInt("SELECT last_insert_rowid()"));
+    CC_RETURN_IF_ERROR(insert.Run());
+    CC_ASSIGN_OR_RETURN(const int64_t seq,
+                        db->QueryInt("SELECT last_insert_rowid()"));
     rec.id = MergeId(seq);
   }
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("UPDATE quotes SET speaker_id = ?2 WHERE speaker_id = ?1"));
-    CC_STORE_RETURN_IF_ERROR(stmt.Bind(1, from_id).Bind(2, into_id).Run());
+    CC_RETURN_IF_ERROR(stmt.Bind(1, from_id).Bind(2, into_id).Run());
     index_speakers_.push_back(from_id);
     index_speakers_.push_back(into_id);
   }
@@ -319,11 +314,11 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::MergeSpeakersLocked(
   for (const char* sql : {"DELETE FROM speaker_aliases WHERE speaker_id = ?1",
                           "DELETE FROM speaker_roles WHERE speaker_id = ?1",
                           "DELETE FROM speakers WHERE id = ?1"}) {
-    CC_STORE_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql));
-    CC_STORE_RETURN_IF_ERROR(stmt.Bind(1, from_id).Run());
+    CC_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql));
+    CC_RETURN_IF_ERROR(stmt.Bind(1, from_id).Run());
   }
-  CC_STORE_RETURN_IF_ERROR(RebuildSpeakersLocked({into_id}));
-  CC_STORE_RETURN_IF_ERROR(AddMergedAliasesLocked(into_id));
+  CC_RETURN_IF_ERROR(RebuildSpeakersLocked({into_id}));
+  CC_RETURN_IF_ERROR(AddMergedAliasesLocked(into_id));
   rec.from_id = from_id;
   rec.from_name = from_name;
   rec.into_id = into_id;
@@ -337,7 +332,6 @@ absl::Status SqliteStore::ReconcileSpeakersLocked(
     const std::vector<std::pair<std::string, std::string>>& quote_speakers,
     const std::vector<uint64_t>& quote_hashes) {
   if (quote_speakers.empty()) return absl::OkStatus();
-  SqliteConnection* db = writer_.get();
   const int64_t now_ms = NowMs();
 
   // Distinct (article, speaker) pairs, in write order.
@@ -353,35 +347,7 @@ absl::Status SqliteStore::ReconcileSpeakersLocked(
   absl::flat_hash_map<std::pair<std::string, std::string>, std::string>
       redirected;
   if (!merged_away_.empty()) {
-    std::vector<std::string> touched;
-    for (auto& [article, from] : pairs) {
-      if (!merged_away_.contains(from)) continue;
-      CC_STORE_ASSIGN_OR_RETURN(const std::string into,
-                                FollowMergesLocked(from));
-      if (into == from) continue;
-      CC_STORE_ASSIGN_OR_RETURN(
-          Stmt update,
-          db->Prepare("UPDATE quotes SET speaker_id = ?3"
-                      " WHERE article_id = ?1 AND speaker_id = ?2"));
-      update.Bind(1, article).Bind(2, from).Bind(3, into);
-      CC_STORE_RETURN_IF_ERROR(update.Run());
-      index_speakers_.push_back(from);
-      index_speakers_.push_back(into);
-      touched.push_back(from);
-      touched.push_back(into);
-      profiles_.Erase(from);
-      redirected[{article, from}] = into;
-      from = into;  // step 2 looks at the speaker kept
-    }
-    if (!touched.empty()) {
-      std::sort(touched.begin(), touched.end());
-      touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-      // Drops the re-created rows of merged-away spellings (no quotes left).
-      CC_STORE_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
-      for (const std::string& id : touched) {
-        CC_STORE_RETURN_IF_ERROR(AddMergedAliasesLocked(id));
-      }
-    }
+    CC_RETURN_IF_ERROR(RedirectMergedAwayLocked(&pairs, &redirected));
   }
 
   AddToProfilesLocked(quote_speakers, quote_hashes, redirected);
@@ -392,51 +358,93 @@ absl::Status SqliteStore::ReconcileSpeakersLocked(
   absl::flat_hash_set<std::pair<std::string, std::string>> done;
   for (const auto& [article, id] : pairs) {
     if (!done.insert({article, id}).second) continue;
-    const std::vector<std::string> names = speaker_names_.Candidates(id);
-    if (names.empty()) continue;
-    {
-      CC_STORE_ASSIGN_OR_RETURN(
-          Stmt stmt, db->Prepare("SELECT kind FROM speakers WHERE id = ?1"));
-      stmt.Bind(1, id);
-      CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
-      if (!found) continue;  // merged away earlier in this loop
-      if (SpeakerKindFromInt(stmt.Int64(0)) ==
-          extract::SpeakerKind::kOrganization) {
-        continue;
-      }
+    CC_RETURN_IF_ERROR(MergeVariantsOfLocked(id, now_ms));
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SqliteStore::RedirectMergedAwayLocked(
+    std::vector<std::pair<std::string, std::string>>* pairs,
+    absl::flat_hash_map<std::pair<std::string, std::string>, std::string>*
+        redirected) {
+  SqliteConnection* db = writer_.get();
+  std::vector<std::string> touched;
+  for (auto& [article, from] : *pairs) {
+    if (!merged_away_.contains(from)) continue;
+    CC_ASSIGN_OR_RETURN(const std::string into, FollowMergesLocked(from));
+    if (into == from) continue;
+    CC_ASSIGN_OR_RETURN(
+        Stmt update, db->Prepare("UPDATE quotes SET speaker_id = ?3"
+                                 " WHERE article_id = ?1 AND speaker_id = ?2"));
+    update.Bind(1, article).Bind(2, from).Bind(3, into);
+    CC_RETURN_IF_ERROR(update.Run());
+    index_speakers_.push_back(from);
+    index_speakers_.push_back(into);
+    touched.push_back(from);
+    touched.push_back(into);
+    profiles_.Erase(from);
+    (*redirected)[{article, from}] = into;
+    from = into;  // step 2 looks at the speaker kept
+  }
+  if (!touched.empty()) {
+    std::sort(touched.begin(), touched.end());
+    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+    // Drops the re-created rows of merged-away spellings (no quotes left).
+    CC_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
+    for (const std::string& id : touched) {
+      CC_RETURN_IF_ERROR(AddMergedAliasesLocked(id));
     }
-    // Live, non-organisation candidates not kept apart by an undone merge,
-    // oldest record first.
-    std::vector<std::pair<int64_t, std::string>> others;
-    for (const std::string& other : names) {
-      CC_STORE_ASSIGN_OR_RETURN(
-          Stmt stmt,
-          db->Prepare("SELECT rowid FROM speakers WHERE id = ?1 AND kind <> 2"
-                      " AND NOT EXISTS (SELECT 1 FROM speaker_merges m"
-                      " WHERE m.undone_ms <> 0 AND"
-                      " ((m.from_id = ?2 AND m.into_id = ?1) OR"
-                      " (m.into_id = ?2 AND m.from_id = ?1)))"));
-      stmt.Bind(1, other).Bind(2, id);
-      CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
-      if (found) others.emplace_back(stmt.Int64(0), other);
+  }
+  return absl::OkStatus();
+}
+
+absl::Status SqliteStore::MergeVariantsOfLocked(const std::string& id,
+                                                int64_t now_ms) {
+  SqliteConnection* db = writer_.get();
+  const std::vector<std::string> names = speaker_names_.Candidates(id);
+  if (names.empty()) return absl::OkStatus();
+  {
+    CC_ASSIGN_OR_RETURN(Stmt stmt,
+                        db->Prepare("SELECT kind FROM speakers WHERE id = ?1"));
+    stmt.Bind(1, id);
+    CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    if (!found) return absl::OkStatus();  // merged away earlier
+    if (SpeakerKindFromInt(stmt.Int64(0)) ==
+        extract::SpeakerKind::kOrganization) {
+      return absl::OkStatus();
     }
-    if (others.empty()) continue;
-    std::sort(others.begin(), others.end());
-    CC_STORE_ASSIGN_OR_RETURN(SpeakerProfile self, LoadProfileLocked(id));
-    for (const auto& [rowid, other_id] : others) {
-      absl::StatusOr<SpeakerProfile> other = LoadProfileLocked(other_id);
-      if (!other.ok()) continue;
-      const std::string evidence = merge_rule_(*other, self);
-      if (evidence.empty()) continue;
-      // The record with more quotes is kept; on a tie, the older one.
-      const bool keep_self = self.quote_count > other->quote_count;
-      CC_STORE_ASSIGN_OR_RETURN(
-          SpeakerMergeRecord merged,
-          keep_self ? MergeSpeakersLocked(other_id, id, evidence, now_ms)
-                    : MergeSpeakersLocked(id, other_id, evidence, now_ms));
-      if (!keep_self) break;  // `id` is gone
-      CC_STORE_ASSIGN_OR_RETURN(self, LoadProfileLocked(id));
-    }
+  }
+  // Live, non-organisation candidates not kept apart by an undone merge,
+  // oldest record first.
+  std::vector<std::pair<int64_t, std::string>> others;
+  for (const std::string& other : names) {
+    CC_ASSIGN_OR_RETURN(
+        Stmt stmt,
+        db->Prepare("SELECT rowid FROM speakers WHERE id = ?1 AND kind <> 2"
+                    " AND NOT EXISTS (SELECT 1 FROM speaker_merges m"
+                    " WHERE m.undone_ms <> 0 AND"
+                    " ((m.from_id = ?2 AND m.into_id = ?1) OR"
+                    " (m.into_id = ?2 AND m.from_id = ?1)))"));
+    stmt.Bind(1, other).Bind(2, id);
+    CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    if (found) others.emplace_back(stmt.Int64(0), other);
+  }
+  if (others.empty()) return absl::OkStatus();
+  std::sort(others.begin(), others.end());
+  CC_ASSIGN_OR_RETURN(SpeakerProfile self, LoadProfileLocked(id));
+  for (const auto& [rowid, other_id] : others) {
+    absl::StatusOr<SpeakerProfile> other = LoadProfileLocked(other_id);
+    if (!other.ok()) continue;
+    const std::string evidence = merge_rule_(*other, self);
+    if (evidence.empty()) continue;
+    // The record with more quotes is kept; on a tie, the older one.
+    const bool keep_self = self.quote_count > other->quote_count;
+    CC_ASSIGN_OR_RETURN(
+        SpeakerMergeRecord merged,
+        keep_self ? MergeSpeakersLocked(other_id, id, evidence, now_ms)
+                  : MergeSpeakersLocked(id, other_id, evidence, now_ms));
+    if (!keep_self) break;  // `id` is gone
+    CC_ASSIGN_OR_RETURN(self, LoadProfileLocked(id));
   }
   return absl::OkStatus();
 }
@@ -446,14 +454,12 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::MergeSpeakers(
     absl::string_view reason) {
   absl::MutexLock lock(&write_mu_);
   CacheGuard caches(this);
-  CC_STORE_RETURN_IF_ERROR(EnsureCachesLocked());
-  CC_STORE_ASSIGN_OR_RETURN(
-      Transaction txn, Transaction::Begin(writer_.get(), "BEGIN IMMEDIATE"));
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(Transaction txn, BeginWriteLocked());
+  CC_ASSIGN_OR_RETURN(
       SpeakerMergeRecord rec,
       MergeSpeakersLocked(std::string(from_id), std::string(into_id),
                           std::string(reason), NowMs()));
-  CC_STORE_RETURN_IF_ERROR(CommitLocked(&txn));
+  CC_RETURN_IF_ERROR(CommitLocked(&txn));
   caches.Committed();
   return rec;
 }
@@ -468,16 +474,14 @@ absl::StatusOr<SpeakerMergePage> SqliteStore::ListSpeakerMerges(
       {"speaker_merges", query.speaker_id, query.include_undone ? "1" : "0"});
   int64_t after = INT64_MAX;
   if (!query.page_token.empty()) {
-    CC_STORE_ASSIGN_OR_RETURN(
-        PageCursor cursor,
-        DecodePageToken(token_secret_, PageKind::kSpeakerMerges, fingerprint,
-                        query.page_token));
+    CC_ASSIGN_OR_RETURN(PageCursor cursor,
+                        DecodePageToken(token_secret_, PageKind::kSpeakerMerges,
+                                        fingerprint, query.page_token));
     after = cursor.seq;
   }
   ReaderLease db(this, AcquireReader());
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db.get(), "BEGIN"));
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
+  CC_ASSIGN_OR_RETURN(
       Stmt stmt,
       db->Prepare(
           absl::StrCat("SELECT ", kMergeColumns,
@@ -493,7 +497,7 @@ absl::StatusOr<SpeakerMergePage> SqliteStore::ListSpeakerMerges(
   SpeakerMergePage page;
   int64_t last_seq = 0;
   while (true) {
-    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
     if (static_cast<int>(page.merges.size()) == limit) {
       page.next_page_token =
@@ -509,25 +513,23 @@ absl::StatusOr<SpeakerMergePage> SqliteStore::ListSpeakerMerges(
 
 absl::StatusOr<SpeakerMergeRecord> SqliteStore::UndoSpeakerMerge(
     absl::string_view merge_id) {
-  CC_STORE_ASSIGN_OR_RETURN(const int64_t seq, ParseMergeId(merge_id));
+  CC_ASSIGN_OR_RETURN(const int64_t seq, ParseMergeId(merge_id));
   absl::MutexLock lock(&write_mu_);
   CacheGuard caches(this);
-  CC_STORE_RETURN_IF_ERROR(EnsureCachesLocked());
+  CC_ASSIGN_OR_RETURN(Transaction txn, BeginWriteLocked());
   SqliteConnection* db = writer_.get();
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db, "BEGIN IMMEDIATE"));
   SpeakerMergeRecord rec;
   std::string from_key;
   int64_t from_kind = 0;
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare(absl::StrCat("SELECT ", kMergeColumns,
                                  ", m.from_key, m.from_kind"
                                  " FROM speaker_merges m WHERE m.seq = ?1")
                         .c_str()));
     stmt.Bind(1, seq);
-    CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
     if (!found) {
       return absl::NotFoundError(
           absl::StrCat("speaker merge '", merge_id, "' not found"));
@@ -540,19 +542,18 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::UndoSpeakerMerge(
     return absl::FailedPreconditionError(
         absl::StrCat("speaker merge '", merge_id, "' was already undone"));
   }
-  CC_STORE_ASSIGN_OR_RETURN(const std::string holder,
-                            FollowMergesLocked(rec.into_id));
+  CC_ASSIGN_OR_RETURN(const std::string holder,
+                      FollowMergesLocked(rec.into_id));
   rec.undone_unix_ms = NowMs();
   profiles_.Clear();  // quotes move back; co-speaker lists change
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("UPDATE speaker_merges SET undone_ms = ?2 WHERE seq = ?1"));
-    CC_STORE_RETURN_IF_ERROR(
-        stmt.Bind(1, seq).Bind(2, rec.undone_unix_ms).Run());
+    CC_RETURN_IF_ERROR(stmt.Bind(1, seq).Bind(2, rec.undone_unix_ms).Run());
   }
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("INSERT OR IGNORE INTO speakers(id, key, name, sort_name,"
                     " kind) VALUES (?1, ?2, ?3, ?4, ?5)"));
@@ -561,62 +562,73 @@ absl::StatusOr<SpeakerMergeRecord> SqliteStore::UndoSpeakerMerge(
         .Bind(3, rec.from_name)
         .Bind(4, LowerAscii(rec.from_name))
         .Bind(5, from_kind);
-    CC_STORE_RETURN_IF_ERROR(stmt.Run());
+    CC_RETURN_IF_ERROR(stmt.Run());
     speaker_names_.Add(rec.from_id, from_key);
   }
-  // Keys that belong to `from`: its own, and those still merged into it.
-  std::vector<std::string> keys = {from_key};
-  {
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt stmt,
-        db->Prepare(
-            "WITH RECURSIVE m(id) AS (SELECT ?1 UNION SELECT sm.from_id FROM"
-            " speaker_merges sm JOIN m ON sm.into_id = m.id"
-            " WHERE sm.undone_ms = 0)"
-            " SELECT from_key FROM speaker_merges"
-            " WHERE undone_ms = 0 AND into_id IN (SELECT id FROM m)"));
-    stmt.Bind(1, rec.from_id);
-    CC_STORE_ASSIGN_OR_RETURN(std::vector<std::string> more, Column(stmt));
-    keys.insert(keys.end(), more.begin(), more.end());
-  }
-  {
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt stmt,
-        db->Prepare("SELECT seq, speaker FROM quotes WHERE speaker_id = ?1"));
-    stmt.Bind(1, holder);
-    std::vector<int64_t> back;
-    while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-      if (!row) break;
-      const std::string key = extract::SpeakerKey(stmt.Text(1));
-      if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
-        back.push_back(stmt.Int64(0));
-      }
-    }
-    for (int64_t q : back) {
-      CC_STORE_ASSIGN_OR_RETURN(
-          Stmt update,
-          db->Prepare("UPDATE quotes SET speaker_id = ?2 WHERE seq = ?1"));
-      CC_STORE_RETURN_IF_ERROR(update.Bind(1, q).Bind(2, rec.from_id).Run());
-    }
-    index_speakers_.push_back(holder);
-    index_speakers_.push_back(rec.from_id);
-  }
-  CC_STORE_RETURN_IF_ERROR(RebuildSpeakersLocked({rec.from_id, holder}));
-  CC_STORE_RETURN_IF_ERROR(AddMergedAliasesLocked(rec.from_id));
-  CC_STORE_RETURN_IF_ERROR(AddMergedAliasesLocked(holder));
+  CC_ASSIGN_OR_RETURN(const std::vector<std::string> keys,
+                      MergedKeysLocked(rec.from_id, from_key));
+  CC_RETURN_IF_ERROR(MoveQuotesBackLocked(holder, keys, rec.from_id));
+  CC_RETURN_IF_ERROR(RebuildSpeakersLocked({rec.from_id, holder}));
+  CC_RETURN_IF_ERROR(AddMergedAliasesLocked(rec.from_id));
+  CC_RETURN_IF_ERROR(AddMergedAliasesLocked(holder));
   {
     // Still merged away only if another active merge takes it.
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt stmt, db->Prepare("SELECT 1 FROM speaker_merges"
-                               " WHERE from_id = ?1 AND undone_ms = 0"));
+    CC_ASSIGN_OR_RETURN(Stmt stmt,
+                        db->Prepare("SELECT 1 FROM speaker_merges"
+                                    " WHERE from_id = ?1 AND undone_ms = 0"));
     stmt.Bind(1, rec.from_id);
-    CC_STORE_ASSIGN_OR_RETURN(bool still, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool still, stmt.Step());
     if (!still) merged_away_.erase(rec.from_id);
   }
-  CC_STORE_RETURN_IF_ERROR(CommitLocked(&txn));
+  CC_RETURN_IF_ERROR(CommitLocked(&txn));
   caches.Committed();
   return rec;
+}
+
+absl::StatusOr<std::vector<std::string>> SqliteStore::MergedKeysLocked(
+    const std::string& from_id, const std::string& from_key) {
+  SqliteConnection* db = writer_.get();
+  std::vector<std::string> keys = {from_key};
+  CC_ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db->Prepare(
+          "WITH RECURSIVE m(id) AS (SELECT ?1 UNION SELECT sm.from_id FROM"
+          " speaker_merges sm JOIN m ON sm.into_id = m.id"
+          " WHERE sm.undone_ms = 0)"
+          " SELECT from_key FROM speaker_merges"
+          " WHERE undone_ms = 0 AND into_id IN (SELECT id FROM m)"));
+  stmt.Bind(1, from_id);
+  CC_ASSIGN_OR_RETURN(std::vector<std::string> more, ReadTextColumn(stmt));
+  keys.insert(keys.end(), more.begin(), more.end());
+  return keys;
+}
+
+absl::Status SqliteStore::MoveQuotesBackLocked(
+    const std::string& holder, const std::vector<std::string>& keys,
+    const std::string& from_id) {
+  SqliteConnection* db = writer_.get();
+  CC_ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db->Prepare("SELECT seq, speaker FROM quotes WHERE speaker_id = ?1"));
+  stmt.Bind(1, holder);
+  std::vector<int64_t> back;
+  while (true) {
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) break;
+    const std::string key = extract::SpeakerKey(stmt.Text(1));
+    if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
+      back.push_back(stmt.Int64(0));
+    }
+  }
+  for (int64_t q : back) {
+    CC_ASSIGN_OR_RETURN(
+        Stmt update,
+        db->Prepare("UPDATE quotes SET speaker_id = ?2 WHERE seq = ?1"));
+    CC_RETURN_IF_ERROR(update.Bind(1, q).Bind(2, from_id).Run());
+  }
+  index_speakers_.push_back(holder);
+  index_speakers_.push_back(from_id);
+  return absl::OkStatus();
 }
 
 }  // namespace claimcheck::store

@@ -40,7 +40,7 @@ struct Member {
 absl::StatusOr<std::vector<Member>> StoryMembers(SqliteConnection* db,
                                                  const std::string& story_id,
                                                  int limit) {
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(
       Stmt stmt,
       db->Prepare("SELECT m.article_id, m.day, f.features FROM story_members m"
                   " JOIN story_features f ON f.article_id = m.article_id"
@@ -48,7 +48,7 @@ absl::StatusOr<std::vector<Member>> StoryMembers(SqliteConnection* db,
   stmt.Bind(1, story_id).Bind(2, limit);
   std::vector<Member> out;
   while (true) {
-    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) return out;
     out.push_back(
         {stmt.Text(0), stmt.Int64(1), story::DecodeFeatures(stmt.BlobView(2))});
@@ -57,9 +57,9 @@ absl::StatusOr<std::vector<Member>> StoryMembers(SqliteConnection* db,
 
 absl::Status Relabel(SqliteConnection* db, const std::string& from,
                      const std::string& to) {
-  CC_STORE_ASSIGN_OR_RETURN(Stmt stmt,
-                            db->Prepare("UPDATE story_members SET story_id = ?2"
-                                        " WHERE story_id = ?1"));
+  CC_ASSIGN_OR_RETURN(Stmt stmt,
+                      db->Prepare("UPDATE story_members SET story_id = ?2"
+                                  " WHERE story_id = ?1"));
   return stmt.Bind(1, from).Bind(2, to).Run();
 }
 
@@ -69,7 +69,7 @@ absl::StatusOr<StoryRecord> ReadStory(SqliteConnection* db,
   StoryRecord rec;
   rec.id = std::string(id);
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("SELECT count(*),"
                     " min(NULLIF(a.published_date, '')),"
@@ -77,7 +77,7 @@ absl::StatusOr<StoryRecord> ReadStory(SqliteConnection* db,
                     " FROM story_members m JOIN articles a"
                     " ON a.id = m.article_id WHERE m.story_id = ?1"));
     stmt.Bind(1, id);
-    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row || stmt.Int(0) == 0) {
       return absl::NotFoundError(absl::StrCat("story '", id, "' not found"));
     }
@@ -85,7 +85,7 @@ absl::StatusOr<StoryRecord> ReadStory(SqliteConnection* db,
     rec.first_date = stmt.Text(1);
     rec.last_date = stmt.Text(2);
   }
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(
       Stmt stmt,
       db->Prepare("SELECT a.id, a.outlet, a.url, a.published_date, a.title"
                   " FROM story_members m JOIN articles a"
@@ -94,7 +94,7 @@ absl::StatusOr<StoryRecord> ReadStory(SqliteConnection* db,
                   " LIMIT ?2"));
   stmt.Bind(1, id).Bind(2, kMaxStoryArticles);
   while (true) {
-    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
     rec.articles.push_back(
         {stmt.Text(0), stmt.Text(1), stmt.Text(2), stmt.Text(3), stmt.Text(4)});
@@ -102,18 +102,14 @@ absl::StatusOr<StoryRecord> ReadStory(SqliteConnection* db,
   return rec;
 }
 
-}  // namespace
-
-absl::Status SqliteStore::AssignStoryLocked(const std::string& article_id,
-                                            const std::string& published_date,
-                                            const story::Signature& signature) {
-  SqliteConnection* db = writer_.get();
-  const int64_t day = story::DayNumber(published_date);
-  // Candidates: articles sharing a bucket key within the window, with their
-  // stories, by article id.
+// Articles sharing a bucket key of `signature` within the window around
+// `day`, with their stories: (article id, story id), sorted, distinct.
+absl::StatusOr<std::vector<std::pair<std::string, std::string>>>
+StoryCandidates(SqliteConnection* db, const story::Signature& signature,
+                int64_t day) {
   std::vector<int64_t> seqs;
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("SELECT article_seq FROM story_buckets WHERE bucket = ?1"
                     " AND day BETWEEN ?2 AND ?3 LIMIT ?4"));
@@ -124,7 +120,7 @@ absl::Status SqliteStore::AssignStoryLocked(const std::string& article_id,
           .Bind(3, day + story::kStoryWindowDays)
           .Bind(4, kMaxBucketCandidates);
       while (true) {
-        CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+        CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
         if (!row) break;
         seqs.push_back(stmt.Int64(0));
       }
@@ -134,25 +130,33 @@ absl::Status SqliteStore::AssignStoryLocked(const std::string& article_id,
   seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
   std::vector<std::pair<std::string, std::string>> candidates;
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt, db->Prepare("SELECT a.id, m.story_id FROM articles a"
                                " JOIN story_members m ON m.article_id = a.id"
                                " WHERE a.rowid = ?1"));
     for (int64_t seq : seqs) {
       stmt.Reset();
       stmt.Bind(1, seq);
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (row) candidates.emplace_back(stmt.Text(0), stmt.Text(1));
     }
   }
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()),
                    candidates.end());
-  // Stories of the candidates that are the same event; a story already
-  // joined needs no second look.
+  return candidates;
+}
+
+// The stories of `candidates` (other than `article_id` itself) that are the
+// same event as `signature`, sorted, distinct; a story already joined needs
+// no second look.
+absl::StatusOr<std::vector<std::string>> SameEventStories(
+    SqliteConnection* db, const std::string& article_id,
+    const story::Signature& signature, int64_t day,
+    const std::vector<std::pair<std::string, std::string>>& candidates) {
   std::vector<std::string> joined;
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt, db->Prepare("SELECT m.day, f.features FROM story_members m"
                                " JOIN story_features f"
                                " ON f.article_id = m.article_id"
@@ -164,7 +168,7 @@ absl::Status SqliteStore::AssignStoryLocked(const std::string& article_id,
       }
       stmt.Reset();
       stmt.Bind(1, candidate);
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) continue;
       if (story::SameStory(signature.features, day,
                            story::DecodeFeatures(stmt.BlobView(1)),
@@ -175,42 +179,65 @@ absl::Status SqliteStore::AssignStoryLocked(const std::string& article_id,
   }
   std::sort(joined.begin(), joined.end());
   joined.erase(std::unique(joined.begin(), joined.end()), joined.end());
-  std::string story_id = article_id;
-  if (!joined.empty()) story_id = std::min(story_id, joined.front());
-  for (const std::string& s : joined) {
-    if (s != story_id) CC_STORE_RETURN_IF_ERROR(Relabel(db, s, story_id));
-  }
+  return joined;
+}
+
+// The article's membership of `story_id`, its features and its bucket keys.
+absl::Status RecordStoryMember(SqliteConnection* db,
+                               const std::string& article_id,
+                               const std::string& story_id, int64_t day,
+                               const story::Signature& signature) {
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("INSERT OR REPLACE INTO story_members(article_id,"
                     " story_id, day) VALUES (?1, ?2, ?3)"));
     stmt.Bind(1, article_id).Bind(2, story_id).Bind(3, day);
-    CC_STORE_RETURN_IF_ERROR(stmt.Run());
+    CC_RETURN_IF_ERROR(stmt.Run());
   }
   {
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt stmt, db->Prepare("INSERT OR REPLACE INTO story_features("
-                               "article_id, features) VALUES (?1, ?2)"));
+    CC_ASSIGN_OR_RETURN(Stmt stmt,
+                        db->Prepare("INSERT OR REPLACE INTO story_features("
+                                    "article_id, features) VALUES (?1, ?2)"));
     stmt.Bind(1, article_id)
         .BindBlob(2, story::EncodeFeatures(signature.features));
-    CC_STORE_RETURN_IF_ERROR(stmt.Run());
+    CC_RETURN_IF_ERROR(stmt.Run());
   }
-  CC_STORE_ASSIGN_OR_RETURN(
-      Stmt rowid, db->Prepare("SELECT rowid FROM articles WHERE id = ?1"));
+  CC_ASSIGN_OR_RETURN(Stmt rowid,
+                      db->Prepare("SELECT rowid FROM articles WHERE id = ?1"));
   rowid.Bind(1, article_id);
-  CC_STORE_ASSIGN_OR_RETURN(bool found, rowid.Step());
+  CC_ASSIGN_OR_RETURN(bool found, rowid.Step());
   if (!found) return absl::NotFoundError("article vanished while writing");
   const int64_t seq = rowid.Int64(0);
-  CC_STORE_ASSIGN_OR_RETURN(
-      Stmt insert, db->Prepare("INSERT OR IGNORE INTO story_buckets(bucket,"
-                               " day, article_seq) VALUES (?1, ?2, ?3)"));
+  CC_ASSIGN_OR_RETURN(Stmt insert,
+                      db->Prepare("INSERT OR IGNORE INTO story_buckets(bucket,"
+                                  " day, article_seq) VALUES (?1, ?2, ?3)"));
   for (uint64_t bucket : signature.buckets) {
     insert.Reset();
     insert.Bind(1, static_cast<int64_t>(bucket)).Bind(2, day).Bind(3, seq);
-    CC_STORE_RETURN_IF_ERROR(insert.Run());
+    CC_RETURN_IF_ERROR(insert.Run());
   }
   return absl::OkStatus();
+}
+
+}  // namespace
+
+absl::Status SqliteStore::AssignStoryLocked(const std::string& article_id,
+                                            const std::string& published_date,
+                                            const story::Signature& signature) {
+  SqliteConnection* db = writer_.get();
+  const int64_t day = story::DayNumber(published_date);
+  CC_ASSIGN_OR_RETURN(const auto candidates,
+                      StoryCandidates(db, signature, day));
+  CC_ASSIGN_OR_RETURN(
+      const std::vector<std::string> joined,
+      SameEventStories(db, article_id, signature, day, candidates));
+  std::string story_id = article_id;
+  if (!joined.empty()) story_id = std::min(story_id, joined.front());
+  for (const std::string& s : joined) {
+    if (s != story_id) CC_RETURN_IF_ERROR(Relabel(db, s, story_id));
+  }
+  return RecordStoryMember(db, article_id, story_id, day, signature);
 }
 
 absl::Status SqliteStore::RemoveFromStoryLocked(const std::string& article_id) {
@@ -219,13 +246,13 @@ absl::Status SqliteStore::RemoveFromStoryLocked(const std::string& article_id) {
   int64_t day = 0;
   std::vector<uint64_t> features;
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("SELECT m.story_id, m.day, f.features FROM story_members m"
                     " JOIN story_features f ON f.article_id = m.article_id"
                     " WHERE m.article_id = ?1"));
     stmt.Bind(1, article_id);
-    CC_STORE_ASSIGN_OR_RETURN(bool found, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
     if (!found) return absl::OkStatus();
     story_id = stmt.Text(0);
     day = stmt.Int64(1);
@@ -233,7 +260,7 @@ absl::Status SqliteStore::RemoveFromStoryLocked(const std::string& article_id) {
   }
   {
     // Its bucket rows, from its keys (no index by article needed).
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("DELETE FROM story_buckets WHERE bucket = ?1 AND day = ?2"
                     " AND article_seq = (SELECT rowid FROM articles"
@@ -243,17 +270,17 @@ absl::Status SqliteStore::RemoveFromStoryLocked(const std::string& article_id) {
       stmt.Bind(1, static_cast<int64_t>(bucket))
           .Bind(2, day)
           .Bind(3, article_id);
-      CC_STORE_RETURN_IF_ERROR(stmt.Run());
+      CC_RETURN_IF_ERROR(stmt.Run());
     }
   }
   for (const char* sql : {"DELETE FROM story_features WHERE article_id = ?1",
                           "DELETE FROM story_members WHERE article_id = ?1"}) {
-    CC_STORE_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql));
-    CC_STORE_RETURN_IF_ERROR(stmt.Bind(1, article_id).Run());
+    CC_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(sql));
+    CC_RETURN_IF_ERROR(stmt.Bind(1, article_id).Run());
   }
   // The rest of the story may fall apart: components again, pairwise.
-  CC_STORE_ASSIGN_OR_RETURN(std::vector<Member> members,
-                            StoryMembers(db, story_id, kMaxStoryArticles));
+  CC_ASSIGN_OR_RETURN(std::vector<Member> members,
+                      StoryMembers(db, story_id, kMaxStoryArticles));
   std::vector<size_t> root(members.size());
   std::iota(root.begin(), root.end(), 0);
   const auto find = [&](size_t x) {
@@ -270,15 +297,14 @@ absl::Status SqliteStore::RemoveFromStoryLocked(const std::string& article_id) {
       }
     }
   }
-  CC_STORE_ASSIGN_OR_RETURN(Stmt update,
-                            db->Prepare("UPDATE story_members SET story_id = ?2"
-                                        " WHERE article_id = ?1"));
+  CC_ASSIGN_OR_RETURN(Stmt update,
+                      db->Prepare("UPDATE story_members SET story_id = ?2"
+                                  " WHERE article_id = ?1"));
   for (size_t i = 0; i < members.size(); ++i) {
     const std::string& id = members[find(i)].article_id;
     if (id == story_id) continue;
     update.Reset();
-    CC_STORE_RETURN_IF_ERROR(
-        update.Bind(1, members[i].article_id).Bind(2, id).Run());
+    CC_RETURN_IF_ERROR(update.Bind(1, members[i].article_id).Bind(2, id).Run());
   }
   return absl::OkStatus();
 }
@@ -290,23 +316,22 @@ absl::StatusOr<StoryPage> SqliteStore::ListStories(
   const uint64_t fingerprint = QueryFingerprint({"stories"});
   std::string after;
   if (!page_token.empty()) {
-    CC_STORE_ASSIGN_OR_RETURN(PageCursor cursor,
-                              DecodePageToken(token_secret_, PageKind::kStories,
-                                              fingerprint, page_token));
+    CC_ASSIGN_OR_RETURN(PageCursor cursor,
+                        DecodePageToken(token_secret_, PageKind::kStories,
+                                        fingerprint, page_token));
     after = cursor.id;
   }
   ReaderLease db(this, AcquireReader());
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db.get(), "BEGIN"));
+  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
   std::vector<std::string> ids;
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt stmt,
         db->Prepare("SELECT DISTINCT story_id FROM story_members"
                     " WHERE story_id > ?1 ORDER BY story_id LIMIT ?2"));
     stmt.Bind(1, after).Bind(2, limit + 1);
     while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
       ids.push_back(stmt.Text(0));
     }
@@ -319,7 +344,7 @@ absl::StatusOr<StoryPage> SqliteStore::ListStories(
                           PageCursor{"", ids[i - 1], 0});
       break;
     }
-    CC_STORE_ASSIGN_OR_RETURN(StoryRecord rec, ReadStory(db.get(), ids[i]));
+    CC_ASSIGN_OR_RETURN(StoryRecord rec, ReadStory(db.get(), ids[i]));
     page.stories.push_back(std::move(rec));
   }
   return page;
@@ -327,8 +352,7 @@ absl::StatusOr<StoryPage> SqliteStore::ListStories(
 
 absl::StatusOr<StoryRecord> SqliteStore::GetStory(absl::string_view id) {
   ReaderLease db(this, AcquireReader());
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db.get(), "BEGIN"));
+  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
   return ReadStory(db.get(), id);
 }
 

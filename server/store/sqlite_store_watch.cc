@@ -77,19 +77,18 @@ void SqliteStore::SetEventListener(std::function<void(int64_t)> listener) {
 absl::Status SqliteStore::EnsureWatchesLocked() {
   if (watches_loaded_) return absl::OkStatus();
   SqliteConnection* db = writer_.get();
-  CC_STORE_ASSIGN_OR_RETURN(
-      Stmt stmt, db->Prepare("SELECT seq, text, speaker, created_ms FROM"
-                             " watches ORDER BY seq"));
+  CC_ASSIGN_OR_RETURN(Stmt stmt,
+                      db->Prepare("SELECT seq, text, speaker, created_ms FROM"
+                                  " watches ORDER BY seq"));
   std::vector<WatchRecord> watches;
   while (true) {
-    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
     watches.push_back({absl::StrCat("w_", stmt.Int64(0)), stmt.Text(1),
                        stmt.Text(2), stmt.Int64(3)});
   }
-  CC_STORE_ASSIGN_OR_RETURN(
-      const int64_t last,
-      db->QueryInt("SELECT coalesce(max(seq), 0) FROM events"));
+  CC_ASSIGN_OR_RETURN(const int64_t last,
+                      db->QueryInt("SELECT coalesce(max(seq), 0) FROM events"));
   last_event_seq_.store(std::max(last_event_seq_.load(), last));
   watches_ = std::move(watches);
   IndexWatchesLocked();
@@ -111,24 +110,24 @@ absl::StatusOr<WatchRecord> SqliteStore::AddWatch(absl::string_view text,
                                                   absl::string_view speaker,
                                                   int max_watches) {
   absl::MutexLock lock(&write_mu_);
-  CC_STORE_RETURN_IF_ERROR(EnsureWatchesLocked());
+  CC_RETURN_IF_ERROR(EnsureWatchesLocked());
   if (static_cast<int>(watches_.size()) >= max_watches) {
     return absl::ResourceExhaustedError(absl::StrCat(
         "at most ", max_watches, " watches can be registered; unregister one"));
   }
   SqliteConnection* db = writer_.get();
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db, "BEGIN IMMEDIATE"));
+  CC_ASSIGN_OR_RETURN(Transaction txn,
+                      Transaction::Begin(db, "BEGIN IMMEDIATE"));
   WatchRecord w{"", std::string(text), std::string(speaker), NowMs()};
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(
       Stmt insert, db->Prepare("INSERT INTO watches(text, speaker, created_ms)"
                                " VALUES (?1, ?2, ?3)"));
-  CC_STORE_RETURN_IF_ERROR(insert.Bind(1, w.text)
-                               .Bind(2, w.speaker)
-                               .Bind(3, w.created_unix_ms)
-                               .Run());
+  CC_RETURN_IF_ERROR(insert.Bind(1, w.text)
+                         .Bind(2, w.speaker)
+                         .Bind(3, w.created_unix_ms)
+                         .Run());
   w.id = absl::StrCat("w_", sqlite3_last_insert_rowid(db->raw()));
-  CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  CC_RETURN_IF_ERROR(txn.Commit());
   watches_.push_back(w);
   IndexWatchesLocked();
   return w;
@@ -140,17 +139,17 @@ absl::Status SqliteStore::RemoveWatch(absl::string_view id) {
     return absl::NotFoundError(absl::StrCat("no watch w_", id));
   }
   absl::MutexLock lock(&write_mu_);
-  CC_STORE_RETURN_IF_ERROR(EnsureWatchesLocked());
+  CC_RETURN_IF_ERROR(EnsureWatchesLocked());
   SqliteConnection* db = writer_.get();
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db, "BEGIN IMMEDIATE"));
-  CC_STORE_ASSIGN_OR_RETURN(Stmt del,
-                            db->Prepare("DELETE FROM watches WHERE seq = ?1"));
-  CC_STORE_RETURN_IF_ERROR(del.Bind(1, seq).Run());
+  CC_ASSIGN_OR_RETURN(Transaction txn,
+                      Transaction::Begin(db, "BEGIN IMMEDIATE"));
+  CC_ASSIGN_OR_RETURN(Stmt del,
+                      db->Prepare("DELETE FROM watches WHERE seq = ?1"));
+  CC_RETURN_IF_ERROR(del.Bind(1, seq).Run());
   if (sqlite3_changes(db->raw()) == 0) {
     return absl::NotFoundError(absl::StrCat("no watch w_", id));
   }
-  CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  CC_RETURN_IF_ERROR(txn.Commit());
   const std::string full = absl::StrCat("w_", seq);
   watches_.erase(
       std::remove_if(watches_.begin(), watches_.end(),
@@ -162,7 +161,7 @@ absl::Status SqliteStore::RemoveWatch(absl::string_view id) {
 
 absl::StatusOr<std::vector<WatchRecord>> SqliteStore::ListWatches() {
   absl::MutexLock lock(&write_mu_);
-  CC_STORE_RETURN_IF_ERROR(EnsureWatchesLocked());
+  CC_RETURN_IF_ERROR(EnsureWatchesLocked());
   return watches_;
 }
 
@@ -200,7 +199,7 @@ absl::Status SqliteStore::RecordWatchEventsLocked(
       event.watch_id = watches_[k].id;
       event.occurrence = rec;
       event.created_unix_ms = now_ms;
-      CC_STORE_RETURN_IF_ERROR(AppendEventLocked(&event));
+      CC_RETURN_IF_ERROR(AppendEventLocked(&event));
     }
   }
   return absl::OkStatus();
@@ -208,7 +207,7 @@ absl::Status SqliteStore::RecordWatchEventsLocked(
 
 absl::Status SqliteStore::AppendEventLocked(WatchEventRecord* e) {
   SqliteConnection* db = writer_.get();
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(
       Stmt insert,
       db->Prepare("INSERT INTO events(kind, watch_id, quote_id, article_id,"
                   " outlet, url, published_date, title, quote_text, speaker,"
@@ -232,7 +231,7 @@ absl::Status SqliteStore::AppendEventLocked(WatchEventRecord* e) {
       .Bind(14, e->score)
       .Bind(15, e->summary)
       .Bind(16, e->created_unix_ms);
-  CC_STORE_RETURN_IF_ERROR(insert.Run());
+  CC_RETURN_IF_ERROR(insert.Run());
   e->seq = sqlite3_last_insert_rowid(db->raw());
   pending_event_seq_ = std::max(pending_event_seq_, e->seq);
   return absl::OkStatus();
@@ -260,11 +259,11 @@ absl::Status SqliteStore::RecordEvents(std::vector<WatchEventRecord>* events) {
   int64_t newest = 0;
   {
     absl::MutexLock lock(&write_mu_);
-    CC_STORE_RETURN_IF_ERROR(EnsureWatchesLocked());
+    CC_RETURN_IF_ERROR(EnsureWatchesLocked());
     TakeCommittedEventsLocked(/*committed=*/false);
     SqliteConnection* db = writer_.get();
-    CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                              Transaction::Begin(db, "BEGIN IMMEDIATE"));
+    CC_ASSIGN_OR_RETURN(Transaction txn,
+                        Transaction::Begin(db, "BEGIN IMMEDIATE"));
     const int64_t now_ms = NowMs();
     for (WatchEventRecord& e : *events) {
       if (e.created_unix_ms == 0) e.created_unix_ms = now_ms;
@@ -276,7 +275,7 @@ absl::Status SqliteStore::RecordEvents(std::vector<WatchEventRecord>* events) {
     }
     absl::Status s = txn.Commit();
     newest = TakeCommittedEventsLocked(/*committed=*/s.ok());
-    CC_STORE_RETURN_IF_ERROR(s);
+    CC_RETURN_IF_ERROR(s);
   }
   NotifyEvents(newest);
   return absl::OkStatus();
@@ -286,11 +285,11 @@ absl::StatusOr<std::vector<WatchEventRecord>> SqliteStore::ReadEvents(
     int64_t after_seq, int limit) {
   if (limit <= 0) return absl::InvalidArgumentError("limit must be positive");
   ReaderLease db(this, AcquireReader());
-  CC_STORE_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(kReadEvents));
+  CC_ASSIGN_OR_RETURN(Stmt stmt, db->Prepare(kReadEvents));
   stmt.Bind(1, after_seq).Bind(2, std::min(limit, kMaxListLimit));
   std::vector<WatchEventRecord> out;
   while (true) {
-    CC_STORE_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) break;
     out.push_back(EventFromRow(stmt));
   }

@@ -115,19 +115,19 @@ absl::StatusOr<std::vector<PutResult>> SqliteStore::PutArticles(
   {
     absl::MutexLock lock(&write_mu_);
     CacheGuard caches(this);
-    CC_STORE_RETURN_IF_ERROR(EnsureCachesLocked());
-    CC_STORE_RETURN_IF_ERROR(EnsureWatchesLocked());
+    CC_RETURN_IF_ERROR(EnsureCachesLocked());
+    CC_RETURN_IF_ERROR(EnsureWatchesLocked());
     TakeCommittedEventsLocked(/*committed=*/false);
     const int64_t now_ms = NowMs();
-    CC_STORE_ASSIGN_OR_RETURN(
-        Transaction txn, Transaction::Begin(writer_.get(), "BEGIN IMMEDIATE"));
+    CC_ASSIGN_OR_RETURN(Transaction txn,
+                        Transaction::Begin(writer_.get(), "BEGIN IMMEDIATE"));
     FtsChanges fts;
     for (const PutRequest& request : articles) {
-      CC_STORE_ASSIGN_OR_RETURN(PutResult result,
-                                PutOneLocked(request, now_ms, &fts));
+      CC_ASSIGN_OR_RETURN(PutResult result,
+                          PutOneLocked(request, now_ms, &fts));
       if (result.outcome != PutOutcome::kUnchanged) {
         // Watch hook (matching is verify's; sqlite_store_watch.cc).
-        CC_STORE_RETURN_IF_ERROR(RecordWatchEventsLocked(
+        CC_RETURN_IF_ERROR(RecordWatchEventsLocked(
             request, result,
             absl::StrCat("q_", ArticleHex(result.article_id), "_",
                          result.version, "_"),
@@ -136,10 +136,10 @@ absl::StatusOr<std::vector<PutResult>> SqliteStore::PutArticles(
       results.push_back(std::move(result));
     }
     // Speaker identity hook (owned by verify; sqlite_store_speakers.cc).
-    CC_STORE_RETURN_IF_ERROR(
+    CC_RETURN_IF_ERROR(
         ReconcileSpeakersLocked(fts.quote_speakers, fts.quote_hashes));
-    CC_STORE_RETURN_IF_ERROR(ApplyFtsLocked(fts));
-    CC_STORE_RETURN_IF_ERROR(CommitLocked(&txn));
+    CC_RETURN_IF_ERROR(ApplyFtsLocked(fts));
+    CC_RETURN_IF_ERROR(CommitLocked(&txn));
     caches.Committed();
     newest_event = TakeCommittedEventsLocked(/*committed=*/true);
   }
@@ -150,7 +150,6 @@ absl::StatusOr<std::vector<PutResult>> SqliteStore::PutArticles(
 absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
                                                     int64_t now_ms,
                                                     FtsChanges* fts) {
-  SqliteConnection* db = writer_.get();
   const ArticleInput& in = *request.input;
   PreparedArticle local;
   const PreparedArticle* prepared = request.prepared;
@@ -159,94 +158,102 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
     local = PrepareArticle(in, *request.extraction);
     prepared = &local;
   }
-  const std::string& content_hash = prepared->content_hash;
-  PutResult result;
-
   // Same text under any URL: unchanged, the existing article's id.
-  {
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt by_hash,
-        db->Prepare(
-            "SELECT id, version FROM articles WHERE content_hash = ?1"));
-    by_hash.Bind(1, content_hash);
-    CC_STORE_ASSIGN_OR_RETURN(bool found, by_hash.Step());
-    if (found) {
-      result.article_id = by_hash.Text(0);
-      result.version = by_hash.Int(1);
-      result.outcome = PutOutcome::kUnchanged;
-      return result;
-    }
+  CC_ASSIGN_OR_RETURN(std::optional<ArticleVersion> same_text,
+                      FindArticleLocked("SELECT id, version FROM articles"
+                                        " WHERE content_hash = ?1",
+                                        prepared->content_hash));
+  if (same_text) {
+    PutResult result;
+    result.article_id = std::move(same_text->id);
+    result.version = same_text->version;
+    result.outcome = PutOutcome::kUnchanged;
+    return result;
   }
-
   // Same URL, new text: replace in place, version + 1.
   if (!in.url.empty()) {
-    std::string id;
-    int version = 0;
-    {
-      CC_STORE_ASSIGN_OR_RETURN(
-          Stmt by_url,
-          db->Prepare("SELECT id, version FROM articles WHERE url = ?1 "
-                      "AND url <> ''"));
-      by_url.Bind(1, in.url);
-      CC_STORE_ASSIGN_OR_RETURN(bool found, by_url.Step());
-      if (found) {
-        id = by_url.Text(0);
-        version = by_url.Int(1);
-      }
-    }
-    if (!id.empty()) {
-      CC_STORE_ASSIGN_OR_RETURN(std::vector<std::string> touched,
-                                SpeakersOfArticleLocked(id));
-      for (const std::string& speaker : touched) profiles_.Erase(speaker);
-      CC_STORE_RETURN_IF_ERROR(
-          DropQuotesOfArticleLocked(id, /*delete_rows=*/true, fts));
-      const int new_version = version + 1;
-      {
-        CC_STORE_ASSIGN_OR_RETURN(
-            Stmt update,
-            db->Prepare("UPDATE articles SET outlet = ?2, published_date = ?3,"
-                        " title = ?4, text = ?5, content_hash = ?6,"
-                        " version = ?7, ingested_unix_ms = ?8 WHERE id = ?1"));
-        update.Bind(1, id)
-            .Bind(2, in.outlet)
-            .Bind(3, in.published_date)
-            .Bind(4, in.title)
-            .Bind(5, in.text)
-            .Bind(6, content_hash)
-            .Bind(7, new_version)
-            .Bind(8, now_ms);
-        CC_STORE_RETURN_IF_ERROR(update.Run());
-      }
-      CC_STORE_RETURN_IF_ERROR(InsertExtractionLocked(
-          id, new_version, *request.extraction, *prepared, fts));
-      CC_STORE_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
-      CC_STORE_RETURN_IF_ERROR(RemoveFromStoryLocked(id));
-      CC_STORE_RETURN_IF_ERROR(
-          AssignStoryLocked(id, in.published_date, prepared->story));
-      index_articles_.push_back(id);
-      result.article_id = id;
-      result.version = new_version;
-      result.outcome = PutOutcome::kReplaced;
-      return result;
+    CC_ASSIGN_OR_RETURN(std::optional<ArticleVersion> same_url,
+                        FindArticleLocked("SELECT id, version FROM articles"
+                                          " WHERE url = ?1 AND url <> ''",
+                                          in.url));
+    if (same_url) {
+      return ReplaceArticleLocked(request, *prepared, *same_url, now_ms, fts);
     }
   }
+  return InsertArticleLocked(request, *prepared, now_ms, fts);
+}
 
-  // New article. Probe for an id collision (astronomically rare).
+absl::StatusOr<std::optional<SqliteStore::ArticleVersion>>
+SqliteStore::FindArticleLocked(const char* sql, const std::string& value) {
+  CC_ASSIGN_OR_RETURN(Stmt stmt, writer_->Prepare(sql));
+  stmt.Bind(1, value);
+  CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
+  if (!found) return std::nullopt;
+  return ArticleVersion{stmt.Text(0), stmt.Int(1)};
+}
+
+absl::StatusOr<PutResult> SqliteStore::ReplaceArticleLocked(
+    const PutRequest& request, const PreparedArticle& prepared,
+    const ArticleVersion& old, int64_t now_ms, FtsChanges* fts) {
+  SqliteConnection* db = writer_.get();
+  const ArticleInput& in = *request.input;
+  const std::string& id = old.id;
+  CC_ASSIGN_OR_RETURN(std::vector<std::string> touched,
+                      SpeakersOfArticleLocked(id));
+  for (const std::string& speaker : touched) profiles_.Erase(speaker);
+  CC_RETURN_IF_ERROR(DropQuotesOfArticleLocked(id, /*delete_rows=*/true, fts));
+  const int new_version = old.version + 1;
+  {
+    CC_ASSIGN_OR_RETURN(
+        Stmt update,
+        db->Prepare("UPDATE articles SET outlet = ?2, published_date = ?3,"
+                    " title = ?4, text = ?5, content_hash = ?6,"
+                    " version = ?7, ingested_unix_ms = ?8 WHERE id = ?1"));
+    update.Bind(1, id)
+        .Bind(2, in.outlet)
+        .Bind(3, in.published_date)
+        .Bind(4, in.title)
+        .Bind(5, in.text)
+        .Bind(6, prepared.content_hash)
+        .Bind(7, new_version)
+        .Bind(8, now_ms);
+    CC_RETURN_IF_ERROR(update.Run());
+  }
+  CC_RETURN_IF_ERROR(InsertExtractionLocked(
+      id, new_version, *request.extraction, prepared, fts));
+  CC_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
+  CC_RETURN_IF_ERROR(RemoveFromStoryLocked(id));
+  CC_RETURN_IF_ERROR(AssignStoryLocked(id, in.published_date, prepared.story));
+  index_articles_.push_back(id);
+  PutResult result;
+  result.article_id = id;
+  result.version = new_version;
+  result.outcome = PutOutcome::kReplaced;
+  return result;
+}
+
+absl::StatusOr<PutResult> SqliteStore::InsertArticleLocked(
+    const PutRequest& request, const PreparedArticle& prepared, int64_t now_ms,
+    FtsChanges* fts) {
+  SqliteConnection* db = writer_.get();
+  const ArticleInput& in = *request.input;
+  const std::string& content_hash = prepared.content_hash;
+  // Probe for an id collision (astronomically rare).
   std::string id;
   for (int attempt = 0; id.empty(); ++attempt) {
     if (attempt == 16)
       return absl::InternalError("could not allocate an article id");
     std::string candidate = attempt == 0
-                                ? prepared->new_article_id
+                                ? prepared.new_article_id
                                 : ArticleIdFor(in.url, content_hash, attempt);
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt exists, db->Prepare("SELECT 1 FROM articles WHERE id = ?1"));
+    CC_ASSIGN_OR_RETURN(Stmt exists,
+                        db->Prepare("SELECT 1 FROM articles WHERE id = ?1"));
     exists.Bind(1, candidate);
-    CC_STORE_ASSIGN_OR_RETURN(bool taken, exists.Step());
+    CC_ASSIGN_OR_RETURN(bool taken, exists.Step());
     if (!taken) id = std::move(candidate);
   }
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt insert,
         db->Prepare("INSERT INTO articles(id, url, outlet, published_date,"
                     " title, text, content_hash, version, ingested_unix_ms)"
@@ -259,13 +266,13 @@ absl::StatusOr<PutResult> SqliteStore::PutOneLocked(const PutRequest& request,
         .Bind(6, in.text)
         .Bind(7, content_hash)
         .Bind(8, now_ms);
-    CC_STORE_RETURN_IF_ERROR(insert.Run());
+    CC_RETURN_IF_ERROR(insert.Run());
   }
-  CC_STORE_RETURN_IF_ERROR(
-      InsertExtractionLocked(id, 1, *request.extraction, *prepared, fts));
-  CC_STORE_RETURN_IF_ERROR(
-      AssignStoryLocked(id, in.published_date, prepared->story));
+  CC_RETURN_IF_ERROR(
+      InsertExtractionLocked(id, 1, *request.extraction, prepared, fts));
+  CC_RETURN_IF_ERROR(AssignStoryLocked(id, in.published_date, prepared.story));
   index_articles_.push_back(id);
+  PutResult result;
   result.article_id = std::move(id);
   result.version = 1;
   result.outcome = PutOutcome::kCreated;
@@ -276,12 +283,12 @@ absl::Status SqliteStore::DropQuotesOfArticleLocked(
     const std::string& article_id, bool delete_rows, FtsChanges* fts) {
   SqliteConnection* db = writer_.get();
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt select,
         db->Prepare("SELECT seq, norm_text FROM quotes WHERE article_id = ?1"));
     select.Bind(1, article_id);
     while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, select.Step());
+      CC_ASSIGN_OR_RETURN(bool row, select.Step());
       if (!row) break;
       const int64_t seq = select.Int64(0);
       // Written earlier in this transaction: never indexed, just forget it.
@@ -303,11 +310,11 @@ absl::Status SqliteStore::DropQuotesOfArticleLocked(
   fts->quote_speakers.resize(kept);
   fts->quote_hashes.resize(kept);
   if (!delete_rows) return absl::OkStatus();
-  CC_STORE_ASSIGN_OR_RETURN(
-      Stmt del_quotes, db->Prepare("DELETE FROM quotes WHERE article_id = ?1"));
-  CC_STORE_RETURN_IF_ERROR(del_quotes.Bind(1, article_id).Run());
-  CC_STORE_ASSIGN_OR_RETURN(
-      Stmt del_claims, db->Prepare("DELETE FROM claims WHERE article_id = ?1"));
+  CC_ASSIGN_OR_RETURN(Stmt del_quotes,
+                      db->Prepare("DELETE FROM quotes WHERE article_id = ?1"));
+  CC_RETURN_IF_ERROR(del_quotes.Bind(1, article_id).Run());
+  CC_ASSIGN_OR_RETURN(Stmt del_claims,
+                      db->Prepare("DELETE FROM claims WHERE article_id = ?1"));
   return del_claims.Bind(1, article_id).Run();
 }
 
@@ -315,26 +322,26 @@ absl::Status SqliteStore::ApplyFtsLocked(const FtsChanges& fts) {
   SqliteConnection* db = writer_.get();
   // Removals first: a new row may reuse the seq of a removed one.
   for (const auto& [seq, norm_text] : fts.deletes) {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt words,
         db->Prepare("INSERT INTO quotes_words(quotes_words, rowid, norm_text)"
                     " VALUES ('delete', ?1, ?2)"));
-    CC_STORE_RETURN_IF_ERROR(words.Bind(1, seq).Bind(2, norm_text).Run());
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_RETURN_IF_ERROR(words.Bind(1, seq).Bind(2, norm_text).Run());
+    CC_ASSIGN_OR_RETURN(
         Stmt trigram,
         db->Prepare("INSERT INTO quotes_trigram(quotes_trigram, rowid,"
                     " norm_text) VALUES ('delete', ?1, ?2)"));
-    CC_STORE_RETURN_IF_ERROR(trigram.Bind(1, seq).Bind(2, norm_text).Run());
+    CC_RETURN_IF_ERROR(trigram.Bind(1, seq).Bind(2, norm_text).Run());
   }
   for (const auto& [seq, norm_text] : fts.inserts) {
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt words, db->Prepare("INSERT INTO quotes_words(rowid, norm_text)"
-                                " VALUES (?1, ?2)"));
-    CC_STORE_RETURN_IF_ERROR(words.Bind(1, seq).Bind(2, norm_text).Run());
-    CC_STORE_ASSIGN_OR_RETURN(Stmt trigram,
-                              db->Prepare("INSERT INTO quotes_trigram(rowid,"
-                                          " norm_text) VALUES (?1, ?2)"));
-    CC_STORE_RETURN_IF_ERROR(trigram.Bind(1, seq).Bind(2, norm_text).Run());
+    CC_ASSIGN_OR_RETURN(Stmt words,
+                        db->Prepare("INSERT INTO quotes_words(rowid, norm_text)"
+                                    " VALUES (?1, ?2)"));
+    CC_RETURN_IF_ERROR(words.Bind(1, seq).Bind(2, norm_text).Run());
+    CC_ASSIGN_OR_RETURN(Stmt trigram,
+                        db->Prepare("INSERT INTO quotes_trigram(rowid,"
+                                    " norm_text) VALUES (?1, ?2)"));
+    CC_RETURN_IF_ERROR(trigram.Bind(1, seq).Bind(2, norm_text).Run());
   }
   return absl::OkStatus();
 }
@@ -348,9 +355,9 @@ absl::Status SqliteStore::InsertExtractionLocked(
   for (size_t i = 0; i < extraction.quotes.size(); ++i) {
     const extract::Quote& q = extraction.quotes[i];
     const PreparedQuote& pq = prepared.quotes[i];
-    CC_STORE_ASSIGN_OR_RETURN(const std::string speaker_id,
-                              UpsertSpeakerLocked(q, pq));
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(const std::string speaker_id,
+                        UpsertSpeakerLocked(q, pq));
+    CC_ASSIGN_OR_RETURN(
         Stmt insert,
         db->Prepare(
             "INSERT INTO quotes(id, article_id, ordinal, text, norm_text,"
@@ -385,10 +392,10 @@ absl::Status SqliteStore::InsertExtractionLocked(
         .Bind(20, std::isnan(q.confidence) ? 0.0
                                            : static_cast<double>(q.confidence))
         .Bind(21, static_cast<int64_t>(pq.match_hash));
-    CC_STORE_RETURN_IF_ERROR(insert.Run());
+    CC_RETURN_IF_ERROR(insert.Run());
     fts->inserts[sqlite3_last_insert_rowid(db->raw())] = pq.norm_text;
     if (!speaker_id.empty()) {
-      CC_STORE_RETURN_IF_ERROR(AddAliasAndRoleLocked(speaker_id, q));
+      CC_RETURN_IF_ERROR(AddAliasAndRoleLocked(speaker_id, q));
       fts->quote_speakers.emplace_back(article_id, speaker_id);
       fts->quote_hashes.push_back(pq.match_hash);
     }
@@ -396,7 +403,7 @@ absl::Status SqliteStore::InsertExtractionLocked(
   for (size_t i = 0; i < extraction.quantities.size(); ++i) {
     const extract::Quantity& c = extraction.quantities[i];
     const auto [lo, hi] = ClaimRange(c);
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt insert,
         db->Prepare(
             "INSERT INTO claims(id, article_id, ordinal, surface, span_begin,"
@@ -432,7 +439,7 @@ absl::Status SqliteStore::InsertExtractionLocked(
         .Bind(24, c.is_delta)
         .Bind(25, Finite(c.base))
         .Bind(26, c.time_resolved);
-    CC_STORE_RETURN_IF_ERROR(insert.Run());
+    CC_RETURN_IF_ERROR(insert.Run());
   }
   return absl::OkStatus();
 }
@@ -450,7 +457,7 @@ absl::StatusOr<std::string> SqliteStore::UpsertSpeakerLocked(
   if (known != known_speakers_.end() && (known->second.kind_set || !kind_set)) {
     return id;
   }
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(
       Stmt upsert,
       writer_->Prepare(
           "INSERT INTO speakers(id, key, name, sort_name, kind)"
@@ -462,7 +469,7 @@ absl::StatusOr<std::string> SqliteStore::UpsertSpeakerLocked(
       .Bind(3, quote.speaker)
       .Bind(4, LowerAscii(quote.speaker))
       .Bind(5, static_cast<int>(quote.speaker_kind));
-  CC_STORE_RETURN_IF_ERROR(upsert.Run());
+  CC_RETURN_IF_ERROR(upsert.Run());
   known_speakers_[id].kind_set |= kind_set;
   speaker_names_.Add(id, prepared.speaker_key);
   return id;
@@ -488,40 +495,29 @@ absl::Status SqliteStore::AddAliasAndRoleLocked(const std::string& speaker_id,
     const absl::string_view alias =
         absl::StripAsciiWhitespace(quote.speaker_mention);
     if (is_new('a', alias)) {
-      CC_STORE_ASSIGN_OR_RETURN(
-          Stmt insert,
-          writer_->Prepare("INSERT OR IGNORE INTO speaker_aliases(speaker_id,"
-                           " alias, alias_lower) VALUES (?1, ?2, ?3)"));
-      insert.Bind(1, speaker_id).Bind(2, alias).Bind(3, LowerAscii(alias));
-      CC_STORE_RETURN_IF_ERROR(insert.Run());
+      CC_RETURN_IF_ERROR(AddAliasLocked(speaker_id, alias));
     }
   }
   const absl::string_view role = absl::StripAsciiWhitespace(quote.role);
   if (!role.empty() && is_new('r', role)) {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt insert,
         writer_->Prepare("INSERT OR IGNORE INTO speaker_roles(speaker_id, role)"
                          " VALUES (?1, ?2)"));
     insert.Bind(1, speaker_id).Bind(2, role);
-    CC_STORE_RETURN_IF_ERROR(insert.Run());
+    CC_RETURN_IF_ERROR(insert.Run());
   }
   return absl::OkStatus();
 }
 
 absl::StatusOr<std::vector<std::string>> SqliteStore::SpeakersOfArticleLocked(
     const std::string& article_id) {
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(
       Stmt select,
       writer_->Prepare("SELECT DISTINCT speaker_id FROM quotes"
                        " WHERE article_id = ?1 AND speaker_id IS NOT NULL"));
   select.Bind(1, article_id);
-  std::vector<std::string> ids;
-  while (true) {
-    CC_STORE_ASSIGN_OR_RETURN(bool row, select.Step());
-    if (!row) break;
-    ids.push_back(select.Text(0));
-  }
-  return ids;
+  return ReadTextColumn(select);
 }
 
 absl::Status SqliteStore::RebuildSpeakersLocked(
@@ -529,87 +525,90 @@ absl::Status SqliteStore::RebuildSpeakersLocked(
   SqliteConnection* db = writer_.get();
   for (const std::string& id : speaker_ids) {
     known_speakers_.erase(id);  // its aliases and roles are re-derived
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt clear_aliases,
         db->Prepare("DELETE FROM speaker_aliases WHERE speaker_id = ?1"));
-    CC_STORE_RETURN_IF_ERROR(clear_aliases.Bind(1, id).Run());
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_RETURN_IF_ERROR(clear_aliases.Bind(1, id).Run());
+    CC_ASSIGN_OR_RETURN(
         Stmt clear_roles,
         db->Prepare("DELETE FROM speaker_roles WHERE speaker_id = ?1"));
-    CC_STORE_RETURN_IF_ERROR(clear_roles.Bind(1, id).Run());
+    CC_RETURN_IF_ERROR(clear_roles.Bind(1, id).Run());
 
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt quotes, db->Prepare("SELECT speaker, mention, role FROM quotes"
-                                 " WHERE speaker_id = ?1"));
+    CC_ASSIGN_OR_RETURN(Stmt quotes,
+                        db->Prepare("SELECT speaker, mention, role FROM quotes"
+                                    " WHERE speaker_id = ?1"));
     quotes.Bind(1, id);
     int count = 0;
     while (true) {
-      CC_STORE_ASSIGN_OR_RETURN(bool row, quotes.Step());
+      CC_ASSIGN_OR_RETURN(bool row, quotes.Step());
       if (!row) break;
       ++count;
       extract::Quote q;
       q.speaker = quotes.Text(0);
       q.speaker_mention = quotes.Text(1);
       q.role = quotes.Text(2);
-      CC_STORE_RETURN_IF_ERROR(AddAliasAndRoleLocked(id, q));
+      CC_RETURN_IF_ERROR(AddAliasAndRoleLocked(id, q));
     }
     if (count == 0) {
-      CC_STORE_ASSIGN_OR_RETURN(
-          Stmt drop, db->Prepare("DELETE FROM speakers WHERE id = ?1"));
-      CC_STORE_RETURN_IF_ERROR(drop.Bind(1, id).Run());
+      CC_ASSIGN_OR_RETURN(Stmt drop,
+                          db->Prepare("DELETE FROM speakers WHERE id = ?1"));
+      CC_RETURN_IF_ERROR(drop.Bind(1, id).Run());
     }
   }
   return absl::OkStatus();
+}
+
+absl::StatusOr<Transaction> SqliteStore::BeginWriteLocked() {
+  CC_RETURN_IF_ERROR(EnsureCachesLocked());
+  return Transaction::Begin(writer_.get(), "BEGIN IMMEDIATE");
 }
 
 absl::StatusOr<DeleteResult> SqliteStore::DeleteArticle(absl::string_view id) {
   const std::string article_id(id);
   absl::MutexLock lock(&write_mu_);
   CacheGuard caches(this);
-  CC_STORE_RETURN_IF_ERROR(EnsureCachesLocked());
+  CC_ASSIGN_OR_RETURN(Transaction txn, BeginWriteLocked());
   SqliteConnection* db = writer_.get();
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(db, "BEGIN IMMEDIATE"));
   DeleteResult result;
   {
-    CC_STORE_ASSIGN_OR_RETURN(
+    CC_ASSIGN_OR_RETURN(
         Stmt counts,
         db->Prepare(
             "SELECT (SELECT count(*) FROM quotes WHERE article_id = ?1),"
             " (SELECT count(*) FROM claims WHERE article_id = ?1)"
             " FROM articles WHERE id = ?1"));
     counts.Bind(1, article_id);
-    CC_STORE_ASSIGN_OR_RETURN(bool found, counts.Step());
+    CC_ASSIGN_OR_RETURN(bool found, counts.Step());
     if (!found) {
       return absl::NotFoundError(absl::StrCat("article '", id, "' not found"));
     }
     result.deleted_quotes = counts.Int(0);
     result.deleted_claims = counts.Int(1);
   }
-  CC_STORE_ASSIGN_OR_RETURN(std::vector<std::string> touched,
-                            SpeakersOfArticleLocked(article_id));
+  CC_ASSIGN_OR_RETURN(std::vector<std::string> touched,
+                      SpeakersOfArticleLocked(article_id));
   for (const std::string& speaker : touched) profiles_.Erase(speaker);
   FtsChanges fts;
-  CC_STORE_RETURN_IF_ERROR(
+  CC_RETURN_IF_ERROR(
       DropQuotesOfArticleLocked(article_id, /*delete_rows=*/false, &fts));
   // FTS rows first, while their values are still at hand; then quotes and
   // claims go by ON DELETE CASCADE.
-  CC_STORE_RETURN_IF_ERROR(ApplyFtsLocked(fts));
-  CC_STORE_RETURN_IF_ERROR(RemoveFromStoryLocked(article_id));
+  CC_RETURN_IF_ERROR(ApplyFtsLocked(fts));
+  CC_RETURN_IF_ERROR(RemoveFromStoryLocked(article_id));
   {
-    CC_STORE_ASSIGN_OR_RETURN(
-        Stmt del, db->Prepare("DELETE FROM articles WHERE id = ?1"));
-    CC_STORE_RETURN_IF_ERROR(del.Bind(1, article_id).Run());
+    CC_ASSIGN_OR_RETURN(Stmt del,
+                        db->Prepare("DELETE FROM articles WHERE id = ?1"));
+    CC_RETURN_IF_ERROR(del.Bind(1, article_id).Run());
   }
-  CC_STORE_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
+  CC_RETURN_IF_ERROR(RebuildSpeakersLocked(touched));
   index_articles_.push_back(article_id);
-  CC_STORE_RETURN_IF_ERROR(CommitLocked(&txn));
+  CC_RETURN_IF_ERROR(CommitLocked(&txn));
   caches.Committed();
   return result;
 }
 
 absl::Status SqliteStore::CommitLocked(Transaction* txn) {
-  CC_STORE_ASSIGN_OR_RETURN(
+  CC_ASSIGN_OR_RETURN(
       const IndexDelta delta,
       MemoryIndex::ReadDelta(writer_.get(), index_articles_, index_speakers_));
   index_articles_.clear();
@@ -623,7 +622,7 @@ absl::Status SqliteStore::CommitLocked(Transaction* txn) {
   // of two adjacent commits, for that window only (records come whole from
   // one side or the other, never torn). The caller acks only after this
   // returns, i.e. after both.
-  CC_STORE_RETURN_IF_ERROR(txn->Commit());
+  CC_RETURN_IF_ERROR(txn->Commit());
   {
     absl::MutexLock lock(&index_mu_);
     if (index_ != nullptr) index_->Apply(delta);
@@ -647,11 +646,11 @@ absl::Status SqliteStore::CompactIndexIfDueLocked() {
   }
   // Rebuilt from the committed rows on the writer (no write can come in
   // between: write_mu_ is held), outside index_mu_, then swapped in.
-  CC_STORE_ASSIGN_OR_RETURN(Transaction txn,
-                            Transaction::Begin(writer_.get(), "BEGIN"));
-  CC_STORE_ASSIGN_OR_RETURN(std::unique_ptr<MemoryIndex> fresh,
-                            MemoryIndex::Build(writer_.get()));
-  CC_STORE_RETURN_IF_ERROR(txn.Commit());
+  CC_ASSIGN_OR_RETURN(Transaction txn,
+                      Transaction::Begin(writer_.get(), "BEGIN"));
+  CC_ASSIGN_OR_RETURN(std::unique_ptr<MemoryIndex> fresh,
+                      MemoryIndex::Build(writer_.get()));
+  CC_RETURN_IF_ERROR(txn.Commit());
   std::unique_ptr<MemoryIndex> old;
   {
     absl::MutexLock lock(&index_mu_);

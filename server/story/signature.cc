@@ -8,6 +8,7 @@
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
+#include "server/text/stopwords.h"
 
 namespace claimcheck::story {
 namespace {
@@ -31,27 +32,6 @@ uint64_t Mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-bool IsStopword(absl::string_view w) {
-  static constexpr absl::string_view kStop[] = {
-      "a",     "an",     "the",    "and",   "or",    "but",   "of",    "to",
-      "in",    "on",     "at",     "for",   "with",  "by",    "from",  "as",
-      "is",    "are",    "was",    "were",  "be",    "been",  "being", "am",
-      "it",    "its",    "this",   "that",  "these", "those", "there", "here",
-      "i",     "we",     "you",    "he",    "she",   "they",  "me",    "us",
-      "him",   "her",    "them",   "my",    "our",   "your",  "his",   "their",
-      "so",    "very",   "really", "just",  "also",  "then",  "than",  "too",
-      "do",    "does",   "did",    "have",  "has",   "had",   "will",  "would",
-      "shall", "should", "can",    "could", "may",   "might", "must",  "which",
-      "who",   "what",   "if",     "about", "into",  "up",    "out",   "not",
-      "no",    "said",   "says",   "say",   "new",   "one",   "two",   "after",
-      "over",  "more",
-  };
-  for (absl::string_view s : kStop) {
-    if (w == s) return true;
-  }
-  return false;
-}
-
 bool IsWordByte(unsigned char c) {
   return absl::ascii_isalnum(c) || c == '\'' || c == '-' || c >= 0x80;
 }
@@ -71,7 +51,7 @@ void AddFeatures(absl::string_view s, int max_words,
     ++words;
     if (!absl::ascii_isalpha(raw[0])) continue;  // numbers, marks
     const std::string w = absl::AsciiStrToLower(raw);
-    if (w.size() <= 2 || IsStopword(w)) continue;
+    if (w.size() <= 2 || text::IsStopword(w, text::Stopwords::kStory)) continue;
     if (absl::ascii_isupper(raw[0]) && words > 1) {
       out->push_back(Fnv(w, Fnv("E:")));  // a name
     }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -185,52 +186,73 @@ bool SameUtterance(absl::string_view a, absl::string_view b) {
   return true;
 }
 
-std::vector<ConflictPair> AttributionConflicts(
-    absl::Span<const QuoteOccurrence> group) {
-  std::vector<size_t> order;
-  for (size_t i = 0; i < group.size(); ++i) {
-    if (Eligible(group[i])) order.push_back(i);
+namespace {
+
+// The distinct normalised texts of `order`'s occurrences: (*text_of)[i] is
+// the text id of occurrence i, (*text_first)[id] an occurrence holding it.
+void DistinctTexts(absl::Span<const QuoteOccurrence> group,
+                   const std::vector<size_t>& order,
+                   std::vector<size_t>* text_of,
+                   std::vector<size_t>* text_first) {
+  text_of->assign(group.size(), 0);
+  absl::flat_hash_map<std::string, size_t> ids;
+  for (size_t i : order) {
+    auto [it, added] = ids.try_emplace(
+        extract::NormalizeForMatch(group[i].text), text_first->size());
+    if (added) text_first->push_back(i);
+    (*text_of)[i] = it->second;
   }
-  internal::SortEarliestFirst(group, &order);
-  // Distinct normalised texts; text_of[i] for attributed occurrences.
-  std::vector<size_t> text_of(group.size(), 0);
-  std::vector<size_t> text_first;  // an occurrence holding each text
-  {
-    absl::flat_hash_map<std::string, size_t> ids;
-    for (size_t i : order) {
-      auto [it, added] = ids.try_emplace(
-          extract::NormalizeForMatch(group[i].text), text_first.size());
-      if (added) text_first.push_back(i);
-      text_of[i] = it->second;
-    }
-  }
-  // Lazily filled: 0 unknown, 1 different, 2 same utterance.
-  const size_t scored = std::min(text_first.size(), kMaxAttributionTexts);
-  std::vector<uint8_t> same(scored * scored, 0);
-  auto Same = [&](size_t x, size_t y) {
+}
+
+// Whether two text ids are the same utterance (SameUtterance), computed
+// lazily for the first kMaxAttributionTexts texts; later texts are only the
+// same as themselves.
+class SameUtteranceCache {
+ public:
+  SameUtteranceCache(absl::Span<const QuoteOccurrence> group,
+                     const std::vector<size_t>& text_first)
+      : group_(group),
+        text_first_(text_first),
+        scored_(std::min(text_first.size(), kMaxAttributionTexts)),
+        same_(scored_ * scored_, 0) {}
+
+  bool operator()(size_t x, size_t y) {
     if (x == y) return true;
-    if (x >= scored || y >= scored) return false;
-    uint8_t& v = same[std::min(x, y) * scored + std::max(x, y)];
+    if (x >= scored_ || y >= scored_) return false;
+    uint8_t& v = same_[std::min(x, y) * scored_ + std::max(x, y)];
     if (v == 0) {
-      v = SameUtterance(group[text_first[x]].text, group[text_first[y]].text)
+      v = SameUtterance(group_[text_first_[x]].text,
+                        group_[text_first_[y]].text)
               ? 2
               : 1;
     }
     return v == 2;
-  };
-  // Clusters of one speaker each; members earliest first, and each distinct
-  // text once with its earliest member.
-  struct Cluster {
-    std::vector<size_t> members;
-    std::vector<std::pair<size_t, size_t>> texts;  // (text id, member)
-    std::vector<int> text_count;  // occurrences of each of `texts`
-    // One member per distinct speaker name and kind (for MaybeSameEntity).
-    std::vector<size_t> names;
-  };
-  std::vector<Cluster> clusters;
+  }
+
+ private:
+  absl::Span<const QuoteOccurrence> group_;
+  const std::vector<size_t>& text_first_;
+  const size_t scored_;
+  std::vector<uint8_t> same_;  // 0 unknown, 1 different, 2 same utterance
+};
+
+// Occurrences of one speaker; members earliest first, and each distinct
+// text once with its earliest member.
+struct SpeakerCluster {
+  std::vector<size_t> members;
+  std::vector<std::pair<size_t, size_t>> texts;  // (text id, member)
+  std::vector<int> text_count;  // occurrences of each of `texts`
+  // One member per distinct speaker name and kind (for MaybeSameEntity).
+  std::vector<size_t> names;
+};
+
+std::vector<SpeakerCluster> ClusterBySpeaker(
+    absl::Span<const QuoteOccurrence> group, const std::vector<size_t>& order,
+    const std::vector<size_t>& text_of) {
+  std::vector<SpeakerCluster> clusters;
   for (size_t i : order) {
-    Cluster* home = nullptr;
-    for (Cluster& cl : clusters) {
+    SpeakerCluster* home = nullptr;
+    for (SpeakerCluster& cl : clusters) {
       for (size_t m : cl.members) {
         if (SameOccurrenceSpeaker(group[i], group[m])) {
           home = &cl;
@@ -258,60 +280,84 @@ std::vector<ConflictPair> AttributionConflicts(
     }
     ++home->text_count[k];
   }
-  // Whether any member of one cluster may name the same entity as any of
-  // the other (see MaybeSameEntity): then nothing there is a conflict.
-  const auto MayBeOneEntity = [](absl::Span<const QuoteOccurrence> g,
-                                 const std::vector<size_t>& xs,
-                                 const std::vector<size_t>& ys) {
-    for (size_t i : xs) {
-      for (size_t j : ys) {
-        if (MaybeSameEntity(g[i], g[j])) return true;
+  return clusters;
+}
+
+// Whether any member of one cluster may name the same entity as any of
+// the other (see MaybeSameEntity): then nothing there is a conflict.
+bool MayBeOneEntity(absl::Span<const QuoteOccurrence> g,
+                    const std::vector<size_t>& xs,
+                    const std::vector<size_t>& ys) {
+  for (size_t i : xs) {
+    for (size_t j : ys) {
+      if (MaybeSameEntity(g[i], g[j])) return true;
+    }
+  }
+  return false;
+}
+
+// One conflict per utterance the two speakers share: the earliest
+// occurrence of x with a same-utterance partner in y not yet covered,
+// and its earliest partner; the texts of either side that are the same
+// utterance as that pair are covered by (and counted in) it.
+void AddClusterConflicts(absl::Span<const QuoteOccurrence> group,
+                         const std::vector<size_t>& text_of,
+                         const SpeakerCluster& cx, const SpeakerCluster& cy,
+                         SameUtteranceCache& same,
+                         std::vector<ConflictPair>* out) {
+  std::vector<bool> covered_x(cx.texts.size(), false);
+  std::vector<bool> covered_y(cy.texts.size(), false);
+  for (size_t i = 0; i < cx.texts.size(); ++i) {
+    if (covered_x[i]) continue;
+    size_t j = 0;
+    while (j < cy.texts.size() &&
+           (covered_y[j] || !same(cx.texts[i].first, cy.texts[j].first))) {
+      ++j;
+    }
+    if (j == cy.texts.size()) continue;
+    const size_t tx = cx.texts[i].first, ty = cy.texts[j].first;
+    ConflictPair p;
+    p.a = cx.texts[i].second;
+    p.b = cy.texts[j].second;
+    p.count_a = 0;
+    p.count_b = 0;
+    for (size_t k = i; k < cx.texts.size(); ++k) {
+      const size_t t = cx.texts[k].first;
+      if (!covered_x[k] && (k == i || same(t, ty) || same(t, tx))) {
+        covered_x[k] = true;
+        p.count_a += cx.text_count[k];
       }
     }
-    return false;
-  };
+    for (size_t k = 0; k < cy.texts.size(); ++k) {
+      const size_t t = cy.texts[k].first;
+      if (!covered_y[k] && (k == j || same(t, tx) || same(t, ty))) {
+        covered_y[k] = true;
+        p.count_b += cy.text_count[k];
+      }
+    }
+    AddAttributionPair(group, text_of, std::move(p), out);
+  }
+}
+
+}  // namespace
+
+std::vector<ConflictPair> AttributionConflicts(
+    absl::Span<const QuoteOccurrence> group) {
+  std::vector<size_t> order;
+  for (size_t i = 0; i < group.size(); ++i) {
+    if (Eligible(group[i])) order.push_back(i);
+  }
+  internal::SortEarliestFirst(group, &order);
+  std::vector<size_t> text_of, text_first;
+  DistinctTexts(group, order, &text_of, &text_first);
+  SameUtteranceCache same(group, text_first);
+  const std::vector<SpeakerCluster> clusters =
+      ClusterBySpeaker(group, order, text_of);
   std::vector<ConflictPair> out;
   for (size_t x = 0; x < clusters.size(); ++x) {
     for (size_t y = x + 1; y < clusters.size(); ++y) {
-      const Cluster& cx = clusters[x];
-      const Cluster& cy = clusters[y];
-      if (MayBeOneEntity(group, cx.names, cy.names)) continue;
-      // One conflict per utterance the two speakers share: the earliest
-      // occurrence of x with a same-utterance partner in y not yet covered,
-      // and its earliest partner; the texts of either side that are the same
-      // utterance as that pair are covered by (and counted in) it.
-      std::vector<bool> covered_x(cx.texts.size(), false);
-      std::vector<bool> covered_y(cy.texts.size(), false);
-      for (size_t i = 0; i < cx.texts.size(); ++i) {
-        if (covered_x[i]) continue;
-        size_t j = 0;
-        while (j < cy.texts.size() &&
-               (covered_y[j] || !Same(cx.texts[i].first, cy.texts[j].first))) {
-          ++j;
-        }
-        if (j == cy.texts.size()) continue;
-        const size_t tx = cx.texts[i].first, ty = cy.texts[j].first;
-        ConflictPair p;
-        p.a = cx.texts[i].second;
-        p.b = cy.texts[j].second;
-        p.count_a = 0;
-        p.count_b = 0;
-        for (size_t k = i; k < cx.texts.size(); ++k) {
-          const size_t t = cx.texts[k].first;
-          if (!covered_x[k] && (k == i || Same(t, ty) || Same(t, tx))) {
-            covered_x[k] = true;
-            p.count_a += cx.text_count[k];
-          }
-        }
-        for (size_t k = 0; k < cy.texts.size(); ++k) {
-          const size_t t = cy.texts[k].first;
-          if (!covered_y[k] && (k == j || Same(t, tx) || Same(t, ty))) {
-            covered_y[k] = true;
-            p.count_b += cy.text_count[k];
-          }
-        }
-        AddAttributionPair(group, text_of, std::move(p), &out);
-      }
+      if (MayBeOneEntity(group, clusters[x].names, clusters[y].names)) continue;
+      AddClusterConflicts(group, text_of, clusters[x], clusters[y], same, &out);
     }
   }
   return out;
@@ -340,50 +386,55 @@ bool IsGenericUnitKey(absl::string_view unit_key) {
   return false;
 }
 
-std::vector<ConflictPair> NumericConflicts(
-    absl::Span<const ClaimOccurrence> group) {
-  // Classes of claims with the same interval, subject and time; members
-  // earliest first.
-  struct Class {
-    Interval iv;
-    std::string subject, time;
-    std::vector<size_t> members;
-  };
+namespace {
+
+// Claims with the same interval, subject and time; members earliest first.
+struct ClaimClass {
+  Interval iv;
+  std::string subject, time;
+  std::vector<size_t> members;
+};
+
+// The claims of `group` that can be compared, earliest first. An article
+// giving this unit two different values speaks of two quantities with it:
+// which one another source's figure is about cannot be told, so none of its
+// claims here is compared.
+std::vector<size_t> ComparableClaims(absl::Span<const ClaimOccurrence> group) {
   std::vector<size_t> order;
   for (size_t i = 0; i < group.size(); ++i) {
     if (group[i].quantity != nullptr) order.push_back(i);
   }
-  // An article giving this unit two different values speaks of two
-  // quantities with it: which one another source's figure is about cannot be
-  // told, so none of its claims here is compared.
-  {
-    absl::flat_hash_map<absl::string_view, Interval> first;
-    absl::flat_hash_set<absl::string_view> ambiguous;
-    for (size_t i : order) {
-      const Interval iv = ToInterval(*group[i].quantity);
-      auto [it, added] = first.try_emplace(group[i].article_id, iv);
-      if (!added && (!NearlyEqual(it->second.low, iv.low) ||
-                     !NearlyEqual(it->second.high, iv.high))) {
-        ambiguous.insert(group[i].article_id);
-      }
+  absl::flat_hash_map<absl::string_view, Interval> first;
+  absl::flat_hash_set<absl::string_view> ambiguous;
+  for (size_t i : order) {
+    const Interval iv = ToInterval(*group[i].quantity);
+    auto [it, added] = first.try_emplace(group[i].article_id, iv);
+    if (!added && (!NearlyEqual(it->second.low, iv.low) ||
+                   !NearlyEqual(it->second.high, iv.high))) {
+      ambiguous.insert(group[i].article_id);
     }
-    order.erase(std::remove_if(order.begin(), order.end(),
-                               [&](size_t i) {
-                                 return ambiguous.contains(group[i].article_id);
-                               }),
-                order.end());
   }
+  order.erase(std::remove_if(order.begin(), order.end(),
+                             [&](size_t i) {
+                               return ambiguous.contains(group[i].article_id);
+                             }),
+              order.end());
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
     return EarlierDate(group[a].date, a, group[b].date, b);
   });
-  std::vector<Class> classes;
+  return order;
+}
+
+std::vector<ClaimClass> ClassifyClaims(absl::Span<const ClaimOccurrence> group,
+                                       const std::vector<size_t>& order) {
+  std::vector<ClaimClass> classes;
   for (size_t i : order) {
     const extract::Quantity& q = *group[i].quantity;
     const Interval iv = ToInterval(q);
     const std::string subject = Lower(q.subject);
     const std::string time = Lower(q.time);
-    Class* home = nullptr;
-    for (Class& c : classes) {
+    ClaimClass* home = nullptr;
+    for (ClaimClass& c : classes) {
       if (NearlyEqual(c.iv.low, iv.low) && NearlyEqual(c.iv.high, iv.high) &&
           c.subject == subject && c.time == time) {
         home = &c;
@@ -396,53 +447,70 @@ std::vector<ConflictPair> NumericConflicts(
     }
     home->members.push_back(i);
   }
+  return classes;
+}
+
+// The conflict between two classes' earliest claims, if they conflict and
+// come from two articles at least.
+std::optional<ConflictPair> ClassConflict(
+    absl::Span<const ClaimOccurrence> group, const ClaimClass& cx,
+    const ClaimClass& cy) {
+  const size_t a = cx.members.front();
+  const size_t b = cy.members.front();
+  const extract::Quantity& qa = *group[a].quantity;
+  const extract::Quantity& qb = *group[b].quantity;
+  if (!cx.subject.empty() && !cy.subject.empty() && cx.subject != cy.subject) {
+    return std::nullopt;
+  }
+  if (!cx.time.empty() && !cy.time.empty() && cx.time != cy.time) {
+    return std::nullopt;
+  }
+  if (IsGenericUnitKey(qa.unit_key) &&
+      (cx.subject.empty() || cx.subject != cy.subject)) {
+    return std::nullopt;
+  }
+  if (CompareQuantities(qa, qb) != Agreement::kConflicting) return std::nullopt;
+  // Not a disagreement between sources if everything is one article.
+  bool two_articles = false;
+  for (size_t m : cx.members) {
+    for (size_t n : cy.members) {
+      if (group[m].article_id != group[n].article_id) two_articles = true;
+    }
+  }
+  if (!two_articles) return std::nullopt;
+  ConflictPair p;
+  p.a = a;
+  p.b = b;
+  p.count_a = static_cast<int>(cx.members.size());
+  p.count_b = static_cast<int>(cy.members.size());
+  const QuantityObservation pair[] = {{&qa, group[a].outlet, group[a].date},
+                                      {&qb, group[b].outlet, group[b].date}};
+  const QuantityReport report = QuantityConsistency(pair);
+  p.summary =
+      report.conflicts.empty() ? report.summary : report.conflicts.front();
+  p.reason = absl::StrCat("same counted thing '", qa.unit_key, "'");
+  if (!cx.subject.empty() && cx.subject == cy.subject) {
+    absl::StrAppend(&p.reason, "; same subject '", cx.subject, "'");
+  }
+  if (!cx.time.empty() && cx.time == cy.time) {
+    absl::StrAppend(&p.reason, "; same time '", cx.time, "'");
+  }
+  absl::StrAppend(&p.reason, "; same dimension");
+  return p;
+}
+
+}  // namespace
+
+std::vector<ConflictPair> NumericConflicts(
+    absl::Span<const ClaimOccurrence> group) {
+  const std::vector<ClaimClass> classes =
+      ClassifyClaims(group, ComparableClaims(group));
   std::vector<ConflictPair> out;
   for (size_t x = 0; x < classes.size(); ++x) {
     for (size_t y = x + 1; y < classes.size(); ++y) {
-      const Class& cx = classes[x];
-      const Class& cy = classes[y];
-      const size_t a = cx.members.front();
-      const size_t b = cy.members.front();
-      const extract::Quantity& qa = *group[a].quantity;
-      const extract::Quantity& qb = *group[b].quantity;
-      if (!cx.subject.empty() && !cy.subject.empty() &&
-          cx.subject != cy.subject) {
-        continue;
-      }
-      if (!cx.time.empty() && !cy.time.empty() && cx.time != cy.time) continue;
-      if (IsGenericUnitKey(qa.unit_key) &&
-          (cx.subject.empty() || cx.subject != cy.subject)) {
-        continue;
-      }
-      if (CompareQuantities(qa, qb) != Agreement::kConflicting) continue;
-      // Not a disagreement between sources if everything is one article.
-      bool two_articles = false;
-      for (size_t m : cx.members) {
-        for (size_t n : cy.members) {
-          if (group[m].article_id != group[n].article_id) two_articles = true;
-        }
-      }
-      if (!two_articles) continue;
-      ConflictPair p;
-      p.a = a;
-      p.b = b;
-      p.count_a = static_cast<int>(cx.members.size());
-      p.count_b = static_cast<int>(cy.members.size());
-      const QuantityObservation pair[] = {
-          {&qa, group[a].outlet, group[a].date},
-          {&qb, group[b].outlet, group[b].date}};
-      const QuantityReport report = QuantityConsistency(pair);
-      p.summary =
-          report.conflicts.empty() ? report.summary : report.conflicts.front();
-      p.reason = absl::StrCat("same counted thing '", qa.unit_key, "'");
-      if (!cx.subject.empty() && cx.subject == cy.subject) {
-        absl::StrAppend(&p.reason, "; same subject '", cx.subject, "'");
-      }
-      if (!cx.time.empty() && cx.time == cy.time) {
-        absl::StrAppend(&p.reason, "; same time '", cx.time, "'");
-      }
-      absl::StrAppend(&p.reason, "; same dimension");
-      out.push_back(std::move(p));
+      std::optional<ConflictPair> p =
+          ClassConflict(group, classes[x], classes[y]);
+      if (p) out.push_back(std::move(*p));
     }
   }
   return out;

@@ -73,6 +73,95 @@ std::string Outlets(absl::Span<const QuoteOccurrence> c,
   return absl::StrJoin(outlets, ", ");
 }
 
+// Fullest: most words; ties go to the earliest (members are earliest first).
+size_t Fullest(absl::Span<const QuoteOccurrence> c,
+               const std::vector<size_t>& members) {
+  size_t fullest_words = 0;
+  size_t fullest = members.front();
+  for (size_t m : members) {
+    const size_t words = extract::MatchTokens(c[m].text).size();
+    if (words > fullest_words) {
+      fullest_words = words;
+      fullest = m;
+    }
+  }
+  return fullest;
+}
+
+// Each member as a variant of the fullest text (report->fullest); clears
+// report->wording_agrees on a changed wording. Returns how many are
+// truncated versions of it.
+size_t AddVariants(absl::Span<const QuoteOccurrence> c,
+                   const std::vector<size_t>& members, QuoteReport* report) {
+  const absl::string_view full_text = c[report->fullest].text;
+  size_t truncated = 0;
+  for (size_t m : members) {
+    QuoteVariant v;
+    v.index = m;
+    if (m == report->fullest) {
+      v.score = 1;
+    } else {
+      const MatchScore ms = ScoreMatch(c[m].text, full_text);
+      v.score = ms.score;
+      v.truncated = ms.query_is_fragment;
+      if (!ms.exact) v.diff = WordDiff(full_text, c[m].text);
+      if (v.truncated) ++truncated;
+      if (!ms.exact && !v.truncated) report->wording_agrees = false;
+    }
+    report->variants.push_back(std::move(v));
+  }
+  return truncated;
+}
+
+// Whether no two members name different speakers (by name, unless they
+// share a speaker id).
+bool SpeakersAgree(absl::Span<const QuoteOccurrence> c,
+                   const std::vector<size_t>& members) {
+  for (size_t i = 0; i < members.size(); ++i) {
+    for (size_t j = i + 1; j < members.size(); ++j) {
+      const absl::string_view a = c[members[i]].speaker;
+      const absl::string_view b = c[members[j]].speaker;
+      const absl::string_view ida = c[members[i]].speaker_id;
+      if (!a.empty() && !b.empty() && !SameSpeaker(a, b) &&
+          (ida.empty() || ida != c[members[j]].speaker_id)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+// "Reuters attributes it to X; AP to Y".
+std::string AttributionSummary(absl::Span<const QuoteOccurrence> c,
+                               const std::vector<SpeakerCluster>& clusters) {
+  std::vector<std::string> parts;
+  for (const SpeakerCluster& cl : clusters) {
+    size_t n = 0;
+    const std::string outlets = Outlets(c, cl.members, &n);
+    parts.push_back(parts.empty()
+                        ? absl::StrCat(outlets,
+                                       n > 1 ? " attribute" : " attributes",
+                                       " it to ", cl.speaker)
+                        : absl::StrCat(outlets, " to ", cl.speaker));
+  }
+  return absl::StrJoin(parts, "; ");
+}
+
+// "Wording differs: ...": where the first changed variant departs from the
+// fullest version.
+std::string WordingSummary(absl::Span<const QuoteOccurrence> c,
+                           const QuoteReport& report,
+                           const QuoteVariant& variant) {
+  size_t changed = 0;
+  for (const WordEdit& e : variant.diff) {
+    if (e.op != WordEdit::Op::kEqual) ++changed;
+  }
+  return absl::StrCat("Wording differs: ", OutletLabel(c[variant.index].outlet),
+                      " departs from the fullest version (",
+                      internal::SourceLabel(c[report.fullest]), ") in ",
+                      changed, changed == 1 ? " place" : " places");
+}
+
 QuoteReport BuildReport(absl::Span<const QuoteOccurrence> c,
                         std::vector<size_t> members) {
   QuoteReport report;
@@ -81,85 +170,29 @@ QuoteReport BuildReport(absl::Span<const QuoteOccurrence> c,
     return report;
   }
   internal::SortEarliestFirst(c, &members);
-  // Fullest: most words; ties go to the earliest.
-  size_t fullest_words = 0;
-  report.fullest = members.front();
-  for (size_t m : members) {
-    const size_t words = extract::MatchTokens(c[m].text).size();
-    if (words > fullest_words) {
-      fullest_words = words;
-      report.fullest = m;
-    }
-  }
-  const absl::string_view full_text = c[report.fullest].text;
-  size_t truncated = 0;
+  report.fullest = Fullest(c, members);
+  const size_t truncated = AddVariants(c, members, &report);
   const QuoteVariant* first_variant = nullptr;
-  for (size_t m : members) {
-    QuoteVariant v;
-    v.index = m;
-    if (m == report.fullest) {
-      v.score = 1;
-    } else {
-      const MatchScore ms = ScoreMatch(c[m].text, full_text);
-      v.score = ms.score;
-      v.truncated = ms.query_is_fragment;
-      if (!ms.exact) v.diff = WordDiff(full_text, c[m].text);
-      if (v.truncated) ++truncated;
-      if (!ms.exact && !v.truncated) report.wording_agrees = false;
-    }
-    report.variants.push_back(std::move(v));
-  }
   for (const QuoteVariant& v : report.variants) {
     if (!v.diff.empty() && !v.truncated) {
       first_variant = &v;
       break;
     }
   }
-
   const std::vector<SpeakerCluster> clusters = ClusterSpeakers(c, members);
   for (const SpeakerCluster& cl : clusters) {
     report.speakers.push_back(
         {cl.speaker, static_cast<int>(cl.members.size())});
   }
-  for (size_t i = 0; i < members.size() && report.speaker_agrees; ++i) {
-    for (size_t j = i + 1; j < members.size(); ++j) {
-      const absl::string_view a = c[members[i]].speaker;
-      const absl::string_view b = c[members[j]].speaker;
-      const absl::string_view ida = c[members[i]].speaker_id;
-      if (!a.empty() && !b.empty() && !SameSpeaker(a, b) &&
-          (ida.empty() || ida != c[members[j]].speaker_id)) {
-        report.speaker_agrees = false;
-        break;
-      }
-    }
-  }
-
+  report.speaker_agrees = SpeakersAgree(c, members);
   size_t outlet_count = 0;
   const std::string all_outlets = Outlets(c, members, &outlet_count);
   if (!report.speaker_agrees) {
     report.agreement = Agreement::kAttributionConflict;
-    std::vector<std::string> parts;
-    for (const SpeakerCluster& cl : clusters) {
-      size_t n = 0;
-      const std::string outlets = Outlets(c, cl.members, &n);
-      parts.push_back(parts.empty()
-                          ? absl::StrCat(outlets,
-                                         n > 1 ? " attribute" : " attributes",
-                                         " it to ", cl.speaker)
-                          : absl::StrCat(outlets, " to ", cl.speaker));
-    }
-    report.summary = absl::StrJoin(parts, "; ");
+    report.summary = AttributionSummary(c, clusters);
   } else if (!report.wording_agrees && first_variant != nullptr) {
     report.agreement = Agreement::kWordingVariant;
-    size_t changed = 0;
-    for (const WordEdit& e : first_variant->diff) {
-      if (e.op != WordEdit::Op::kEqual) ++changed;
-    }
-    report.summary = absl::StrCat(
-        "Wording differs: ", OutletLabel(c[first_variant->index].outlet),
-        " departs from the fullest version (",
-        internal::SourceLabel(c[report.fullest]), ") in ", changed,
-        changed == 1 ? " place" : " places");
+    report.summary = WordingSummary(c, report, *first_variant);
   } else {
     report.agreement = Agreement::kConsistent;
     report.summary = absl::StrCat(

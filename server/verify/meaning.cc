@@ -11,6 +11,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "server/extract/normalize.h"
+#include "server/text/stopwords.h"
 #include "server/verify/verify.h"
 
 namespace claimcheck::verify {
@@ -34,24 +35,6 @@ bool IsNegation(absl::string_view w) {
       "aint",    "shant",    "mightnt", "noone",
   };
   return InList(w, kNegations);
-}
-
-// Function words whose replacement does not count as a changed word.
-bool IsStopword(absl::string_view w) {
-  static constexpr absl::string_view kStopwords[] = {
-      "a",     "an",     "the",    "and",    "or",    "but",   "of",    "to",
-      "in",    "on",     "at",     "for",    "with",  "by",    "from",  "as",
-      "is",    "are",    "was",    "were",   "be",    "been",  "being", "am",
-      "it",    "its",    "this",   "that",   "these", "those", "there", "here",
-      "i",     "we",     "you",    "he",     "she",   "they",  "me",    "us",
-      "him",   "her",    "them",   "my",     "our",   "your",  "his",   "their",
-      "so",    "very",   "really", "just",   "also",  "then",  "than",  "too",
-      "do",    "does",   "did",    "have",   "has",   "had",   "will",  "would",
-      "shall", "should", "can",    "could",  "may",   "might", "must",  "im",
-      "weve",  "ive",    "youre",  "theyre", "hes",   "shes",  "thats", "which",
-      "who",   "what",   "if",     "about",  "into",  "up",    "out",
-  };
-  return InList(w, kStopwords);
 }
 
 struct NumberWord {
@@ -108,7 +91,8 @@ NameMap CapitalisedWords(absl::string_view raw) {
         surface.size() > 1 ? static_cast<unsigned char>(surface[1]) : 0;
     const bool upper =
         (c0 >= 'A' && c0 <= 'Z') || (c0 == 0xC3 && c1 >= 0x80 && c1 <= 0x9E);
-    if (upper && !IsStopword(t.text)) names.emplace(t.text, surface);
+    if (upper && !text::IsStopword(t.text, text::Stopwords::kWording))
+      names.emplace(t.text, surface);
   }
   return names;
 }
@@ -134,7 +118,7 @@ void AssessHunk(const Hunk& h, const NameMap* from_names,
       } else if (NumberValue(w, &v)) {
         num->push_back(w);
         val->push_back(v);
-      } else if (!IsStopword(w)) {
+      } else if (!text::IsStopword(w, text::Stopwords::kWording)) {
         content->push_back(w);
       }
     }
@@ -244,7 +228,7 @@ bool ChangesContentWords(absl::Span<const WordEdit> diff) {
   for (const WordEdit& e : diff) {
     if (e.op == WordEdit::Op::kEqual) continue;
     for (const std::string& w : SplitWords(e.text)) {
-      if (!IsStopword(w)) return true;
+      if (!text::IsStopword(w, text::Stopwords::kWording)) return true;
     }
   }
   return false;
@@ -253,11 +237,12 @@ bool ChangesContentWords(absl::Span<const WordEdit> diff) {
 double ContentCoverage(absl::string_view query, absl::string_view stored) {
   absl::flat_hash_map<std::string, int> available;
   for (std::string& w : extract::MatchTokens(stored)) {
-    if (!IsStopword(w)) ++available[std::move(w)];
+    if (!text::IsStopword(w, text::Stopwords::kWording))
+      ++available[std::move(w)];
   }
   int content = 0, covered = 0;
   for (const std::string& w : extract::MatchTokens(query)) {
-    if (IsStopword(w)) continue;
+    if (text::IsStopword(w, text::Stopwords::kWording)) continue;
     ++content;
     auto it = available.find(w);
     if (it != available.end() && it->second > 0) {
@@ -271,7 +256,7 @@ double ContentCoverage(absl::string_view query, absl::string_view stored) {
 size_t CountContentWords(absl::string_view text) {
   size_t n = 0;
   for (const std::string& w : extract::MatchTokens(text)) {
-    if (!IsStopword(w)) ++n;
+    if (!text::IsStopword(w, text::Stopwords::kWording)) ++n;
   }
   return n;
 }

@@ -1,141 +1,298 @@
-// QueryCore's consistency reports over a real SQLite store: they poll the
-// call's cancellation in their long loops and stop once a poll says so
-// (issue 12: they relied on row caps alone).
+// QueryCore over a real SQLite store in a temp dir: articles go in through
+// the extractor and the store, queries come back through QueryCore, with no
+// gRPC and no mocks. Request checks are validate.cc's (validate_test.cc);
+// here they are seen through each RPC, with the limits QueryCore is given.
 #include "server/api/query_core.h"
-
-#include <stdlib.h>
 
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "absl/strings/str_cat.h"
+#include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/extract/extract.h"
 #include "server/store/sqlite_store.h"
+#include "tests/status_matchers.h"
+#include "tests/store/store_test_util.h"
 
 namespace claimcheck::api {
 namespace {
 
-constexpr int kArticles = 120;
+using ::claimcheck::testing::IsOk;
+using ::claimcheck::testing::StatusIs;
+using ::testing::HasSubstr;
 
-// Eight words picked by `i` from a small vocabulary: sentences far enough
-// apart that no two are taken for variants of one utterance.
-std::string Sentence(int i) {
-  static const char* const kWords[] = {
-      "harbour", "cranes",  "budget", "river",   "school", "tunnel",
-      "market",  "ferry",   "bridge", "housing", "water",  "power",
-      "trains",  "doctors", "parks",  "roads",   "taxes",  "farms",
-      "police",  "museum",  "garden", "library", "clinic", "airport"};
-  constexpr unsigned kCount = sizeof(kWords) / sizeof(*kWords);
-  std::string out = "We";
-  unsigned x = 2654435761u * static_cast<unsigned>(i + 1);
-  for (int w = 0; w < 8; ++w) {
-    x = x * 1103515245u + 12345u;
-    absl::StrAppend(&out, w % 2 ? " and " : " need ",
-                    kWords[(x >> 16) % kCount]);
-  }
-  return out;
-}
-
-// One speaker, a different sentence in every article, and a count of
-// workers that differs too: many quote groups and many claims.
-store::ArticleInput Article(int i) {
-  store::ArticleInput in;
-  in.outlet = i % 2 ? "Metro Wire" : "Daily Ledger";
-  in.url = absl::StrCat("https://example.com/", i);
-  in.published_date = "2026-03-01";
-  in.text = absl::StrCat("\"", Sentence(i), ",\" said Jane Roe.\n\nAbout ",
-                         100 + 7 * i, " workers joined the works.");
-  return in;
-}
+constexpr char kQuote[] =
+    "We will rebuild the bridge before the winter storms arrive";
 
 class QueryCoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string dir = ::testing::TempDir() + "/query_core_XXXXXX";
-    ASSERT_NE(mkdtemp(dir.data()), nullptr);
-    auto st = store::OpenSqliteStore({dir + "/db.sqlite"});
-    ASSERT_TRUE(st.ok()) << st.status();
+    store::SqliteOptions options;
+    options.path = dir_.File("db.sqlite");
+    auto st = store::OpenSqliteStore(options);
+    ASSERT_THAT(st, IsOk());
     store_ = std::move(*st);
-    std::vector<store::ArticleInput> inputs;
-    std::vector<extract::Extraction> extractions;
-    for (int i = 0; i < kArticles; ++i) {
-      inputs.push_back(Article(i));
-      extractions.push_back(extract::ExtractUnchecked(inputs.back().text));
-    }
-    std::vector<store::PutRequest> puts;
-    for (int i = 0; i < kArticles; ++i) {
-      puts.push_back({&inputs[i], &extractions[i], nullptr});
-    }
-    ASSERT_TRUE(store_->PutArticles(puts).ok());
-    core_ = std::make_unique<QueryCore>(store_.get(), Limits());
+    Ingest("Daily", "https://daily.example/1",
+           absl::StrCat("\"", kQuote, ",\" Mayor Jane Roe said on Monday."));
   }
 
-  // A `cancelled` that fires at poll number `fire_at` (counting from 1;
-  // 0: never) and counts every poll in `polls_`.
-  std::function<bool()> FiresAt(int fire_at) {
-    polls_ = 0;
-    return [this, fire_at] { return ++polls_ >= fire_at && fire_at > 0; };
+  void Ingest(const std::string& outlet, const std::string& url,
+              const std::string& text) {
+    store::ArticleInput in;
+    in.outlet = outlet;
+    in.url = url;
+    in.published_date = "2026-02-08";
+    in.text = text;
+    const extract::Extraction ex = extract::ExtractUnchecked(in.text);
+    const store::PutRequest req{&in, &ex};
+    ASSERT_THAT(store_->PutArticles({&req, 1}), IsOk());
   }
 
+  QueryCore Core() const { return QueryCore(store_.get(), limits_); }
+
+  store::testing::TempDir dir_;
   std::unique_ptr<store::Store> store_;
-  std::unique_ptr<QueryCore> core_;
-  int polls_ = 0;
+  Limits limits_;
 };
 
-TEST_F(QueryCoreTest, SpeakerReportPollsAndStopsOnceCancelled) {
-  v1::GetSpeakerConsistencyRequest req;
-  req.set_speaker("Jane Roe");
-  req.set_max_groups(100);
-  v1::SpeakerConsistencyReport whole;
-  ASSERT_TRUE(core_->GetSpeakerConsistency(req, &whole, FiresAt(0)).ok());
-  ASSERT_GE(whole.groups_size(), 20);
-  const int polls = polls_;
-  // At least one poll per group reported, and more in the grouping.
-  EXPECT_GT(polls, whole.groups_size());
-  for (const int fire_at : {1, 2, 5, polls / 2, polls}) {
-    v1::SpeakerConsistencyReport part;
-    const absl::Status s =
-        core_->GetSpeakerConsistency(req, &part, FiresAt(fire_at));
-    EXPECT_EQ(s.code(), absl::StatusCode::kCancelled) << fire_at << " " << s;
-    // The verify step that saw it returns, its caller polls once more.
-    EXPECT_LE(polls_, fire_at + 1) << "work went on after the cancel";
+TEST_F(QueryCoreTest, SearchQuotesExactGivesSpeakerAndEvidence) {
+  v1::SearchQuotesRequest req;
+  req.set_text(kQuote);
+  req.set_mode(v1::MATCH_MODE_EXACT);
+  v1::SearchQuotesResponse resp;
+  ASSERT_THAT(Core().SearchQuotes(req, &resp), IsOk());
+  ASSERT_EQ(resp.matches_size(), 1);
+  EXPECT_EQ(resp.matches(0).quote().attribution().speaker(), "Jane Roe");
+  EXPECT_EQ(resp.matches(0).evidence().outlet(), "Daily");
+  EXPECT_FLOAT_EQ(resp.matches(0).score(), 1.0f);
+}
+
+TEST_F(QueryCoreTest, SearchQuotesDefaultMinScoreComesFromLimits) {
+  v1::SearchQuotesRequest req;
+  req.set_text("We will rebuild the bridge before the winter storms come");
+  req.set_mode(v1::MATCH_MODE_APPROXIMATE);
+  v1::SearchQuotesResponse resp;
+  ASSERT_THAT(Core().SearchQuotes(req, &resp), IsOk());
+  ASSERT_EQ(resp.matches_size(), 1);  // altered wording, above 0.5
+  const float score = resp.matches(0).score();
+  EXPECT_LT(score, 1.0f);
+  limits_.default_min_score = score + 0.01f;
+  v1::SearchQuotesResponse strict;
+  ASSERT_THAT(Core().SearchQuotes(req, &strict), IsOk());
+  EXPECT_EQ(strict.matches_size(), 0);
+}
+
+TEST_F(QueryCoreTest, VerifyQuoteVerdicts) {
+  struct Case {
+    const char* text;
+    const char* claimed;
+    v1::Verdict want;
+  };
+  const Case kCases[] = {
+      {kQuote, "Jane Roe", v1::VERDICT_SUPPORTED},
+      {kQuote, "John Smith", v1::VERDICT_MISATTRIBUTED},
+      {"Nothing like this was ever said by anyone at all", "Jane Roe",
+       v1::VERDICT_NOT_FOUND},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.claimed);
+    v1::VerifyQuoteRequest req;
+    req.set_text(c.text);
+    req.set_claimed_speaker(c.claimed);
+    v1::VerifyQuoteResponse resp;
+    ASSERT_THAT(Core().VerifyQuote(req, &resp), IsOk());
+    EXPECT_EQ(resp.verdict(), c.want) << resp.explanation();
   }
 }
 
-TEST_F(QueryCoreTest, QuantityReportPollsAndStopsOnceCancelled) {
-  v1::GetQuantityConsistencyRequest req;
-  req.set_unit("workers");
-  v1::QuantityConsistencyReport whole;
-  ASSERT_TRUE(core_->GetQuantityConsistency(req, &whole, FiresAt(0)).ok());
-  ASSERT_EQ(whole.observation_count(), kArticles);
-  const int polls = polls_;
-  EXPECT_GE(polls, 2);  // the page read and the comparison
-  for (int fire_at = 1; fire_at <= polls; ++fire_at) {
-    v1::QuantityConsistencyReport part;
-    const absl::Status s =
-        core_->GetQuantityConsistency(req, &part, FiresAt(fire_at));
-    EXPECT_EQ(s.code(), absl::StatusCode::kCancelled) << fire_at << " " << s;
-    // The verify step that saw it returns, its caller polls once more.
-    EXPECT_LE(polls_, fire_at + 1) << "work went on after the cancel";
+TEST_F(QueryCoreTest, ArticlesAreFoundAndDeleted) {
+  v1::ListSpeakerQuotesRequest list;
+  list.set_speaker("Jane Roe");
+  v1::ListSpeakerQuotesResponse quotes;
+  ASSERT_THAT(Core().ListSpeakerQuotes(list, &quotes), IsOk());
+  ASSERT_EQ(quotes.quotes_size(), 1);
+  const std::string id = quotes.quotes(0).evidence().article_id();
+
+  v1::GetArticleRequest get;
+  get.set_article_id(id);
+  v1::Article article;
+  ASSERT_THAT(Core().GetArticle(get, &article), IsOk());
+  EXPECT_EQ(article.outlet(), "Daily");
+
+  v1::DeleteArticleRequest del;
+  del.set_article_id(id);
+  v1::DeleteArticleResponse deleted;
+  ASSERT_THAT(Core().DeleteArticle(del, &deleted), IsOk());
+  EXPECT_EQ(deleted.deleted_quotes(), 1);
+  EXPECT_THAT(Core().GetArticle(get, &article),
+              StatusIs(absl::StatusCode::kNotFound));
+}
+
+TEST_F(QueryCoreTest, PageSizeIsCappedByLimits) {
+  Ingest("Herald", "https://herald.example/2",
+         "\"The budget is balanced at last,\" said Governor John Smith.");
+  limits_.max_page_size = 1;
+  v1::ListSpeakersRequest req;
+  req.set_page_size(100);
+  v1::ListSpeakersResponse first;
+  ASSERT_THAT(Core().ListSpeakers(req, &first), IsOk());
+  EXPECT_EQ(first.speakers_size(), 1);
+  ASSERT_FALSE(first.next_page_token().empty());
+  req.set_page_token(first.next_page_token());
+  v1::ListSpeakersResponse second;
+  ASSERT_THAT(Core().ListSpeakers(req, &second), IsOk());
+  EXPECT_EQ(second.speakers_size(), 1);
+  EXPECT_NE(second.speakers(0).id(), first.speakers(0).id());
+}
+
+TEST_F(QueryCoreTest, UnknownSpeakerIsNotFound) {
+  v1::GetSpeakerRequest req;
+  req.set_speaker("Nobody Atall");
+  v1::Speaker resp;
+  EXPECT_THAT(Core().GetSpeaker(req, &resp),
+              StatusIs(absl::StatusCode::kNotFound));
+}
+
+// A request QueryCore must refuse before touching the store, with the
+// field it names.
+struct BadRequest {
+  const char* name;
+  std::function<absl::Status()> call;
+  absl::StatusCode code;
+  const char* field;
+};
+
+void ExpectRefused(const std::vector<BadRequest>& cases) {
+  for (const BadRequest& c : cases) {
+    SCOPED_TRACE(c.name);
+    EXPECT_THAT(c.call(), StatusIs(c.code, HasSubstr(c.field)));
   }
 }
 
-TEST_F(QueryCoreTest, ReportsWithoutACancelCheckAreUnchanged) {
-  v1::GetSpeakerConsistencyRequest sreq;
-  sreq.set_speaker("Jane Roe");
-  v1::SpeakerConsistencyReport with, without;
-  ASSERT_TRUE(core_->GetSpeakerConsistency(sreq, &with, FiresAt(0)).ok());
-  ASSERT_TRUE(core_->GetSpeakerConsistency(sreq, &without).ok());
-  EXPECT_EQ(with.SerializeAsString(), without.SerializeAsString());
-  v1::GetQuantityConsistencyRequest qreq;
-  qreq.set_unit("workers");
-  v1::QuantityConsistencyReport qwith, qwithout;
-  ASSERT_TRUE(core_->GetQuantityConsistency(qreq, &qwith, FiresAt(0)).ok());
-  ASSERT_TRUE(core_->GetQuantityConsistency(qreq, &qwithout).ok());
-  EXPECT_EQ(qwith.SerializeAsString(), qwithout.SerializeAsString());
+// Every RPC refuses a bad request, naming the field; sizes over a limit are
+// RESOURCE_EXHAUSTED.
+TEST_F(QueryCoreTest, BadQueriesNameTheField) {
+  const QueryCore core = Core();
+  ExpectRefused({
+      {"ExtractText blank",
+       [&] {
+         v1::ExtractTextRequest r;
+         r.set_text("   ");
+         v1::ExtractTextResponse out;
+         return core.ExtractText(r, &out);
+       },
+       absl::StatusCode::kInvalidArgument, "text"},
+      {"SearchQuotes min_score",
+       [&] {
+         v1::SearchQuotesRequest r;
+         r.set_text(kQuote);
+         r.set_min_score(2);
+         v1::SearchQuotesResponse out;
+         return core.SearchQuotes(r, &out);
+       },
+       absl::StatusCode::kInvalidArgument, "min_score"},
+      {"SearchQuotes page_size",
+       [&] {
+         v1::SearchQuotesRequest r;
+         r.set_text(kQuote);
+         r.set_page_size(-1);
+         v1::SearchQuotesResponse out;
+         return core.SearchQuotes(r, &out);
+       },
+       absl::StatusCode::kInvalidArgument, "page_size"},
+      {"ListSpeakerQuotes dates",
+       [&] {
+         v1::ListSpeakerQuotesRequest r;
+         r.set_speaker("Jane Roe");
+         r.set_from_date("2026-03-01");
+         r.set_to_date("2026-02-01");
+         v1::ListSpeakerQuotesResponse out;
+         return core.ListSpeakerQuotes(r, &out);
+       },
+       absl::StatusCode::kInvalidArgument, "from_date"},
+      {"VerifyQuote claimed_date",
+       [&] {
+         v1::VerifyQuoteRequest r;
+         r.set_text(kQuote);
+         r.set_claimed_date("2026-02-30");
+         v1::VerifyQuoteResponse out;
+         return core.VerifyQuote(r, &out);
+       },
+       absl::StatusCode::kInvalidArgument, "claimed_date"},
+      {"GetSpeakerConsistency max_groups",
+       [&] {
+         v1::GetSpeakerConsistencyRequest r;
+         r.set_speaker("Jane Roe");
+         r.set_max_groups(-3);
+         v1::SpeakerConsistencyReport out;
+         return core.GetSpeakerConsistency(r, &out);
+       },
+       absl::StatusCode::kInvalidArgument, "max_groups"},
+      {"GetQuantityConsistency unit",
+       [&] {
+         v1::GetQuantityConsistencyRequest r;
+         v1::QuantityConsistencyReport out;
+         return core.GetQuantityConsistency(r, &out);
+       },
+       absl::StatusCode::kInvalidArgument, "unit"},
+  });
+}
+
+TEST_F(QueryCoreTest, BadListingsAndIdsNameTheField) {
+  limits_.max_claim_kinds = 1;
+  const QueryCore core = Core();
+  ExpectRefused({
+      {"SearchClaims kinds",
+       [&] {
+         v1::SearchClaimsRequest r;
+         r.add_kinds(v1::QUANTITY_KIND_NUMBER);
+         r.add_kinds(v1::QUANTITY_KIND_COUNT);
+         v1::SearchClaimsResponse out;
+         return core.SearchClaims(r, &out);
+       },
+       absl::StatusCode::kInvalidArgument, "kinds"},
+      {"SearchClaims min_value",
+       [&] {
+         v1::SearchClaimsRequest r;
+         r.set_min_value(5);
+         r.set_max_value(1);
+         v1::SearchClaimsResponse out;
+         return core.SearchClaims(r, &out);
+       },
+       absl::StatusCode::kInvalidArgument, "min_value"},
+      {"ListConflicts kind",
+       [&] {
+         v1::ListConflictsRequest r;
+         r.set_kind(static_cast<v1::ConflictKind>(99));
+         v1::ListConflictsResponse out;
+         return core.ListConflicts(r, &out);
+       },
+       absl::StatusCode::kInvalidArgument, "kind"},
+      {"GetStory id",
+       [&] {
+         v1::GetStoryRequest r;
+         v1::Story out;
+         return core.GetStory(r, &out);
+       },
+       absl::StatusCode::kInvalidArgument, "id"},
+      {"UndoSpeakerMerge merge_id",
+       [&] {
+         v1::UndoSpeakerMergeRequest r;
+         r.set_merge_id(std::string(limits_.max_meta_bytes + 1, 'm'));
+         v1::SpeakerMerge out;
+         return core.UndoSpeakerMerge(r, &out);
+       },
+       absl::StatusCode::kResourceExhausted, "merge_id"},
+      {"RegisterWatch text",
+       [&] {
+         v1::RegisterWatchRequest r;
+         v1::WatchRegistration out;
+         return core.RegisterWatch(r, &out);
+       },
+       absl::StatusCode::kInvalidArgument, "text"},
+  });
 }
 
 }  // namespace

@@ -2,9 +2,12 @@
 
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/status_matchers.h"
 
 namespace claimcheck::api {
 namespace {
+
+using ::claimcheck::testing::StatusIs;
 
 using ::testing::HasSubstr;
 
@@ -31,7 +34,9 @@ TEST(CheckDateTest, AcceptsOnlyRealCalendarDates) {
     SCOPED_TRACE(c.value);
     absl::Status s = CheckDate("published_date", c.value);
     EXPECT_EQ(s.ok(), c.ok) << s;
-    if (!c.ok) EXPECT_THAT(s.message(), HasSubstr("published_date"));
+    if (!c.ok) {
+      EXPECT_THAT(s.message(), HasSubstr("published_date"));
+    }
   }
 }
 
@@ -47,7 +52,7 @@ TEST(PageSizeTest, DefaultsClampsAndRejectsNegative) {
     SCOPED_TRACE(c.requested);
     absl::StatusOr<int> got = PageSize("page_size", c.requested, 50, 500);
     if (c.want < 0) {
-      EXPECT_EQ(got.status().code(), absl::StatusCode::kInvalidArgument);
+      EXPECT_THAT(got, StatusIs(absl::StatusCode::kInvalidArgument));
       EXPECT_THAT(got.status().message(), HasSubstr("page_size"));
     } else {
       ASSERT_TRUE(got.ok());
@@ -133,7 +138,7 @@ TEST(CheckDateRangeTest, FromAfterToIsInvalidArgument) {
   EXPECT_TRUE(CheckDateRange("2026-01-01", "2026-01-01").ok());
   EXPECT_TRUE(CheckDateRange("2026-01-01", "").ok());
   const absl::Status s = CheckDateRange("2026-02-01", "2026-01-01");
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(s.message(), HasSubstr("from_date is after to_date"));
   EXPECT_THAT(CheckDateRange("soon", "").message(), HasSubstr("from_date"));
   EXPECT_THAT(CheckDateRange("", "later").message(), HasSubstr("to_date"));
@@ -142,10 +147,10 @@ TEST(CheckDateRangeTest, FromAfterToIsInvalidArgument) {
 TEST(CheckQueryTextTest, NeedsWords) {
   Limits limits;
   EXPECT_TRUE(CheckQueryText("text", "very good", limits).ok());
-  EXPECT_EQ(CheckQueryText("text", "", limits).code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(CheckQueryText("text", "", limits),
+              StatusIs(absl::StatusCode::kInvalidArgument));
   absl::Status s = CheckQueryText("text", " \"...\" ", limits);
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(s.message(), HasSubstr("text"));
 }
 

@@ -42,6 +42,7 @@
 #include <fstream>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -459,8 +460,10 @@ Flags ParseFlags(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  const Flags flags = ParseFlags(argc, argv);
+// The benchmark database: built (or reused when complete), then opened once
+// so that any schema migration is done before the server starts. Nullopt
+// when it cannot be opened (said on stderr).
+std::optional<std::string> PrepareDatabase(const Flags& flags) {
   std::string db = flags.db;
   if (db.empty()) {
     const std::string dir = CLAIMCHECK_BINARY_DIR "/bench-data";
@@ -496,37 +499,20 @@ int main(int argc, char** argv) {
     auto store = claimcheck::store::OpenSqliteStore(so);
     if (!store.ok()) {
       std::fprintf(stderr, "open: %s\n", store.status().ToString().c_str());
-      return 1;
+      return std::nullopt;
     }
     store->reset();
     const double s = Secs(t0);
     if (s > 1) std::printf("schema migration/open before start: %.1f s\n", s);
   }
-  const Inputs in = SampleInputs(db);
-  std::printf(
-      "database: %lld articles, %lld quotes, %lld claims, %lld "
-      "speakers, %.0f MB on disk (%.0f B/quote)\n",
-      static_cast<long long>(in.articles), static_cast<long long>(in.quotes),
-      static_cast<long long>(in.claims),
-      static_cast<long long>(in.speaker_count), FileSize(db) / 1e6,
-      static_cast<double>(FileSize(db)) / in.quotes);
+  return db;
+}
 
-  ServerProc server;
-  StartServer(db, &server);
-  const int64_t rss_start = RssKb(server.pid);
-  std::printf(
-      "claimcheckd pid %d port %d: startup to SERVING %.3f s, RSS "
-      "after start %.1f MB\n",
-      server.pid, server.port, server.startup_s, rss_start / 1024.0);
-
-  grpc::ChannelArguments args;
-  args.SetMaxReceiveMessageSize(64 << 20);
-  auto channel =
-      grpc::CreateCustomChannel(absl::StrCat("127.0.0.1:", server.port),
-                                grpc::InsecureChannelCredentials(), args);
-  auto stub = v1::ClaimCheck::NewStub(channel);
-  auto health = grpc::health::v1::Health::NewStub(channel);
-
+// The measured methods over requests from `in`, and the floor (a health
+// check). The stubs must outlive them.
+std::vector<Method> MakeMethods(const Inputs& in, v1::ClaimCheck::Stub* stub,
+                                grpc::health::v1::Health::Stub* health,
+                                Method* floor_out) {
   auto exact = std::make_shared<std::vector<v1::SearchQuotesRequest>>();
   auto approx = std::make_shared<std::vector<v1::SearchQuotesRequest>>();
   auto speaker = std::make_shared<std::vector<v1::ListSpeakerQuotesRequest>>();
@@ -559,14 +545,14 @@ int main(int argc, char** argv) {
     quantity->back().set_unit(u);
   }
   auto* async = stub->async();
-  const Method floor{
-      "health_check (floor)",
-      MakeIssue<grpc::health::v1::HealthCheckRequest,
-                grpc::health::v1::HealthCheckResponse>(
-          ping, [h = health.get()](auto* c, auto* q, auto* r, auto cb) {
-            h->async()->Check(c, q, r, std::move(cb));
-          })};
-  const std::vector<Method> methods = {
+  *floor_out =
+      Method{"health_check (floor)",
+             MakeIssue<grpc::health::v1::HealthCheckRequest,
+                       grpc::health::v1::HealthCheckResponse>(
+                 ping, [h = health](auto* c, auto* q, auto* r, auto cb) {
+                   h->async()->Check(c, q, r, std::move(cb));
+                 })};
+  return {
       {"who_said_exact",
        MakeIssue<v1::SearchQuotesRequest, v1::SearchQuotesResponse>(
            exact,
@@ -599,6 +585,75 @@ int main(int argc, char** argv) {
                                          c, q, r, std::move(cb));
                                    })},
   };
+}
+
+struct Row {
+  std::string name;
+  int inflight;
+  LoadResult r;
+  double floor_qps;
+};
+
+// The targets at 16 in flight, against the rows measured.
+void PrintTargets(const std::vector<Row>& rows, const Method& floor,
+                  const ServerProc& server, const Inputs& in, int64_t rss_end) {
+  std::printf("\ntargets at 16 in flight:\n");
+  for (const Row& row : rows) {
+    if (row.inflight != 16 || row.name == floor.name) continue;
+    double want = 0;
+    if (row.name == "who_said_exact") want = 0.5;
+    if (row.name == "who_said_approx" || row.name == "verify_quote") want = 0.2;
+    const double ratio = row.r.qps / row.floor_qps;
+    std::printf("  %-22s ratio %.3f%s, p99 %.2f ms (<= 5 ms: %s)\n",
+                row.name.c_str(), ratio,
+                want > 0 ? absl::StrCat(" (>= ", want, ": ",
+                                        ratio >= want ? "MET" : "NOT MET", ")")
+                               .c_str()
+                         : "",
+                row.r.p99_ms, row.r.p99_ms <= 5 ? "MET" : "NOT MET");
+  }
+  std::printf(
+      "  RSS per quote %.0f B (<= 1536: %s); startup %.2f s with "
+      "%lld quotes (<= 3 s: %s)\n",
+      rss_end * 1024.0 / in.quotes,
+      rss_end * 1024.0 / in.quotes <= 1536 ? "MET" : "NOT MET",
+      server.startup_s, static_cast<long long>(in.quotes),
+      server.startup_s <= 3 ? "MET" : "NOT MET");
+}
+
+int main(int argc, char** argv) {
+  const Flags flags = ParseFlags(argc, argv);
+  const std::optional<std::string> prepared = PrepareDatabase(flags);
+  if (!prepared) return 1;
+  const std::string& db = *prepared;
+  const Inputs in = SampleInputs(db);
+  std::printf(
+      "database: %lld articles, %lld quotes, %lld claims, %lld "
+      "speakers, %.0f MB on disk (%.0f B/quote)\n",
+      static_cast<long long>(in.articles), static_cast<long long>(in.quotes),
+      static_cast<long long>(in.claims),
+      static_cast<long long>(in.speaker_count), FileSize(db) / 1e6,
+      static_cast<double>(FileSize(db)) / in.quotes);
+
+  ServerProc server;
+  StartServer(db, &server);
+  const int64_t rss_start = RssKb(server.pid);
+  std::printf(
+      "claimcheckd pid %d port %d: startup to SERVING %.3f s, RSS "
+      "after start %.1f MB\n",
+      server.pid, server.port, server.startup_s, rss_start / 1024.0);
+
+  grpc::ChannelArguments args;
+  args.SetMaxReceiveMessageSize(64 << 20);
+  auto channel =
+      grpc::CreateCustomChannel(absl::StrCat("127.0.0.1:", server.port),
+                                grpc::InsecureChannelCredentials(), args);
+  auto stub = v1::ClaimCheck::NewStub(channel);
+  auto health = grpc::health::v1::Health::NewStub(channel);
+
+  Method floor;
+  const std::vector<Method> methods =
+      MakeMethods(in, stub.get(), health.get(), &floor);
 
   // Warm-up (say so: it warms claimcheckd's SQLite page caches).
   {
@@ -616,12 +671,6 @@ int main(int argc, char** argv) {
   std::printf("RSS after warm-up %.1f MB = %.0f B per indexed quote\n",
               rss_warm / 1024.0, rss_warm * 1024.0 / in.quotes);
 
-  struct Row {
-    std::string name;
-    int inflight;
-    LoadResult r;
-    double floor_qps;
-  };
   std::vector<Row> rows;
   std::printf("\n%-22s %8s %10s %9s %9s %8s %10s\n", "method", "inflight",
               "QPS", "p50 ms", "p99 ms", "errors", "vs floor");
@@ -651,28 +700,6 @@ int main(int argc, char** argv) {
       rss_warm * 1024.0 / in.quotes, rss_end * 1024.0 / in.quotes);
   StopServer(&server);
 
-  // Targets (at 16 in flight).
-  std::printf("\ntargets at 16 in flight:\n");
-  for (const Row& row : rows) {
-    if (row.inflight != 16 || row.name == floor.name) continue;
-    double want = 0;
-    if (row.name == "who_said_exact") want = 0.5;
-    if (row.name == "who_said_approx" || row.name == "verify_quote") want = 0.2;
-    const double ratio = row.r.qps / row.floor_qps;
-    std::printf("  %-22s ratio %.3f%s, p99 %.2f ms (<= 5 ms: %s)\n",
-                row.name.c_str(), ratio,
-                want > 0 ? absl::StrCat(" (>= ", want, ": ",
-                                        ratio >= want ? "MET" : "NOT MET", ")")
-                               .c_str()
-                         : "",
-                row.r.p99_ms, row.r.p99_ms <= 5 ? "MET" : "NOT MET");
-  }
-  std::printf(
-      "  RSS per quote %.0f B (<= 1536: %s); startup %.2f s with "
-      "%lld quotes (<= 3 s: %s)\n",
-      rss_end * 1024.0 / in.quotes,
-      rss_end * 1024.0 / in.quotes <= 1536 ? "MET" : "NOT MET",
-      server.startup_s, static_cast<long long>(in.quotes),
-      server.startup_s <= 3 ? "MET" : "NOT MET");
+  PrintTargets(rows, floor, server, in, rss_end);
   return 0;
 }

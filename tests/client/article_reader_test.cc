@@ -11,9 +11,12 @@
 #include "absl/strings/string_view.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
+#include "tests/status_matchers.h"
 
 namespace claimcheck {
 namespace {
+
+using ::claimcheck::testing::StatusIs;
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
@@ -174,7 +177,7 @@ TEST(ArticleReaderTest, ErrorsNameTheFileAndLine) {
     absl::StatusOr<std::vector<v1::IngestArticleRequest>> got =
         ReadArticles(file, ArticleReaderOptions());
     ASSERT_FALSE(got.ok());
-    EXPECT_EQ(got.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(got, StatusIs(absl::StatusCode::kInvalidArgument));
     EXPECT_THAT(std::string(got.status().message()), HasSubstr(c.want));
     EXPECT_THAT(std::string(got.status().message()), HasSubstr(file));
   }
@@ -184,7 +187,7 @@ TEST(ArticleReaderTest, MissingPathIsNotFound) {
   TempDir dir;
   absl::StatusOr<std::vector<v1::IngestArticleRequest>> got =
       ReadArticles(dir.path() + "/nope.txt", ArticleReaderOptions());
-  EXPECT_EQ(got.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(got, StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(std::string(got.status().message()), HasSubstr("nope.txt"));
 }
 
@@ -193,7 +196,7 @@ TEST(ArticleReaderTest, FolderWithoutArticlesIsAnError) {
   dir.Write("readme.md", "hi");
   absl::StatusOr<std::vector<v1::IngestArticleRequest>> got =
       ReadArticles(dir.path(), ArticleReaderOptions());
-  EXPECT_EQ(got.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(got, StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
 TEST(ArticleReaderTest, DefaultOutletIsUnknown) {

@@ -8,9 +8,12 @@
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
+#include "tests/status_matchers.h"
 
 namespace claimcheck {
 namespace {
+
+using ::claimcheck::testing::StatusIs;
 
 class FakeService final : public v1::ClaimCheck::Service {
  public:
@@ -90,19 +93,19 @@ TEST_F(ClientTest, SendsBearerToken) {
 
 TEST_F(ClientTest, KeepsStatusCodeAndMessage) {
   absl::StatusOr<v1::Stats> stats = Connect()->GetStats({});
-  EXPECT_EQ(stats.status().code(), absl::StatusCode::kUnauthenticated);
+  EXPECT_THAT(stats, StatusIs(absl::StatusCode::kUnauthenticated));
   EXPECT_EQ(stats.status().message(), "missing bearer token");
 
   v1::GetSpeakerRequest request;
   request.set_speaker("Nobody");
   absl::StatusOr<v1::Speaker> speaker = Connect()->GetSpeaker(request);
-  EXPECT_EQ(speaker.status().code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(speaker, StatusIs(absl::StatusCode::kNotFound));
   EXPECT_EQ(speaker.status().message(), "speaker \"Nobody\" unknown");
 }
 
 TEST_F(ClientTest, UnimplementedRpcIsUnimplemented) {
   absl::StatusOr<v1::ExtractTextResponse> got = Connect()->ExtractText({});
-  EXPECT_EQ(got.status().code(), absl::StatusCode::kUnimplemented);
+  EXPECT_THAT(got, StatusIs(absl::StatusCode::kUnimplemented));
 }
 
 TEST_F(ClientTest, IngestManyAcksEveryRequestInOrder) {
@@ -142,19 +145,18 @@ TEST(ClientConnectTest, UnreachableServerIsUnavailable) {
   options.deadline = absl::Seconds(5);
   absl::StatusOr<std::unique_ptr<Client>> client = Client::Connect(options);
   ASSERT_TRUE(client.ok());
-  EXPECT_EQ((*client)->GetStats({}).status().code(),
-            absl::StatusCode::kUnavailable);
+  EXPECT_THAT((*client)->GetStats({}),
+              StatusIs(absl::StatusCode::kUnavailable));
 }
 
 TEST(ClientConnectTest, BadOptions) {
   ClientOptions options;
   options.target = "";
-  EXPECT_EQ(Client::Connect(options).status().code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(Client::Connect(options),
+              StatusIs(absl::StatusCode::kInvalidArgument));
   options.target = "localhost:1";
   options.tls_root_cert_path = "/nonexistent/ca.pem";
-  EXPECT_EQ(Client::Connect(options).status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(Client::Connect(options), StatusIs(absl::StatusCode::kNotFound));
 }
 
 }  // namespace

@@ -23,9 +23,12 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "gtest/gtest.h"
 #include "tests/e2e/server_process.h"
+#include "tests/status_matchers.h"
 
 namespace claimcheck {
 namespace {
+
+using ::claimcheck::testing::StatusIs;
 
 using ::testing::HasSubstr;
 
@@ -167,7 +170,7 @@ TEST_F(HardeningE2ETest, ConflictPageTokenOfAnotherDatabaseIsRejected) {
   EXPECT_EQ(own->conflicts_size(), 1);
   auto foreign = Conflicts(*cb, 1, first->next_page_token());
   ASSERT_FALSE(foreign.ok());
-  EXPECT_EQ(foreign.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(foreign, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(std::string(foreign.status().message()), HasSubstr("page_token"));
 }
 

@@ -19,9 +19,12 @@
 #include "gtest/gtest.h"
 #include "tests/e2e/backends.h"
 #include "tests/e2e/server_process.h"
+#include "tests/status_matchers.h"
 
 namespace claimcheck {
 namespace {
+
+using ::claimcheck::testing::StatusIs;
 
 using ::testing::HasSubstr;
 
@@ -342,7 +345,7 @@ TEST_P(ServiceE2ETest, SearchClaimsFiltersByKind) {
   v1::SearchClaimsRequest bad;
   bad.add_kinds(static_cast<v1::QuantityKind>(99));
   found = client_->SearchClaims(bad);
-  EXPECT_EQ(found.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(found, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(std::string(found.status().message()), HasSubstr("kinds"));
 }
 
@@ -377,7 +380,7 @@ TEST_P(ServiceE2ETest, BadRequestsNameTheField) {
   v1::IngestArticleRequest empty = SeedRequest();
   empty.mutable_article()->set_text("");
   auto r = client_->IngestArticle(empty);
-  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(r, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(r.status().message(), HasSubstr("article.text"));
 
   // Invalid UTF-8 in a proto3 string field is refused by the protobuf layer
@@ -397,36 +400,36 @@ TEST_P(ServiceE2ETest, BadRequestsNameTheField) {
   v1::IngestArticleRequest bad_date = SeedRequest();
   bad_date.mutable_article()->set_published_date("2026-02-30");
   r = client_->IngestArticle(bad_date);
-  EXPECT_EQ(r.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(r, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(r.status().message(), HasSubstr("article.published_date"));
 
   v1::IngestArticleRequest huge = SeedRequest();
   huge.mutable_article()->set_text(std::string(3 << 20, 'a'));
   r = client_->IngestArticle(huge);
-  EXPECT_EQ(r.status().code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(r, StatusIs(absl::StatusCode::kResourceExhausted));
 
   v1::ListSpeakerQuotesRequest page;
   page.set_speaker("Abbas Araghchi");
   page.set_page_token("not-a-token");
   auto p = client_->ListSpeakerQuotes(page);
-  EXPECT_EQ(p.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(p, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(p.status().message(), HasSubstr("page_token"));
 
   v1::GetArticleRequest unknown;
   unknown.set_article_id("a_doesnotexist");
-  EXPECT_EQ(client_->GetArticle(unknown).status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(client_->GetArticle(unknown),
+              StatusIs(absl::StatusCode::kNotFound));
 
   v1::SearchQuotesRequest long_query;
   long_query.set_text(std::string(5000, 'x'));
-  EXPECT_EQ(client_->SearchQuotes(long_query).status().code(),
-            absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(client_->SearchQuotes(long_query),
+              StatusIs(absl::StatusCode::kResourceExhausted));
 
   v1::SearchQuotesRequest negative;
   negative.set_text("very good");
   negative.set_page_size(-1);
   auto neg = client_->SearchQuotes(negative);
-  EXPECT_EQ(neg.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(neg, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(neg.status().message(), HasSubstr("page_size"));
 
   // The server is still fine after all that.
@@ -474,8 +477,8 @@ TEST_P(ServiceE2ETest, DeleteRemovesQuotes) {
   auto s = client_->SearchQuotes(req);
   ASSERT_TRUE(s.ok());
   EXPECT_EQ(s->matches_size(), 0);
-  EXPECT_EQ(client_->DeleteArticle(del).status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(client_->DeleteArticle(del),
+              StatusIs(absl::StatusCode::kNotFound));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceE2ETest,
@@ -540,8 +543,8 @@ TEST(ServiceAuthTest, WritesNeedTheTokenWhenOneIsSet) {
   opts.target = server.target();
   auto anon = Client::Connect(opts);
   ASSERT_TRUE(anon.ok());
-  EXPECT_EQ((*anon)->IngestArticle(SeedRequest()).status().code(),
-            absl::StatusCode::kUnauthenticated);
+  EXPECT_THAT((*anon)->IngestArticle(SeedRequest()),
+              StatusIs(absl::StatusCode::kUnauthenticated));
   EXPECT_TRUE((*anon)->GetStats({}).ok());  // reads stay open
   opts.bearer_token = "s3cret";
   auto writer = Client::Connect(opts);

@@ -11,9 +11,12 @@
 #include "gtest/gtest.h"
 #include "tests/e2e/backends.h"
 #include "tests/e2e/server_process.h"
+#include "tests/status_matchers.h"
 
 namespace claimcheck {
 namespace {
+
+using ::claimcheck::testing::StatusIs;
 
 struct Art {
   const char* outlet;
@@ -193,12 +196,12 @@ TEST_P(StoriesE2ETest, ArticlesOfOneEventShareAStory) {
   // Unknown story, bad token.
   v1::GetStoryRequest unknown;
   unknown.set_id("a_nope");
-  EXPECT_EQ(s.client->GetStory(unknown).status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(s.client->GetStory(unknown),
+              StatusIs(absl::StatusCode::kNotFound));
   v1::ListStoriesRequest bad;
   bad.set_page_token("garbage");
-  EXPECT_EQ(s.client->ListStories(bad).status().code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s.client->ListStories(bad),
+              StatusIs(absl::StatusCode::kInvalidArgument));
   // Deleting the article that names the story: the rest keep a story,
   // named after the smallest id left.
   const std::vector<std::string> bridge(ids.begin(), ids.begin() + 3);
@@ -216,8 +219,7 @@ TEST_P(StoriesE2ETest, ArticlesOfOneEventShareAStory) {
   ASSERT_TRUE(story.ok()) << story.status();
   EXPECT_EQ(story->article_count(), 2);
   get.set_id(first);
-  EXPECT_EQ(s.client->GetStory(get).status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(s.client->GetStory(get), StatusIs(absl::StatusCode::kNotFound));
 }
 
 TEST_P(StoriesE2ETest, SameArticlesSameListingsWhateverTheOrderAndBatching) {

@@ -17,9 +17,12 @@
 #include "gtest/gtest.h"
 #include "tests/e2e/backends.h"
 #include "tests/e2e/server_process.h"
+#include "tests/status_matchers.h"
 
 namespace claimcheck {
 namespace {
+
+using ::claimcheck::testing::StatusIs;
 
 using ::testing::HasSubstr;
 
@@ -366,15 +369,15 @@ TEST_P(VerificationE2ETest, ListConflictsWholeIndex) {
 
   // Bad tokens and bad filters name the field.
   auto bad = Conflicts("", "", "", 3, "not-a-token");
-  EXPECT_EQ(bad.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(bad, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(std::string(bad.status().message()), HasSubstr("page_token"));
   auto first = Conflicts("", "", "", 3);
   ASSERT_TRUE(first.ok());
   auto replay = Conflicts("Metro Wire", "", "", 3, first->next_page_token());
-  EXPECT_EQ(replay.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(replay, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(std::string(replay.status().message()), HasSubstr("page_token"));
   auto bad_date = Conflicts("", "April", "");
-  EXPECT_EQ(bad_date.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(bad_date, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(std::string(bad_date.status().message()), HasSubstr("from_date"));
 }
 
@@ -527,11 +530,11 @@ TEST_P(VerificationE2ETest, SpeakerMergeOnEvidenceListedAndUndone) {
   EXPECT_EQ(merges->merges_size(), 0);
 
   // Undoing twice, or an unknown merge, is an error.
-  EXPECT_EQ(client_->UndoSpeakerMerge(undo).status().code(),
-            absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(client_->UndoSpeakerMerge(undo),
+              StatusIs(absl::StatusCode::kFailedPrecondition));
   undo.set_merge_id("m_999");
-  EXPECT_EQ(client_->UndoSpeakerMerge(undo).status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(client_->UndoSpeakerMerge(undo),
+              StatusIs(absl::StatusCode::kNotFound));
 }
 
 TEST_P(VerificationE2ETest, OfficeOfRelationOnAttribution) {

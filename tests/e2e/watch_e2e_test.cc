@@ -17,9 +17,12 @@
 #include "gtest/gtest.h"
 #include "tests/e2e/backends.h"
 #include "tests/e2e/server_process.h"
+#include "tests/status_matchers.h"
 
 namespace claimcheck {
 namespace {
+
+using ::claimcheck::testing::StatusIs;
 
 using ::testing::HasSubstr;
 using ::testing::Not;
@@ -180,7 +183,7 @@ TEST_P(WatchE2ETest, ResumeFromCursorAfterReconnectAndRestart) {
   EXPECT_TRUE(WIFEXITED(exit_status) && WEXITSTATUS(exit_status) == 0)
       << exit_status;
   EXPECT_LT(absl::Now() - stop, absl::Seconds(8));
-  EXPECT_EQ(during_drain.code(), absl::StatusCode::kUnavailable)
+  EXPECT_THAT(during_drain, StatusIs(absl::StatusCode::kUnavailable))
       << during_drain;
 
   // Restart on the same database: events are durable, the cursor still
@@ -269,8 +272,8 @@ TEST_P(WatchE2ETest, FiltersRegistrationsAndUnregisters) {
   v1::UnregisterWatchRequest un;
   un.set_watch_id(a);
   ASSERT_TRUE(client_->UnregisterWatch(un).ok());
-  EXPECT_EQ(client_->UnregisterWatch(un).status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(client_->UnregisterWatch(un),
+              StatusIs(absl::StatusCode::kNotFound));
   const int64_t last = got[0].sequence();
   Ingest(Saying("https://example.org/z", "Ines Duarte", kQuote));
   EXPECT_TRUE(Collect(last, 1, absl::Milliseconds(500)).empty());
@@ -283,7 +286,7 @@ TEST_P(WatchE2ETest, LimitsAndBadRequests) {
   bad.set_after_sequence(-1);
   absl::Status s = client_->Watch(bad, absl::Seconds(5),
                                   [](const v1::WatchEvent&) { return true; });
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(std::string(s.message()), HasSubstr("after_sequence"));
   bad.set_after_sequence(0);
   bad.add_watch_ids("nonsense");
@@ -296,11 +299,11 @@ TEST_P(WatchE2ETest, LimitsAndBadRequests) {
   Register(kQuote, "");
   v1::RegisterWatchRequest second;
   second.set_text("The ferry timetable changes in June");
-  EXPECT_EQ(client_->RegisterWatch(second).status().code(),
-            absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(client_->RegisterWatch(second),
+              StatusIs(absl::StatusCode::kResourceExhausted));
   v1::RegisterWatchRequest empty;
-  EXPECT_EQ(client_->RegisterWatch(empty).status().code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(client_->RegisterWatch(empty),
+              StatusIs(absl::StatusCode::kInvalidArgument));
 
   // One stream at a time: a second gets RESOURCE_EXHAUSTED; the first ends
   // at its deadline.
@@ -309,9 +312,9 @@ TEST_P(WatchE2ETest, LimitsAndBadRequests) {
   absl::SleepFor(absl::Milliseconds(500));
   absl::Status second_stream;
   Collect(0, 5, absl::Seconds(2), &second_stream);
-  EXPECT_EQ(second_stream.code(), absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(second_stream, StatusIs(absl::StatusCode::kResourceExhausted));
   holder.join();
-  EXPECT_EQ(first.code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_THAT(first, StatusIs(absl::StatusCode::kDeadlineExceeded));
   // The slot is free again once the first stream ended (the server may
   // take a moment to release it).
   absl::Status again;
@@ -320,7 +323,7 @@ TEST_P(WatchE2ETest, LimitsAndBadRequests) {
     if (again.code() != absl::StatusCode::kResourceExhausted) break;
     absl::SleepFor(absl::Milliseconds(100));
   }
-  EXPECT_EQ(again.code(), absl::StatusCode::kDeadlineExceeded);
+  EXPECT_THAT(again, StatusIs(absl::StatusCode::kDeadlineExceeded));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WatchE2ETest,

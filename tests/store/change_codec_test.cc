@@ -1,10 +1,13 @@
 #include "server/store/change_codec.h"
 
 #include "gtest/gtest.h"
+#include "tests/status_matchers.h"
 #include "tests/store/store_test_util.h"
 
 namespace claimcheck::store {
 namespace {
+
+using ::claimcheck::testing::StatusIs;
 
 using ::claimcheck::store::testing::MakeArticle;
 using ::claimcheck::store::testing::MakeQuantity;
@@ -72,23 +75,22 @@ TEST(ChangeCodecTest, RejectsEveryTruncationAndTrailingBytes) {
   const std::string bytes = EncodeChange(SampleChange());
   for (size_t n = 0; n < bytes.size(); ++n) {
     SCOPED_TRACE(n);
-    EXPECT_EQ(DecodeChange(bytes.substr(0, n)).status().code(),
-              absl::StatusCode::kDataLoss);
+    EXPECT_THAT(DecodeChange(bytes.substr(0, n)),
+                StatusIs(absl::StatusCode::kDataLoss));
   }
-  EXPECT_EQ(DecodeChange(bytes + "x").status().code(),
-            absl::StatusCode::kDataLoss);
+  EXPECT_THAT(DecodeChange(bytes + "x"), StatusIs(absl::StatusCode::kDataLoss));
   std::string other_format = bytes;
   other_format[0] = 9;
-  EXPECT_EQ(DecodeChange(other_format).status().code(),
-            absl::StatusCode::kDataLoss);
+  EXPECT_THAT(DecodeChange(other_format),
+              StatusIs(absl::StatusCode::kDataLoss));
 }
 
 TEST(ChangeCodecTest, RejectsArgumentsThatDoNotFitTheKind) {
   Change c;
   c.kind = ChangeKind::kMerge;  // needs from, into, reason
   c.args = {"s_1", "s_2"};
-  EXPECT_EQ(DecodeChange(EncodeChange(c)).status().code(),
-            absl::StatusCode::kDataLoss);
+  EXPECT_THAT(DecodeChange(EncodeChange(c)),
+              StatusIs(absl::StatusCode::kDataLoss));
   c.args.push_back("same person");
   EXPECT_TRUE(DecodeChange(EncodeChange(c)).ok());
 }

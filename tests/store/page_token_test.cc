@@ -4,9 +4,12 @@
 
 #include "gtest/gtest.h"
 #include "server/store/sha256.h"
+#include "tests/status_matchers.h"
 
 namespace claimcheck::store {
 namespace {
+
+using ::claimcheck::testing::StatusIs;
 
 TEST(Sha256Test, KnownVectors) {
   struct Case {
@@ -77,7 +80,7 @@ TEST(PageTokenTest, RejectsAnythingElse) {
   for (const auto& c : kCases) {
     absl::StatusOr<PageCursor> got =
         DecodePageToken(c.secret, c.kind, c.fingerprint, c.token);
-    EXPECT_EQ(got.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(got, StatusIs(absl::StatusCode::kInvalidArgument));
     EXPECT_EQ(got.status().message(), "page_token is invalid");
   }
 }

@@ -16,10 +16,13 @@
 #include "gtest/gtest.h"
 #include "server/store/store.h"
 #include "tests/pg/pg_test_db.h"
+#include "tests/status_matchers.h"
 #include "tests/store/store_test_util.h"
 
 namespace claimcheck::store {
 namespace {
+
+using ::claimcheck::testing::StatusIs;
 
 using ::claimcheck::store::testing::MakeArticle;
 using ::claimcheck::store::testing::MakeQuote;
@@ -242,11 +245,11 @@ TEST_F(PostgresOutageTest, WritesAreUnavailableWhileDownReadsGoOnThenBack) {
 
   ASSERT_EQ(claimcheck::testing::RunPgClusterScript("kill9", state_), 0);
   absl::Status down = Put(store->get(), SpeakerArticle(2, "John Roe"));
-  EXPECT_EQ(down.code(), absl::StatusCode::kUnavailable) << down;
+  EXPECT_THAT(down, StatusIs(absl::StatusCode::kUnavailable)) << down;
   EXPECT_THAT(down.message(), HasSubstr("postgresql"));
   // Again, now refused fast while the backoff runs, with the same reason.
   down = Put(store->get(), SpeakerArticle(2, "John Roe"));
-  EXPECT_EQ(down.code(), absl::StatusCode::kUnavailable) << down;
+  EXPECT_THAT(down, StatusIs(absl::StatusCode::kUnavailable)) << down;
   EXPECT_THAT(down.message(), HasSubstr("writes are refused"));
   // Queries are answered from the replica's copy.
   absl::StatusOr<SpeakerRecord> jane = (*store)->GetSpeaker("Jane Doe");

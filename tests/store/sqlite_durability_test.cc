@@ -16,10 +16,13 @@
 #include "gtest/gtest.h"
 #include "server/store/sqlite_schema.h"
 #include "server/store/sqlite_store.h"
+#include "tests/status_matchers.h"
 #include "tests/store/store_test_util.h"
 
 namespace claimcheck::store {
 namespace {
+
+using ::claimcheck::testing::StatusIs;
 
 using ::claimcheck::store::testing::MakeArticle;
 using ::claimcheck::store::testing::MakeQuantity;
@@ -143,7 +146,7 @@ TEST(SqliteDurabilityTest, SchemaVersionPragmasAndNewerSchemaRejected) {
   SqliteOptions options;
   options.path = path;
   absl::StatusOr<std::unique_ptr<Store>> newer = OpenSqliteStore(options);
-  EXPECT_EQ(newer.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_THAT(newer, StatusIs(absl::StatusCode::kFailedPrecondition));
   EXPECT_THAT(std::string(newer.status().message()),
               ::testing::HasSubstr("schema version 99"));
 }
@@ -152,8 +155,8 @@ TEST(SqliteDurabilityTest, OpenRejectsUnusablePaths) {
   for (const char* p : {"", ":memory:", "file:x.db?mode=memory"}) {
     SqliteOptions options;
     options.path = p;
-    EXPECT_EQ(OpenSqliteStore(options).status().code(),
-              absl::StatusCode::kInvalidArgument)
+    EXPECT_THAT(OpenSqliteStore(options),
+                StatusIs(absl::StatusCode::kInvalidArgument))
         << p;
   }
   SqliteOptions missing_dir;

@@ -19,10 +19,13 @@
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/store/sqlite_store_impl.h"
+#include "tests/status_matchers.h"
 #include "tests/store/store_test_util.h"
 
 namespace claimcheck::store {
 namespace {
+
+using ::claimcheck::testing::StatusIs;
 
 using ::claimcheck::store::testing::MakeArticle;
 using ::claimcheck::store::testing::MakeQuantity;
@@ -178,8 +181,8 @@ TEST_F(SqliteStoreTest, SpeakerAliasesAndRolesFollowTheirQuotes) {
   EXPECT_TRUE(s.aliases.empty());
   EXPECT_THAT(s.roles, ::testing::ElementsAre("Foreign Minister"));
   EXPECT_EQ(s.quote_count, 1);
-  EXPECT_EQ(store_->GetSpeaker("Mr. Araghchi").status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(store_->GetSpeaker("Mr. Araghchi"),
+              StatusIs(absl::StatusCode::kNotFound));
 }
 
 // Not a benchmark (tests/bench has those): a floor that catches a write path
@@ -360,11 +363,13 @@ TEST_F(SqliteStoreTest, WatchEventsAreDurableAndSequenced) {
 
   // Limits and removal.
   ASSERT_TRUE(store_->AddWatch("ferries run late", "", 2).ok());
-  EXPECT_EQ(store_->AddWatch("a third", "", 2).status().code(),
-            absl::StatusCode::kResourceExhausted);
+  EXPECT_THAT(store_->AddWatch("a third", "", 2),
+              StatusIs(absl::StatusCode::kResourceExhausted));
   EXPECT_TRUE(store_->RemoveWatch("w_1").ok());
-  EXPECT_EQ(store_->RemoveWatch("w_1").code(), absl::StatusCode::kNotFound);
-  EXPECT_EQ(store_->RemoveWatch("bogus").code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(store_->RemoveWatch("w_1"),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(store_->RemoveWatch("bogus"),
+              StatusIs(absl::StatusCode::kNotFound));
 
   // Conflict events recorded on their own.
   std::vector<WatchEventRecord> conflict(1);

@@ -21,10 +21,13 @@
 #include "server/store/sqlite_store.h"
 #include "server/store/store.h"
 #include "tests/pg/pg_test_db.h"
+#include "tests/status_matchers.h"
 #include "tests/store/store_test_util.h"
 
 namespace claimcheck::store {
 namespace {
+
+using ::claimcheck::testing::StatusIs;
 
 using ::claimcheck::store::testing::MakeArticle;
 using ::claimcheck::store::testing::MakeQuantity;
@@ -267,8 +270,8 @@ TEST_P(StoreConformanceTest, SameUrlNewTextReplacesAndBumpsVersion) {
   EXPECT_THAT(CandidateTexts("talks very good"), IsEmpty());
   EXPECT_THAT(CandidateTexts("corrected bridges"),
               ElementsAre("A corrected statement about bridges"));
-  EXPECT_EQ(store_->GetSpeaker(old_speaker).status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(store_->GetSpeaker(old_speaker),
+              StatusIs(absl::StatusCode::kNotFound));
   EXPECT_EQ(store_->GetStats()->claims, 0);
 
   // Putting the old text back is a replacement again, not "unchanged".
@@ -289,65 +292,65 @@ TEST_P(StoreConformanceTest, DeleteCascadesToQuotesClaimsAndSearch) {
   EXPECT_EQ(del->deleted_quotes, 3);
   EXPECT_EQ(del->deleted_claims, 2);
 
-  EXPECT_EQ(store_->GetArticle(put.article_id, false).status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(store_->GetArticle(put.article_id, false),
+              StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(*store_->FindQuotesByHash(
                   extract::MatchHash("The talks were very good"), 10),
               IsEmpty());
   EXPECT_THAT(CandidateTexts("talks were very good"), IsEmpty());
   EXPECT_THAT(CandidateTexts("enrichment"), IsEmpty());
   EXPECT_THAT(store_->FindClaims(ClaimsQuery{})->claims, IsEmpty());
-  EXPECT_EQ(store_->GetSpeaker("Abbas Araghchi").status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(store_->GetSpeaker("Abbas Araghchi"),
+              StatusIs(absl::StatusCode::kNotFound));
   const StoreStats stats = *store_->GetStats();
   EXPECT_EQ(stats.articles, 1);
   EXPECT_EQ(stats.quotes, 1);
   EXPECT_EQ(stats.claims, 0);
   EXPECT_EQ(stats.speakers, 1);
 
-  EXPECT_EQ(store_->DeleteArticle(put.article_id).status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(store_->DeleteArticle(put.article_id),
+              StatusIs(absl::StatusCode::kNotFound));
   // Re-ingest after delete: the same id again.
   EXPECT_EQ(Put(TalksArticle()).article_id, put.article_id);
 }
 
 TEST_P(StoreConformanceTest, UnknownIdsAreNotFoundWithTheIdInTheMessage) {
   absl::Status s = store_->GetArticle("a_nope", true).status();
-  EXPECT_EQ(s.code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(std::string(s.message()),
               HasSubstr("article 'a_nope' not found"));
   s = store_->DeleteArticle("a_nope").status();
-  EXPECT_EQ(s.code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(std::string(s.message()), HasSubstr("a_nope"));
   s = store_->GetSpeaker("Nobody Atall").status();
-  EXPECT_EQ(s.code(), absl::StatusCode::kNotFound);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kNotFound));
   EXPECT_THAT(std::string(s.message()), HasSubstr("Nobody Atall"));
   SpeakerQuotesQuery q;
   q.speaker_id = "s_nope";
-  EXPECT_EQ(store_->ListSpeakerQuotes(q).status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(store_->ListSpeakerQuotes(q),
+              StatusIs(absl::StatusCode::kNotFound));
 }
 
 TEST_P(StoreConformanceTest, BadArgumentsAreInvalidArgument) {
-  EXPECT_EQ(store_->GetSpeaker("").status().code(),
-            absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(store_->FindQuotesByHash(1, 0).status().code(),
-            absl::StatusCode::kInvalidArgument);
-  EXPECT_EQ(store_->FindQuoteCandidates("x", -1).status().code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(store_->GetSpeaker(""),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(store_->FindQuotesByHash(1, 0),
+              StatusIs(absl::StatusCode::kInvalidArgument));
+  EXPECT_THAT(store_->FindQuoteCandidates("x", -1),
+              StatusIs(absl::StatusCode::kInvalidArgument));
   SpeakerQuotesQuery q;
-  EXPECT_EQ(store_->ListSpeakerQuotes(q).status().code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(store_->ListSpeakerQuotes(q),
+              StatusIs(absl::StatusCode::kInvalidArgument));
   q.speaker_id = "s_x";
   q.from_date = "yesterday";
   absl::Status s = store_->ListSpeakerQuotes(q).status();
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(std::string(s.message()), HasSubstr("from_date"));
   ClaimsQuery c;
   c.min_value = 10;
   c.max_value = 1;
-  EXPECT_EQ(store_->FindClaims(c).status().code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(store_->FindClaims(c),
+              StatusIs(absl::StatusCode::kInvalidArgument));
 
   // A bad request in a batch writes nothing.
   const TestArticle good = MakeArticle("good");
@@ -355,13 +358,13 @@ TEST_P(StoreConformanceTest, BadArgumentsAreInvalidArgument) {
   bad.input.outlet.clear();
   const PutRequest batch[] = {good.request(), bad.request()};
   s = store_->PutArticles(batch).status();
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(std::string(s.message()), HasSubstr("articles[1].outlet"));
   EXPECT_EQ(store_->GetStats()->articles, 0);
   TestArticle bad_date = MakeArticle("bad-date", "Outlet", "08/02/2026");
   const PutRequest dated[] = {bad_date.request()};
   s = store_->PutArticles(dated).status();
-  EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument));
   EXPECT_THAT(std::string(s.message()),
               HasSubstr("articles[0].published_date"));
 }
@@ -521,8 +524,7 @@ TEST_P(StoreConformanceTest, GetSpeakerByIdNameKeyOrAlias) {
     EXPECT_EQ(got->id, by_name->id);
   }
   // A pronoun mention is not an alias.
-  EXPECT_EQ(store_->GetSpeaker("he").status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(store_->GetSpeaker("he"), StatusIs(absl::StatusCode::kNotFound));
 }
 
 // "a longtime resident" is someone else in every article: the quote keeps
@@ -538,8 +540,8 @@ TEST_P(StoreConformanceTest, UnnamedSourcesGetNoSpeakerRecord) {
     EXPECT_EQ(got.quotes[0].quote.speaker, "a longtime resident");
     EXPECT_EQ(got.quotes[0].speaker_id, "");
   }
-  EXPECT_EQ(store_->GetSpeaker("a longtime resident").status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(store_->GetSpeaker("a longtime resident"),
+              StatusIs(absl::StatusCode::kNotFound));
 }
 
 TEST_P(StoreConformanceTest, ListSpeakersPagesInNameOrderWithoutGapsOrDupes) {
@@ -681,22 +683,22 @@ TEST_P(StoreConformanceTest, BadPageTokensAreInvalidArgument) {
   for (const std::string& token : bad) {
     SCOPED_TRACE(token);
     absl::Status s = store_->ListSpeakers("", 2, token).status();
-    EXPECT_EQ(s.code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_THAT(s, StatusIs(absl::StatusCode::kInvalidArgument));
     EXPECT_EQ(s.message(), "page_token is invalid");
   }
   // A token is bound to its listing and filters.
-  EXPECT_EQ(store_->ListSpeakers("person", 2, good).status().code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(store_->ListSpeakers("person", 2, good),
+              StatusIs(absl::StatusCode::kInvalidArgument));
   ClaimsQuery cq;
   cq.limit = 2;
   cq.page_token = good;
-  EXPECT_EQ(store_->FindClaims(cq).status().code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(store_->FindClaims(cq),
+              StatusIs(absl::StatusCode::kInvalidArgument));
   SpeakerQuotesQuery sq;
   sq.speaker_id = page->speakers[0].id;
   sq.page_token = good;
-  EXPECT_EQ(store_->ListSpeakerQuotes(sq).status().code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(store_->ListSpeakerQuotes(sq),
+              StatusIs(absl::StatusCode::kInvalidArgument));
   // The page size may change between pages.
   EXPECT_TRUE(store_->ListSpeakers("", 3, good).ok());
 }
@@ -886,15 +888,14 @@ TEST_P(StoreConformanceTest, StoriesJoinSameEventAndSplitOnDelete) {
   std::vector<std::string> want = {joined, il, io};
   std::sort(want.begin(), want.end());
   EXPECT_EQ(seen, want);
-  EXPECT_EQ(store_->ListStories(1, "bogus").status().code(),
-            absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(store_->ListStories(1, "bogus"),
+              StatusIs(absl::StatusCode::kInvalidArgument));
 
   // Deleting one: the other keeps a story of its own, named after itself.
   ASSERT_TRUE(store_->DeleteArticle(joined).ok());
   const std::string left = joined == ia ? ib : ia;
   EXPECT_EQ(store_->GetArticle(left, false)->story_id, left);
-  EXPECT_EQ(store_->GetStory(joined).status().code(),
-            absl::StatusCode::kNotFound);
+  EXPECT_THAT(store_->GetStory(joined), StatusIs(absl::StatusCode::kNotFound));
 }
 
 TEST_P(StoreConformanceTest, StatsCountEverything) {

@@ -1,6 +1,6 @@
-#include "server/extract/word_table.h"
+#include "server/text/word_table.h"
 
-namespace claimcheck::extract {
+namespace claimcheck::text {
 namespace {
 
 inline char Lower(char c) {
@@ -80,4 +80,4 @@ uint64_t WordTable::LookupSlow(absl::string_view word) const {
   return e < 0 ? 0 : entries_[e].mask;
 }
 
-}  // namespace claimcheck::extract
+}  // namespace claimcheck::text
