@@ -139,6 +139,7 @@ SpeakerRanker::SpeakerRanker(absl::string_view text,
       prev = t.para;
     }
   }
+  CountSentenceEndsAndVerbs();
   const std::vector<Mention>& ms = index_.mentions();
   const size_t ne = index_.entities().size();
   mentions_before_.assign(ms.size(), 0);
@@ -168,11 +169,27 @@ std::string SpeakerRanker::SpeakerOf(int mention) const {
   return DescriptionSpeaker(text_, m);
 }
 
-bool SpeakerRanker::SentenceBetween(size_t from, size_t to) const {
-  for (size_t k = from; k < to && k < tokens_.size(); ++k) {
-    if (index_.SentenceEnd(k)) return true;
+void SpeakerRanker::CountSentenceEndsAndVerbs() {
+  const size_t n = tokens_.size();
+  sent_ends_before_.assign(n + 1, 0);
+  verbs_before_.assign(n + 1, 0);
+  for (size_t k = 0; k < n; ++k) {
+    const Token& t = tokens_[k];
+    sent_ends_before_[k + 1] = sent_ends_before_[k] + index_.SentenceEnd(k);
+    verbs_before_[k + 1] =
+        verbs_before_[k] + (t.kind == TokenKind::kWord && t.lower &&
+                            IsSpeechVerb(TokenText(text_, t)));
   }
-  return false;
+}
+
+bool SpeakerRanker::SentenceBetween(size_t from, size_t to) const {
+  to = std::min(to, tokens_.size());
+  return from < to && sent_ends_before_[to] > sent_ends_before_[from];
+}
+
+bool SpeakerRanker::SpeechVerbBetween(size_t from, size_t to) const {
+  to = std::min(to, tokens_.size());
+  return from < to && verbs_before_[to] > verbs_before_[from];
 }
 
 bool SpeakerRanker::SpeechVerbNear(const Mention& m) const {
@@ -218,13 +235,7 @@ void SpeakerRanker::FillGeometry(size_t q, const Mention& m,
   if (same_sentence) {
     const size_t lo = after ? s.close_tok + 1 : m.last_tok + 1;
     const size_t hi = after ? m.first_tok : s.open_tok;
-    for (size_t k = lo; k < hi; ++k) {
-      if (tokens_[k].kind == TokenKind::kWord && tokens_[k].lower &&
-          IsSpeechVerb(TokenText(text_, tokens_[k]))) {
-        (*x)[kF_verb_between] = 1;
-        break;
-      }
-    }
+    (*x)[kF_verb_between] = SpeechVerbBetween(lo, hi);
   }
   (*x)[kF_subject] = m.subject;
   const bool opens_para =
@@ -462,15 +473,21 @@ std::vector<SpeakerCandidate> SpeakerRanker::Candidates(size_t q) const {
                                     : s.open_tok - m.last_tok;
   };
   if (out.size() > kMaxCandidates + 1) {
-    std::stable_sort(out.begin() + 1, out.end(),
-                     [&](const SpeakerCandidate& a, const SpeakerCandidate& b) {
-                       return distance(a) < distance(b);
-                     });
-    out.resize(kMaxCandidates + 1);
-    std::sort(out.begin() + 1, out.end(),
-              [](const SpeakerCandidate& a, const SpeakerCandidate& b) {
-                return a.mention < b.mention;
-              });
+    // Sorts positions, not candidates (each carries its feature vector).
+    std::vector<uint32_t> pos(out.size() - 1);
+    for (size_t c = 0; c < pos.size(); ++c) pos[c] = c + 1;
+    std::stable_sort(pos.begin(), pos.end(), [&](uint32_t a, uint32_t b) {
+      return distance(out[a]) < distance(out[b]);
+    });
+    pos.resize(kMaxCandidates);
+    std::sort(pos.begin(), pos.end(), [&](uint32_t a, uint32_t b) {
+      return out[a].mention < out[b].mention;
+    });
+    std::vector<SpeakerCandidate> kept;
+    kept.reserve(kMaxCandidates + 1);
+    kept.push_back(std::move(out[0]));
+    for (uint32_t c : pos) kept.push_back(std::move(out[c]));
+    out = std::move(kept);
   }
   for (size_t c = 1; c < out.size(); ++c) {
     const Mention& m = ms[out[c].mention];

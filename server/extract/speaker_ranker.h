@@ -18,6 +18,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -178,7 +179,12 @@ class SpeakerRanker {
   FeatureVector NullFeatures(size_t q) const;
   // Ordinal of a paragraph among those that hold tokens.
   int ParaOrdinal(uint32_t para) const;
+  // Fills sent_ends_before_ and verbs_before_.
+  void CountSentenceEndsAndVerbs();
+  // Whether tokens [from, to) hold a sentence end / a lower-case speech
+  // verb; O(1).
   bool SentenceBetween(size_t from, size_t to) const;
+  bool SpeechVerbBetween(size_t from, size_t to) const;
   bool SpeechVerbNear(const Mention& m) const;
   int EntityOf(int mention) const;
 
@@ -190,6 +196,9 @@ class SpeakerRanker {
   std::vector<int> para_ordinal_;       // per paragraph id
   std::vector<int> mentions_before_;    // per mention: earlier same-entity
   std::vector<int> entity_first_para_;  // per entity: paragraph ordinal
+  // Per token k: sentence ends / lower-case speech verbs in tokens [0, k).
+  std::vector<uint32_t> sent_ends_before_;
+  std::vector<uint32_t> verbs_before_;
 };
 
 }  // namespace claimcheck::extract
