@@ -8,7 +8,7 @@
 #                                    admin URL of database "postgres") and
 #                                    STATE/datadir
 #   pg_test_cluster.sh stop STATE    stop it (immediate) and remove its data
-#   pg_test_cluster.sh kill9 STATE   kill -9 the postmaster (a crash)
+#   pg_test_cluster.sh kill9 STATE   kill -9 the postmaster and its backends (a crash)
 #   pg_test_cluster.sh restart STATE start it again on the same port
 set -euo pipefail
 
@@ -79,7 +79,18 @@ case $cmd in
   kill9)
     data=$(cat "$state/datadir")
     pid=$(head -n 1 "$data/postmaster.pid")
-    kill -9 "$pid"
+    # The backends too, as in a machine crash: a backend outlives its
+    # postmaster for a moment and could still commit a write sent right
+    # after the kill (seen: PostgresOutageTest got OK under load).
+    children=$(pgrep -P "$pid" || true)
+    # shellcheck disable=SC2086
+    kill -9 "$pid" $children
+    for _ in $(seq 1 100); do
+      alive=0
+      for p in $pid $children; do kill -0 "$p" 2>/dev/null && alive=1; done
+      [[ $alive -eq 0 ]] && break
+      sleep 0.05
+    done
     ;;
   restart)
     data=$(cat "$state/datadir")
