@@ -477,7 +477,7 @@ void SpeakerIndex::FindNounMentions() {
   DropAbsorbedNames(absorbed);
 }
 
-bool SpeakerIndex::RoleOrOrgNounAfter(size_t i, std::vector<bool>* absorbed) {
+void SpeakerIndex::RoleOrOrgNounAfter(size_t i, std::vector<bool>* absorbed) {
   // "the admiral", "the prime minister", "the ministry": a determiner and up
   // to two lower-case words; "the Indiana governor", "the New York
   // businessman": capitalised modifiers before them, which then name no one.
@@ -508,7 +508,7 @@ bool SpeakerIndex::RoleOrOrgNounAfter(size_t i, std::vector<bool>* absorbed) {
         NounClass(TokenText(text_, tokens_[k + 1])) != 0) {
       continue;
     }
-    if (caps > 0 && (!role || poss)) return false;
+    if (caps > 0 && (!role || poss)) return;
     Mention m;
     m.first_tok = static_cast<uint32_t>(i);
     m.last_tok = static_cast<uint32_t>(k);
@@ -521,9 +521,8 @@ bool SpeakerIndex::RoleOrOrgNounAfter(size_t i, std::vector<bool>* absorbed) {
     if (caps > 0) {
       for (size_t c = i; c <= k; ++c) (*absorbed)[c] = true;
     }
-    return true;
+    return;
   }
-  return false;
 }
 
 void SpeakerIndex::DropAbsorbedNames(const std::vector<bool>& absorbed) {

@@ -119,7 +119,7 @@ class SpeakerIndex {
   static constexpr size_t kMaxNounModifiers = 3;
   // Adds the role or organisation noun phrase after "the" at token `i`, if
   // any; marks in `absorbed` the tokens of one with capitalised modifiers.
-  bool RoleOrOrgNounAfter(size_t i, std::vector<bool>* absorbed);
+  void RoleOrOrgNounAfter(size_t i, std::vector<bool>* absorbed);
   // Drops the name mentions that ended inside a role noun phrase: "Indiana"
   // in "the Indiana governor" is a modifier, not a speaker.
   void DropAbsorbedNames(const std::vector<bool>& absorbed);
