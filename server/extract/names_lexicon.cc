@@ -439,6 +439,19 @@ constexpr absl::string_view kCapStopwords[] = {
     "towards",   "across",    "behind",      "beyond",      "throughout",
     "following", "whether",   "nonetheless", "nevertheless"};
 
+// Imperatives that open a sentence: "Let me say, ..." names nobody.
+constexpr absl::string_view kImperatives[] = {"let", "lets"};
+
+// Number words: "Forty-three percent of voters said ..." names nobody.
+// ("one" to "three" are cap stopwords already.)
+constexpr absl::string_view kNumberWords[] = {
+    "four",    "five",      "six",      "seven",     "eight",    "nine",
+    "ten",     "eleven",    "twelve",   "thirteen",  "fourteen", "fifteen",
+    "sixteen", "seventeen", "eighteen", "nineteen",  "twenty",   "thirty",
+    "forty",   "fifty",     "sixty",    "seventy",   "eighty",   "ninety",
+    "hundred", "hundreds",  "thousand", "thousands", "million",  "millions",
+    "dozens",  "half"};
+
 // Speech verbs that end a capitalised run: a title-case headline's "Clinton
 // Says" or "Hillary Clinton Praised" names Clinton. Not the verbs that are
 // also name words ("United States", "Terms").
@@ -457,6 +470,7 @@ enum : uint64_t {
   kPlace = 1 << 6,
   kCapStopword = 1 << 7,
   kNameEndVerb = 1 << 8,
+  kNumberWord = 1 << 9,
 };
 
 const WordTable& Lexicon() {
@@ -471,6 +485,8 @@ const WordTable& Lexicon() {
     t->Add(kPlaces, kPlace);
     t->Add(kCapStopwords, kCapStopword);
     t->Add(kNameEndVerbs, kNameEndVerb);
+    t->Add(kImperatives, kCapStopword);
+    t->Add(kNumberWords, kNumberWord);
     return t;
   }();
   return *table;
@@ -564,7 +580,11 @@ int NounClass(absl::string_view word) {
 }
 bool IsPlace(absl::string_view word) { return InList(word, kPlace); }
 bool IsCapStopword(absl::string_view word) {
-  return Lexicon().Has(word, kCapStopword);
+  if (Lexicon().Has(word, kCapStopword | kNumberWord)) return true;
+  // "Forty-three", "Twenty-one"; "All-Star" is not a number.
+  const size_t hyphen = word.find('-');
+  return hyphen != absl::string_view::npos &&
+         Lexicon().Has(word.substr(0, hyphen), kNumberWord);
 }
 bool IsNameEndVerb(absl::string_view word) {
   return Lexicon().Has(word, kNameEndVerb);

@@ -41,7 +41,8 @@ bool IsOrgNoun(absl::string_view word);
 bool IsKnownOrg(absl::string_view phrase);
 // Countries, regions and a few cities: "Iran", "Washington".
 bool IsPlace(absl::string_view word);
-// Capitalised words that never start a name: "The", "But", "Monday", "He".
+// Capitalised words that never start a name: "The", "But", "Monday", "He",
+// number words ("Forty-three").
 bool IsCapStopword(absl::string_view word);
 // Speech verbs that end a capitalised run after its first word: "Clinton
 // Says" in a title-case headline names "Clinton".

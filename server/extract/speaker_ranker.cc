@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "absl/strings/match.h"
 #include "server/extract/attribution_model.h"
+#include "server/extract/common_words.h"
 #include "server/extract/names_lexicon.h"
 #include "server/extract/quote_cues.h"
 
@@ -69,6 +71,11 @@ const char* const kSpeakerFeatureNames[kNumSpeakerFeatures] = {
     "modifier",
     "spoke_same_para",
     "type_description",
+    "prep_object",
+    "after_determiner",
+    "possessive",
+    "adjective_form",
+    "common_word",
 };
 
 namespace {
@@ -96,6 +103,27 @@ bool FunctionWord(absl::string_view name) {
   const absl::string_view stem = name.substr(0, apos);
   return IsCapStopword(stem) || WordEquals(stem, "I") ||
          (apos != absl::string_view::npos && IsCapStopword(name));
+}
+
+// Prepositions whose object is rarely the speaker of a nearby quote ("by"
+// and "from" are left out: "a statement from the mayor").
+bool IsPlacePreposition(absl::string_view w) {
+  static constexpr absl::string_view kWords[] = {
+      "about",  "across",     "after",  "against", "among",   "around", "at",
+      "before", "between",    "during", "for",     "in",      "inside", "into",
+      "near",   "of",         "on",     "onto",    "outside", "over",   "since",
+      "than",   "throughout", "to",     "toward",  "towards", "under",  "upon",
+      "with",   "within",     "without"};
+  for (absl::string_view k : kWords) {
+    if (WordEquals(w, k)) return true;
+  }
+  return false;
+}
+
+bool IsArticle(absl::string_view w) {
+  return WordEquals(w, "a") || WordEquals(w, "an") || WordEquals(w, "the") ||
+         WordEquals(w, "this") || WordEquals(w, "these") ||
+         WordEquals(w, "those");
 }
 
 float LogScaled(size_t v, float top) {
@@ -257,6 +285,11 @@ void SpeakerRanker::FillMention(const Mention& m, FeatureVector* x) const {
   if (m.entity < 0) return;
   const Entity& e = index_.entities()[m.entity];
   (*x)[kF_one_word] = e.canonical.find(' ') == std::string::npos;
+  if ((*x)[kF_one_word] > 0 && IsCommonWord(e.canonical)) {
+    bool first_name = false;
+    FirstNameGender(e.canonical, &first_name);
+    (*x)[kF_common_word] = !first_name;
+  }
   (*x)[kF_kind_unknown] = e.kind == SpeakerKind::kUnknown && !e.place;
   (*x)[kF_person] = e.kind == SpeakerKind::kPerson;
   (*x)[kF_organization] = e.kind == SpeakerKind::kOrganization;
@@ -402,6 +435,39 @@ void SpeakerRanker::FillPronounCue(size_t q, const Mention& m,
   }
 }
 
+void SpeakerRanker::FillSyntax(const Mention& m, FeatureVector* x) const {
+  if (m.type != MentionType::kName) return;
+  const absl::string_view last = TokenText(text_, tokens_[m.last_tok]);
+  (*x)[kF_possessive] =
+      absl::EndsWith(last, "'s") || absl::EndsWith(last, "\xE2\x80\x99s");
+  (*x)[kF_adjective_form] =
+      m.first_tok == m.last_tok && AdjectiveBefore(m.last_tok);
+  const size_t k = m.first_tok;
+  if (k == 0 || tokens_[k - 1].para != tokens_[k].para ||
+      !tokens_[k - 1].lower) {
+    return;
+  }
+  const absl::string_view w = TokenText(text_, tokens_[k - 1]);
+  const bool according =
+      k >= 2 && WordEquals(TokenText(text_, tokens_[k - 2]), "according");
+  (*x)[kF_prep_object] = IsPlacePreposition(w) && !according;
+  (*x)[kF_after_determiner] = IsArticle(w);
+}
+
+bool SpeakerRanker::AdjectiveBefore(size_t k) const {
+  const absl::string_view w = TokenText(text_, tokens_[k]);
+  if (!(absl::EndsWith(w, "an") || absl::EndsWith(w, "ic") ||
+        absl::EndsWith(w, "ish") || absl::EndsWith(w, "ese"))) {
+    return false;
+  }
+  bool first_name = false;
+  FirstNameGender(w, &first_name);
+  if (first_name || k + 1 >= tokens_.size()) return false;
+  const Token& next = tokens_[k + 1];
+  return next.para == tokens_[k].para && next.lower &&
+         !IsSpeechVerb(TokenText(text_, next));
+}
+
 FeatureVector SpeakerRanker::NullFeatures(size_t q) const {
   const RuleVote& v = votes_[q];
   FeatureVector x{};
@@ -499,6 +565,7 @@ std::vector<SpeakerCandidate> SpeakerRanker::Candidates(size_t q) const {
     FillSalience(q, m, &x);
     FillPronounCue(q, m, &x);
     x[kF_modifier] = Modifier(out[c].mention);
+    FillSyntax(m, &x);
   }
   out[0].x[kF_null_no_same_para] = 1;
   for (size_t c = 1; c < out.size(); ++c) {

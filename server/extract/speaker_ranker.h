@@ -113,6 +113,12 @@ enum SpeakerFeature : int {
                         // presidential candidate Bernie Sanders"
   kF_spoke_same_para,   // the rules gave another quote of the paragraph to it
   kF_type_description,  // "a friend said": an unnamed source as written
+  kF_prep_object,       // a name after a preposition: "in Nova Scotia"
+  kF_after_determiner,  // a name after an article: "a San Diego law firm"
+  kF_possessive,        // "Trump's remarks"
+  kF_adjective_form,    // "Democratic claims", "Canadian actress"
+  kF_common_word,       // a one-word name that is a common word capitalised
+                        // ("Questions", "Allegedly"; common_words.h)
   kNumSpeakerFeatures
 };
 
@@ -172,6 +178,13 @@ class SpeakerRanker {
   void FillRule(size_t q, int mention, FeatureVector* x) const;
   void FillSalience(size_t q, const Mention& m, FeatureVector* x) const;
   void FillPronounCue(size_t q, const Mention& m, FeatureVector* x) const;
+  // What the words around a name say of its role in the sentence: object
+  // of a preposition, modifier after an article, possessive.
+  void FillSyntax(const Mention& m, FeatureVector* x) const;
+  // Word `k` reads as an adjective before a lower-case noun: it ends like
+  // one ("-an", "-ic", "-ish", "-ese"), is no first name, and no speech
+  // verb follows ("Canadian actress", not "Duncan said").
+  bool AdjectiveBefore(size_t k) const;
   void MarkNearest(size_t q, std::vector<SpeakerCandidate>* cands) const;
   // Ranks the candidates that could be the cue pronoun's referent.
   void MarkPronounRanks(size_t q, std::vector<SpeakerCandidate>* cands) const;

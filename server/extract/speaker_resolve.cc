@@ -177,6 +177,49 @@ bool SpeakerIndex::InvertedSpeechVerb(size_t i) const {
          TokenText(text_, tokens_[j]) == ":";
 }
 
+namespace {
+
+// A long word in capitals is a shouted heading ("VIEWPOINT", "CONGRESS"),
+// not a name; acronyms that speak ("NASA", "UNICEF") are shorter.
+bool Shouted(absl::string_view w) {
+  if (w.size() < 7) return false;
+  for (char c : w) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return !IsKnownOrg(w);
+}
+
+}  // namespace
+
+bool SpeakerIndex::NeverStartsName(size_t i) const {
+  const absl::string_view w = TokenText(text_, tokens_[i]);
+  return IsCapStopword(w) || Shouted(w) || InvertedSpeechVerb(i) ||
+         ParticipleOpener(i);
+}
+
+bool SpeakerIndex::ParticipleOpener(size_t i) const {
+  const absl::string_view w = TokenText(text_, tokens_[i]);
+  bool first_name = false;
+  FirstNameGender(w, &first_name);
+  if (w.size() < 6 || !absl::EndsWith(w, "ing") || first_name || IsPlace(w)) {
+    return false;
+  }
+  const uint32_t para = tokens_[i].para;
+  if (i > 0 && tokens_[i - 1].para == para) {
+    const Token& p = tokens_[i - 1];
+    const absl::string_view pw = TokenText(text_, p);
+    if (p.kind == TokenKind::kWord ||
+        (p.kind == TokenKind::kPunct && pw != "." && pw != "!" && pw != "?" &&
+         pw != ":")) {
+      return false;
+    }
+  }
+  if (!Usable(i + 1, para)) return false;
+  return tokens_[i + 1].cap ||
+         (tokens_[i + 1].lower &&
+          !IsSpeechVerb(TokenText(text_, tokens_[i + 1])));
+}
+
 size_t SpeakerIndex::CapitalisedRunEnd(size_t i, bool* poss) const {
   const uint32_t para = tokens_[i].para;
   auto word = [&](size_t k) { return TokenText(text_, tokens_[k]); };
@@ -408,7 +451,7 @@ void SpeakerIndex::FindNames() {
   while (i < n) {
     const Token& t = tokens_[i];
     if (in_quote_[i] || t.kind != TokenKind::kWord || !t.cap ||
-        IsCapStopword(TokenText(text_, t)) || InvertedSpeechVerb(i)) {
+        NeverStartsName(i)) {
       ++i;
       continue;
     }

@@ -98,6 +98,13 @@ class SpeakerIndex {
   // follows a capitalised word in a title-case headline ("Clinton Said
   // Financial Reform") or opens an inverted attribution ("Said Ellis: ...").
   bool InvertedSpeechVerb(size_t i) const;
+  // Capitalised token `i` cannot start a name: a cap stopword, a long word
+  // in capitals, or one of the two cases below.
+  bool NeverStartsName(size_t i) const;
+  // Token `i` opens its sentence with a participle, not a name: "Having
+  // lost so much, ...", "Knowing Bardos was a fan, ...". Not a known first
+  // name or place, and not before a speech verb or comma ("Manning said").
+  bool ParticipleOpener(size_t i) const;
   NameSplit SplitRoleWords(size_t i, size_t j) const;
   // Where a person's name starts inside [from, j) after capitalised role or
   // organisation words ("NASA Administrator | Charles Bolden"), or SIZE_MAX.

@@ -19,5 +19,18 @@ TEST(NamesLexiconTest, SentenceOpenersAreNotNameWords) {
   }
 }
 
+// "Forty-three percent of voters said ..." and "Let me say ..." name
+// nobody; a hyphenated word is a number only when its first part is one.
+TEST(NamesLexiconTest, NumberWordsAndImperativesAreNotNameWords) {
+  for (const char* w : {"Forty-three", "Twenty", "Hundreds", "Let", "Lets"}) {
+    SCOPED_TRACE(w);
+    EXPECT_TRUE(IsCapStopword(w));
+  }
+  for (const char* w : {"All-Star", "Al-Amin", "Letitia"}) {
+    SCOPED_TRACE(w);
+    EXPECT_FALSE(IsCapStopword(w));
+  }
+}
+
 }  // namespace
 }  // namespace claimcheck::extract
