@@ -555,23 +555,6 @@ TEST(QuotesTest, TitleCaseSpeechVerbsAreNotNameWords) {
   });
 }
 
-// A capitalised word that opens a sentence as a participle or a number is
-// no name, and a name after a preposition is rarely the "he" of a quote.
-TEST(QuotesTest, WordsThatOnlyLookLikeNames) {
-  RunCases({
-      {"Knowing Pell was a chess fan, Irene Vance opened with a gambit. "
-       "\"I am not a robot,\" she said.",
-       {{"I am not a robot,", "Irene Vance", "she"}}},
-      {"Forty-three percent of voters backed Lena Ortiz. "
-       "\"It is a mandate,\" she said.",
-       {{"It is a mandate,", "Lena Ortiz", "she"}}},
-      {"Gary Holt has lived in a tent since May. On Boxing Day, he plans to "
-       "cook for five friends.\n\n"
-       "\"I got gifts for every one of them,\" he says.",
-       {{"I got gifts for every one of them,", "Gary Holt", "he"}}},
-  });
-}
-
 TEST(QuotesTest, ArbitraryBytesAreSafe) {
   const std::string inputs[] = {
       std::string("\xE2\x80", 2),

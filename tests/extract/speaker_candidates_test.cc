@@ -1,0 +1,129 @@
+// Which capitalised words become speaker candidates (SpeakerIndex), and what
+// the ranker's syntax features say of where a name sits (SpeakerRanker).
+#include <string>
+#include <vector>
+
+#include "gtest/gtest.h"
+#include "server/extract/quote_spans.h"
+#include "server/extract/speaker_ranker.h"
+#include "server/extract/speaker_resolve.h"
+#include "server/extract/text_scan.h"
+
+namespace claimcheck::extract {
+namespace {
+
+struct Parsed {
+  std::string text;
+  std::vector<Token> tokens;
+  std::vector<QuoteSpan> spans;
+};
+
+Parsed Parse(std::string text) {
+  Parsed p;
+  p.text = std::move(text);
+  p.tokens = Tokenize(p.text);
+  p.spans = FindQuoteSpans(p.text, p.tokens);
+  return p;
+}
+
+std::vector<std::string> Canonicals(const std::string& text) {
+  const Parsed p = Parse(text);
+  const SpeakerIndex index(p.text, p.tokens, p.spans);
+  std::vector<std::string> out;
+  for (const Entity& e : index.entities()) out.push_back(e.canonical);
+  return out;
+}
+
+bool Has(const std::vector<std::string>& v, const std::string& s) {
+  for (const std::string& x : v) {
+    if (x == s) return true;
+  }
+  return false;
+}
+
+TEST(SpeakerCandidatesTest, ParticiplesNumbersAndHeadingsStartNoName) {
+  const std::vector<std::string> got = Canonicals(
+      "VIEWPOINT\n\nKnowing Pell was a chess fan, Irene Vance opened with a "
+      "gambit. Having lost, Vance left. Forty-three percent backed Pell. "
+      "Let Vance speak, NASA said.");
+  EXPECT_TRUE(Has(got, "Pell"));
+  EXPECT_TRUE(Has(got, "Irene Vance"));
+  EXPECT_TRUE(Has(got, "NASA"));
+  for (const char* bad : {"Knowing Pell", "Knowing", "Having", "Forty-three",
+                          "VIEWPOINT", "Let Vance", "Let"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_FALSE(Has(got, bad));
+  }
+}
+
+TEST(SpeakerCandidatesTest, SurnamesEndingInIngStayNames) {
+  // Before a speech verb or a comma, an -ing word is a surname.
+  const std::vector<std::string> got = Canonicals(
+      "Manning said the team was ready. Fleming, the coach, agreed.");
+  EXPECT_TRUE(Has(got, "Manning"));
+  EXPECT_TRUE(Has(got, "Fleming"));
+}
+
+// The features of the candidate whose speaker is `speaker`, for the last
+// quote of `text`.
+FeatureVector FeaturesOf(const std::string& text, const std::string& speaker) {
+  const Parsed p = Parse(text);
+  const SpeakerIndex index(p.text, p.tokens, p.spans);
+  const std::vector<RuleVote> votes(p.spans.size());
+  const SpeakerRanker ranker(p.text, p.tokens, p.spans, index, votes);
+  EXPECT_FALSE(p.spans.empty());
+  if (p.spans.empty()) return {};
+  for (const SpeakerCandidate& c : ranker.Candidates(p.spans.size() - 1)) {
+    if (c.speaker == speaker) return c.x;
+  }
+  ADD_FAILURE() << "no candidate " << speaker;
+  return {};
+}
+
+TEST(SpeakerCandidatesTest, WhereANameSitsInItsSentence) {
+  struct Case {
+    const char* text;
+    const char* speaker;
+    SpeakerFeature on;
+  };
+  const Case cases[] = {
+      {"Sarah Kim grew up in Nova Scotia. \"We lost it all,\" she said.",
+       "Nova Scotia", kF_prep_object},
+      {"Tom Reyes spoke to a Dallas law firm. \"Markets are fragile,\" he "
+       "said.",
+       "Dallas", kF_after_determiner},
+      {"Holt's remarks angered Ann Lee. \"It was cruel,\" she said.", "Holt",
+       kF_possessive},
+      {"Canadian actress Mia Lund spoke. \"It was cruel,\" she said.",
+       "Canadian", kF_adjective_form},
+      {"Questions remain, Ann Lee said. \"It was cruel,\" she said.",
+       "Questions", kF_common_word},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    const FeatureVector x = FeaturesOf(c.text, c.speaker);
+    EXPECT_EQ(x[c.on], 1.0f) << kSpeakerFeatureNames[c.on];
+  }
+  // The speaker of each sentence has none of them.
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.text);
+    const Parsed p = Parse(c.text);
+    const SpeakerIndex index(p.text, p.tokens, p.spans);
+    const std::vector<RuleVote> votes(p.spans.size());
+    const SpeakerRanker ranker(p.text, p.tokens, p.spans, index, votes);
+    for (const SpeakerCandidate& cand : ranker.Candidates(0)) {
+      if (cand.speaker != "Sarah Kim" && cand.speaker != "Tom Reyes" &&
+          cand.speaker != "Ann Lee" && cand.speaker != "Mia Lund") {
+        continue;
+      }
+      EXPECT_EQ(cand.x[kF_prep_object] + cand.x[kF_after_determiner] +
+                    cand.x[kF_possessive] + cand.x[kF_adjective_form] +
+                    cand.x[kF_common_word],
+                0.0f)
+          << cand.speaker;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace claimcheck::extract
