@@ -1115,11 +1115,17 @@ std::vector<Quote> Attributor::Run(std::vector<ExplainedQuote>* explain,
   return out;
 }
 
+std::vector<Token> QuoteTokens(absl::string_view text) {
+  std::vector<Token> tokens = Tokenize(text);
+  DropBoilerplateParagraphs(text, &tokens);
+  return tokens;
+}
+
 }  // namespace
 
 std::vector<Quote> ExtractQuotes(absl::string_view text,
                                  const std::function<bool()>& cancelled) {
-  const std::vector<Token> tokens = Tokenize(text);
+  const std::vector<Token> tokens = QuoteTokens(text);
   if (tokens.empty() || Cancelled(cancelled)) return {};
   // Past the budget, spans are left out (a segment's group is an earlier
   // span, so the kept ones stay whole).
@@ -1133,7 +1139,7 @@ std::vector<Quote> ExtractQuotes(absl::string_view text,
 
 std::vector<ExplainedQuote> ExplainQuotes(absl::string_view text) {
   std::vector<ExplainedQuote> explain;
-  const std::vector<Token> tokens = Tokenize(text);
+  const std::vector<Token> tokens = QuoteTokens(text);
   if (tokens.empty()) return explain;
   const std::vector<QuoteSpan> spans = FindQuoteSpans(text, tokens);
   if (spans.empty()) return explain;

@@ -170,6 +170,42 @@ absl::string_view LowerInto(absl::string_view word, char* buf, size_t cap) {
   return absl::string_view(buf, word.size());
 }
 
+namespace {
+
+bool IsBoilerplate(absl::string_view line) {
+  static constexpr absl::string_view kLines[] = {
+      "story continues below advertisement",
+      "story continues below",
+      "article continues below advertisement",
+      "article continues below",
+      "content continues below",
+      "continue reading below",
+      "continue reading",
+      "advertisement",
+      "scroll to continue with content"};
+  for (absl::string_view b : kLines) {
+    if (WordEquals(line, b)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void DropBoilerplateParagraphs(absl::string_view text,
+                               std::vector<Token>* tokens) {
+  std::vector<Token>& t = *tokens;
+  size_t out = 0;
+  for (size_t i = 0; i < t.size();) {
+    size_t j = i + 1;
+    while (j < t.size() && t[j].para == t[i].para) ++j;
+    const bool drop = j - i <= 6 && IsBoilerplate(text.substr(
+                                        t[i].begin, t[j - 1].end - t[i].begin));
+    for (; !drop && i < j; ++i) t[out++] = t[i];
+    i = j;
+  }
+  t.resize(out);
+}
+
 std::vector<Token> Tokenize(absl::string_view text) {
   if (text.size() > std::numeric_limits<uint32_t>::max()) {
     text = text.substr(0, std::numeric_limits<uint32_t>::max());

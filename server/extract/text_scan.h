@@ -39,6 +39,13 @@ struct Token {
 // Tokens of `text` in order. Texts longer than 4 GiB are cut at 4 GiB.
 std::vector<Token> Tokenize(absl::string_view text);
 
+// Removes the tokens of paragraphs that are only publishing boilerplate
+// ("Story continues below advertisement", "Advertisement"), so that the
+// paragraphs around one read as adjacent and its words name no speaker.
+// Linear in the tokens.
+void DropBoilerplateParagraphs(absl::string_view text,
+                               std::vector<Token>* tokens);
+
 // An upper bound on the tokens Tokenize (or TokenizeForNumbers) makes of
 // valid UTF-8 `text`, from one cheap pass over the bytes: a token starts
 // only at punctuation, at a multi-byte character, or where a run of ASCII

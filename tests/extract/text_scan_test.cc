@@ -119,5 +119,22 @@ TEST(FindQuoteSpansTest, BudgetKeepsTheFirstSpansWithTheirGroups) {
   }
 }
 
+TEST(DropBoilerplateParagraphsTest, OnlyWholeBoilerplateLinesGo) {
+  const std::string text =
+      "Ann Lee spoke.\n\nStory continues below advertisement\n\n"
+      "ADVERTISEMENT\n\nThe advertisement ran twice.\n\n"
+      "Story continues below the fold, she said.";
+  std::vector<Token> tokens = Tokenize(text);
+  DropBoilerplateParagraphs(text, &tokens);
+  std::vector<std::string> words;
+  for (const Token& t : tokens) {
+    if (t.kind == TokenKind::kWord) words.emplace_back(TokenText(text, t));
+  }
+  const std::vector<std::string> want = {
+      "Ann",   "Lee",       "spoke", "The", "advertisement", "ran", "twice",
+      "Story", "continues", "below", "the", "fold",          "she", "said"};
+  EXPECT_EQ(words, want);
+}
+
 }  // namespace
 }  // namespace claimcheck::extract
