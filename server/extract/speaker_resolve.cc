@@ -517,7 +517,20 @@ void SpeakerIndex::FindNounMentions() {
     if (!WordEquals(w, "the")) continue;
     RoleOrOrgNounAfter(i, &absorbed);
   }
+  for (const Mention& m : mentions_) {
+    if (m.type == MentionType::kName && PhotoCredit(m)) {
+      absorbed[m.last_tok] = true;
+    }
+  }
   DropAbsorbedNames(absorbed);
+}
+
+bool SpeakerIndex::PhotoCredit(const Mention& m) const {
+  auto is = [&](size_t k, absl::string_view s) {
+    return k < tokens_.size() && tokens_[k].para == tokens_[m.first_tok].para &&
+           TokenText(text_, tokens_[k]) == s;
+  };
+  return m.first_tok > 0 && is(m.first_tok - 1, "(") && is(m.last_tok + 1, "/");
 }
 
 void SpeakerIndex::RoleOrOrgNounAfter(size_t i, std::vector<bool>* absorbed) {

@@ -128,8 +128,11 @@ class SpeakerIndex {
   // any; marks in `absorbed` the tokens of one with capitalised modifiers.
   void RoleOrOrgNounAfter(size_t i, std::vector<bool>* absorbed);
   // Drops the name mentions that ended inside a role noun phrase: "Indiana"
-  // in "the Indiana governor" is a modifier, not a speaker.
+  // in "the Indiana governor" is a modifier, not a speaker; so is a photo
+  // credit.
   void DropAbsorbedNames(const std::vector<bool>& absorbed);
+  // A photographer's credit under a picture: "(Lauren Pelley / CBC News)".
+  bool PhotoCredit(const Mention& m) const;
   // Descriptions next to a speech verb where no other mention starts.
   void FindDescriptions();
   // The last word of a description starting at determiner `det`, or `det`

@@ -64,6 +64,15 @@ TEST(SpeakerCandidatesTest, SurnamesEndingInIngStayNames) {
   EXPECT_TRUE(Has(got, "Fleming"));
 }
 
+TEST(SpeakerCandidatesTest, PhotoCreditsNameNoSpeaker) {
+  const std::vector<std::string> got = Canonicals(
+      "The city set up three tents. (Lena Pelly / CBC News)\n\n"
+      "Ann Lee (right) spoke. Sam Roe (Reuters) / file photo");
+  EXPECT_FALSE(Has(got, "Lena Pelly"));
+  EXPECT_TRUE(Has(got, "Ann Lee"));
+  EXPECT_TRUE(Has(got, "Sam Roe"));
+}
+
 // The features of the candidate whose speaker is `speaker`, for the last
 // quote of `text`.
 FeatureVector FeaturesOf(const std::string& text, const std::string& speaker) {
