@@ -1,7 +1,7 @@
 // SqliteStore: stories (see StoryRecord in store.h, server/story for the
 // signatures). Tables story_members (article -> story, day), story_features
-// (article -> signature features) and story_buckets (MinHash bucket key, day
-// -> article), schema v3.
+// (article -> signature features) and story_buckets (period, MinHash bucket
+// key, day -> article), schema v5 and v7.
 //
 // Ingest (AssignStoryLocked) looks up the article's kMinHashes bucket keys
 // within kStoryWindowDays of its day, at most kMaxBucketCandidates articles
@@ -29,6 +29,16 @@ namespace {
 
 // Candidates read from one bucket (the most a popular bucket costs).
 constexpr int kMaxBucketCandidates = 8;
+
+// story_buckets rows are keyed by period = day / kBucketPeriodDays first
+// (schema v7, which bakes the 8 into its migration): ingest in date order
+// writes into one small part of the table. A window of days spans at most
+// two periods, so a bucket lookup is at most two range reads.
+constexpr int64_t kBucketPeriodDays = 8;
+static_assert(kBucketPeriodDays > 2 * story::kStoryWindowDays,
+              "a story window must span at most two periods");
+
+int64_t BucketPeriod(int64_t day) { return day / kBucketPeriodDays; }
 
 struct Member {
   std::string article_id;
@@ -111,18 +121,26 @@ StoryCandidates(SqliteConnection* db, const story::Signature& signature,
   {
     CC_ASSIGN_OR_RETURN(
         Stmt stmt,
-        db->Prepare("SELECT article_seq FROM story_buckets WHERE bucket = ?1"
-                    " AND day BETWEEN ?2 AND ?3 LIMIT ?4"));
+        db->Prepare("SELECT article_seq FROM story_buckets WHERE period = ?1"
+                    " AND bucket = ?2 AND day BETWEEN ?3 AND ?4 LIMIT ?5"));
+    const int64_t first = day - story::kStoryWindowDays;
+    const int64_t last = day + story::kStoryWindowDays;
     for (uint64_t bucket : signature.buckets) {
-      stmt.Reset();
-      stmt.Bind(1, static_cast<int64_t>(bucket))
-          .Bind(2, day - story::kStoryWindowDays)
-          .Bind(3, day + story::kStoryWindowDays)
-          .Bind(4, kMaxBucketCandidates);
-      while (true) {
-        CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
-        if (!row) break;
-        seqs.push_back(stmt.Int64(0));
+      // Oldest days first, at most kMaxBucketCandidates over the window.
+      int left = kMaxBucketCandidates;
+      for (int64_t p = BucketPeriod(first); p <= BucketPeriod(last); ++p) {
+        stmt.Reset();
+        stmt.Bind(1, p)
+            .Bind(2, static_cast<int64_t>(bucket))
+            .Bind(3, first)
+            .Bind(4, last)
+            .Bind(5, left);
+        while (left > 0) {
+          CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+          if (!row) break;
+          seqs.push_back(stmt.Int64(0));
+          --left;
+        }
       }
     }
   }
@@ -209,12 +227,16 @@ absl::Status RecordStoryMember(SqliteConnection* db,
   CC_ASSIGN_OR_RETURN(bool found, rowid.Step());
   if (!found) return absl::NotFoundError("article vanished while writing");
   const int64_t seq = rowid.Int64(0);
-  CC_ASSIGN_OR_RETURN(Stmt insert,
-                      db->Prepare("INSERT OR IGNORE INTO story_buckets(bucket,"
-                                  " day, article_seq) VALUES (?1, ?2, ?3)"));
+  CC_ASSIGN_OR_RETURN(
+      Stmt insert,
+      db->Prepare("INSERT OR IGNORE INTO story_buckets(period, bucket, day,"
+                  " article_seq) VALUES (?1, ?2, ?3, ?4)"));
   for (uint64_t bucket : signature.buckets) {
     insert.Reset();
-    insert.Bind(1, static_cast<int64_t>(bucket)).Bind(2, day).Bind(3, seq);
+    insert.Bind(1, BucketPeriod(day))
+        .Bind(2, static_cast<int64_t>(bucket))
+        .Bind(3, day)
+        .Bind(4, seq);
     CC_RETURN_IF_ERROR(insert.Run());
   }
   return absl::OkStatus();
@@ -261,15 +283,15 @@ absl::Status SqliteStore::RemoveFromStoryLocked(const std::string& article_id) {
   {
     // Its bucket rows, from its keys (no index by article needed).
     CC_ASSIGN_OR_RETURN(
-        Stmt stmt,
-        db->Prepare("DELETE FROM story_buckets WHERE bucket = ?1 AND day = ?2"
-                    " AND article_seq = (SELECT rowid FROM articles"
-                    " WHERE id = ?3)"));
+        Stmt stmt, db->Prepare("DELETE FROM story_buckets WHERE period = ?1"
+                               " AND bucket = ?2 AND day = ?3 AND article_seq ="
+                               " (SELECT rowid FROM articles WHERE id = ?4)"));
     for (uint64_t bucket : story::BucketKeys(features)) {
       stmt.Reset();
-      stmt.Bind(1, static_cast<int64_t>(bucket))
-          .Bind(2, day)
-          .Bind(3, article_id);
+      stmt.Bind(1, BucketPeriod(day))
+          .Bind(2, static_cast<int64_t>(bucket))
+          .Bind(3, day)
+          .Bind(4, article_id);
       CC_RETURN_IF_ERROR(stmt.Run());
     }
   }
