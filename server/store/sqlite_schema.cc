@@ -296,10 +296,33 @@ INSERT OR IGNORE INTO conflict_dirty
   SELECT DISTINCT 'n' || story_id, '' FROM story_members;
 )sql";
 
+// v7 (ingest cost flat as the database grows, issue 13): story bucket rows
+// keyed by period (day / 8, SQLite's integer division: truncating, as C++'s)
+// first. News arrives roughly in date order, so one period's rows take the
+// inserts of weeks of ingest in a small, cache-resident part of the B-tree;
+// keyed by bucket first, every one of an article's 64 keys dirtied its own
+// random page of a table that grows with the database. The 8 is part of the
+// format (kBucketPeriodDays in sqlite_store_stories.cc); a window of
+// 2 * kStoryWindowDays + 1 = 7 days spans at most two periods.
+constexpr const char kSchemaV7[] = R"sql(
+CREATE TABLE story_buckets_v7 (
+  period INTEGER NOT NULL,  -- day / 8
+  bucket INTEGER NOT NULL,
+  day INTEGER NOT NULL,
+  article_seq INTEGER NOT NULL,  -- articles.rowid
+  PRIMARY KEY (period, bucket, day, article_seq)
+) WITHOUT ROWID;
+INSERT INTO story_buckets_v7(period, bucket, day, article_seq)
+  SELECT day / 8, bucket, day, article_seq FROM story_buckets;
+DROP TABLE story_buckets;
+ALTER TABLE story_buckets_v7 RENAME TO story_buckets;
+)sql";
+
 // Index i holds the migration to version i + 1. Append only; never edit a
 // migration that has shipped.
 constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3,
-                                       kSchemaV4, kSchemaV5, kSchemaV6};
+                                       kSchemaV4, kSchemaV5, kSchemaV6,
+                                       kSchemaV7};
 
 }  // namespace
 
@@ -308,15 +331,23 @@ int LatestSchemaVersion() {
 }
 
 absl::Status MigrateSchema(SqliteConnection* writer) {
+  return MigrateSchemaTo(writer, LatestSchemaVersion());
+}
+
+absl::Status MigrateSchemaTo(SqliteConnection* writer, int version) {
   CC_ASSIGN_OR_RETURN(const int64_t current,
                       writer->QueryInt("PRAGMA user_version"));
   const int latest = LatestSchemaVersion();
+  if (version < 1 || version > latest) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("no schema version ", version));
+  }
   if (current > latest) {
     return absl::FailedPreconditionError(
         absl::StrCat("database schema version ", current,
                      " is newer than this build supports (", latest, ")"));
   }
-  for (int v = static_cast<int>(current) + 1; v <= latest; ++v) {
+  for (int v = static_cast<int>(current) + 1; v <= version; ++v) {
     CC_ASSIGN_OR_RETURN(Transaction txn,
                         Transaction::Begin(writer, "BEGIN IMMEDIATE"));
     // Re-check under the write lock: another process may have migrated.

@@ -18,6 +18,10 @@ int LatestSchemaVersion();
 // Brings the database on `writer` up to LatestSchemaVersion().
 absl::Status MigrateSchema(SqliteConnection* writer);
 
+// Brings the database on `writer` up to `version` (1..LatestSchemaVersion()),
+// no further: tests build databases as older builds left them with it.
+absl::Status MigrateSchemaTo(SqliteConnection* writer, int version);
+
 }  // namespace claimcheck::store
 
 #endif  // CLAIMCHECK_SERVER_STORE_SQLITE_SCHEMA_H_

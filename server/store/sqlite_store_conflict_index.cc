@@ -33,7 +33,11 @@
 namespace claimcheck::store {
 namespace {
 
-constexpr int kDirtyBatch = 256;
+// Keys per refresh transaction. An ingest batch of 256 real articles
+// dirties ~4,000 keys: taken in one or two transactions (one commit and
+// fsync each), and a variant group shared by several keys of the batch is
+// recomputed once, not once per 256 keys.
+constexpr int kDirtyBatch = 2048;
 constexpr size_t kMaxHashQuotes = 256;
 constexpr size_t kVariantHashes = 8;
 constexpr size_t kMaxVariantQuotes = 16;
@@ -65,6 +69,14 @@ bool SideMatches(absl::string_view outlet, absl::string_view date,
   return true;
 }
 
+// A kept row's columns (all but its key) in one string, to tell whether a
+// recomputed conflict would change the row.
+std::string ConflictRowImage(const ConflictRecord& c) {
+  return absl::StrCat(c.kind, "\x1f", c.sort_date, "\x1f", c.outlet_a, "\x1f",
+                      c.date_a, "\x1f", c.outlet_b, "\x1f", c.date_b, "\x1f",
+                      c.payload);
+}
+
 }  // namespace
 
 void SqliteStore::SetConflictFinder(ConflictFinder finder) {
@@ -75,10 +87,23 @@ void SqliteStore::SetConflictFinder(ConflictFinder finder) {
   RefreshConflictsLocked(/*events=*/false).IgnoreError();
 }
 
+const std::vector<uint64_t>& SqliteStore::VariantHashesLocked(
+    const std::string& norm, VariantMemo* memo) {
+  auto [it, inserted] = memo->try_emplace(norm);
+  if (inserted) {
+    for (const MemoryIndex::Hit& hit :
+         index_->Candidates(norm, kVariantHashes)) {
+      it->second.push_back(index_->MatchHash(hit));
+    }
+  }
+  return it->second;
+}
+
 absl::Status SqliteStore::RefreshConflictsLocked(bool events) {
   if (!conflict_finder_) return absl::OkStatus();
   SqliteConnection* db = writer_.get();
   while (true) {
+    VariantMemo memo;  // one batch's: bounded by its keys
     CC_ASSIGN_OR_RETURN(Transaction txn,
                         Transaction::Begin(db, "BEGIN IMMEDIATE"));
     std::vector<std::string> dirty;
@@ -114,14 +139,13 @@ absl::Status SqliteStore::RefreshConflictsLocked(bool events) {
         }
       }
       for (const std::string& text : texts) {
-        for (const MemoryIndex::Hit& hit :
-             index_->Candidates(text, kVariantHashes)) {
-          keys.insert(HashKey(index_->MatchHash(hit)));
+        for (uint64_t h : VariantHashesLocked(text, &memo)) {
+          keys.insert(HashKey(h));
         }
       }
     }
     for (const std::string& key : keys) {
-      CC_RETURN_IF_ERROR(RecomputeConflictGroupLocked(key, events));
+      CC_RETURN_IF_ERROR(RecomputeConflictGroupLocked(key, events, &memo));
     }
     CC_ASSIGN_OR_RETURN(
         Stmt del, db->Prepare("DELETE FROM conflict_dirty WHERE key = ?1"));
@@ -134,7 +158,7 @@ absl::Status SqliteStore::RefreshConflictsLocked(bool events) {
 }
 
 absl::StatusOr<ConflictGroup> SqliteStore::ReadConflictGroupLocked(
-    const std::string& key) {
+    const std::string& key, VariantMemo* memo) {
   ConflictGroup group;
   group.key = key;
   if (key.empty()) return group;
@@ -164,9 +188,7 @@ absl::StatusOr<ConflictGroup> SqliteStore::ReadConflictGroupLocked(
     const std::string norm =
         extract::NormalizeForMatch(index_->Record(hits[0]).quote.text);
     absl::flat_hash_set<uint64_t> hashes{hash};
-    for (const MemoryIndex::Hit& cand :
-         index_->Candidates(norm, kVariantHashes)) {
-      const uint64_t h = index_->MatchHash(cand);
+    for (uint64_t h : VariantHashesLocked(norm, memo)) {
       if (hashes.insert(h).second) {
         add(index_->QuotesByHash(h, kMaxVariantQuotes));
       }
@@ -217,39 +239,56 @@ absl::StatusOr<ConflictGroup> SqliteStore::ReadConflictGroupLocked(
   return group;
 }
 
-absl::StatusOr<absl::flat_hash_set<std::string>>
-SqliteStore::KeptConflictIdsLocked(const std::string& key) {
-  CC_ASSIGN_OR_RETURN(
-      Stmt stmt,
-      writer_->Prepare("SELECT id FROM conflicts WHERE group_key = ?1"));
+absl::StatusOr<absl::flat_hash_map<std::string, std::string>>
+SqliteStore::KeptConflictsLocked(const std::string& key) {
+  CC_ASSIGN_OR_RETURN(Stmt stmt,
+                      writer_->Prepare("SELECT id, kind, sort_date, outlet_a,"
+                                       " date_a, outlet_b, date_b, payload"
+                                       " FROM conflicts WHERE group_key = ?1"));
   stmt.Bind(1, key);
-  CC_ASSIGN_OR_RETURN(std::vector<std::string> ids, ReadTextColumn(stmt));
-  return absl::flat_hash_set<std::string>(ids.begin(), ids.end());
+  absl::flat_hash_map<std::string, std::string> kept;
+  while (true) {
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return kept;
+    ConflictRecord c;
+    c.kind = stmt.Int(1);
+    c.sort_date = stmt.Text(2);
+    c.outlet_a = stmt.Text(3);
+    c.date_a = stmt.Text(4);
+    c.outlet_b = stmt.Text(5);
+    c.date_b = stmt.Text(6);
+    c.payload = std::string(stmt.BlobView(7));
+    kept.emplace(stmt.Text(0), ConflictRowImage(c));
+  }
 }
 
 absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key,
-                                                       bool events) {
+                                                       bool events,
+                                                       VariantMemo* memo) {
   SqliteConnection* db = writer_.get();
-  absl::flat_hash_set<std::string> before;
-  if (events) {
-    CC_ASSIGN_OR_RETURN(before, KeptConflictIdsLocked(key));
+  // Rows are rewritten only where they changed: a group is recomputed each
+  // time a quote joins it or one of its variants, and most of its conflicts
+  // (a few KB each) come out the same.
+  CC_ASSIGN_OR_RETURN(auto kept, KeptConflictsLocked(key));
+  CC_ASSIGN_OR_RETURN(const ConflictGroup group,
+                      ReadConflictGroupLocked(key, memo));
+  std::vector<ConflictRecord> found;
+  if (group.quotes.size() >= 2 || !group.claim_groups.empty()) {
+    found = conflict_finder_(group);
   }
-  {
-    CC_ASSIGN_OR_RETURN(
-        Stmt del, db->Prepare("DELETE FROM conflicts WHERE group_key = ?1"));
-    CC_RETURN_IF_ERROR(del.Bind(1, key).Run());
-  }
-  CC_ASSIGN_OR_RETURN(const ConflictGroup group, ReadConflictGroupLocked(key));
-  if (group.quotes.size() < 2 && group.claim_groups.empty()) {
-    return absl::OkStatus();
-  }
-  const std::vector<ConflictRecord> found = conflict_finder_(group);
   CC_ASSIGN_OR_RETURN(
       Stmt ins,
       db->Prepare("INSERT OR REPLACE INTO conflicts(group_key, id, kind,"
                   " sort_date, outlet_a, date_a, outlet_b, date_b, payload)"
                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
   for (const ConflictRecord& c : found) {
+    auto old = kept.find(c.id);
+    const bool is_new = old == kept.end();
+    if (!is_new) {
+      const bool same = old->second == ConflictRowImage(c);
+      kept.erase(old);  // found again: stays
+      if (same) continue;
+    }
     ins.Reset();
     ins.Bind(1, key)
         .Bind(2, c.id)
@@ -261,13 +300,21 @@ absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key,
         .Bind(8, c.date_b)
         .BindBlob(9, c.payload);
     CC_RETURN_IF_ERROR(ins.Run());
-    if (!events || before.contains(c.id)) continue;
+    if (!events || !is_new) continue;
     WatchEventRecord event;
     event.kind = WatchEventKind::kConflict;
     event.occurrence = c.later;
     event.summary = c.summary;
     event.created_unix_ms = NowMs();
     CC_RETURN_IF_ERROR(AppendEventLocked(&event));
+  }
+  // Kept before, not found now.
+  CC_ASSIGN_OR_RETURN(Stmt del,
+                      db->Prepare("DELETE FROM conflicts WHERE group_key = ?1"
+                                  " AND id = ?2"));
+  for (const auto& [id, image] : kept) {
+    del.Reset();
+    CC_RETURN_IF_ERROR(del.Bind(1, key).Bind(2, id).Run());
   }
   return absl::OkStatus();
 }

@@ -302,12 +302,26 @@ class SqliteStore final : public Store {
   // (TakeCommittedEventsLocked).
   absl::Status RefreshConflictsLocked(bool events = true)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
-  absl::Status RecomputeConflictGroupLocked(const std::string& key, bool events)
+  // Normalised quote text -> the match hashes of its close variants
+  // (MemoryIndex::Candidates, kVariantHashes of them, in that order), for
+  // one refresh: the index cannot change while write_mu_ is held and no
+  // commit runs, and one text is asked for by its own group, by the groups
+  // of its variants and by the refresh itself.
+  using VariantMemo = absl::flat_hash_map<std::string, std::vector<uint64_t>>;
+  const std::vector<uint64_t>& VariantHashesLocked(const std::string& norm,
+                                                   VariantMemo* memo)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_)
+          ABSL_SHARED_LOCKS_REQUIRED(index_mu_);
+  absl::Status RecomputeConflictGroupLocked(const std::string& key, bool events,
+                                            VariantMemo* memo)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
-  // The ids of the conflicts kept for group `key`.
-  absl::StatusOr<absl::flat_hash_set<std::string>> KeptConflictIdsLocked(
-      const std::string& key) ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
-  absl::StatusOr<ConflictGroup> ReadConflictGroupLocked(const std::string& key)
+  // The conflicts kept for group `key`: id -> the row's other columns
+  // (ConflictRowImage in sqlite_store_conflict_index.cc).
+  absl::StatusOr<absl::flat_hash_map<std::string, std::string>>
+  KeptConflictsLocked(const std::string& key)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  absl::StatusOr<ConflictGroup> ReadConflictGroupLocked(const std::string& key,
+                                                        VariantMemo* memo)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
 
   // ---- Story hooks (sqlite_store_stories.cc) ----

@@ -1,7 +1,7 @@
 // SqliteStore: stories (see StoryRecord in store.h, server/story for the
 // signatures). Tables story_members (article -> story, day), story_features
-// (article -> signature features) and story_buckets (MinHash bucket key, day
-// -> article), schema v3.
+// (article -> signature features) and story_buckets (period, MinHash bucket
+// key, day -> article), schema v5 and v7.
 //
 // Ingest (AssignStoryLocked) looks up the article's kMinHashes bucket keys
 // within kStoryWindowDays of its day, at most kMaxBucketCandidates articles
@@ -29,6 +29,16 @@ namespace {
 
 // Candidates read from one bucket (the most a popular bucket costs).
 constexpr int kMaxBucketCandidates = 8;
+
+// story_buckets rows are keyed by period = day / kBucketPeriodDays first
+// (schema v7, which bakes the 8 into its migration): ingest in date order
+// writes into one small part of the table. A window of days spans at most
+// two periods, so a bucket lookup is at most two range reads.
+constexpr int64_t kBucketPeriodDays = 8;
+static_assert(kBucketPeriodDays > 2 * story::kStoryWindowDays,
+              "a story window must span at most two periods");
+
+int64_t BucketPeriod(int64_t day) { return day / kBucketPeriodDays; }
 
 struct Member {
   std::string article_id;
@@ -102,79 +112,93 @@ absl::StatusOr<StoryRecord> ReadStory(SqliteConnection* db,
   return rec;
 }
 
-// Articles sharing a bucket key of `signature` within the window around
-// `day`, with their stories: (article id, story id), sorted, distinct.
-absl::StatusOr<std::vector<std::pair<std::string, std::string>>>
-StoryCandidates(SqliteConnection* db, const story::Signature& signature,
-                int64_t day) {
+// An article sharing a bucket key, with what SameStory needs of it.
+struct Candidate {
+  std::string article_id;
+  std::string story_id;
+  int64_t day = 0;
+  std::string features;  // story::EncodeFeatures
+};
+
+// The rowids of the articles sharing a bucket key of `signature` within the
+// window around `day`, sorted, distinct.
+absl::StatusOr<std::vector<int64_t>> BucketNeighbours(
+    SqliteConnection* db, const story::Signature& signature, int64_t day) {
   std::vector<int64_t> seqs;
-  {
-    CC_ASSIGN_OR_RETURN(
-        Stmt stmt,
-        db->Prepare("SELECT article_seq FROM story_buckets WHERE bucket = ?1"
-                    " AND day BETWEEN ?2 AND ?3 LIMIT ?4"));
-    for (uint64_t bucket : signature.buckets) {
+  CC_ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db->Prepare("SELECT article_seq FROM story_buckets WHERE period = ?1"
+                  " AND bucket = ?2 AND day BETWEEN ?3 AND ?4 LIMIT ?5"));
+  const int64_t first = day - story::kStoryWindowDays;
+  const int64_t last = day + story::kStoryWindowDays;
+  for (uint64_t bucket : signature.buckets) {
+    // Oldest days first, at most kMaxBucketCandidates over the window.
+    int left = kMaxBucketCandidates;
+    for (int64_t p = BucketPeriod(first); p <= BucketPeriod(last); ++p) {
       stmt.Reset();
-      stmt.Bind(1, static_cast<int64_t>(bucket))
-          .Bind(2, day - story::kStoryWindowDays)
-          .Bind(3, day + story::kStoryWindowDays)
-          .Bind(4, kMaxBucketCandidates);
-      while (true) {
+      stmt.Bind(1, p)
+          .Bind(2, static_cast<int64_t>(bucket))
+          .Bind(3, first)
+          .Bind(4, last)
+          .Bind(5, left);
+      while (left > 0) {
         CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
         if (!row) break;
         seqs.push_back(stmt.Int64(0));
+        --left;
       }
     }
   }
   std::sort(seqs.begin(), seqs.end());
   seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
-  std::vector<std::pair<std::string, std::string>> candidates;
-  {
-    CC_ASSIGN_OR_RETURN(
-        Stmt stmt, db->Prepare("SELECT a.id, m.story_id FROM articles a"
-                               " JOIN story_members m ON m.article_id = a.id"
-                               " WHERE a.rowid = ?1"));
-    for (int64_t seq : seqs) {
-      stmt.Reset();
-      stmt.Bind(1, seq);
-      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
-      if (row) candidates.emplace_back(stmt.Text(0), stmt.Text(1));
-    }
+  return seqs;
+}
+
+// Articles sharing a bucket key of `signature` within the window around
+// `day`, with their stories, days and features (one statement each),
+// sorted by article id.
+absl::StatusOr<std::vector<Candidate>> StoryCandidates(
+    SqliteConnection* db, const story::Signature& signature, int64_t day) {
+  CC_ASSIGN_OR_RETURN(const std::vector<int64_t> seqs,
+                      BucketNeighbours(db, signature, day));
+  std::vector<Candidate> candidates;
+  CC_ASSIGN_OR_RETURN(
+      Stmt stmt, db->Prepare("SELECT a.id, m.story_id, m.day, f.features"
+                             " FROM articles a"
+                             " JOIN story_members m ON m.article_id = a.id"
+                             " JOIN story_features f ON f.article_id = a.id"
+                             " WHERE a.rowid = ?1"));
+  for (int64_t seq : seqs) {
+    stmt.Reset();
+    stmt.Bind(1, seq);
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) continue;
+    candidates.push_back({stmt.Text(0), stmt.Text(1), stmt.Int64(2),
+                          std::string(stmt.BlobView(3))});
   }
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()),
-                   candidates.end());
+  // Distinct rowids are distinct articles.
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Candidate& x, const Candidate& y) {
+              return x.article_id < y.article_id;
+            });
   return candidates;
 }
 
 // The stories of `candidates` (other than `article_id` itself) that are the
 // same event as `signature`, sorted, distinct; a story already joined needs
 // no second look.
-absl::StatusOr<std::vector<std::string>> SameEventStories(
-    SqliteConnection* db, const std::string& article_id,
-    const story::Signature& signature, int64_t day,
-    const std::vector<std::pair<std::string, std::string>>& candidates) {
+std::vector<std::string> SameEventStories(
+    const std::string& article_id, const story::Signature& signature,
+    int64_t day, const std::vector<Candidate>& candidates) {
   std::vector<std::string> joined;
-  {
-    CC_ASSIGN_OR_RETURN(
-        Stmt stmt, db->Prepare("SELECT m.day, f.features FROM story_members m"
-                               " JOIN story_features f"
-                               " ON f.article_id = m.article_id"
-                               " WHERE m.article_id = ?1"));
-    for (const auto& [candidate, story_of] : candidates) {
-      if (candidate == article_id ||
-          std::find(joined.begin(), joined.end(), story_of) != joined.end()) {
-        continue;
-      }
-      stmt.Reset();
-      stmt.Bind(1, candidate);
-      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
-      if (!row) continue;
-      if (story::SameStory(signature.features, day,
-                           story::DecodeFeatures(stmt.BlobView(1)),
-                           stmt.Int64(0))) {
-        joined.push_back(story_of);
-      }
+  for (const Candidate& c : candidates) {
+    if (c.article_id == article_id ||
+        std::find(joined.begin(), joined.end(), c.story_id) != joined.end()) {
+      continue;
+    }
+    if (story::SameStory(signature.features, day,
+                         story::DecodeFeatures(c.features), c.day)) {
+      joined.push_back(c.story_id);
     }
   }
   std::sort(joined.begin(), joined.end());
@@ -209,12 +233,16 @@ absl::Status RecordStoryMember(SqliteConnection* db,
   CC_ASSIGN_OR_RETURN(bool found, rowid.Step());
   if (!found) return absl::NotFoundError("article vanished while writing");
   const int64_t seq = rowid.Int64(0);
-  CC_ASSIGN_OR_RETURN(Stmt insert,
-                      db->Prepare("INSERT OR IGNORE INTO story_buckets(bucket,"
-                                  " day, article_seq) VALUES (?1, ?2, ?3)"));
+  CC_ASSIGN_OR_RETURN(
+      Stmt insert,
+      db->Prepare("INSERT OR IGNORE INTO story_buckets(period, bucket, day,"
+                  " article_seq) VALUES (?1, ?2, ?3, ?4)"));
   for (uint64_t bucket : signature.buckets) {
     insert.Reset();
-    insert.Bind(1, static_cast<int64_t>(bucket)).Bind(2, day).Bind(3, seq);
+    insert.Bind(1, BucketPeriod(day))
+        .Bind(2, static_cast<int64_t>(bucket))
+        .Bind(3, day)
+        .Bind(4, seq);
     CC_RETURN_IF_ERROR(insert.Run());
   }
   return absl::OkStatus();
@@ -227,11 +255,10 @@ absl::Status SqliteStore::AssignStoryLocked(const std::string& article_id,
                                             const story::Signature& signature) {
   SqliteConnection* db = writer_.get();
   const int64_t day = story::DayNumber(published_date);
-  CC_ASSIGN_OR_RETURN(const auto candidates,
+  CC_ASSIGN_OR_RETURN(const std::vector<Candidate> candidates,
                       StoryCandidates(db, signature, day));
-  CC_ASSIGN_OR_RETURN(
-      const std::vector<std::string> joined,
-      SameEventStories(db, article_id, signature, day, candidates));
+  const std::vector<std::string> joined =
+      SameEventStories(article_id, signature, day, candidates);
   std::string story_id = article_id;
   if (!joined.empty()) story_id = std::min(story_id, joined.front());
   for (const std::string& s : joined) {
@@ -261,15 +288,15 @@ absl::Status SqliteStore::RemoveFromStoryLocked(const std::string& article_id) {
   {
     // Its bucket rows, from its keys (no index by article needed).
     CC_ASSIGN_OR_RETURN(
-        Stmt stmt,
-        db->Prepare("DELETE FROM story_buckets WHERE bucket = ?1 AND day = ?2"
-                    " AND article_seq = (SELECT rowid FROM articles"
-                    " WHERE id = ?3)"));
+        Stmt stmt, db->Prepare("DELETE FROM story_buckets WHERE period = ?1"
+                               " AND bucket = ?2 AND day = ?3 AND article_seq ="
+                               " (SELECT rowid FROM articles WHERE id = ?4)"));
     for (uint64_t bucket : story::BucketKeys(features)) {
       stmt.Reset();
-      stmt.Bind(1, static_cast<int64_t>(bucket))
-          .Bind(2, day)
-          .Bind(3, article_id);
+      stmt.Bind(1, BucketPeriod(day))
+          .Bind(2, static_cast<int64_t>(bucket))
+          .Bind(3, day)
+          .Bind(4, article_id);
       CC_RETURN_IF_ERROR(stmt.Run());
     }
   }

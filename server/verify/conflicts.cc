@@ -11,10 +11,12 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "absl/synchronization/mutex.h"
 #include "server/extract/normalize.h"
 #include "server/text/edit_distance.h"
 #include "server/verify/internal.h"
@@ -204,6 +206,66 @@ void DistinctTexts(absl::Span<const QuoteOccurrence> group,
   }
 }
 
+// SameUtterance results kept across calls. The store recomputes a group each
+// time a quote joins it or one of its variant groups, mostly over texts it
+// has compared before; SameUtterance (scoring, word diff, meaning) is most of
+// a group's cost. Keyed by two independent 64-bit hashes and the length of
+// each text; at most kMaxEntries, all dropped when full. Thread-safe.
+class UtteranceMemo {
+ public:
+  static UtteranceMemo& Get() {
+    static UtteranceMemo* const memo = new UtteranceMemo();
+    return *memo;
+  }
+
+  // A text's key part; computed once per text by the caller.
+  struct Print {
+    explicit Print(absl::string_view s)
+        : hash(absl::Hash<absl::string_view>()(s)),
+          fnv(Fnv1a(s)),
+          size(s.size()) {}
+    static uint64_t Fnv1a(absl::string_view s) {
+      uint64_t h = 1469598103934665603ULL;
+      for (unsigned char c : s) h = (h ^ c) * 1099511628211ULL;
+      return h;
+    }
+    bool operator==(const Print& o) const {
+      return hash == o.hash && fnv == o.fnv && size == o.size;
+    }
+    uint64_t hash, fnv;
+    size_t size;
+  };
+
+  // SameUtterance(a, b); `pa`, `pb` are Print(a), Print(b).
+  bool Same(absl::string_view a, const Print& pa, absl::string_view b,
+            const Print& pb) {
+    const Key key{pa, pb};
+    {
+      absl::MutexLock lock(&mu_);
+      auto it = same_.find(key);
+      if (it != same_.end()) return it->second;
+    }
+    const bool same = SameUtterance(a, b);
+    absl::MutexLock lock(&mu_);
+    if (same_.size() >= kMaxEntries) same_.clear();
+    same_.emplace(key, same);
+    return same;
+  }
+
+ private:
+  static constexpr size_t kMaxEntries = size_t{1} << 17;
+  struct Key {
+    Print a, b;
+    bool operator==(const Key& o) const { return a == o.a && b == o.b; }
+    template <typename H>
+    friend H AbslHashValue(H h, const Key& k) {
+      return H::combine(std::move(h), k.a.fnv, k.b.fnv);
+    }
+  };
+  absl::Mutex mu_;
+  absl::flat_hash_map<Key, bool> same_ ABSL_GUARDED_BY(mu_);
+};
+
 // Whether two text ids are the same utterance (SameUtterance), computed
 // lazily for the first kMaxAttributionTexts texts; later texts are only the
 // same as themselves.
@@ -214,15 +276,20 @@ class SameUtteranceCache {
       : group_(group),
         text_first_(text_first),
         scored_(std::min(text_first.size(), kMaxAttributionTexts)),
-        same_(scored_ * scored_, 0) {}
+        same_(scored_ * scored_, 0) {
+    prints_.reserve(scored_);
+    for (size_t x = 0; x < scored_; ++x) {
+      prints_.emplace_back(group_[text_first_[x]].text);
+    }
+  }
 
   bool operator()(size_t x, size_t y) {
     if (x == y) return true;
     if (x >= scored_ || y >= scored_) return false;
     uint8_t& v = same_[std::min(x, y) * scored_ + std::max(x, y)];
     if (v == 0) {
-      v = SameUtterance(group_[text_first_[x]].text,
-                        group_[text_first_[y]].text)
+      v = UtteranceMemo::Get().Same(group_[text_first_[x]].text, prints_[x],
+                                    group_[text_first_[y]].text, prints_[y])
               ? 2
               : 1;
     }
@@ -234,6 +301,7 @@ class SameUtteranceCache {
   const std::vector<size_t>& text_first_;
   const size_t scored_;
   std::vector<uint8_t> same_;  // 0 unknown, 1 different, 2 same utterance
+  std::vector<UtteranceMemo::Print> prints_;  // of the scored texts
 };
 
 // Occurrences of one speaker; members earliest first, and each distinct

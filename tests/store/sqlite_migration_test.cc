@@ -1,0 +1,124 @@
+// Schema migrations on databases that older builds left behind: each test
+// builds a database at an older version (MigrateSchemaTo), writes rows the
+// way that version laid them out, then opens it with the store.
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "server/store/sqlite_db.h"
+#include "server/store/sqlite_schema.h"
+#include "server/store/sqlite_store.h"
+#include "server/story/signature.h"
+#include "tests/store/store_test_util.h"
+
+namespace claimcheck::store {
+namespace {
+
+using ::claimcheck::store::testing::MakeArticle;
+using ::claimcheck::store::testing::TempDir;
+using ::claimcheck::store::testing::TestArticle;
+
+constexpr char kTitle[] = "Council approves the harbour bridge";
+constexpr char kText[] =
+    "The city council approved the harbour bridge plan on Monday after "
+    "nine hours of debate. Mayor Elena Marsh said the bridge would open in "
+    "2028. Residents of the north side welcomed the bridge vote.";
+constexpr char kDate[] = "2026-03-10";
+
+std::unique_ptr<SqliteConnection> OpenRaw(const std::string& path) {
+  auto db = SqliteConnection::Open(
+      path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, 1000);
+  EXPECT_TRUE(db.ok()) << db.status();
+  return db.ok() ? std::move(*db) : nullptr;
+}
+
+int64_t Count(SqliteConnection* db, const std::string& sql) {
+  absl::StatusOr<int64_t> n = db->QueryInt(sql.c_str());
+  EXPECT_TRUE(n.ok()) << sql << ": " << n.status();
+  return n.ok() ? *n : -1;
+}
+
+// A v6 database holding one article with its story rows as v6 wrote them
+// (story_buckets keyed by bucket, day, article rowid).
+void WriteV6Database(const std::string& path) {
+  std::unique_ptr<SqliteConnection> db = OpenRaw(path);
+  ASSERT_NE(db, nullptr);
+  ASSERT_TRUE(MigrateSchemaTo(db.get(), 6).ok());
+  ASSERT_EQ(Count(db.get(), "PRAGMA user_version"), 6);
+  const story::Signature sig = story::ComputeSignature(kTitle, kText);
+  ASSERT_FALSE(sig.buckets.empty());
+  const int64_t day = story::DayNumber(kDate);
+  ASSERT_TRUE(
+      db->Exec(absl::StrCat("INSERT INTO articles(rowid, id, outlet, "
+                            "published_date, title, text, content_hash, "
+                            "ingested_unix_ms) VALUES (7, 'a_0', 'Gazette', '",
+                            kDate, "', '", kTitle,
+                            "', 'old text', 'h_old', 1);"
+                            "INSERT INTO story_members VALUES ('a_0', "
+                            "'a_0', ",
+                            day, ");"))
+          .ok());
+  auto features = db->Prepare("INSERT INTO story_features VALUES ('a_0', ?1)");
+  ASSERT_TRUE(features.ok());
+  ASSERT_TRUE(
+      features->BindBlob(1, story::EncodeFeatures(sig.features)).Run().ok());
+  for (uint64_t bucket : sig.buckets) {
+    ASSERT_TRUE(
+        db->Exec(absl::StrCat("INSERT OR IGNORE INTO story_buckets"
+                              " VALUES (",
+                              static_cast<int64_t>(bucket), ", ", day, ", 7)"))
+            .ok());
+  }
+}
+
+// v7 keys story buckets by period first: the v6 rows are carried over, a new
+// article of the same event finds the old one through them, and deleting
+// the old article removes them.
+TEST(SqliteMigrationTest, V6StoryBucketsMigrateAndStillWork) {
+  TempDir dir;
+  const std::string path = dir.File("v6.db");
+  WriteV6Database(path);
+  int64_t v6_rows = 0;
+  {
+    std::unique_ptr<SqliteConnection> db = OpenRaw(path);
+    v6_rows = Count(db.get(), "SELECT count(*) FROM story_buckets");
+    ASSERT_GT(v6_rows, 0);
+  }
+  SqliteOptions options;
+  options.path = path;
+  absl::StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(options);
+  ASSERT_TRUE(store.ok()) << store.status();
+  {
+    std::unique_ptr<SqliteConnection> db = OpenRaw(path);
+    EXPECT_EQ(Count(db.get(), "PRAGMA user_version"), LatestSchemaVersion());
+    EXPECT_EQ(Count(db.get(), "SELECT count(*) FROM story_buckets"), v6_rows);
+    EXPECT_EQ(Count(db.get(),
+                    "SELECT count(*) FROM story_buckets WHERE period = day / 8"
+                    " AND article_seq = 7"),
+              v6_rows);
+  }
+  TestArticle same_event = MakeArticle("new", "Herald", kDate);
+  same_event.input.title = kTitle;
+  same_event.input.text = absl::StrCat(kText, " The vote was close.");
+  const PutRequest request = same_event.request();
+  auto put = (*store)->PutArticles(absl::MakeConstSpan(&request, 1));
+  ASSERT_TRUE(put.ok()) << put.status();
+  auto got = (*store)->GetArticle((*put)[0].article_id, false);
+  ASSERT_TRUE(got.ok()) << got.status();
+  EXPECT_EQ(got->story_id, "a_0");
+
+  ASSERT_TRUE((*store)->DeleteArticle("a_0").ok());
+  std::unique_ptr<SqliteConnection> db = OpenRaw(path);
+  EXPECT_EQ(Count(db.get(),
+                  "SELECT count(*) FROM story_buckets"
+                  " WHERE article_seq = 7"),
+            0);
+  EXPECT_GT(Count(db.get(), "SELECT count(*) FROM story_buckets"), 0);
+}
+
+}  // namespace
+}  // namespace claimcheck::store
