@@ -174,6 +174,7 @@ class PostgresStore final : public Store {
     return local_->ReadEvents(after_seq, limit);
   }
   int64_t LastEventSeq() override { return local_->LastEventSeq(); }
+  uint64_t DataGeneration() override { return local_->DataGeneration(); }
   void SetEventListener(std::function<void(int64_t)> listener) override {
     local_->SetEventListener(std::move(listener));
   }

@@ -113,6 +113,7 @@ class SqliteStore final : public Store {
   absl::StatusOr<std::vector<WatchEventRecord>> ReadEvents(int64_t after_seq,
                                                            int limit) override;
   int64_t LastEventSeq() override { return last_event_seq_.load(); }
+  uint64_t DataGeneration() override { return data_generation_.load(); }
   void SetEventListener(std::function<void(int64_t)> listener) override;
 
   // Quote slots of the memory index, live and dead (tests: compaction).
@@ -436,6 +437,8 @@ class SqliteStore final : public Store {
   std::vector<size_t> watch_word_counts_ ABSL_GUARDED_BY(write_mu_);
   int64_t pending_event_seq_ ABSL_GUARDED_BY(write_mu_) = 0;
   std::atomic<int64_t> last_event_seq_{0};  // newest committed event
+  // Bumped by CommitLocked once a commit is applied to the index.
+  std::atomic<uint64_t> data_generation_{0};
   absl::Mutex listener_mu_;
   std::function<void(int64_t)> event_listener_ ABSL_GUARDED_BY(listener_mu_);
 

@@ -377,6 +377,13 @@ class Store {
 
   virtual absl::StatusOr<StoreStats> GetStats() = 0;
 
+  // A number that changes with every committed write (articles, quotes,
+  // claims, speakers) once that write is visible to the read methods above,
+  // so results derived from them can be cached and checked for staleness:
+  // a result computed after reading generation G is current while
+  // DataGeneration() is still G. Never decreases within a process.
+  virtual uint64_t DataGeneration() = 0;
+
   // ---- Stories ----
 
   // Stories by id, each with its articles. INVALID_ARGUMENT for a bad page
