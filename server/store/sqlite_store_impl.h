@@ -38,6 +38,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
 #include "server/store/memory_index.h"
+#include "server/store/page_token.h"
 #include "server/store/prepared_article.h"
 #include "server/store/speaker_names.h"
 #include "server/store/speaker_profiles.h"
@@ -215,6 +216,21 @@ class SqliteStore final : public Store {
   // Records of `hits`, from the memory index.
   std::vector<QuoteRecord> RecordsOf(const std::vector<MemoryIndex::Hit>& hits)
       ABSL_SHARED_LOCKS_REQUIRED(index_mu_);
+
+  // FindClaims for a unit key: the claims in order from the memory index,
+  // each row read by seq with the query's other filters, the evidence from
+  // the index. `fingerprint`, `after` and `limit` as FindClaims made them.
+  struct ClaimFilter {
+    std::string subject_key;
+    int64_t kind_mask = 0;
+    uint64_t fingerprint = 0;
+    bool has_cursor = false;
+    PageCursor after;
+    int limit = 0;
+  };
+  absl::StatusOr<ClaimPage> FindClaimsByUnit(const ClaimsQuery& query,
+                                             const ClaimFilter& filter)
+      ABSL_LOCKS_EXCLUDED(index_mu_);
 
   // Write-path steps; all run inside the caller's transaction.
   absl::StatusOr<PutResult> PutOneLocked(const PutRequest& request,

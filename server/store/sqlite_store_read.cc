@@ -532,6 +532,10 @@ absl::StatusOr<ClaimPage> SqliteStore::FindClaims(const ClaimsQuery& query) {
     CC_ASSIGN_OR_RETURN(after, DecodePageToken(token_secret_, PageKind::kClaims,
                                                fingerprint, query.page_token));
   }
+  if (!query.unit_key.empty()) {
+    return FindClaimsByUnit(
+        query, {subject_key, kind_mask, fingerprint, has_cursor, after, limit});
+  }
   ReaderLease db(this, AcquireReader());
   CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
   // One statement per filter shape, so SQLite can pick the right index (a
@@ -576,6 +580,61 @@ absl::StatusOr<ClaimPage> SqliteStore::FindClaims(const ClaimsQuery& query) {
     last.key = page.claims.back().evidence.published_date;
     last.seq = stmt.Int64(kClaimColumnCount);
   }
+  return page;
+}
+
+absl::StatusOr<ClaimPage> SqliteStore::FindClaimsByUnit(
+    const ClaimsQuery& query, const ClaimFilter& f) {
+  absl::ReaderMutexLock index_lock(&index_mu_);
+  ReaderLease db(this, AcquireReader());
+  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
+  CC_ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db->Prepare("SELECT " CC_CLAIM_COLUMNS_WITH(
+          CC_NO_EVIDENCE_COLUMNS) " FROM claims c WHERE c.seq = ?1 AND "
+                                  "c.unit_key = ?2"
+                                  " AND (?3 = '' OR c.subject_key = ?3)"
+                                  " AND (?4 IS NULL OR c.range_high >= ?4)"
+                                  " AND (?5 IS NULL OR c.range_low <= ?5)"
+                                  " AND (?6 = 0 OR ((1 << c.kind) & ?6) <> "
+                                  "0)"));
+  stmt.Bind(2, query.unit_key)
+      .Bind(3, f.subject_key)
+      .Bind(4, query.min_value)
+      .Bind(5, query.max_value)
+      .Bind(6, f.kind_mask);
+  ClaimPage page;
+  PageCursor last;
+  absl::Status status;
+  MemoryIndex::ClaimCursor cursor;
+  cursor.has_cursor = f.has_cursor;
+  cursor.after_date = f.after.key;
+  cursor.after_seq = f.after.seq;
+  index_->VisitClaimsByUnit(
+      query.unit_key, cursor, [&](int64_t seq, uint32_t article) {
+        stmt.Reset();
+        stmt.Bind(1, seq);
+        absl::StatusOr<bool> row = stmt.Step();
+        if (!row.ok()) {
+          status = row.status();
+          return false;
+        }
+        if (!*row) return true;  // filtered out (or deleted since)
+        if (static_cast<int>(page.claims.size()) == f.limit) {
+          page.next_page_token = EncodePageToken(
+              token_secret_, PageKind::kClaims, f.fingerprint, last);
+          return false;
+        }
+        ClaimRecord r = ReadClaimRow(stmt);
+        const extract::Span span = r.evidence.span;
+        r.evidence = index_->ArticleEvidence(article);
+        r.evidence.span = span;
+        last.key = r.evidence.published_date;
+        last.seq = seq;
+        page.claims.push_back(std::move(r));
+        return true;
+      });
+  CC_RETURN_IF_ERROR(status);
   return page;
 }
 
