@@ -88,9 +88,11 @@ class QueryCore {
                            v1::ListWatchesResponse* resp) const;
 
  private:
-  // Exact-hash matches plus full-text candidates for `text`, deduplicated.
+  // Exact-hash matches plus full-text candidates for `text`, deduplicated;
+  // only those `keep` accepts (empty: all) are built into records.
   absl::StatusOr<std::vector<store::QuoteRecord>> Candidates(
-      absl::string_view text) const;
+      absl::string_view text,
+      const store::Store::CandidateFilter& keep = {}) const;
   // Candidates(text), widened for grouping variants: also the full-text
   // candidates of `text` with each of its longest words left out, so a
   // version that changed one of them (a number, a name) is still found

@@ -141,6 +141,10 @@ class MemoryIndex {
 
   // The whole record of a hit, from memory.
   QuoteRecord Record(const Hit& hit) const;
+  // A hit's quote text (a view into the index: valid while it is unchanged).
+  absl::string_view Text(const Hit& hit) const {
+    return fields_[hit.quote].text;
+  }
 
   // The speaker ordinal of a hit's quote (one per speaker record), or
   // kNoSpeaker when it has none.

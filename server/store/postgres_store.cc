@@ -129,6 +129,10 @@ class PostgresStore final : public Store {
       absl::string_view text, int limit) override {
     return local_->FindQuoteCandidates(text, limit);
   }
+  absl::StatusOr<std::vector<QuoteRecord>> FindQuoteCandidatesWhere(
+      absl::string_view text, int limit, const CandidateFilter& keep) override {
+    return local_->FindQuoteCandidatesWhere(text, limit, keep);
+  }
   absl::StatusOr<SpeakerRecord> GetSpeaker(absl::string_view id) override {
     return local_->GetSpeaker(id);
   }

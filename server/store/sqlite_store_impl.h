@@ -77,6 +77,8 @@ class SqliteStore final : public Store {
   absl::StatusOr<QuotePage> ListSpeakerQuotes(
       const SpeakerQuotesQuery& query) override;
   absl::StatusOr<ClaimPage> FindClaims(const ClaimsQuery& query) override;
+  absl::StatusOr<std::vector<QuoteRecord>> FindQuoteCandidatesWhere(
+      absl::string_view text, int limit, const CandidateFilter& keep) override;
   absl::StatusOr<StoreStats> GetStats() override;
 
   // Stories; in sqlite_store_stories.cc.

@@ -225,6 +225,11 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuotesByHash(
 
 absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
     absl::string_view text, int limit) {
+  return FindQuoteCandidatesWhere(text, limit, {});
+}
+
+absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidatesWhere(
+    absl::string_view text, int limit, const CandidateFilter& keep) {
   CC_RETURN_IF_ERROR(CheckLimit(limit));
   limit = CappedLimit(limit);
   const std::vector<std::string> words = QueryWords(text);
@@ -238,8 +243,17 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
   //    queries below run.
   absl::ReaderMutexLock index_lock(&index_mu_);
   {
-    const std::vector<MemoryIndex::Hit> hits = index_->Candidates(norm, limit);
-    if (!hits.empty()) return RecordsOf(hits);
+    std::vector<MemoryIndex::Hit> hits = index_->Candidates(norm, limit);
+    if (!hits.empty()) {
+      if (keep) {
+        hits.erase(std::remove_if(hits.begin(), hits.end(),
+                                  [&](const MemoryIndex::Hit& h) {
+                                    return !keep(index_->Text(h));
+                                  }),
+                   hits.end());
+      }
+      return RecordsOf(hits);
+    }
   }
   ReaderLease db(this, AcquireReader());
   CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
@@ -296,12 +310,17 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
       Stmt fetch,
       db->Prepare("SELECT " CC_QUOTE_COLUMNS " FROM quotes q JOIN articles a"
                   " ON a.id = q.article_id WHERE q.seq = ?1"));
+  int fetched = 0;  // rows read, kept or not: the same `limit` cut
   for (int64_t seq : seqs) {
-    if (static_cast<int>(out.size()) >= limit) break;
+    if (fetched >= limit) break;
     if (!seen.insert(seq).second) continue;
     fetch.Bind(1, seq);
     CC_ASSIGN_OR_RETURN(bool row, fetch.Step());
-    if (row) out.push_back(ReadQuoteRow(fetch));
+    if (row) {
+      ++fetched;
+      QuoteRecord r = ReadQuoteRow(fetch);
+      if (!keep || keep(r.quote.text)) out.push_back(std::move(r));
+    }
     fetch.Reset();
   }
   return out;

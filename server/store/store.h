@@ -357,6 +357,14 @@ class Store {
   virtual absl::StatusOr<std::vector<QuoteRecord>> FindQuoteCandidates(
       absl::string_view text, int limit) = 0;
 
+  // Whether a caller wants a candidate quote, by its text (e.g. whether it
+  // scores as a match); empty: every candidate.
+  using CandidateFilter = std::function<bool(absl::string_view quote_text)>;
+  // FindQuoteCandidates(text, limit) less the candidates `keep` rejects,
+  // in the same order: records are built only for the kept ones.
+  virtual absl::StatusOr<std::vector<QuoteRecord>> FindQuoteCandidatesWhere(
+      absl::string_view text, int limit, const CandidateFilter& keep) = 0;
+
   // Resolves a speaker id, canonical name or alias (case-insensitive) to a
   // record. NOT_FOUND if none.
   virtual absl::StatusOr<SpeakerRecord> GetSpeaker(
