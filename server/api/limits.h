@@ -20,7 +20,10 @@ struct Limits {
   int max_report_quotes = 2000;       // quotes scanned by a speaker report
   int max_report_claims = 1000;       // claims compared by a quantity report
   int max_report_observations = 200;  // observations a quantity report lists
-  int default_report_groups = 50;     // quote groups a speaker report gives
+  // Finished quantity reports kept until the next committed write, bytes
+  // (report_cache.h); 0 turns the cache off.
+  size_t quantity_report_cache_bytes = 128 << 20;
+  int default_report_groups = 50;  // quote groups a speaker report gives
   int max_report_groups = 200;
   // SearchQuotes' approximate matches score at least this when the request
   // gives no min_score. (The grouping and verdict thresholds of verify, e.g.

@@ -116,13 +116,20 @@ store::SpeakerMergeRule DefaultSpeakerMergeRule() {
 }
 
 absl::StatusOr<std::vector<store::QuoteRecord>> QueryCore::Candidates(
-    absl::string_view text) const {
+    absl::string_view text, const store::Store::CandidateFilter& keep) const {
   CC_ASSIGN_OR_RETURN(std::vector<store::QuoteRecord> out,
                       store_->FindQuotesByHash(extract::MatchHash(text),
                                                limits_.candidate_limit));
+  if (keep) {
+    out.erase(std::remove_if(out.begin(), out.end(),
+                             [&](const store::QuoteRecord& r) {
+                               return !keep(r.quote.text);
+                             }),
+              out.end());
+  }
   CC_ASSIGN_OR_RETURN(
       std::vector<store::QuoteRecord> fts,
-      store_->FindQuoteCandidates(text, limits_.candidate_limit));
+      store_->FindQuoteCandidatesWhere(text, limits_.candidate_limit, keep));
   absl::flat_hash_set<std::string> seen;
   for (const store::QuoteRecord& r : out) seen.insert(r.id);
   for (store::QuoteRecord& r : fts) {
@@ -219,12 +226,20 @@ absl::Status QueryCore::SearchQuotes(const v1::SearchQuotesRequest& req,
       hits.push_back({&r, m});
     }
   } else {
-    CC_ASSIGN_OR_RETURN(recs, Candidates(req.text()));
     const float min_score =
         req.min_score() > 0 ? req.min_score() : limits_.default_min_score;
+    const verify::MatchQuery query(req.text());
+    const auto is_hit = [&](const verify::MatchScore& m) {
+      return m.score >= min_score || m.query_is_fragment;
+    };
+    // Records only for the candidates that score as hits (the rest would
+    // be dropped below); those few are scored again.
+    CC_ASSIGN_OR_RETURN(recs, Candidates(req.text(), [&](absl::string_view t) {
+                          return is_hit(verify::ScoreMatch(query, t));
+                        }));
     for (const store::QuoteRecord& r : recs) {
-      verify::MatchScore m = verify::ScoreMatch(req.text(), r.quote.text);
-      if (m.score >= min_score || m.query_is_fragment) hits.push_back({&r, m});
+      verify::MatchScore m = verify::ScoreMatch(query, r.quote.text);
+      if (is_hit(m)) hits.push_back({&r, m});
     }
     std::stable_sort(hits.begin(), hits.end(), [](const Hit& a, const Hit& b) {
       if (a.score.score != b.score.score) return a.score.score > b.score.score;
@@ -399,11 +414,28 @@ absl::Status QueryCore::GetQuantityConsistency(
     const v1::GetQuantityConsistencyRequest& req,
     v1::QuantityConsistencyReport* resp,
     const std::function<bool()>& cancelled) const {
-  constexpr absl::string_view kWhat = "quantity consistency report";
   CC_RETURN_IF_ERROR(ValidateRequest(req, limits_));
   store::ClaimsQuery q;
   q.unit_key = extract::UnitKey(req.unit());
   q.subject = req.subject();
+  // Read before the claims, so a write committed meanwhile makes the entry
+  // stale rather than wrongly current.
+  const uint64_t generation = store_->DataGeneration();
+  const std::string key =
+      absl::StrCat(q.unit_key.size(), ":", q.unit_key, q.subject);
+  if (auto hit = quantity_reports_->Lookup(key, generation)) {
+    *resp = *hit;
+    return absl::OkStatus();
+  }
+  CC_RETURN_IF_ERROR(QuantityReport(q, resp, cancelled));
+  quantity_reports_->Insert(key, generation, *resp);
+  return absl::OkStatus();
+}
+
+absl::Status QueryCore::QuantityReport(
+    const store::ClaimsQuery& q, v1::QuantityConsistencyReport* resp,
+    const std::function<bool()>& cancelled) const {
+  constexpr absl::string_view kWhat = "quantity consistency report";
   // The newest max_report_claims claims (the store lists newest first), over
   // every unit key comparable with the asked one (km, mi, ft, ... for a
   // length): the report compares them in the canonical unit.

@@ -9,10 +9,12 @@
 #define CLAIMCHECK_SERVER_API_QUERY_CORE_H_
 
 #include <functional>
+#include <memory>
 
 #include "absl/status/statusor.h"
 #include "claimcheck/v1/claimcheck.pb.h"
 #include "server/api/limits.h"
+#include "server/api/report_cache.h"
 #include "server/store/store.h"
 
 namespace claimcheck::api {
@@ -24,7 +26,10 @@ store::SpeakerMergeRule DefaultSpeakerMergeRule();
 class QueryCore {
  public:
   QueryCore(store::Store* store, const Limits& limits)
-      : store_(store), limits_(limits) {}
+      : store_(store),
+        limits_(limits),
+        quantity_reports_(std::make_shared<QuantityReportCache>(
+            limits.quantity_report_cache_bytes)) {}
 
   // `cancelled` (may be empty) is polled during extraction.
   absl::Status ExtractText(const v1::ExtractTextRequest& req,
@@ -83,18 +88,27 @@ class QueryCore {
                            v1::ListWatchesResponse* resp) const;
 
  private:
-  // Exact-hash matches plus full-text candidates for `text`, deduplicated.
+  // Exact-hash matches plus full-text candidates for `text`, deduplicated;
+  // only those `keep` accepts (empty: all) are built into records.
   absl::StatusOr<std::vector<store::QuoteRecord>> Candidates(
-      absl::string_view text) const;
+      absl::string_view text,
+      const store::Store::CandidateFilter& keep = {}) const;
   // Candidates(text), widened for grouping variants: also the full-text
   // candidates of `text` with each of its longest words left out, so a
   // version that changed one of them (a number, a name) is still found
   // whatever words the store's candidate search keys on.
   absl::StatusOr<std::vector<store::QuoteRecord>> VariantCandidates(
       absl::string_view text) const;
+  // GetQuantityConsistency without its cache: the newest claims of the
+  // unit key `q` names (and the comparable ones), compared.
+  absl::Status QuantityReport(const store::ClaimsQuery& q,
+                              v1::QuantityConsistencyReport* resp,
+                              const std::function<bool()>& cancelled) const;
 
   store::Store* const store_;
   const Limits limits_;
+  // Shared by copies of this QueryCore; thread-safe.
+  std::shared_ptr<QuantityReportCache> quantity_reports_;
 };
 
 }  // namespace claimcheck::api

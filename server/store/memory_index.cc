@@ -76,6 +76,18 @@ const uint32_t* SeekPtr(const uint32_t* p, const uint32_t* end, uint32_t q) {
   return std::lower_bound(lo + 1, hi, q);
 }
 
+// Sorts `list` by `before` when a write appended a few entries to a sorted
+// list: only from the first one out of order, then a merge, linear in the
+// list instead of n log n (a much-quoted speaker or a common unit is touched
+// by most commits).
+template <typename Before>
+void SortAppended(std::vector<uint32_t>* list, const Before& before) {
+  const auto mid = std::is_sorted_until(list->begin(), list->end(), before);
+  if (mid == list->end()) return;
+  std::sort(mid, list->end(), before);
+  std::inplace_merge(list->begin(), mid, list->end(), before);
+}
+
 // The distinct space-separated words of a normalised text.
 std::vector<absl::string_view> Words(absl::string_view norm) {
   std::vector<absl::string_view> out;
@@ -211,8 +223,12 @@ absl::StatusOr<std::unique_ptr<MemoryIndex>> MemoryIndex::Build(
   CC_RETURN_IF_ERROR(index->Reserve(db));
   CC_RETURN_IF_ERROR(index->LoadArticles(db));
   CC_RETURN_IF_ERROR(index->LoadQuotes(db));
+  CC_RETURN_IF_ERROR(index->LoadClaims(db));
   for (uint32_t s = 0; s < index->speaker_quotes_.size(); ++s) {
     index->SortSpeaker(s);
+  }
+  for (uint32_t u = 0; u < index->unit_claims_.size(); ++u) {
+    index->SortUnit(u);
   }
   return index;
 }
@@ -295,6 +311,49 @@ absl::Status MemoryIndex::LoadQuotes(SqliteConnection* db) {
   }
 }
 
+absl::Status MemoryIndex::LoadClaims(SqliteConnection* db) {
+  // A table scan (rowid order: an article's claims are adjacent); the
+  // unit-less ones are skipped here rather than by an index on unit_key.
+  CC_ASSIGN_OR_RETURN(
+      Stmt stmt, db->Prepare("SELECT seq, article_id, unit_key FROM claims"));
+  std::string article_id;
+  uint32_t article = kNone;
+  while (true) {
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return absl::OkStatus();
+    const absl::string_view unit_key = stmt.TextView(2);
+    if (unit_key.empty()) continue;
+    const absl::string_view aid = stmt.TextView(1);
+    if (article == kNone || aid != article_id) {
+      article_id = std::string(aid);
+      auto it = article_ids_.find(article_id);
+      article = it == article_ids_.end() ? kNone : it->second;
+      if (article == kNone) continue;  // foreign key broken
+    }
+    articles_[article].claims.push_back(
+        AddClaim(article, stmt.Int64(0), unit_key));
+  }
+}
+
+namespace {
+
+// The claims with a unit key of article `id` (the writer's current rows).
+absl::Status ReadDeltaClaims(SqliteConnection* db, absl::string_view id,
+                             std::vector<IndexedArticle::Claim>* out) {
+  CC_ASSIGN_OR_RETURN(Stmt stmt,
+                      db->Prepare("SELECT seq, unit_key FROM claims"
+                                  " WHERE article_id = ?1 ORDER BY seq"));
+  stmt.Bind(1, id);
+  while (true) {
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return absl::OkStatus();
+    if (stmt.TextView(1).empty()) continue;
+    out->push_back({stmt.Int64(0), stmt.Text(1)});
+  }
+}
+
+}  // namespace
+
 absl::StatusOr<IndexDelta> MemoryIndex::ReadDelta(
     SqliteConnection* db, const std::vector<std::string>& article_ids,
     const std::vector<std::string>& speaker_ids) {
@@ -330,6 +389,7 @@ absl::StatusOr<IndexDelta> MemoryIndex::ReadDelta(
       q.speaker_id = q.record.speaker_id;
       a.quotes.push_back(std::move(q));
     }
+    CC_RETURN_IF_ERROR(ReadDeltaClaims(db, id, &a.claims));
     delta.articles.push_back(std::move(a));
   }
   seen.clear();
@@ -350,7 +410,7 @@ absl::StatusOr<IndexDelta> MemoryIndex::ReadDelta(
 }
 
 void MemoryIndex::Apply(const IndexDelta& delta) {
-  std::vector<uint32_t> touched;
+  std::vector<uint32_t> touched, touched_units;
   for (const std::string& id : delta.removed_articles) {
     auto it = article_ids_.find(id);
     if (it == article_ids_.end()) continue;
@@ -359,17 +419,27 @@ void MemoryIndex::Apply(const IndexDelta& delta) {
       if (quotes_[q].speaker != kNone) touched.push_back(quotes_[q].speaker);
     }
     RemoveQuotesOf(a);
+    RemoveClaimsOf(a, &touched_units);
     articles_[a] = ArticleEntry();
     article_ids_.erase(it);
   }
   for (const IndexedArticle& in : delta.articles) {
     auto it = article_ids_.find(in.id);
-    if (it != article_ids_.end()) RemoveQuotesOf(it->second);
+    if (it != article_ids_.end()) {
+      RemoveQuotesOf(it->second);
+      RemoveClaimsOf(it->second, &touched_units);
+    }
     const uint32_t a = UpsertArticle(in);
     for (const IndexedArticle::Quote& q : in.quotes) {
       SetFields(AddQuote(a, q, &touched), q.record);
     }
+    AddClaims(a, in.claims, &touched_units);
   }
+  // A rewritten article's date moves its claims: their lists are resorted.
+  std::sort(touched_units.begin(), touched_units.end());
+  touched_units.erase(std::unique(touched_units.begin(), touched_units.end()),
+                      touched_units.end());
+  for (uint32_t u : touched_units) SortUnit(u);
   // Speakers whose quotes were reassigned (merges): their lists are
   // rebuilt from the rows read in the transaction.
   for (const auto& [id, seqs] : delta.speakers) {
@@ -498,6 +568,54 @@ void MemoryIndex::SetLive(uint32_t q, bool live) {
       live ? (live_bits_[q >> 6] | bit) : (live_bits_[q >> 6] & ~bit);
 }
 
+uint32_t MemoryIndex::AddClaim(uint32_t article, int64_t seq,
+                               absl::string_view unit_key) {
+  auto it = unit_ids_.find(unit_key);
+  if (it == unit_ids_.end()) {
+    it = unit_ids_
+             .emplace(std::string(unit_key),
+                      static_cast<uint32_t>(unit_claims_.size()))
+             .first;
+    unit_claims_.emplace_back();
+  }
+  const uint32_t slot = static_cast<uint32_t>(claims_.size());
+  claims_.push_back({seq, article, it->second});
+  unit_claims_[it->second].push_back(slot);
+  return slot;
+}
+
+void MemoryIndex::AddClaims(uint32_t article,
+                            const std::vector<IndexedArticle::Claim>& claims,
+                            std::vector<uint32_t>* touched_units) {
+  for (const IndexedArticle::Claim& c : claims) {
+    const uint32_t slot = AddClaim(article, c.seq, c.unit_key);
+    articles_[article].claims.push_back(slot);
+    touched_units->push_back(claims_[slot].unit);
+  }
+}
+
+void MemoryIndex::RemoveClaimsOf(uint32_t article,
+                                 std::vector<uint32_t>* touched_units) {
+  for (uint32_t slot : articles_[article].claims) {
+    std::vector<uint32_t>& list = unit_claims_[claims_[slot].unit];
+    list.erase(std::remove(list.begin(), list.end(), slot), list.end());
+    touched_units->push_back(claims_[slot].unit);
+  }
+  articles_[article].claims.clear();
+}
+
+bool MemoryIndex::ClaimBefore(uint32_t a, uint32_t b) const {
+  const uint32_t da = articles_[claims_[a].article].date;
+  const uint32_t db = articles_[claims_[b].article].date;
+  if (da != db) return da > db;
+  return claims_[a].seq < claims_[b].seq;
+}
+
+void MemoryIndex::SortUnit(uint32_t unit) {
+  SortAppended(&unit_claims_[unit],
+               [this](uint32_t a, uint32_t b) { return ClaimBefore(a, b); });
+}
+
 uint32_t MemoryIndex::SpeakerOrdinal(absl::string_view id) {
   auto it = speaker_ids_.find(id);
   if (it != speaker_ids_.end()) return it->second;
@@ -516,17 +634,8 @@ bool MemoryIndex::SpeakerBefore(uint32_t a, uint32_t b) const {
 }
 
 void MemoryIndex::SortSpeaker(uint32_t s) {
-  // Writes append a few quotes to a sorted list: sort only from the first
-  // one out of order and merge, linear in the list instead of n log n (a
-  // much-quoted speaker is touched by most commits).
-  std::vector<uint32_t>& list = speaker_quotes_[s];
-  const auto before = [this](uint32_t a, uint32_t b) {
-    return SpeakerBefore(a, b);
-  };
-  const auto mid = std::is_sorted_until(list.begin(), list.end(), before);
-  if (mid == list.end()) return;
-  std::sort(mid, list.end(), before);
-  std::inplace_merge(list.begin(), mid, list.end(), before);
+  SortAppended(&speaker_quotes_[s],
+               [this](uint32_t a, uint32_t b) { return SpeakerBefore(a, b); });
 }
 
 std::vector<MemoryIndex::Hit> MemoryIndex::QuotesByHash(uint64_t match_hash,
@@ -806,6 +915,31 @@ std::vector<MemoryIndex::Hit> MemoryIndex::SpeakerQuotes(
     out.push_back({q.seq, q.article, list[i]});
   }
   return out;
+}
+
+void MemoryIndex::VisitClaimsByUnit(
+    absl::string_view unit_key, const ClaimCursor& cursor,
+    const std::function<bool(int64_t seq, uint32_t article)>& visit) const {
+  auto it = unit_ids_.find(unit_key);
+  if (it == unit_ids_.end()) return;
+  const std::vector<uint32_t>& list = unit_claims_[it->second];
+  size_t i = 0;
+  if (cursor.has_cursor) {
+    // First entry after (after_date DESC, after_seq).
+    const uint32_t d = PackDate(cursor.after_date);
+    i = std::partition_point(list.begin(), list.end(),
+                             [&](uint32_t c) {
+                               const uint32_t cd =
+                                   articles_[claims_[c].article].date;
+                               if (cd != d) return cd > d;
+                               return claims_[c].seq <= cursor.after_seq;
+                             }) -
+        list.begin();
+  }
+  for (; i < list.size(); ++i) {
+    const ClaimEntry& c = claims_[list[i]];
+    if (!visit(c.seq, c.article)) return;
+  }
 }
 
 void MemoryIndex::SpeakerStats(absl::string_view speaker_id, int* quote_count,

@@ -8,6 +8,9 @@
 //    candidates: work follows the posting lengths of the query's rarest
 //    words, not the size of the index; see Candidates);
 //  - speaker -> quotes sorted by (published_date DESC, seq) (speaker pages);
+//  - claim unit key -> claims (seq, article) sorted the same way (quantity
+//    reports and claim searches by unit: the newest claims of a unit without
+//    sorting all of them; their rows are then read by seq);
 //  - article fields (id, outlet, url, date, title).
 //
 // Memory per quote: measured in the README (Performance) and
@@ -23,6 +26,7 @@
 #define CLAIMCHECK_SERVER_STORE_MEMORY_INDEX_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -49,6 +53,11 @@ struct IndexedArticle {
     QuoteRecord record;     // its fields (evidence but the span unused)
   };
   std::vector<Quote> quotes;
+  struct Claim {
+    int64_t seq = 0;
+    std::string unit_key;  // never empty: unit-less claims are not indexed
+  };
+  std::vector<Claim> claims;
 };
 
 // What one committed write changed, read inside its transaction.
@@ -112,6 +121,18 @@ class MemoryIndex {
                                  const SpeakerFilter& filter,
                                  size_t limit) const;
 
+  // Claims with unit key `unit_key` in (published_date DESC, seq) order,
+  // starting after the cursor (`after_date`, `after_seq`) when `has_cursor`:
+  // `visit(seq, article)` is called for each until it returns false.
+  struct ClaimCursor {
+    bool has_cursor = false;
+    absl::string_view after_date;
+    int64_t after_seq = 0;
+  };
+  void VisitClaimsByUnit(
+      absl::string_view unit_key, const ClaimCursor& cursor,
+      const std::function<bool(int64_t seq, uint32_t article)>& visit) const;
+
   // Number of quotes attributed to `speaker_id` and their distinct outlets
   // (sorted), as SQL over quotes joined to articles would count them.
   // An unknown speaker has 0 quotes and no outlets.
@@ -120,6 +141,10 @@ class MemoryIndex {
 
   // The whole record of a hit, from memory.
   QuoteRecord Record(const Hit& hit) const;
+  // A hit's quote text (a view into the index: valid while it is unchanged).
+  absl::string_view Text(const Hit& hit) const {
+    return fields_[hit.quote].text;
+  }
 
   // The speaker ordinal of a hit's quote (one per speaker record), or
   // kNoSpeaker when it has none.
@@ -183,7 +208,14 @@ class MemoryIndex {
     uint32_t date = 0;       // YYYYMMDD; 0 when undated
     int64_t ingested_unix_ms = 0;
     std::vector<uint32_t> quotes;
+    std::vector<uint32_t> claims;  // claims_ slots
     bool live = false;
+  };
+  // A claim with a unit key; its row stays in SQLite.
+  struct ClaimEntry {
+    int64_t seq = 0;
+    uint32_t article = 0;
+    uint32_t unit = 0;  // unit_claims_ index
   };
 
   class WordFeeder;  // Build's posting-list thread
@@ -194,6 +226,7 @@ class MemoryIndex {
   absl::Status Reserve(SqliteConnection* db);
   absl::Status LoadArticles(SqliteConnection* db);
   absl::Status LoadQuotes(SqliteConnection* db);
+  absl::Status LoadClaims(SqliteConnection* db);
 
   uint32_t UpsertArticle(const IndexedArticle& a);
   void RemoveQuotesOf(uint32_t article);
@@ -203,6 +236,14 @@ class MemoryIndex {
                     bool index_words = true);
   // Adds ordinal `ord` to the posting list of each word of `norm`.
   void AddWords(uint32_t ord, absl::string_view norm);
+  void AddClaims(uint32_t article,
+                 const std::vector<IndexedArticle::Claim>& claims,
+                 std::vector<uint32_t>* touched_units);
+  void RemoveClaimsOf(uint32_t article, std::vector<uint32_t>* touched_units);
+  uint32_t AddClaim(uint32_t article, int64_t seq, absl::string_view unit_key);
+  // Unit-list order: newest date first, then seq (as the speaker lists).
+  bool ClaimBefore(uint32_t a, uint32_t b) const;
+  void SortUnit(uint32_t unit);
   uint32_t SpeakerOrdinal(absl::string_view id);
   void SortSpeaker(uint32_t speaker);
   // Speaker-list order: newest date first, then seq.
@@ -235,6 +276,9 @@ class MemoryIndex {
   absl::flat_hash_map<std::string, uint32_t> article_ids_;
   absl::flat_hash_map<std::string, uint32_t> speaker_ids_;
   std::vector<std::vector<uint32_t>> speaker_quotes_;  // SpeakerBefore order
+  std::vector<ClaimEntry> claims_;  // slots; removed ones stay, unlisted
+  absl::flat_hash_map<std::string, uint32_t> unit_ids_;
+  std::vector<std::vector<uint32_t>> unit_claims_;  // ClaimBefore order
 };
 
 // "YYYY-MM-DD" -> YYYYMMDD; 0 for empty or malformed.

@@ -129,6 +129,10 @@ class PostgresStore final : public Store {
       absl::string_view text, int limit) override {
     return local_->FindQuoteCandidates(text, limit);
   }
+  absl::StatusOr<std::vector<QuoteRecord>> FindQuoteCandidatesWhere(
+      absl::string_view text, int limit, const CandidateFilter& keep) override {
+    return local_->FindQuoteCandidatesWhere(text, limit, keep);
+  }
   absl::StatusOr<SpeakerRecord> GetSpeaker(absl::string_view id) override {
     return local_->GetSpeaker(id);
   }
@@ -174,6 +178,7 @@ class PostgresStore final : public Store {
     return local_->ReadEvents(after_seq, limit);
   }
   int64_t LastEventSeq() override { return local_->LastEventSeq(); }
+  uint64_t DataGeneration() override { return local_->DataGeneration(); }
   void SetEventListener(std::function<void(int64_t)> listener) override {
     local_->SetEventListener(std::move(listener));
   }

@@ -26,11 +26,16 @@
 
 #define CC_QUOTE_COLUMNS CC_QUOTE_FIELDS ", " CC_EVIDENCE_COLUMNS
 
-#define CC_CLAIM_COLUMNS                                                    \
+// A claim's columns with `EVIDENCE` (five columns) as its article's.
+#define CC_CLAIM_COLUMNS_WITH(EVIDENCE)                                     \
   "c.id, c.surface, c.span_begin, c.span_end, c.value, c.low, c.high, "     \
   "c.approx, c.qualifier, c.vague, c.unit, c.unit_key, c.subject, c.time, " \
-  "c.asserted_by, c.quote_index, " CC_EVIDENCE_COLUMNS                      \
+  "c.asserted_by, c.quote_index, " EVIDENCE                                 \
   ", c.kind, c.change, c.is_delta, c.base, c.time_resolved"
+#define CC_CLAIM_COLUMNS CC_CLAIM_COLUMNS_WITH(CC_EVIDENCE_COLUMNS)
+// Five empty article columns, for claim rows whose evidence comes from the
+// memory index instead of a join.
+#define CC_NO_EVIDENCE_COLUMNS "'', '', '', '', ''"
 
 namespace claimcheck::store {
 

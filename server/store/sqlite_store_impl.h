@@ -38,6 +38,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/synchronization/mutex.h"
 #include "server/store/memory_index.h"
+#include "server/store/page_token.h"
 #include "server/store/prepared_article.h"
 #include "server/store/speaker_names.h"
 #include "server/store/speaker_profiles.h"
@@ -76,6 +77,8 @@ class SqliteStore final : public Store {
   absl::StatusOr<QuotePage> ListSpeakerQuotes(
       const SpeakerQuotesQuery& query) override;
   absl::StatusOr<ClaimPage> FindClaims(const ClaimsQuery& query) override;
+  absl::StatusOr<std::vector<QuoteRecord>> FindQuoteCandidatesWhere(
+      absl::string_view text, int limit, const CandidateFilter& keep) override;
   absl::StatusOr<StoreStats> GetStats() override;
 
   // Stories; in sqlite_store_stories.cc.
@@ -113,6 +116,7 @@ class SqliteStore final : public Store {
   absl::StatusOr<std::vector<WatchEventRecord>> ReadEvents(int64_t after_seq,
                                                            int limit) override;
   int64_t LastEventSeq() override { return last_event_seq_.load(); }
+  uint64_t DataGeneration() override { return data_generation_.load(); }
   void SetEventListener(std::function<void(int64_t)> listener) override;
 
   // Quote slots of the memory index, live and dead (tests: compaction).
@@ -214,6 +218,21 @@ class SqliteStore final : public Store {
   // Records of `hits`, from the memory index.
   std::vector<QuoteRecord> RecordsOf(const std::vector<MemoryIndex::Hit>& hits)
       ABSL_SHARED_LOCKS_REQUIRED(index_mu_);
+
+  // FindClaims for a unit key: the claims in order from the memory index,
+  // each row read by seq with the query's other filters, the evidence from
+  // the index. `fingerprint`, `after` and `limit` as FindClaims made them.
+  struct ClaimFilter {
+    std::string subject_key;
+    int64_t kind_mask = 0;
+    uint64_t fingerprint = 0;
+    bool has_cursor = false;
+    PageCursor after;
+    int limit = 0;
+  };
+  absl::StatusOr<ClaimPage> FindClaimsByUnit(const ClaimsQuery& query,
+                                             const ClaimFilter& filter)
+      ABSL_LOCKS_EXCLUDED(index_mu_);
 
   // Write-path steps; all run inside the caller's transaction.
   absl::StatusOr<PutResult> PutOneLocked(const PutRequest& request,
@@ -450,6 +469,8 @@ class SqliteStore final : public Store {
   std::vector<size_t> watch_word_counts_ ABSL_GUARDED_BY(write_mu_);
   int64_t pending_event_seq_ ABSL_GUARDED_BY(write_mu_) = 0;
   std::atomic<int64_t> last_event_seq_{0};  // newest committed event
+  // Bumped by CommitLocked once a commit is applied to the index.
+  std::atomic<uint64_t> data_generation_{0};
   absl::Mutex listener_mu_;
   std::function<void(int64_t)> event_listener_ ABSL_GUARDED_BY(listener_mu_);
 

@@ -225,6 +225,11 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuotesByHash(
 
 absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
     absl::string_view text, int limit) {
+  return FindQuoteCandidatesWhere(text, limit, {});
+}
+
+absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidatesWhere(
+    absl::string_view text, int limit, const CandidateFilter& keep) {
   CC_RETURN_IF_ERROR(CheckLimit(limit));
   limit = CappedLimit(limit);
   const std::vector<std::string> words = QueryWords(text);
@@ -238,8 +243,17 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
   //    queries below run.
   absl::ReaderMutexLock index_lock(&index_mu_);
   {
-    const std::vector<MemoryIndex::Hit> hits = index_->Candidates(norm, limit);
-    if (!hits.empty()) return RecordsOf(hits);
+    std::vector<MemoryIndex::Hit> hits = index_->Candidates(norm, limit);
+    if (!hits.empty()) {
+      if (keep) {
+        hits.erase(std::remove_if(hits.begin(), hits.end(),
+                                  [&](const MemoryIndex::Hit& h) {
+                                    return !keep(index_->Text(h));
+                                  }),
+                   hits.end());
+      }
+      return RecordsOf(hits);
+    }
   }
   ReaderLease db(this, AcquireReader());
   CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
@@ -296,12 +310,17 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidates(
       Stmt fetch,
       db->Prepare("SELECT " CC_QUOTE_COLUMNS " FROM quotes q JOIN articles a"
                   " ON a.id = q.article_id WHERE q.seq = ?1"));
+  int fetched = 0;  // rows read, kept or not: the same `limit` cut
   for (int64_t seq : seqs) {
-    if (static_cast<int>(out.size()) >= limit) break;
+    if (fetched >= limit) break;
     if (!seen.insert(seq).second) continue;
     fetch.Bind(1, seq);
     CC_ASSIGN_OR_RETURN(bool row, fetch.Step());
-    if (row) out.push_back(ReadQuoteRow(fetch));
+    if (row) {
+      ++fetched;
+      QuoteRecord r = ReadQuoteRow(fetch);
+      if (!keep || keep(r.quote.text)) out.push_back(std::move(r));
+    }
     fetch.Reset();
   }
   return out;
@@ -532,6 +551,10 @@ absl::StatusOr<ClaimPage> SqliteStore::FindClaims(const ClaimsQuery& query) {
     CC_ASSIGN_OR_RETURN(after, DecodePageToken(token_secret_, PageKind::kClaims,
                                                fingerprint, query.page_token));
   }
+  if (!query.unit_key.empty()) {
+    return FindClaimsByUnit(
+        query, {subject_key, kind_mask, fingerprint, has_cursor, after, limit});
+  }
   ReaderLease db(this, AcquireReader());
   CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
   // One statement per filter shape, so SQLite can pick the right index (a
@@ -576,6 +599,61 @@ absl::StatusOr<ClaimPage> SqliteStore::FindClaims(const ClaimsQuery& query) {
     last.key = page.claims.back().evidence.published_date;
     last.seq = stmt.Int64(kClaimColumnCount);
   }
+  return page;
+}
+
+absl::StatusOr<ClaimPage> SqliteStore::FindClaimsByUnit(
+    const ClaimsQuery& query, const ClaimFilter& f) {
+  absl::ReaderMutexLock index_lock(&index_mu_);
+  ReaderLease db(this, AcquireReader());
+  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
+  CC_ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db->Prepare("SELECT " CC_CLAIM_COLUMNS_WITH(
+          CC_NO_EVIDENCE_COLUMNS) " FROM claims c WHERE c.seq = ?1 AND "
+                                  "c.unit_key = ?2"
+                                  " AND (?3 = '' OR c.subject_key = ?3)"
+                                  " AND (?4 IS NULL OR c.range_high >= ?4)"
+                                  " AND (?5 IS NULL OR c.range_low <= ?5)"
+                                  " AND (?6 = 0 OR ((1 << c.kind) & ?6) <> "
+                                  "0)"));
+  stmt.Bind(2, query.unit_key)
+      .Bind(3, f.subject_key)
+      .Bind(4, query.min_value)
+      .Bind(5, query.max_value)
+      .Bind(6, f.kind_mask);
+  ClaimPage page;
+  PageCursor last;
+  absl::Status status;
+  MemoryIndex::ClaimCursor cursor;
+  cursor.has_cursor = f.has_cursor;
+  cursor.after_date = f.after.key;
+  cursor.after_seq = f.after.seq;
+  index_->VisitClaimsByUnit(
+      query.unit_key, cursor, [&](int64_t seq, uint32_t article) {
+        stmt.Reset();
+        stmt.Bind(1, seq);
+        absl::StatusOr<bool> row = stmt.Step();
+        if (!row.ok()) {
+          status = row.status();
+          return false;
+        }
+        if (!*row) return true;  // filtered out (or deleted since)
+        if (static_cast<int>(page.claims.size()) == f.limit) {
+          page.next_page_token = EncodePageToken(
+              token_secret_, PageKind::kClaims, f.fingerprint, last);
+          return false;
+        }
+        ClaimRecord r = ReadClaimRow(stmt);
+        const extract::Span span = r.evidence.span;
+        r.evidence = index_->ArticleEvidence(article);
+        r.evidence.span = span;
+        last.key = r.evidence.published_date;
+        last.seq = seq;
+        page.claims.push_back(std::move(r));
+        return true;
+      });
+  CC_RETURN_IF_ERROR(status);
   return page;
 }
 

@@ -627,6 +627,7 @@ absl::Status SqliteStore::CommitLocked(Transaction* txn) {
     absl::MutexLock lock(&index_mu_);
     if (index_ != nullptr) index_->Apply(delta);
   }
+  data_generation_.fetch_add(1);  // after the SQL commit and the index
   CompactIndexIfDueLocked().IgnoreError();  // on failure: the next commit
   // Kept conflicts follow the commit. The write is durable already; a
   // failed refresh leaves its groups dirty for the next one.

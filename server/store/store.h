@@ -357,6 +357,14 @@ class Store {
   virtual absl::StatusOr<std::vector<QuoteRecord>> FindQuoteCandidates(
       absl::string_view text, int limit) = 0;
 
+  // Whether a caller wants a candidate quote, by its text (e.g. whether it
+  // scores as a match); empty: every candidate.
+  using CandidateFilter = std::function<bool(absl::string_view quote_text)>;
+  // FindQuoteCandidates(text, limit) less the candidates `keep` rejects,
+  // in the same order: records are built only for the kept ones.
+  virtual absl::StatusOr<std::vector<QuoteRecord>> FindQuoteCandidatesWhere(
+      absl::string_view text, int limit, const CandidateFilter& keep) = 0;
+
   // Resolves a speaker id, canonical name or alias (case-insensitive) to a
   // record. NOT_FOUND if none.
   virtual absl::StatusOr<SpeakerRecord> GetSpeaker(
@@ -376,6 +384,13 @@ class Store {
   virtual absl::StatusOr<ClaimPage> FindClaims(const ClaimsQuery& query) = 0;
 
   virtual absl::StatusOr<StoreStats> GetStats() = 0;
+
+  // A number that changes with every committed write (articles, quotes,
+  // claims, speakers) once that write is visible to the read methods above,
+  // so results derived from them can be cached and checked for staleness:
+  // a result computed after reading generation G is current while
+  // DataGeneration() is still G. Never decreases within a process.
+  virtual uint64_t DataGeneration() = 0;
 
   // ---- Stories ----
 

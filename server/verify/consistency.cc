@@ -215,8 +215,9 @@ QuoteReport QuoteConsistency(absl::string_view query,
                              absl::Span<const QuoteOccurrence> candidates,
                              double min_score) {
   std::vector<size_t> members;
+  const MatchQuery prepared(query);
   for (size_t i = 0; i < candidates.size(); ++i) {
-    const MatchScore m = ScoreMatch(query, candidates[i].text);
+    const MatchScore m = ScoreMatch(prepared, candidates[i].text);
     if (m.exact || m.score >= min_score) members.push_back(i);
   }
   return BuildReport(candidates, std::move(members));

@@ -42,13 +42,20 @@ extract::Span Cover(const std::vector<extract::MatchToken>& tokens,
 
 }  // namespace
 
+MatchQuery::MatchQuery(absl::string_view query)
+    : words_(extract::MatchTokens(query)), views_(Views(words_)) {}
+
 MatchScore ScoreMatch(absl::string_view query, absl::string_view stored) {
+  return ScoreMatch(MatchQuery(query), stored);
+}
+
+MatchScore ScoreMatch(const MatchQuery& query, absl::string_view stored) {
   MatchScore result;
-  const std::vector<std::string> q_words = extract::MatchTokens(query);
+  const std::vector<absl::string_view>& q = query.words();
+  if (q.empty()) return result;
   const std::vector<extract::MatchToken> s_tokens =
       extract::MatchTokensWithSpans(stored);
-  if (q_words.empty() || s_tokens.empty()) return result;
-  const std::vector<absl::string_view> q = Views(q_words);
+  if (s_tokens.empty()) return result;
   std::vector<absl::string_view> s;
   s.reserve(s_tokens.size());
   for (const extract::MatchToken& t : s_tokens) s.push_back(t.text);

@@ -182,6 +182,25 @@ int Severity(Agreement a) {
   }
 }
 
+// A group of observations with one interval, as the pair loop of
+// QuantityConsistency compares it.
+struct GroupKey {
+  Interval interval;
+  int kind = 0;  // extract::QuantityKind
+  bool is_delta = false;
+};
+
+// CompareQuantities of two groups' quantities: SameKindOfQuantity, then
+// CompareIntervals.
+Agreement CompareGroups(const GroupKey& a, const GroupKey& b) {
+  constexpr int kUnknown = static_cast<int>(extract::QuantityKind::kUnknown);
+  const bool same_kind =
+      (a.kind == b.kind || a.kind == kUnknown || b.kind == kUnknown) &&
+      a.is_delta == b.is_delta;
+  return same_kind ? CompareIntervals(a.interval, b.interval)
+                   : Agreement::kCompatible;
+}
+
 }  // namespace
 
 Interval ComparableInterval(const extract::Quantity& q) {
@@ -254,15 +273,18 @@ QuantityReport QuantityConsistency(
   }
   size_t stated = 0;
   for (int64_t s : group_size) stated += static_cast<size_t>(s);
+  // What a pair of groups compares, packed: the g^2 loop below reads these
+  // instead of chasing each group's Quantity (g is up to ~1,000).
   const size_t g = groups.size();
-  std::vector<Agreement> verdict(g * g, Agreement::kConsistent);
+  std::vector<GroupKey> keys(g);
+  for (size_t a = 0; a < g; ++a) {
+    keys[a] = {groups[a], static_cast<int>(group_first[a]->kind),
+               group_first[a]->is_delta};
+  }
   for (size_t a = 0; a < g; ++a) {
     if (a % 64 == 0 && cancelled && cancelled()) return report;
     for (size_t b = a + 1; b < g; ++b) {
-      const Agreement ag = SameKindOfQuantity(*group_first[a], *group_first[b])
-                               ? CompareIntervals(groups[a], groups[b])
-                               : Agreement::kCompatible;
-      verdict[a * g + b] = verdict[b * g + a] = ag;
+      const Agreement ag = CompareGroups(keys[a], keys[b]);
       if (Severity(ag) > Severity(report.agreement)) report.agreement = ag;
       if (ag == Agreement::kConflicting) {
         report.conflict_count += group_size[a] * group_size[b];
@@ -275,10 +297,12 @@ QuantityReport QuantityConsistency(
        static_cast<int64_t>(report.conflicts.size()) < report.conflict_count;
        ++i) {
     if (group_of[i] == kUnstated) continue;
+    if (i % 64 == 0 && cancelled && cancelled()) return report;
     for (size_t j = i + 1;
          j < n && report.conflicts.size() < kMaxListedConflicts; ++j) {
       if (group_of[j] == kUnstated ||
-          verdict[group_of[i] * g + group_of[j]] != Agreement::kConflicting) {
+          CompareGroups(keys[group_of[i]], keys[group_of[j]]) !=
+              Agreement::kConflicting) {
         continue;
       }
       report.conflicts.push_back(absl::StrCat(

@@ -204,11 +204,12 @@ std::vector<Scored> ScoreCandidates(absl::string_view query,
                                     absl::string_view claimed_date,
                                     absl::Span<const QuoteOccurrence> c) {
   std::vector<Scored> scored;
+  const MatchQuery prepared(query);
   for (size_t i = 0; i < c.size(); ++i) {
     if (AfterDate(c[i].date, claimed_date)) continue;
     Scored s;
     s.index = i;
-    s.match = ScoreMatch(query, c[i].text);
+    s.match = ScoreMatch(prepared, c[i].text);
     s.fragment = s.match.query_is_fragment && s.match.score >= kFragmentFloor;
     s.whole = s.match.exact;
     if (!s.whole && s.match.score >= kNearExactScore &&

@@ -83,6 +83,24 @@ struct MatchScore {
 // Similarity of `query` to `stored` on normalised words (order-aware).
 MatchScore ScoreMatch(absl::string_view query, absl::string_view stored);
 
+// A query's normalised words, computed once for scoring it against many
+// stored texts: ScoreMatch(MatchQuery(q), s) == ScoreMatch(q, s).
+// Immutable once built; safe to share between threads.
+class MatchQuery {
+ public:
+  explicit MatchQuery(absl::string_view query);
+  MatchQuery(const MatchQuery&) = delete;
+  MatchQuery& operator=(const MatchQuery&) = delete;
+
+  // Views into words_: valid as long as this object.
+  const std::vector<absl::string_view>& words() const { return views_; }
+
+ private:
+  std::vector<std::string> words_;
+  std::vector<absl::string_view> views_;
+};
+MatchScore ScoreMatch(const MatchQuery& query, absl::string_view stored);
+
 // Word-level diff from `from` to `to`, on normalised words. Runs of the same
 // op are merged.
 std::vector<WordEdit> WordDiff(absl::string_view from, absl::string_view to);

@@ -69,7 +69,11 @@ class QueryCoreCancelTest : public ::testing::Test {
       puts.push_back({&inputs[i], &extractions[i], nullptr});
     }
     ASSERT_TRUE(store_->PutArticles(puts).ok());
-    core_ = std::make_unique<QueryCore>(store_.get(), Limits());
+    // No report cache: these tests count the polls of the computation,
+    // which a cached report skips (report_cache_test.cc covers the cache).
+    Limits limits;
+    limits.quantity_report_cache_bytes = 0;
+    core_ = std::make_unique<QueryCore>(store_.get(), limits);
   }
 
   // A `cancelled` that fires at poll number `fire_at` (counting from 1;

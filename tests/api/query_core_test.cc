@@ -295,5 +295,40 @@ TEST_F(QueryCoreTest, BadListingsAndIdsNameTheField) {
   });
 }
 
+// A cached quantity report is the one a fresh computation gives, and a
+// write (a new claim, a deletion) is seen by the next call: the cache is
+// stamped with the store's data generation.
+TEST_F(QueryCoreTest, QuantityReportCacheFollowsWrites) {
+  Ingest("Daily", "https://daily.example/q1",
+         "Officials said about 2,000 electric buses were ordered last year.");
+  const QueryCore core = Core();
+  Limits uncached_limits = limits_;
+  uncached_limits.quantity_report_cache_bytes = 0;
+  const QueryCore uncached(store_.get(), uncached_limits);
+  v1::GetQuantityConsistencyRequest req;
+  req.set_unit("electric buses");
+  const auto report = [&](const QueryCore& c) {
+    v1::QuantityConsistencyReport out;
+    EXPECT_THAT(c.GetQuantityConsistency(req, &out), IsOk());
+    return out;
+  };
+  const v1::QuantityConsistencyReport first = report(core);
+  ASSERT_EQ(first.observation_count(), 1);
+  EXPECT_EQ(report(core).SerializeAsString(), first.SerializeAsString());
+  Ingest("Herald", "https://herald.example/q2",
+         "Officials said 9,000 electric buses were ordered last year.");
+  const v1::QuantityConsistencyReport second = report(core);
+  EXPECT_EQ(second.observation_count(), 2);
+  EXPECT_EQ(second.agreement(), v1::AGREEMENT_CONFLICTING);
+  EXPECT_EQ(second.SerializeAsString(), report(uncached).SerializeAsString());
+  v1::DeleteArticleRequest del;
+  del.set_article_id(second.observations(1).evidence().article_id());
+  v1::DeleteArticleResponse deleted;
+  ASSERT_THAT(core.DeleteArticle(del, &deleted), IsOk());
+  const v1::QuantityConsistencyReport third = report(core);
+  EXPECT_EQ(third.observation_count(), 1);
+  EXPECT_EQ(third.SerializeAsString(), report(uncached).SerializeAsString());
+}
+
 }  // namespace
 }  // namespace claimcheck::api

@@ -2,7 +2,8 @@
 // plus its footprint (RSS per indexed quote) and startup time.
 //
 //   build-bench/tests/query_benchmark [--quotes=1000000] [--seconds=3]
-//       [--inflight=1,16,64] [--regen] [--db=PATH]
+//       [--inflight=1,16,64] [--regen] [--db=PATH] [--methods=approx,...]
+//       [--server=PATH/claimcheckd]
 //
 // Data: ~3 KB articles from tests/bench/article_gen.h (seed 42), extracted
 // here and written straight through the Store API (OpenSqliteStore +
@@ -73,6 +74,12 @@ struct Flags {
   std::vector<int> inflight = {1, 16, 64};
   bool regen = false;
   std::string db;
+  // Only the methods whose name contains one of these (the floor always
+  // runs); empty: all.
+  std::vector<std::string> methods;
+  // The claimcheckd binary to run; empty: the one built beside this program
+  // (another one gives a before/after pair on the same database).
+  std::string server;
 };
 
 double Secs(Clock::time_point t0) {
@@ -286,7 +293,7 @@ bool HealthServing(const std::string& target, int timeout_ms) {
          resp.status() == grpc::health::v1::HealthCheckResponse::SERVING;
 }
 
-void StartServer(const std::string& db, ServerProc* s) {
+void StartServer(const std::string& bin, const std::string& db, ServerProc* s) {
   int fds[2];
   if (pipe(fds) != 0) std::exit(1);
   const auto t0 = Clock::now();
@@ -295,7 +302,6 @@ void StartServer(const std::string& db, ServerProc* s) {
     dup2(fds[1], 2);
     close(fds[0]);
     close(fds[1]);
-    std::string bin = CLAIMCHECK_BINARY_DIR "/claimcheckd";
     std::string dbarg = "--db=" + db;
     execl(bin.c_str(), bin.c_str(), "--listen=127.0.0.1:0", dbarg.c_str(),
           "--log_calls=false", static_cast<char*>(nullptr));
@@ -448,10 +454,15 @@ Flags ParseFlags(int argc, char** argv) {
       f.regen = true;
     } else if (absl::ConsumePrefix(&a, "--db=")) {
       f.db = std::string(a);
+    } else if (absl::ConsumePrefix(&a, "--server=")) {
+      f.server = std::string(a);
+    } else if (absl::ConsumePrefix(&a, "--methods=")) {
+      f.methods = absl::StrSplit(a, ',', absl::SkipEmpty());
     } else {
       std::fprintf(stderr,
                    "usage: query_benchmark [--quotes=N] [--seconds=S] "
-                   "[--inflight=1,16,64] [--regen] [--db=PATH]\n");
+                   "[--inflight=1,16,64] [--regen] [--db=PATH] "
+                   "[--methods=NAME,...] [--server=CLAIMCHECKD]\n");
       std::exit(2);
     }
   }
@@ -459,6 +470,24 @@ Flags ParseFlags(int argc, char** argv) {
 }
 
 }  // namespace
+
+// The database is loaded through the Store API without a conflict finder,
+// so every conflict group is left dirty, and claimcheckd would recompute
+// ~900,000 of them at startup (hours on 2 cores). No measured method reads
+// kept conflicts: the backlog is dropped, and the output says so.
+void ClearDirtyConflictGroups(const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) std::exit(1);
+  const int64_t dirty = QueryInt(db, "SELECT count(*) FROM conflict_dirty");
+  if (dirty > 0) {
+    sqlite3_exec(db, "DELETE FROM conflict_dirty", nullptr, nullptr, nullptr);
+    std::printf(
+        "dropped %lld dirty conflict groups (left by the Store-API load; "
+        "ListConflicts is not measured here)\n",
+        static_cast<long long>(dirty));
+  }
+  sqlite3_close(db);
+}
 
 // The benchmark database: built (or reused when complete), then opened once
 // so that any schema migration is done before the server starts. Nullopt
@@ -490,6 +519,7 @@ std::optional<std::string> PrepareDatabase(const Flags& flags) {
         "--regen rebuilds it)\n",
         db.c_str());
   }
+  ClearDirtyConflictGroups(db);
   {
     // Applies any pending schema migration now, so that startup below is
     // a steady-state open and not a one-off migration.
@@ -587,6 +617,21 @@ std::vector<Method> MakeMethods(const Inputs& in, v1::ClaimCheck::Stub* stub,
   };
 }
 
+// The methods --methods names (by substring); all when it names none.
+std::vector<Method> Selected(std::vector<Method> all, const Flags& flags) {
+  if (flags.methods.empty()) return all;
+  std::vector<Method> out;
+  for (Method& m : all) {
+    for (const std::string& want : flags.methods) {
+      if (m.name.find(want) != std::string::npos) {
+        out.push_back(std::move(m));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 struct Row {
   std::string name;
   int inflight;
@@ -603,14 +648,17 @@ void PrintTargets(const std::vector<Row>& rows, const Method& floor,
     double want = 0;
     if (row.name == "who_said_exact") want = 0.5;
     if (row.name == "who_said_approx" || row.name == "verify_quote") want = 0.2;
+    // Reports read up to 1,000 claims: their p99 target is 20 ms.
+    const double p99_ms = row.name == "quantity_consistency" ? 20 : 5;
     const double ratio = row.r.qps / row.floor_qps;
-    std::printf("  %-22s ratio %.3f%s, p99 %.2f ms (<= 5 ms: %s)\n",
+    std::printf("  %-22s ratio %.3f%s, p99 %.2f ms (<= %.0f ms: %s)\n",
                 row.name.c_str(), ratio,
                 want > 0 ? absl::StrCat(" (>= ", want, ": ",
                                         ratio >= want ? "MET" : "NOT MET", ")")
                                .c_str()
                          : "",
-                row.r.p99_ms, row.r.p99_ms <= 5 ? "MET" : "NOT MET");
+                row.r.p99_ms, p99_ms,
+                row.r.p99_ms <= p99_ms ? "MET" : "NOT MET");
   }
   std::printf(
       "  RSS per quote %.0f B (<= 1536: %s); startup %.2f s with "
@@ -636,7 +684,9 @@ int main(int argc, char** argv) {
       static_cast<double>(FileSize(db)) / in.quotes);
 
   ServerProc server;
-  StartServer(db, &server);
+  StartServer(flags.server.empty() ? CLAIMCHECK_BINARY_DIR "/claimcheckd"
+                                   : flags.server,
+              db, &server);
   const int64_t rss_start = RssKb(server.pid);
   std::printf(
       "claimcheckd pid %d port %d: startup to SERVING %.3f s, RSS "
@@ -653,7 +703,7 @@ int main(int argc, char** argv) {
 
   Method floor;
   const std::vector<Method> methods =
-      MakeMethods(in, stub.get(), health.get(), &floor);
+      Selected(MakeMethods(in, stub.get(), health.get(), &floor), flags);
 
   // Warm-up (say so: it warms claimcheckd's SQLite page caches).
   {

@@ -844,6 +844,43 @@ TEST_P(StoreConformanceTest, FindClaimsFiltersByUnitSubjectAndInterval) {
   EXPECT_EQ(std::set<std::string>(all.begin(), all.end()).size(), 6u);
 }
 
+// Claims by unit follow every write: newest article first, a replaced
+// article's claims move with its new date (and its old ones are gone), a
+// deleted article's claims leave, and paging neither skips nor repeats.
+TEST_P(StoreConformanceTest, ClaimsByUnitFollowReplaceAndDelete) {
+  auto article = [](const std::string& tag, const std::string& date,
+                    const std::vector<std::string>& surfaces) {
+    TestArticle a = MakeArticle(tag, "Outlet", date);
+    for (const std::string& s : surfaces) {
+      a.extraction.quantities.push_back(MakeQuantity(s, "drone", 1.0));
+    }
+    return a;
+  };
+  Put(article("d1", "2026-01-01", {"d1 a", "d1 b"}));
+  Put(article("d2", "2026-03-01", {"d2 a"}));
+  const PutResult d3 = Put(article("d3", "2026-02-01", {"d3 a", "d3 b"}));
+  TestArticle d1 = article("d1", "2026-04-01", {"d1 new"});
+  d1.input.text += " Updated.";
+  Put(d1);  // same URL, new text: replaced, now the newest
+  ASSERT_TRUE(store_->DeleteArticle(d3.article_id).ok());
+  ClaimsQuery q;
+  q.unit_key = "drone";
+  q.limit = 1;
+  std::vector<std::string> got;
+  for (int pages = 0; pages < 10; ++pages) {
+    absl::StatusOr<ClaimPage> page = store_->FindClaims(q);
+    ASSERT_TRUE(page.ok()) << page.status();
+    for (const ClaimRecord& c : page->claims) {
+      got.push_back(c.quantity.surface);
+      EXPECT_FALSE(c.evidence.article_id.empty());
+      EXPECT_EQ(c.evidence.outlet, "Outlet");
+    }
+    q.page_token = page->next_page_token;
+    if (q.page_token.empty()) break;
+  }
+  EXPECT_THAT(got, ElementsAre("d1 new", "d2 a"));
+}
+
 TEST_P(StoreConformanceTest, StoriesJoinSameEventAndSplitOnDelete) {
   const std::string bridge =
       "The Harbor Bridge in Port Elms reopened on Tuesday after eight months "
