@@ -59,10 +59,16 @@ std::function<bool()> CancelledFn(grpc::CallbackServerContext* ctx) {
 }
 
 // The status the client sees: once it cancelled or its deadline passed,
-// whatever the handler answers, it gets CANCELLED or DEADLINE_EXCEEDED.
+// whatever the handler answers, it gets CANCELLED or DEADLINE_EXCEEDED. The
+// client's own timer cancels the call a little before our copy of its
+// deadline passes (the timeout travels rounded up, and after a delay), so a
+// cancel within kDeadlineSlack of the deadline is the deadline.
 grpc::Status ClientStatus(const grpc::CallbackServerContext& ctx,
                           const grpc::Status& sent) {
-  if (ctx.deadline() < std::chrono::system_clock::now()) {
+  constexpr auto kDeadlineSlack = std::chrono::milliseconds(50);
+  const auto now = std::chrono::system_clock::now();
+  if (ctx.deadline() < now ||
+      (ctx.IsCancelled() && ctx.deadline() < now + kDeadlineSlack)) {
     return grpc::Status(grpc::StatusCode::DEADLINE_EXCEEDED,
                         "deadline exceeded");
   }
