@@ -246,9 +246,11 @@ absl::StatusOr<std::vector<QuoteRecord>> SqliteStore::FindQuoteCandidatesWhere(
     std::vector<MemoryIndex::Hit> hits = index_->Candidates(norm, limit);
     if (!hits.empty()) {
       if (keep) {
+        // The lambda runs here, under index_lock.
+        const MemoryIndex& index = *index_;
         hits.erase(std::remove_if(hits.begin(), hits.end(),
                                   [&](const MemoryIndex::Hit& h) {
-                                    return !keep(index_->Text(h));
+                                    return !keep(index.Text(h));
                                   }),
                    hits.end());
       }
@@ -629,7 +631,9 @@ absl::StatusOr<ClaimPage> SqliteStore::FindClaimsByUnit(
   cursor.has_cursor = f.has_cursor;
   cursor.after_date = f.after.key;
   cursor.after_seq = f.after.seq;
-  index_->VisitClaimsByUnit(
+  // The visitor runs here, under index_lock.
+  const MemoryIndex& index = *index_;
+  index.VisitClaimsByUnit(
       query.unit_key, cursor, [&](int64_t seq, uint32_t article) {
         stmt.Reset();
         stmt.Bind(1, seq);
@@ -646,7 +650,7 @@ absl::StatusOr<ClaimPage> SqliteStore::FindClaimsByUnit(
         }
         ClaimRecord r = ReadClaimRow(stmt);
         const extract::Span span = r.evidence.span;
-        r.evidence = index_->ArticleEvidence(article);
+        r.evidence = index.ArticleEvidence(article);
         r.evidence.span = span;
         last.key = r.evidence.published_date;
         last.seq = seq;
