@@ -11,10 +11,10 @@ namespace claimcheck::extract {
 namespace {
 
 constexpr absl::string_view kHonorifics[] = {
-    "mr",   "mrs",  "ms",   "miss", "dr",   "adm",  "gen",    "sen",
-    "rep",  "gov",  "lt",   "col",  "sgt",  "capt", "maj",    "prof",
-    "rev",  "sir",  "dame", "pres", "cmdr", "brig", "atty",   "hon",
-    "supt", "insp", "det",  "cpl",  "pvt",  "amb",  "messrs", "fr"};
+    "mr",   "mrs",  "ms",   "miss",   "dr",   "adm", "gen",  "sen",  "rep",
+    "gov",  "lt",   "col",  "sgt",    "capt", "maj", "prof", "rev",  "sir",
+    "dame", "pres", "cmdr", "brig",   "atty", "hon", "supt", "insp", "det",
+    "cpl",  "pvt",  "amb",  "messrs", "fr",   "del"};
 
 constexpr absl::string_view kRoleWords[] = {"minister",
                                             "president",
@@ -563,7 +563,7 @@ absl::string_view HonorificRole(absl::string_view word) {
       {"col", "colonel"},        {"sgt", "sergeant"},   {"capt", "captain"},
       {"maj", "major"},          {"prof", "professor"}, {"dr", "doctor"},
       {"pres", "president"},     {"cmdr", "commander"}, {"amb", "ambassador"},
-      {"brig", "general"}};
+      {"brig", "general"},       {"del", "delegate"}};
   for (const auto& r : kRoles) {
     if (WordEquals(word, r.abbrev)) return r.role;
   }

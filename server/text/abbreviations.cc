@@ -8,7 +8,7 @@ bool IsListedAbbreviation(absl::string_view word) {
       "Mr", "Mrs", "Ms", "Dr", "Adm", "Gen", "Gens", "Sen", "Rep", "Gov", "Lt",
       "Col", "Sgt", "Capt", "Maj", "Prof", "Rev", "St", "Jr", "Sr", "Mt", "Ft",
       "Cmdr", "Brig", "Pres", "Supt", "Insp", "Det", "Cpl", "Pvt", "Atty",
-      "Hon", "Messrs", "Mmes", "Sec", "Amb", "Rt", "Fr",
+      "Hon", "Messrs", "Mmes", "Sec", "Amb", "Rt", "Fr", "Del",
       // Months.
       "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
       // Others.

@@ -56,6 +56,14 @@ TEST(SpeakerCandidatesTest, ParticiplesNumbersAndHeadingsStartNoName) {
   }
 }
 
+TEST(SpeakerCandidatesTest, DelegateTitleIsNotAName) {
+  // "Del." (a delegate to the U.S. House) does not end the sentence.
+  const std::vector<std::string> got = Canonicals(
+      "\"It is a disgrace,\" said Del. Irene Vance of the Virgin Islands.");
+  EXPECT_TRUE(Has(got, "Irene Vance"));
+  EXPECT_FALSE(Has(got, "Del"));
+}
+
 TEST(SpeakerCandidatesTest, SurnamesEndingInIngStayNames) {
   // Before a speech verb or a comma, an -ing word is a surname.
   const std::vector<std::string> got = Canonicals(
