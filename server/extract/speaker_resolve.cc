@@ -204,17 +204,9 @@ bool SpeakerIndex::ParticipleOpener(size_t i) const {
   if (w.size() < 6 || !absl::EndsWith(w, "ing") || first_name || IsPlace(w)) {
     return false;
   }
-  const uint32_t para = tokens_[i].para;
-  if (i > 0 && tokens_[i - 1].para == para) {
-    const Token& p = tokens_[i - 1];
-    const absl::string_view pw = TokenText(text_, p);
-    if (p.kind == TokenKind::kWord ||
-        (p.kind == TokenKind::kPunct && pw != "." && pw != "!" && pw != "?" &&
-         pw != ":")) {
-      return false;
-    }
-  }
-  if (!Usable(i + 1, para)) return false;
+  // Opens a sentence, or follows a colon ("Update: Having lost, ...").
+  if (!sent_start_[i] && TokenText(text_, tokens_[i - 1]) != ":") return false;
+  if (!Usable(i + 1, tokens_[i].para)) return false;
   return tokens_[i + 1].cap ||
          (tokens_[i + 1].lower &&
           !IsSpeechVerb(TokenText(text_, tokens_[i + 1])));
