@@ -32,8 +32,9 @@
 namespace claimcheck::extract {
 namespace {
 
-constexpr size_t kPostWindow = 12;     // tokens after a quote
-constexpr size_t kPartialWindow = 40;  // tokens from a verb to its quote
+constexpr size_t kPostWindow = 12;        // tokens after a quote
+constexpr size_t kAppositionWindow = 32;  // "Smith, <apposition>, said"
+constexpr size_t kPartialWindow = 40;     // tokens from a verb to its quote
 
 struct Attribution {
   bool found = false;
@@ -115,6 +116,11 @@ class Attributor {
   int SubjectOf(size_t verb, size_t window_start) const;
   size_t SkipFillers(size_t k, size_t limit) const;
   Attribution AfterQuote(const QuoteSpan& q) const;
+  // The speech verb after an apposition that opens at `comma` ("Smith, senior
+  // vice president of policy, economics and regulatory affairs at the
+  // institute, told"): the first word after a later comma that is a verb.
+  // `comma` itself when there is none within kAppositionWindow tokens.
+  size_t AfterApposition(size_t comma, uint32_t para) const;
   Attribution BeforeQuote(const QuoteSpan& q) const;
   // A lead-in ending just before token `end` of paragraph `para`: a speech
   // verb and its subject, or "according to X" / "in the words of X".
@@ -257,6 +263,17 @@ void Attributor::FindChannel(size_t from, uint32_t para, Attribution* a) const {
   }
 }
 
+size_t Attributor::AfterApposition(size_t comma, uint32_t para) const {
+  const size_t limit = std::min(tokens_.size(), comma + kAppositionWindow);
+  for (size_t c = comma + 1; c < limit && tokens_[c].para == para; ++c) {
+    if (index_.InQuote(c) || index_.SentenceEnd(c)) break;
+    if (!IsChar(c, ',')) continue;
+    const size_t v = SkipFillers(c + 1, limit);
+    if (v < limit && IsVerb(v)) return v;
+  }
+  return comma;
+}
+
 Attribution Attributor::AfterQuote(const QuoteSpan& q) const {
   Attribution a;
   if (!q.closed) return a;
@@ -278,17 +295,12 @@ Attribution Attributor::AfterQuote(const QuoteSpan& q) const {
   if (const Mention* m = index_.StartingAt(k);
       m != nullptr && !UnresolvedIt(m)) {
     size_t v = SkipFillers(m->last_tok + 1, limit);
-    // Appositive: "Smith, the minister, said".
     if (IsChar(v, ',')) {
-      for (size_t c = v + 1; c < limit && tokens_[c].para == q.para; ++c) {
-        if (index_.InQuote(c) || index_.SentenceEnd(c)) break;
-        if (IsChar(c, ',')) {
-          v = SkipFillers(c + 1, limit);
-          break;
-        }
-      }
+      v = AfterApposition(v, q.para);
+    } else if (v >= limit) {
+      v = n;  // no verb within the window
     }
-    if (v < limit && IsVerb(v) && tokens_[v].para == q.para) {
+    if (v < n && IsVerb(v) && tokens_[v].para == q.para) {
       a.found = true;
       a.mention = mindex(m);
       a.verb = static_cast<int>(v);

@@ -475,6 +475,17 @@ TEST(QuotesTest, OrganisationNamesAndNouns) {
   });
 }
 
+TEST(QuotesTest, LongAppositionBeforeTheVerb) {
+  // The apposition holds commas of its own: the verb after the last one.
+  RunCases({
+      {"\"We will wait,\" Ann Lee said. \"It is becoming a pattern,\" Dana "
+       "Pike, senior vice president of policy, economics and regulatory "
+       "affairs at the Lake Institute, told reporters.",
+       {{"We will wait,", "Ann Lee", "Ann Lee"},
+        {"It is becoming a pattern,", "Dana Pike", "Dana Pike"}}},
+  });
+}
+
 TEST(QuotesTest, MoreLeadIns) {
   RunCases({
       // "accused X of", "shot back:".
