@@ -447,7 +447,7 @@ bool IsGenericUnitKey(absl::string_view unit_key) {
       "kilometer", "km",
       "metre",     "meter",
       "foot",      "",
-      "number"};
+      "number",    "fraction"};
   for (absl::string_view g : kGeneric) {
     if (unit_key == g) return true;
   }
@@ -455,6 +455,19 @@ bool IsGenericUnitKey(absl::string_view unit_key) {
 }
 
 namespace {
+
+// Two values of one unit in one story further apart than this factor are two
+// quantities (a part and its whole, a threshold and a margin: 61 senators and
+// 10 GOP senators), not one quantity reported two ways.
+constexpr double kMaxConflictRatio = 2.0;
+
+// Whether disjoint intervals `x` and `y` are more than kMaxConflictRatio
+// apart (positive values only).
+bool FarApart(const Interval& x, const Interval& y) {
+  const Interval& lo = x.high <= y.low ? x : y;
+  const Interval& hi = x.high <= y.low ? y : x;
+  return lo.high > 0 && hi.low > kMaxConflictRatio * lo.high;
+}
 
 // Claims with the same interval, subject and time; members earliest first.
 struct ClaimClass {
@@ -537,7 +550,10 @@ std::optional<ConflictPair> ClassConflict(
       (cx.subject.empty() || cx.subject != cy.subject)) {
     return std::nullopt;
   }
-  if (CompareQuantities(qa, qb) != Agreement::kConflicting) return std::nullopt;
+  if (CompareQuantities(qa, qb) != Agreement::kConflicting ||
+      FarApart(cx.iv, cy.iv)) {
+    return std::nullopt;
+  }
   // Not a disagreement between sources if everything is one article.
   bool two_articles = false;
   for (size_t m : cx.members) {

@@ -251,7 +251,7 @@ TEST(NumericConflictsTest, NotConflictsWhenSubjectsTimesOrArticleDiffer) {
   const extract::Quantity now = Claim(5, 5, "icbm", "", "today");
   const extract::Quantity pct1 = Claim(3, 3, "percent");
   const extract::Quantity pct2 = Claim(40, 40, "percent");
-  const extract::Quantity same1 = Claim(1, 1, "ship");
+  const extract::Quantity same1 = Claim(4, 4, "ship");
   const extract::Quantity same2 = Claim(9, 9, "ship");
   const ClaimOccurrence subjects[] = {{&iran, "a1", "X", "2026-01-01"},
                                       {&israel, "a2", "Y", "2026-01-02"}};
@@ -277,6 +277,41 @@ TEST(NumericConflictsTest, NotConflictsWhenSubjectsTimesOrArticleDiffer) {
   const std::vector<ConflictPair> got = NumericConflicts(one_value);
   ASSERT_EQ(got.size(), 1u);
   EXPECT_EQ(got[0].reason, "same counted thing 'ship'; same dimension");
+}
+
+TEST(NumericConflictsTest, FarApartValuesAreTwoQuantities) {
+  // "61 senators" (a threshold) and "10 GOP senators" (a bloc) in one story
+  // are two quantities; "180 miles" and "181 miles" one, reported two ways;
+  // twice as many is still read as a disagreement.
+  const extract::Quantity threshold = Claim(61, 61, "senator");
+  const extract::Quantity bloc = Claim(10, 10, "senator");
+  const ClaimOccurrence far[] = {{&threshold, "a1", "X", "2026-01-01"},
+                                 {&bloc, "a2", "Y", "2026-01-01"}};
+  EXPECT_TRUE(NumericConflicts(far).empty());
+  const extract::Quantity vague_lo = Claim(100, 1000, "worker");
+  const extract::Quantity vague_hi = Claim(100000, 1000000, "worker");
+  const ClaimOccurrence vague[] = {{&vague_lo, "a1", "X", "2026-01-01"},
+                                   {&vague_hi, "a2", "Y", "2026-01-01"}};
+  EXPECT_TRUE(NumericConflicts(vague).empty());
+  const extract::Quantity d1 = Claim(180, 180, "mi");
+  const extract::Quantity d2 = Claim(181, 181, "mi");
+  const ClaimOccurrence near[] = {{&d1, "a1", "X", "2026-01-01"},
+                                  {&d2, "a2", "Y", "2026-01-01"}};
+  EXPECT_EQ(NumericConflicts(near).size(), 1u);
+  const extract::Quantity ten = Claim(10, 10, "candidate");
+  const extract::Quantity twenty = Claim(20, 20, "candidate");
+  const ClaimOccurrence twice[] = {{&ten, "a1", "X", "2026-01-01"},
+                                   {&twenty, "a2", "Y", "2026-01-01"}};
+  EXPECT_EQ(NumericConflicts(twice).size(), 1u);
+}
+
+TEST(NumericConflictsTest, BareFractionsNeedASubject) {
+  // "a half" and "two-thirds" of what: not comparable without a subject.
+  const extract::Quantity half = Claim(0.5, 0.5, "fraction");
+  const extract::Quantity two_thirds = Claim(0.6667, 0.6667, "fraction");
+  const ClaimOccurrence group[] = {{&half, "a1", "X", "2026-01-01"},
+                                   {&two_thirds, "a2", "Y", "2026-01-01"}};
+  EXPECT_TRUE(NumericConflicts(group).empty());
 }
 
 }  // namespace
