@@ -32,8 +32,38 @@ bool SameOccurrenceSpeaker(const QuoteOccurrence& a, const QuoteOccurrence& b) {
   return SameSpeaker(a.speaker, b.speaker);
 }
 
-// "tim" / "timothy", "vicente" / "vincente": one first name written two ways.
+// "mike" / "michael": English diminutives that are not a prefix of the
+// name (those are caught by FirstNamesClose itself).
+bool Diminutive(absl::string_view a, absl::string_view b) {
+  static constexpr struct {
+    absl::string_view short_form, name;
+  } kPairs[] = {
+      {"mike", "michael"},    {"bill", "william"},    {"billy", "william"},
+      {"will", "william"},    {"bob", "robert"},      {"bobby", "robert"},
+      {"rob", "robert"},      {"jim", "james"},       {"jimmy", "james"},
+      {"joe", "joseph"},      {"dick", "richard"},    {"rick", "richard"},
+      {"chuck", "charles"},   {"charlie", "charles"}, {"ted", "edward"},
+      {"ned", "edward"},      {"liz", "elizabeth"},   {"beth", "elizabeth"},
+      {"betsy", "elizabeth"}, {"kate", "katherine"},  {"kate", "catherine"},
+      {"kathy", "katherine"}, {"steve", "stephen"},   {"steve", "steven"},
+      {"dave", "david"},      {"tony", "anthony"},    {"andy", "andrew"},
+      {"jack", "john"},       {"johnny", "john"},     {"peggy", "margaret"},
+      {"maggie", "margaret"}, {"sue", "susan"},       {"larry", "lawrence"},
+      {"harry", "henry"},     {"hank", "henry"},      {"bernie", "bernard"},
+      {"jerry", "gerald"},    {"sandy", "sandra"},    {"sally", "sarah"}};
+  for (const auto& p : kPairs) {
+    if ((a == p.short_form && b == p.name) ||
+        (b == p.short_form && a == p.name)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// "tim" / "timothy", "vicente" / "vincente", "mike" / "michael": one first
+// name written two ways.
 bool FirstNamesClose(absl::string_view a, absl::string_view b) {
+  if (Diminutive(a, b)) return true;
   if (a.size() > b.size()) std::swap(a, b);
   if (a.size() >= 3 && b.substr(0, a.size()) == a) return true;
   return a.size() >= 4 && text::BoundedEditDistance(a, b, 2) <= 2;
