@@ -188,6 +188,52 @@ void AddAttributionPair(absl::Span<const QuoteOccurrence> group,
 
 }  // namespace
 
+namespace {
+
+// 1 for "i", 2 for "we", 3 for "he", "she", "they", 4 for "you" (and their
+// other forms, contracted as normalised: "i'm" is "im"); 0 for other words.
+int PersonOf(absl::string_view w) {
+  static constexpr struct {
+    absl::string_view word;
+    int person;
+  } kPronouns[] = {
+      {"i", 1},      {"im", 1},   {"ive", 1},   {"me", 1},    {"my", 1},
+      {"we", 2},     {"weve", 2}, {"us", 2},    {"our", 2},   {"he", 3},
+      {"hes", 3},    {"she", 3},  {"shes", 3},  {"they", 3},  {"theyre", 3},
+      {"theyve", 3}, {"him", 3},  {"her", 3},   {"them", 3},  {"his", 3},
+      {"their", 3},  {"you", 4},  {"youre", 4}, {"youve", 4}, {"your", 4}};
+  for (const auto& p : kPronouns) {
+    if (w == p.word) return p.person;
+  }
+  return 0;
+}
+
+// The first pronoun's person in `words` (space-joined), or 0.
+int FirstPerson(absl::string_view words) {
+  for (absl::string_view w : absl::StrSplit(words, ' ')) {
+    if (const int p = PersonOf(w); p != 0) return p;
+  }
+  return 0;
+}
+
+// "I'm not going to pay" and "we are not going to pay": words replaced by
+// others in another grammatical person, so two utterances.
+bool ChangesPerson(const std::vector<WordEdit>& diff) {
+  for (size_t i = 0; i + 1 < diff.size(); ++i) {
+    if (diff[i].op == WordEdit::Op::kEqual ||
+        diff[i + 1].op == WordEdit::Op::kEqual ||
+        diff[i].op == diff[i + 1].op) {
+      continue;
+    }
+    const int from = FirstPerson(diff[i].text);
+    const int to = FirstPerson(diff[i + 1].text);
+    if (from != 0 && to != 0 && from != to) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool SameUtterance(absl::string_view a, absl::string_view b) {
   const MatchScore m = ScoreMatch(a, b);
   if (m.exact) return true;
@@ -195,8 +241,9 @@ bool SameUtterance(absl::string_view a, absl::string_view b) {
   const size_t wa = extract::MatchTokens(a).size();
   const size_t wb = extract::MatchTokens(b).size();
   if (std::min(wa, wb) < static_cast<size_t>(kMinFragmentWords)) return false;
-  if (m.query_is_fragment || m.stored_is_fragment) return true;
   const std::vector<WordEdit> diff = WordDiff(b, a);
+  if (ChangesPerson(diff)) return false;
+  if (m.query_is_fragment || m.stored_is_fragment) return true;
   const MeaningChange meaning = AssessMeaning(diff, b, a);
   if (meaning.negation_changed || meaning.number_changed ||
       meaning.name_changed) {

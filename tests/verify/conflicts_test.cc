@@ -34,6 +34,19 @@ TEST(AttributionConflictsTest, DifferentSpeakersConflictSameOnesDoNot) {
                                         "Hale"));
 }
 
+TEST(SameUtteranceTest, AnotherGrammaticalPersonIsAnotherUtterance) {
+  // One former president's "we" and another's "I" share four words.
+  EXPECT_FALSE(SameUtterance(
+      "People of Freedonia, we are not going to pay a single cent for such a "
+      "wall! And it is going to be useless,",
+      "I'm not going to pay,"));
+  EXPECT_FALSE(SameUtterance("We will not back down on the budget",
+                             "They will not back down on the budget"));
+  // Loose quoting of one utterance still is one.
+  EXPECT_TRUE(SameUtterance("We will not back down on the budget",
+                            "We will not back down on the budget at all"));
+}
+
 TEST(AttributionConflictsTest, SameRecordIdIsOneSpeaker) {
   // Merged spelling variants share the record id.
   const QuoteOccurrence group[] = {
