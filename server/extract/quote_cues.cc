@@ -62,7 +62,7 @@ constexpr absl::string_view kSpeechVerbs[] = {
     "posting",       "tweeting",     "accused",      "accuses",
     "accusing",      "praised",      "praises",      "criticized",
     "criticised",    "criticizes",   "criticises",   "hailed",
-    "dismissed"};
+    "dismissed",     "reads"};
 
 constexpr absl::string_view kPostingVerbs[] = {
     "posted", "posts",   "tweeted",  "tweets",  "wrote",    "writes",

@@ -465,6 +465,11 @@ TEST(QuotesTest, OrganisationNamesAndNouns) {
       // Nobody named: the description is the speaker.
       {"\"Nobody here is surprised,\" the official said.",
        {{"Nobody here is surprised,", "the official", "the official"}}},
+      // A document "reads".
+      {"Parents sent a letter to the board. \"Our children are thriving in "
+       "these schools,\" the letter reads.",
+       {{"Our children are thriving in these schools,", "the letter",
+         "the letter"}}},
       {"The jury called the book \"a quiet triumph.\"",
        {{"a quiet triumph.", "the jury", "The jury", true}}},
       // "X's office/ministry accused him of ..." was always wrong in the
