@@ -179,22 +179,38 @@ bool SpeakerIndex::InvertedSpeechVerb(size_t i) const {
 
 namespace {
 
-// A long word in capitals is a shouted heading ("VIEWPOINT", "CONGRESS"),
-// not a name; acronyms that speak ("NASA", "UNICEF") are shorter.
-bool Shouted(absl::string_view w) {
-  if (w.size() < 7) return false;
+// Only capital letters, two at least.
+bool InCapitals(absl::string_view w) {
+  if (w.size() < 2) return false;
   for (char c : w) {
     if (c < 'A' || c > 'Z') return false;
   }
-  return !IsKnownOrg(w);
+  return true;
+}
+
+// A long word in capitals is a shouted heading ("VIEWPOINT", "CONGRESS"),
+// not a name; acronyms that speak ("NASA", "UNICEF") are shorter.
+bool Shouted(absl::string_view w) {
+  return w.size() >= 7 && InCapitals(w) && !IsKnownOrg(w);
 }
 
 }  // namespace
 
 bool SpeakerIndex::NeverStartsName(size_t i) const {
   const absl::string_view w = TokenText(text_, tokens_[i]);
-  return IsCapStopword(w) || Shouted(w) || InvertedSpeechVerb(i) ||
-         ParticipleOpener(i);
+  return IsCapStopword(w) || Shouted(w) || ShoutedPair(i) ||
+         InvertedSpeechVerb(i) || ParticipleOpener(i);
+}
+
+bool SpeakerIndex::ShoutedPair(size_t i) const {
+  // "LOS ANGELES —", "EBOLA SURVIVORS": two words in capitals are a dateline
+  // or a heading; a speaking acronym stands alone ("NASA said").
+  if (!InCapitals(TokenText(text_, tokens_[i]))) return false;
+  const uint32_t para = tokens_[i].para;
+  return (Usable(i + 1, para) &&
+          InCapitals(TokenText(text_, tokens_[i + 1]))) ||
+         (i > 0 && Usable(i - 1, para) &&
+          InCapitals(TokenText(text_, tokens_[i - 1])));
 }
 
 bool SpeakerIndex::ParticipleOpener(size_t i) const {

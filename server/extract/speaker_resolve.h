@@ -99,8 +99,11 @@ class SpeakerIndex {
   // Financial Reform") or opens an inverted attribution ("Said Ellis: ...").
   bool InvertedSpeechVerb(size_t i) const;
   // Capitalised token `i` cannot start a name: a cap stopword, a long word
-  // in capitals, or one of the two cases below.
+  // or two words in capitals, or one of the two cases below.
   bool NeverStartsName(size_t i) const;
+  // Token `i` and the next or the one before are words in capitals ("LOS
+  // ANGELES", "ROLL TIDE").
+  bool ShoutedPair(size_t i) const;
   // Token `i` opens its sentence with a participle, not a name: "Having
   // lost so much, ...", "Knowing Bardos was a fan, ...". Not a known first
   // name or place, and not before a speech verb or comma ("Manning said").

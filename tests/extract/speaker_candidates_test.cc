@@ -64,6 +64,19 @@ TEST(SpeakerCandidatesTest, DelegateTitleIsNotAName) {
   EXPECT_FALSE(Has(got, "Del"));
 }
 
+TEST(SpeakerCandidatesTest, WordsInCapitalsInPairsAreNoName) {
+  // A dateline and a heading; an acronym alone still speaks.
+  const std::vector<std::string> got = Canonicals(
+      "LOS ANGELES - The storm closed roads, NASA said.\n\n"
+      "ROLL TIDE Alabama fans cheered.");
+  EXPECT_TRUE(Has(got, "NASA"));
+  for (const char* bad :
+       {"LOS ANGELES", "LOS", "ANGELES", "TIDE Alabama", "ROLL TIDE", "TIDE"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_FALSE(Has(got, bad));
+  }
+}
+
 TEST(SpeakerCandidatesTest, SurnamesEndingInIngStayNames) {
   // Before a speech verb or a comma, an -ing word is a surname.
   const std::vector<std::string> got = Canonicals(
