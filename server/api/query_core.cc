@@ -269,8 +269,8 @@ absl::Status QueryCore::ListSpeakerQuotes(
     const v1::ListSpeakerQuotesRequest& req,
     v1::ListSpeakerQuotesResponse* resp) const {
   CC_ASSIGN_OR_RETURN(const int limit, ValidateRequest(req, limits_));
-  CC_ASSIGN_OR_RETURN(store::SpeakerRecord speaker,
-                      store_->GetSpeaker(req.speaker()));
+  CC_ASSIGN_OR_RETURN(store::SpeakerName speaker,
+                      store_->ResolveSpeaker(req.speaker()));
   store::SpeakerQuotesQuery q;
   q.speaker_id = speaker.id;
   q.outlet = req.outlet();
@@ -319,8 +319,8 @@ absl::Status QueryCore::VerifyQuote(const v1::VerifyQuoteRequest& req,
   // none is fine: names are compared too.
   std::string claimed_id;
   if (!req.claimed_speaker().empty()) {
-    absl::StatusOr<store::SpeakerRecord> claimed =
-        store_->GetSpeaker(req.claimed_speaker());
+    absl::StatusOr<store::SpeakerName> claimed =
+        store_->ResolveSpeaker(req.claimed_speaker());
     if (claimed.ok()) {
       claimed_id = claimed->id;
     } else if (claimed.status().code() != absl::StatusCode::kNotFound) {
