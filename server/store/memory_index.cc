@@ -686,20 +686,6 @@ void WeighRarestFirst(std::vector<PostingList>* lists, size_t live_quotes) {
   }
 }
 
-// Weighted overlap of `q` with the first `n` lists, each probed from its
-// cursor (callers ask in ascending q, so cursors only move forward).
-float Overlap(const std::vector<PostingList>& lists, uint32_t q, size_t n,
-              std::vector<size_t>* cur) {
-  float score = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const std::vector<uint32_t>& l = *lists[i].ords;
-    size_t& c = (*cur)[i];
-    c = SeekFrom(l, c, q);
-    if (c < l.size() && l[c] == q) score += lists[i].weight;
-  }
-  return score;
-}
-
 // The best `keep` candidates by Better(), in a bounded heap (worst on top)
 // instead of every scored posting (up to ~20,000 in step 2 of Candidates)
 // with a selection afterwards.
@@ -756,7 +742,7 @@ class AllOfWalk {
         cur_(scoring, 0),
         bound_(scoring + 1, 0.f) {
     for (size_t e = all_of; e <= scoring; ++e) {
-      // Summed in list order, as Overlap() sums a score.
+      // Summed in list order, as Score() sums a score.
       for (size_t i = 0; i < scoring; ++i) {
         if (i < all_of || i >= e) bound_[e] += lists[i].weight;
       }
@@ -770,6 +756,22 @@ class AllOfWalk {
       --essential_;
     }
     return essential_ > all_of_;
+  }
+
+  // The score of q, just returned by Next(): the in-order sum of the
+  // weights of the scoring lists holding it (lists [0, all_of) hold it;
+  // the others are probed from the walk's cursors, which only move on).
+  float Score(uint32_t q) {
+    float score = 0;
+    for (size_t i = 0; i < scoring_; ++i) {
+      if (i >= all_of_) {
+        const std::vector<uint32_t>& l = *lists_[i].ords;
+        cur_[i] = SeekFrom(l, cur_[i], q);
+        if (cur_[i] == l.size() || l[cur_[i]] != q) continue;
+      }
+      score += lists_[i].weight;
+    }
+    return score;
   }
 
   // The first ordinal >= x in the walk; nullopt past its end.
@@ -844,7 +846,6 @@ size_t ScoreAllOfRarest(const std::vector<PostingList>& lists,
   const size_t all_of = std::min<size_t>(lists.size(), 3);
   AllOfWalk walk(lists, all_of, scoring);
   size_t all_of_count = 0;
-  std::vector<size_t> score_cur(lists.size(), 0);
   for (uint32_t from = 0;;) {
     if (all_of_count >= kMinCandidates && top->full() &&
         !walk.Prune(top->worst())) {
@@ -855,7 +856,7 @@ size_t ScoreAllOfRarest(const std::vector<PostingList>& lists,
     from = *q + 1;
     if (!is_live(*q)) continue;
     if (++all_of_count <= kMinCandidates) all_of_ords->push_back(*q);
-    top->Offer(Overlap(lists, *q, scoring, &score_cur), *q);
+    top->Offer(walk.Score(*q), *q);
   }
   return all_of_count;
 }
