@@ -281,8 +281,9 @@ absl::Status QueryCore::ListSpeakerQuotes(
   CC_ASSIGN_OR_RETURN(store::QuotePage page, store_->ListSpeakerQuotes(q));
   resp->set_speaker(speaker.name);
   resp->set_speaker_id(speaker.id);
-  for (const store::QuoteRecord& r : page.quotes)
-    ToProto(r, resp->add_quotes());
+  for (store::QuoteRecord& r : page.quotes) {
+    ToProto(std::move(r), resp->add_quotes());
+  }
   resp->set_next_page_token(page.next_page_token);
   return absl::OkStatus();
 }
