@@ -110,9 +110,14 @@ void ToProto(const store::QuoteRecord& in, v1::QuoteWithEvidence* out) {
 }
 
 void ToProto(store::QuoteRecord&& in, v1::QuoteWithEvidence* out) {
+  ToProto(std::move(in), out->mutable_quote(), out->mutable_evidence());
+}
+
+void ToProto(store::QuoteRecord&& in, v1::Quote* quote,
+             v1::Evidence* evidence) {
   QuoteToProto(std::move(in.quote), std::move(in.id), std::move(in.speaker_id),
-               out->mutable_quote());
-  EvidenceToProto(std::move(in.evidence), out->mutable_evidence());
+               quote);
+  EvidenceToProto(std::move(in.evidence), evidence);
 }
 
 void ToProto(const store::ArticleRecord& in, v1::Article* out) {
