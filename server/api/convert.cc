@@ -3,6 +3,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
@@ -33,25 +34,47 @@ void ToProto(const extract::Span& in, v1::Span* out) {
   out->set_end(in.end);
 }
 
-void ToProto(const extract::Quote& in, absl::string_view id,
-             absl::string_view speaker_id, v1::Quote* out) {
-  out->set_id(std::string(id));
-  out->set_text(in.text);
-  ToProto(in.span, out->mutable_span());
+namespace {
+
+// The fields of a quote (Q: const extract::Quote& copies its strings,
+// extract::Quote&& moves them) and of evidence (E likewise).
+template <typename Q>
+void QuoteToProto(Q&& in, std::string id, std::string speaker_id,
+                  v1::Quote* out) {
+  out->set_id(std::move(id));
   out->set_partial(in.partial);
+  ToProto(in.span, out->mutable_span());
   v1::Attribution* a = out->mutable_attribution();
-  a->set_speaker(in.speaker);
-  a->set_speaker_id(std::string(speaker_id));
-  a->set_mention(in.speaker_mention);
+  a->set_relation(SpeakerRelation(in.speaker_mention, in.speaker));
+  a->set_speaker_id(std::move(speaker_id));
   ToProto(in.mention_span, a->mutable_mention_span());
   a->set_kind(static_cast<v1::SpeakerKind>(in.speaker_kind));
-  a->set_role(in.role);
-  a->set_channel(in.channel);
-  a->set_relayed_by(in.relayed_by);
-  a->set_cue(in.cue);
-  a->set_rule(in.rule);
   a->set_confidence(in.confidence);
-  a->set_relation(SpeakerRelation(in.speaker_mention, in.speaker));
+  out->set_text(std::forward<Q>(in).text);
+  a->set_speaker(std::forward<Q>(in).speaker);
+  a->set_mention(std::forward<Q>(in).speaker_mention);
+  a->set_role(std::forward<Q>(in).role);
+  a->set_channel(std::forward<Q>(in).channel);
+  a->set_relayed_by(std::forward<Q>(in).relayed_by);
+  a->set_cue(std::forward<Q>(in).cue);
+  a->set_rule(std::forward<Q>(in).rule);
+}
+
+template <typename E>
+void EvidenceToProto(E&& in, v1::Evidence* out) {
+  ToProto(in.span, out->mutable_span());
+  out->set_article_id(std::forward<E>(in).article_id);
+  out->set_outlet(std::forward<E>(in).outlet);
+  out->set_url(std::forward<E>(in).url);
+  out->set_published_date(std::forward<E>(in).published_date);
+  out->set_title(std::forward<E>(in).title);
+}
+
+}  // namespace
+
+void ToProto(const extract::Quote& in, absl::string_view id,
+             absl::string_view speaker_id, v1::Quote* out) {
+  QuoteToProto(in, std::string(id), std::string(speaker_id), out);
 }
 
 void ToProto(const extract::Quantity& in, absl::string_view id,
@@ -78,17 +101,23 @@ void ToProto(const extract::Quantity& in, absl::string_view id,
 }
 
 void ToProto(const store::Evidence& in, v1::Evidence* out) {
-  out->set_article_id(in.article_id);
-  out->set_outlet(in.outlet);
-  out->set_url(in.url);
-  out->set_published_date(in.published_date);
-  out->set_title(in.title);
-  ToProto(in.span, out->mutable_span());
+  EvidenceToProto(in, out);
 }
 
 void ToProto(const store::QuoteRecord& in, v1::QuoteWithEvidence* out) {
-  ToProto(in.quote, in.id, in.speaker_id, out->mutable_quote());
-  ToProto(in.evidence, out->mutable_evidence());
+  QuoteToProto(in.quote, in.id, in.speaker_id, out->mutable_quote());
+  EvidenceToProto(in.evidence, out->mutable_evidence());
+}
+
+void ToProto(store::QuoteRecord&& in, v1::QuoteWithEvidence* out) {
+  ToProto(std::move(in), out->mutable_quote(), out->mutable_evidence());
+}
+
+void ToProto(store::QuoteRecord&& in, v1::Quote* quote,
+             v1::Evidence* evidence) {
+  QuoteToProto(std::move(in.quote), std::move(in.id), std::move(in.speaker_id),
+               quote);
+  EvidenceToProto(std::move(in.evidence), evidence);
 }
 
 void ToProto(const store::ArticleRecord& in, v1::Article* out) {

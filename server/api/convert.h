@@ -27,6 +27,10 @@ void ToProto(const extract::Quantity& in, absl::string_view id,
              v1::NumericClaim* out);
 void ToProto(const store::Evidence& in, v1::Evidence* out);
 void ToProto(const store::QuoteRecord& in, v1::QuoteWithEvidence* out);
+// The same, moving the record's strings into `out` instead of copying them.
+void ToProto(store::QuoteRecord&& in, v1::QuoteWithEvidence* out);
+// The same into a quote and its evidence held apart (e.g. a QuoteMatch).
+void ToProto(store::QuoteRecord&& in, v1::Quote* quote, v1::Evidence* evidence);
 void ToProto(const store::ArticleRecord& in, v1::Article* out);
 void ToProto(const store::StoryRecord& in, v1::Story* out);
 void ToProto(const store::SpeakerRecord& in, v1::Speaker* out);

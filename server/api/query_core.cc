@@ -209,7 +209,7 @@ absl::Status QueryCore::SearchQuotes(const v1::SearchQuotesRequest& req,
                                      v1::SearchQuotesResponse* resp) const {
   CC_ASSIGN_OR_RETURN(const int limit, ValidateRequest(req, limits_));
   struct Hit {
-    const store::QuoteRecord* rec;
+    store::QuoteRecord* rec;  // in `recs`; moved into the response
     verify::MatchScore score;
   };
   std::vector<store::QuoteRecord> recs;
@@ -218,7 +218,7 @@ absl::Status QueryCore::SearchQuotes(const v1::SearchQuotesRequest& req,
     CC_ASSIGN_OR_RETURN(recs,
                         store_->FindQuotesByHash(extract::MatchHash(req.text()),
                                                  limits_.candidate_limit));
-    for (const store::QuoteRecord& r : recs) {
+    for (store::QuoteRecord& r : recs) {
       verify::MatchScore m;
       m.score = 1;
       m.exact = true;
@@ -237,7 +237,7 @@ absl::Status QueryCore::SearchQuotes(const v1::SearchQuotesRequest& req,
     CC_ASSIGN_OR_RETURN(recs, Candidates(req.text(), [&](absl::string_view t) {
                           return is_hit(verify::ScoreMatch(query, t));
                         }));
-    for (const store::QuoteRecord& r : recs) {
+    for (store::QuoteRecord& r : recs) {
       verify::MatchScore m = verify::ScoreMatch(query, r.quote.text);
       if (is_hit(m)) hits.push_back({&r, m});
     }
@@ -252,8 +252,6 @@ absl::Status QueryCore::SearchQuotes(const v1::SearchQuotesRequest& req,
   for (size_t i = 0; i < hits.size() && static_cast<int>(i) < limit; ++i) {
     const Hit& h = hits[i];
     v1::QuoteMatch* m = resp->add_matches();
-    ToProto(h.rec->quote, h.rec->id, h.rec->speaker_id, m->mutable_quote());
-    ToProto(h.rec->evidence, m->mutable_evidence());
     m->set_score(static_cast<float>(h.score.score));
     const uint32_t base = h.rec->quote.span.begin;
     extract::Span matched = h.score.matched.empty()
@@ -261,6 +259,8 @@ absl::Status QueryCore::SearchQuotes(const v1::SearchQuotesRequest& req,
                                 : extract::Span{base + h.score.matched.begin,
                                                 base + h.score.matched.end};
     ToProto(matched, m->mutable_matched_span());
+    // Last: the record is moved from (tallies above read it first).
+    ToProto(std::move(*h.rec), m->mutable_quote(), m->mutable_evidence());
   }
   return absl::OkStatus();
 }
@@ -269,8 +269,8 @@ absl::Status QueryCore::ListSpeakerQuotes(
     const v1::ListSpeakerQuotesRequest& req,
     v1::ListSpeakerQuotesResponse* resp) const {
   CC_ASSIGN_OR_RETURN(const int limit, ValidateRequest(req, limits_));
-  CC_ASSIGN_OR_RETURN(store::SpeakerRecord speaker,
-                      store_->GetSpeaker(req.speaker()));
+  CC_ASSIGN_OR_RETURN(store::SpeakerName speaker,
+                      store_->ResolveSpeaker(req.speaker()));
   store::SpeakerQuotesQuery q;
   q.speaker_id = speaker.id;
   q.outlet = req.outlet();
@@ -281,8 +281,9 @@ absl::Status QueryCore::ListSpeakerQuotes(
   CC_ASSIGN_OR_RETURN(store::QuotePage page, store_->ListSpeakerQuotes(q));
   resp->set_speaker(speaker.name);
   resp->set_speaker_id(speaker.id);
-  for (const store::QuoteRecord& r : page.quotes)
-    ToProto(r, resp->add_quotes());
+  for (store::QuoteRecord& r : page.quotes) {
+    ToProto(std::move(r), resp->add_quotes());
+  }
   resp->set_next_page_token(page.next_page_token);
   return absl::OkStatus();
 }
@@ -319,8 +320,8 @@ absl::Status QueryCore::VerifyQuote(const v1::VerifyQuoteRequest& req,
   // none is fine: names are compared too.
   std::string claimed_id;
   if (!req.claimed_speaker().empty()) {
-    absl::StatusOr<store::SpeakerRecord> claimed =
-        store_->GetSpeaker(req.claimed_speaker());
+    absl::StatusOr<store::SpeakerName> claimed =
+        store_->ResolveSpeaker(req.claimed_speaker());
     if (claimed.ok()) {
       claimed_id = claimed->id;
     } else if (claimed.status().code() != absl::StatusCode::kNotFound) {

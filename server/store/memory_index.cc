@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <deque>
+#include <optional>
 #include <thread>
 #include <utility>
 
@@ -685,20 +686,6 @@ void WeighRarestFirst(std::vector<PostingList>* lists, size_t live_quotes) {
   }
 }
 
-// Weighted overlap of `q` with the first `n` lists, each probed from its
-// cursor (callers ask in ascending q, so cursors only move forward).
-float Overlap(const std::vector<PostingList>& lists, uint32_t q, size_t n,
-              std::vector<size_t>* cur) {
-  float score = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const std::vector<uint32_t>& l = *lists[i].ords;
-    size_t& c = (*cur)[i];
-    c = SeekFrom(l, c, q);
-    if (c < l.size() && l[c] == q) score += lists[i].weight;
-  }
-  return score;
-}
-
 // The best `keep` candidates by Better(), in a bounded heap (worst on top)
 // instead of every scored posting (up to ~20,000 in step 2 of Candidates)
 // with a selection afterwards.
@@ -742,29 +729,134 @@ class TopCandidates {
   std::vector<Scored> scored_;
 };
 
+// The walk of step 1 below: ordinals, ascending, held by every one of lists
+// [0, all_of) and, once Prune() narrowed it, by one of [all_of, essential).
+class AllOfWalk {
+ public:
+  AllOfWalk(const std::vector<PostingList>& lists, size_t all_of,
+            size_t scoring)
+      : lists_(lists),
+        all_of_(all_of),
+        scoring_(scoring),
+        essential_(scoring + 1),
+        cur_(scoring, 0),
+        bound_(scoring + 1, 0.f) {
+    for (size_t e = all_of; e <= scoring; ++e) {
+      // Summed in list order, as Score() sums a score.
+      for (size_t i = 0; i < scoring; ++i) {
+        if (i < all_of || i >= e) bound_[e] += lists[i].weight;
+      }
+    }
+  }
+
+  // Leaves out the quotes that cannot score above `worst` (a score that
+  // never decreases from call to call). False when that is all of them.
+  bool Prune(float worst) {
+    while (essential_ > all_of_ && bound_[essential_ - 1] <= worst) {
+      --essential_;
+    }
+    return essential_ > all_of_;
+  }
+
+  // The score of q, just returned by Next(): the in-order sum of the
+  // weights of the scoring lists holding it (lists [0, all_of) hold it;
+  // the others are probed from the walk's cursors, which only move on).
+  float Score(uint32_t q) {
+    float score = 0;
+    for (size_t i = 0; i < scoring_; ++i) {
+      if (i >= all_of_) {
+        const std::vector<uint32_t>& l = *lists_[i].ords;
+        cur_[i] = SeekFrom(l, cur_[i], q);
+        if (cur_[i] == l.size() || l[cur_[i]] != q) continue;
+      }
+      score += lists_[i].weight;
+    }
+    return score;
+  }
+
+  // The first ordinal >= x in the walk; nullopt past its end.
+  std::optional<uint32_t> Next(uint32_t x) {
+    for (;;) {
+      bool moved = false;
+      for (size_t i = 0; i < all_of_; ++i) {
+        if (!SeekTo(i, &x, &moved)) return std::nullopt;
+      }
+      if (moved) continue;
+      if (essential_ > scoring_) return x;
+      uint32_t least = UINT32_MAX;
+      for (size_t i = all_of_; i < essential_; ++i) {
+        const std::vector<uint32_t>& l = *lists_[i].ords;
+        cur_[i] = SeekFrom(l, cur_[i], x);
+        if (cur_[i] < l.size()) least = std::min(least, l[cur_[i]]);
+      }
+      if (least == UINT32_MAX) return std::nullopt;
+      if (least == x) return x;
+      x = least;
+    }
+  }
+
+ private:
+  // Seeks list i to x; raises x (and sets *moved) when the list holds
+  // nothing at x. False at its end.
+  bool SeekTo(size_t i, uint32_t* x, bool* moved) {
+    const std::vector<uint32_t>& l = *lists_[i].ords;
+    cur_[i] = SeekFrom(l, cur_[i], *x);
+    if (cur_[i] == l.size()) return false;
+    if (l[cur_[i]] > *x) {
+      *x = l[cur_[i]];
+      *moved = true;
+    }
+    return true;
+  }
+
+  const std::vector<PostingList>& lists_;
+  const size_t all_of_, scoring_;
+  // Lists [all_of_, essential_) of which a quote must hold one; no such
+  // rule while essential_ > scoring_.
+  size_t essential_;
+  std::vector<size_t> cur_;
+  // bound_[e]: the most a quote holding none of lists [all_of, e) scores.
+  std::vector<float> bound_;
+};
+
 // Step 1 of Candidates: quotes holding all of the (up to) 3 rarest words, at
-// any age: the quote a query was taken from holds them all. Driven by the
-// rarest list, the others probed; each scored against the rarest kMaxLists.
-// Their ordinals (ascending) are kept while few, in `all_of_ords`, for step
-// 2. Returns how many there were.
+// any age: the quote a query was taken from holds them all. Each is scored
+// against the rarest kMaxLists. Their ordinals (ascending) are kept while
+// few, in `all_of_ords`, for step 2. Returns how many there were, or some
+// number >= kMinCandidates once there are that many (step 2 then does not
+// run, so the exact count is not needed).
+//
+// Work: a leapfrog intersection of the 3 lists (each seeks, galloping, to
+// the largest ordinal any of them is at), and a MaxScore cut once `top` is
+// full and kMinCandidates were found: quotes come in ascending ordinal, so a
+// new one enters `top` only by scoring strictly above its worst kept score
+// (a tie goes to the lower ordinal, already kept). A quote's score is the
+// in-order float sum of the weights of the lists holding it, which is
+// monotone in that set of lists; so once a quote holding none of the
+// optional lists [all_of, essential) could score at most the worst kept
+// score, only quotes holding one of them are visited, and with essential ==
+// all_of none can enter and the walk stops. The cut skips only quotes that
+// could not have changed `top`: results are those of a walk over the whole
+// rarest list (test CandidatesEqualTheExhaustiveWalk).
 template <typename IsLive>
 size_t ScoreAllOfRarest(const std::vector<PostingList>& lists,
                         const IsLive& is_live, TopCandidates* top,
                         std::vector<uint32_t>* all_of_ords) {
   const size_t scoring = std::min(lists.size(), kMaxLists);
   const size_t all_of = std::min<size_t>(lists.size(), 3);
+  AllOfWalk walk(lists, all_of, scoring);
   size_t all_of_count = 0;
-  std::vector<size_t> cur(lists.size(), 0), score_cur(lists.size(), 0);
-  for (uint32_t q : *lists[0].ords) {
-    bool in_all = true;
-    for (size_t i = 1; i < all_of && in_all; ++i) {
-      const std::vector<uint32_t>& l = *lists[i].ords;
-      cur[i] = SeekFrom(l, cur[i], q);
-      in_all = cur[i] < l.size() && l[cur[i]] == q;
+  for (uint32_t from = 0;;) {
+    if (all_of_count >= kMinCandidates && top->full() &&
+        !walk.Prune(top->worst())) {
+      break;  // nothing left can enter `top`
     }
-    if (!in_all || !is_live(q)) continue;
-    if (++all_of_count <= kMinCandidates) all_of_ords->push_back(q);
-    top->Offer(Overlap(lists, q, scoring, &score_cur), q);
+    const std::optional<uint32_t> q = walk.Next(from);
+    if (!q) break;
+    from = *q + 1;
+    if (!is_live(*q)) continue;
+    if (++all_of_count <= kMinCandidates) all_of_ords->push_back(*q);
+    top->Offer(walk.Score(*q), *q);
   }
   return all_of_count;
 }

@@ -133,6 +133,12 @@ class MemoryIndex {
       absl::string_view unit_key, const ClaimCursor& cursor,
       const std::function<bool(int64_t seq, uint32_t article)>& visit) const;
 
+  // Whether any live quote is attributed to `speaker_id`.
+  bool HasQuotesBy(absl::string_view speaker_id) const {
+    auto it = speaker_ids_.find(speaker_id);
+    return it != speaker_ids_.end() && !speaker_quotes_[it->second].empty();
+  }
+
   // Number of quotes attributed to `speaker_id` and their distinct outlets
   // (sorted), as SQL over quotes joined to articles would count them.
   // An unknown speaker has 0 quotes and no outlets.

@@ -71,6 +71,8 @@ class SqliteStore final : public Store {
       absl::string_view text, int limit) override;
   absl::StatusOr<SpeakerRecord> GetSpeaker(
       absl::string_view id_or_name) override;
+  absl::StatusOr<SpeakerName> ResolveSpeaker(
+      absl::string_view id_or_name) override;
   absl::StatusOr<SpeakerPage> ListSpeakers(
       absl::string_view prefix, int limit,
       absl::string_view page_token) override;
@@ -430,6 +432,8 @@ class SqliteStore final : public Store {
       ABSL_SHARED_LOCKS_REQUIRED(index_mu_);
   static absl::StatusOr<std::string> ResolveSpeakerId(
       SqliteConnection* conn, absl::string_view id_or_name);
+  // OK if a speaker row has this id, else NOT_FOUND (leases a reader).
+  absl::Status CheckSpeakerExists(const std::string& id);
 
   std::string path_;
   std::string token_secret_;        // immutable after Open()

@@ -402,6 +402,40 @@ absl::StatusOr<SpeakerRecord> SqliteStore::GetSpeaker(
   return LoadSpeaker(db.get(), id);
 }
 
+absl::Status SqliteStore::CheckSpeakerExists(const std::string& id) {
+  ReaderLease db(this, AcquireReader());
+  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
+  CC_ASSIGN_OR_RETURN(Stmt exists,
+                      db->Prepare("SELECT 1 FROM speakers WHERE id = ?1"));
+  exists.Bind(1, id);
+  CC_ASSIGN_OR_RETURN(bool found, exists.Step());
+  if (!found) {
+    return absl::NotFoundError(absl::StrCat("speaker '", id, "' not found"));
+  }
+  return absl::OkStatus();
+}
+
+absl::StatusOr<SpeakerName> SqliteStore::ResolveSpeaker(
+    absl::string_view id_or_name) {
+  if (id_or_name.empty()) {
+    return absl::InvalidArgumentError("speaker id or name is empty");
+  }
+  ReaderLease db(this, AcquireReader());
+  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
+  SpeakerName out;
+  CC_ASSIGN_OR_RETURN(out.id, ResolveSpeakerId(db.get(), id_or_name));
+  CC_ASSIGN_OR_RETURN(Stmt stmt,
+                      db->Prepare("SELECT name FROM speakers WHERE id = ?1"));
+  stmt.Bind(1, out.id);
+  CC_ASSIGN_OR_RETURN(bool found, stmt.Step());
+  if (!found) {
+    return absl::NotFoundError(
+        absl::StrCat("speaker '", id_or_name, "' not found"));
+  }
+  out.name = stmt.Text(0);
+  return out;
+}
+
 absl::StatusOr<SpeakerPage> SqliteStore::ListSpeakers(
     absl::string_view prefix, int limit, absl::string_view page_token) {
   CC_RETURN_IF_ERROR(CheckLimit(limit));
@@ -485,17 +519,11 @@ absl::StatusOr<QuotePage> SqliteStore::ListSpeakerQuotes(
                                         fingerprint, query.page_token));
   }
   absl::ReaderMutexLock index_lock(&index_mu_);
-  ReaderLease db(this, AcquireReader());
-  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
-  {
-    CC_ASSIGN_OR_RETURN(Stmt exists,
-                        db->Prepare("SELECT 1 FROM speakers WHERE id = ?1"));
-    exists.Bind(1, query.speaker_id);
-    CC_ASSIGN_OR_RETURN(bool found, exists.Step());
-    if (!found) {
-      return absl::NotFoundError(
-          absl::StrCat("speaker '", query.speaker_id, "' not found"));
-    }
+  // A speaker the index lists quotes of has its row (a speaker row goes
+  // only with its last quote, in the commit that the index follows); only
+  // one without quotes is looked up in SQL.
+  if (!index_->HasQuotesBy(query.speaker_id)) {
+    CC_RETURN_IF_ERROR(CheckSpeakerExists(query.speaker_id));
   }
   // The page's quotes, in order (published_date DESC, seq), from the
   // memory index's per-speaker list; one more than the page to know if

@@ -109,6 +109,12 @@ struct SpeakerRecord {
   int quote_count = 0;
 };
 
+// What a speaker's id or name resolves to: the record's id and name only.
+struct SpeakerName {
+  std::string id;
+  std::string name;
+};
+
 // Filters and paging for a speaker's quotes.
 struct SpeakerQuotesQuery {
   std::string speaker_id;
@@ -369,6 +375,17 @@ class Store {
   // record. NOT_FOUND if none.
   virtual absl::StatusOr<SpeakerRecord> GetSpeaker(
       absl::string_view id_or_name) = 0;
+
+  // The id and name GetSpeaker(id_or_name) gives, without gathering the
+  // rest of the record (aliases, roles, outlets and quote count, whose cost
+  // grows with the speaker's quotes). NOT_FOUND if none. This default calls
+  // GetSpeaker; a backend overrides it when it can do less.
+  virtual absl::StatusOr<SpeakerName> ResolveSpeaker(
+      absl::string_view id_or_name) {
+    absl::StatusOr<SpeakerRecord> s = GetSpeaker(id_or_name);
+    if (!s.ok()) return s.status();
+    return SpeakerName{std::move(s->id), std::move(s->name)};
+  }
 
   // Speakers whose name starts with `prefix` (case-insensitive), by name.
   // INVALID_ARGUMENT for a page token this store did not issue.

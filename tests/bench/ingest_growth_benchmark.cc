@@ -42,20 +42,17 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <random>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_split.h"
 #include "claimcheck/v1/claimcheck.grpc.pb.h"
-#include "google/protobuf/struct.pb.h"
-#include "google/protobuf/util/json_util.h"
 #include "server/api/server.h"
 #include "server/extract/extract.h"
 #include "server/story/signature.h"
 #include "tests/bench/article_gen.h"
+#include "tests/bench/news_articles.h"
 
 namespace {
 
@@ -68,57 +65,19 @@ struct Flags {
   bool generated = false;
   bool keep_db = false;
   int parts = 0;
-  std::string corpus =
-      CLAIMCHECK_SOURCE_DIR "/../shared/eval/corpus/news.jsonl";
+  std::string corpus = claimcheck::bench::DefaultNewsCorpus();
 };
 
-struct SourceArticle {
-  std::string outlet, title;
-  std::vector<std::string> paragraphs;
-};
-
-// Articles of the corpus with at least one paragraph; empty if unreadable.
-std::vector<SourceArticle> LoadCorpus(const std::string& path) {
-  std::vector<SourceArticle> out;
-  std::ifstream in(path);
-  std::string line;
-  while (std::getline(in, line)) {
-    google::protobuf::Struct s;
-    if (!google::protobuf::util::JsonStringToMessage(line, &s).ok()) continue;
-    const auto& f = s.fields();
-    const auto text = f.find("text");
-    if (text == f.end()) continue;
-    SourceArticle a;
-    if (auto it = f.find("outlet"); it != f.end()) {
-      a.outlet = it->second.string_value();
-    }
-    if (auto it = f.find("title"); it != f.end()) {
-      a.title = it->second.string_value();
-    }
-    for (absl::string_view p : absl::StrSplit(text->second.string_value(),
-                                              "\n\n", absl::SkipWhitespace())) {
-      a.paragraphs.emplace_back(p);
-    }
-    if (!a.paragraphs.empty()) out.push_back(std::move(a));
-  }
-  return out;
-}
-
-// Article number `i`, deterministic (see the file comment).
-// kArticlesPerDay articles share a date, so 100k articles span about two
-// years and the copies of one source article (every corpus_size()-th)
-// fall weeks apart, outside each other's story window.
-constexpr uint64_t kArticlesPerDay = 150;
+// Article number `i`: generated, or real text (news_articles.h).
 class ArticleSource {
  public:
   explicit ArticleSource(const Flags& flags)
       : generated_(flags.generated),
         gen_(/*seed=*/42),
-        corpus_(generated_ ? std::vector<SourceArticle>{}
-                           : LoadCorpus(flags.corpus)) {}
+        news_(generated_ ? std::string() : flags.corpus) {}
 
-  bool ok() const { return generated_ || !corpus_.empty(); }
-  size_t corpus_size() const { return corpus_.size(); }
+  bool ok() const { return generated_ || !news_.empty(); }
+  size_t corpus_size() const { return news_.size(); }
 
   v1::IngestArticleRequest Request(uint64_t i) const {
     v1::IngestArticleRequest req;
@@ -133,33 +92,19 @@ class ArticleSource {
       in->set_text(a.text);
       return req;
     }
-    std::mt19937_64 rng(0x9e3779b97f4a7c15ULL ^ (i * 0x100000001b3ULL));
-    const SourceArticle& base = corpus_[i % corpus_.size()];
-    const SourceArticle& other = corpus_[rng() % corpus_.size()];
-    std::vector<const std::string*> paras;
-    for (const std::string& p : base.paragraphs) paras.push_back(&p);
-    paras.push_back(&other.paragraphs[rng() % other.paragraphs.size()]);
-    std::shuffle(paras.begin(), paras.end(), rng);
-    std::string text;
-    for (const std::string* p : paras) {
-      if (!text.empty()) text += "\n\n";
-      text += *p;
-    }
-    in->set_url(absl::StrCat("https://bench.example/real/", i));
-    in->set_outlet(base.outlet);
-    in->set_title(base.title);
-    const int day = static_cast<int>(i / kArticlesPerDay % 700);
-    in->set_published_date(absl::StrCat(
-        2024 + day / 350, "-", day % 350 / 30 + 1 < 10 ? "0" : "",
-        day % 350 / 30 + 1, "-", day % 28 + 1 < 10 ? "0" : "", day % 28 + 1));
-    in->set_text(std::move(text));
+    claimcheck::bench::NewsArticle a = news_.Article(i);
+    in->set_url(std::move(a.url));
+    in->set_outlet(std::move(a.outlet));
+    in->set_title(std::move(a.title));
+    in->set_published_date(std::move(a.published_date));
+    in->set_text(std::move(a.text));
     return req;
   }
 
  private:
   bool generated_;
   claimcheck::bench::ArticleGenerator gen_;
-  std::vector<SourceArticle> corpus_;
+  claimcheck::bench::NewsArticles news_;
 };
 
 // CPU seconds (user + system) of this whole process so far: the server,

@@ -3,9 +3,12 @@
 //
 //   build-bench/tests/query_benchmark [--quotes=1000000] [--seconds=3]
 //       [--inflight=1,16,64] [--regen] [--db=PATH] [--methods=approx,...]
-//       [--server=PATH/claimcheckd]
+//       [--server=PATH/claimcheckd] [--real [--corpus=PATH]]
 //
-// Data: ~3 KB articles from tests/bench/article_gen.h (seed 42), extracted
+// Data: ~3 KB articles from tests/bench/article_gen.h (seed 42) or, with
+// --real, real news text (tests/bench/news_articles.h: shuffled paragraphs
+// of ../shared/eval/corpus/news.jsonl; without that file the run prints
+// "skipped" and exits 0; its own database, query-real-q<N>-...), extracted
 // here and written straight through the Store API (OpenSqliteStore +
 // PutArticles, 256 per transaction) - not through gRPC, for speed - until
 // the extractor has produced --quotes quotes. The database is cached as
@@ -57,6 +60,7 @@
 #include "server/extract/extract.h"
 #include "server/store/sqlite_store.h"
 #include "tests/bench/article_gen.h"
+#include "tests/bench/news_articles.h"
 
 namespace {
 
@@ -80,6 +84,9 @@ struct Flags {
   // The claimcheckd binary to run; empty: the one built beside this program
   // (another one gives a before/after pair on the same database).
   std::string server;
+  // Articles of real news text (news_articles.h) instead of article_gen.h.
+  bool real = false;
+  std::string corpus = claimcheck::bench::DefaultNewsCorpus();
 };
 
 double Secs(Clock::time_point t0) {
@@ -98,7 +105,44 @@ int64_t FileSize(const std::string& path) {
 
 // ---- database -------------------------------------------------------------
 
-void BuildDatabase(const std::string& path, int64_t target_quotes) {
+// Article number i of the benchmark database: generated, or real text.
+class ArticleSource {
+ public:
+  explicit ArticleSource(const Flags& flags)
+      : real_(flags.real),
+        gen_(kSeed),
+        news_(flags.real ? flags.corpus : std::string()) {}
+
+  bool ok() const { return !real_ || !news_.empty(); }
+
+  claimcheck::store::ArticleInput Article(uint64_t i) const {
+    claimcheck::store::ArticleInput in;
+    if (real_) {
+      claimcheck::bench::NewsArticle a = news_.Article(i);
+      in.url = std::move(a.url);
+      in.outlet = std::move(a.outlet);
+      in.published_date = std::move(a.published_date);
+      in.title = std::move(a.title);
+      in.text = std::move(a.text);
+      return in;
+    }
+    claimcheck::bench::GeneratedArticle a = gen_.Article(i);
+    in.url = std::move(a.url);
+    in.outlet = std::move(a.outlet);
+    in.published_date = std::move(a.published_date);
+    in.title = std::move(a.title);
+    in.text = std::move(a.text);
+    return in;
+  }
+
+ private:
+  bool real_;
+  claimcheck::bench::ArticleGenerator gen_;
+  claimcheck::bench::NewsArticles news_;
+};
+
+void BuildDatabase(const std::string& path, int64_t target_quotes,
+                   const ArticleSource& source) {
   for (const char* suffix : {"", "-wal", "-shm"})
     unlink((path + suffix).c_str());
   claimcheck::store::SqliteOptions so;
@@ -109,7 +153,6 @@ void BuildDatabase(const std::string& path, int64_t target_quotes) {
                  store.status().ToString().c_str());
     std::exit(1);
   }
-  const claimcheck::bench::ArticleGenerator gen(kSeed);
   constexpr int kBatch = 256;
   struct Item {
     claimcheck::store::ArticleInput input;
@@ -126,14 +169,9 @@ void BuildDatabase(const std::string& path, int64_t target_quotes) {
     for (int w = 0; w < 2; ++w) {
       workers.emplace_back([&, w] {
         for (int k = w; k < kBatch; k += 2) {
-          claimcheck::bench::GeneratedArticle a = gen.Article(next + k);
           Item& it = batch[k];
-          it.extraction = claimcheck::extract::ExtractUnchecked(a.text);
-          it.input.url = std::move(a.url);
-          it.input.outlet = std::move(a.outlet);
-          it.input.published_date = std::move(a.published_date);
-          it.input.title = std::move(a.title);
-          it.input.text = std::move(a.text);
+          it.input = source.Article(next + k);
+          it.extraction = claimcheck::extract::ExtractUnchecked(it.input.text);
         }
       });
     }
@@ -456,13 +494,18 @@ Flags ParseFlags(int argc, char** argv) {
       f.db = std::string(a);
     } else if (absl::ConsumePrefix(&a, "--server=")) {
       f.server = std::string(a);
+    } else if (a == "--real") {
+      f.real = true;
+    } else if (absl::ConsumePrefix(&a, "--corpus=")) {
+      f.corpus = std::string(a);
     } else if (absl::ConsumePrefix(&a, "--methods=")) {
       f.methods = absl::StrSplit(a, ',', absl::SkipEmpty());
     } else {
       std::fprintf(stderr,
                    "usage: query_benchmark [--quotes=N] [--seconds=S] "
                    "[--inflight=1,16,64] [--regen] [--db=PATH] "
-                   "[--methods=NAME,...] [--server=CLAIMCHECKD]\n");
+                   "[--methods=NAME,...] [--server=CLAIMCHECKD] "
+                   "[--real [--corpus=news.jsonl]]\n");
       std::exit(2);
     }
   }
@@ -497,8 +540,8 @@ std::optional<std::string> PrepareDatabase(const Flags& flags) {
   if (db.empty()) {
     const std::string dir = CLAIMCHECK_BINARY_DIR "/bench-data";
     mkdir(dir.c_str(), 0755);
-    db = absl::StrCat(dir, "/query-q", flags.quotes, "-s", kSeed, "-g",
-                      kGenVersion, ".db");
+    db = absl::StrCat(dir, flags.real ? "/query-real-q" : "/query-q",
+                      flags.quotes, "-s", kSeed, "-g", kGenVersion, ".db");
   }
   std::printf(
       "query_benchmark: %lld quotes wanted, %.1f s per measurement, "
@@ -507,12 +550,21 @@ std::optional<std::string> PrepareDatabase(const Flags& flags) {
       absl::StrJoin(flags.inflight, ",").c_str());
   if (flags.regen || !Exists(db + ".complete")) {
     std::printf(
-        "building %s (articles generated with seed %llu, loaded "
-        "directly through the Store API, not gRPC)...\n",
-        db.c_str(), static_cast<unsigned long long>(kSeed));
+        "building %s (%s, loaded directly through the Store API, not "
+        "gRPC)...\n",
+        db.c_str(),
+        flags.real
+            ? absl::StrCat("real text: shuffled paragraphs of ", flags.corpus)
+                  .c_str()
+            : absl::StrCat("articles generated with seed ", kSeed).c_str());
     std::fflush(stdout);
     unlink((db + ".complete").c_str());
-    BuildDatabase(db, flags.quotes);
+    const ArticleSource source(flags);
+    if (!source.ok()) {
+      std::fprintf(stderr, "cannot read the corpus %s\n", flags.corpus.c_str());
+      return std::nullopt;
+    }
+    BuildDatabase(db, flags.quotes, source);
   } else {
     std::printf(
         "REUSING cached database %s (built by an earlier run; "
@@ -671,6 +723,11 @@ void PrintTargets(const std::vector<Row>& rows, const Method& floor,
 
 int main(int argc, char** argv) {
   const Flags flags = ParseFlags(argc, argv);
+  if (flags.real && !Exists(flags.corpus)) {
+    std::printf("query_benchmark --real: skipped: no corpus at %s\n",
+                flags.corpus.c_str());
+    return 0;
+  }
   const std::optional<std::string> prepared = PrepareDatabase(flags);
   if (!prepared) return 1;
   const std::string& db = *prepared;

@@ -6,14 +6,18 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_split.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/extract/normalize.h"
@@ -274,6 +278,130 @@ TEST_F(MemoryIndexTest, CandidatesPreferQuotesHoldingTheRareWords) {
   EXPECT_EQ(got->at(0).quote.text,
             "The minister said the harbour bridge will reopen");
   EXPECT_LE(got->size(), 2u);
+}
+
+// What Candidates returns when step 1 finds at least 20 quotes (so step 2
+// does not run), by an exhaustive walk: every quote holding the 3 rarest
+// query words, scored by idf-weighted overlap with the rarest 8, best first
+// (ties: lower ordinal), at most 32, and past the first 20 only those
+// scoring at least half the best. Ordinals are insertion order. Nullopt
+// when step 1 finds fewer than 20.
+std::optional<std::vector<size_t>> ExhaustiveCandidates(
+    const std::vector<std::set<std::string>>& quote_words,
+    const std::string& query, size_t limit) {
+  std::vector<std::string> words =
+      absl::StrSplit(extract::NormalizeForMatch(query), ' ', absl::SkipEmpty());
+  std::sort(words.begin(), words.end());
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::vector<std::vector<size_t>> lists;
+  for (const std::string& w : words) {
+    std::vector<size_t> l;
+    for (size_t q = 0; q < quote_words.size(); ++q) {
+      if (quote_words[q].count(w)) l.push_back(q);
+    }
+    if (!l.empty()) lists.push_back(std::move(l));
+  }
+  std::sort(lists.begin(), lists.end(),
+            [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  const double docs = static_cast<double>(quote_words.size());
+  const auto holds = [&](size_t i, size_t q) {
+    return std::binary_search(lists[i].begin(), lists[i].end(), q);
+  };
+  const size_t scoring = std::min<size_t>(lists.size(), 8);
+  const size_t all_of = std::min<size_t>(lists.size(), 3);
+  std::vector<std::pair<float, size_t>> scored;
+  for (size_t q = 0; q < quote_words.size(); ++q) {
+    bool in_all = true;
+    for (size_t i = 0; i < all_of; ++i) in_all = in_all && holds(i, q);
+    if (!in_all) continue;
+    float score = 0;
+    for (size_t i = 0; i < scoring; ++i) {
+      if (holds(i, q)) {
+        score += static_cast<float>(
+            std::log(1.0 + docs / static_cast<double>(lists[i].size())));
+      }
+    }
+    scored.emplace_back(score, q);
+  }
+  if (scored.size() < 20) return std::nullopt;
+  std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  scored.resize(std::min(scored.size(), std::min<size_t>(limit, 32)));
+  const float best = scored.front().first;
+  size_t strong = 0;
+  for (const auto& e : scored) strong += !(e.first < 0.5f * best);
+  scored.resize(std::min(
+      scored.size(),
+      std::min(limit, std::max<size_t>(std::min<size_t>(strong, 32), 20))));
+  std::vector<size_t> out;
+  for (const auto& e : scored) out.push_back(e.second);
+  return out;
+}
+
+// Step 1 of Candidates skips quotes (a leapfrog walk and a MaxScore cut) but
+// returns what the walk over every quote holding the rarest words returns:
+// 2,000 quotes over 16 words of graded frequency, 300 random queries.
+TEST_F(MemoryIndexTest, CandidatesEqualTheExhaustiveWalk) {
+  const std::vector<std::string> vocab = {
+      "alfa", "bravo",    "charlie", "delta",   "echo", "foxtrot",
+      "golf", "hotel",    "india",   "juliett", "kilo", "lima",
+      "mike", "november", "oscar",   "papa"};
+  uint64_t r = 7;
+  const auto rnd = [&r](uint64_t n) {
+    r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+    return (r >> 33) % n;
+  };
+  std::vector<std::set<std::string>> quote_words;
+  std::map<std::pair<std::string, uint32_t>, size_t> ordinal;
+  std::vector<TestArticle> articles;
+  for (int a = 0; a < 20; ++a) {
+    articles.push_back(MakeArticle(absl::StrCat("x", a)));
+    for (uint32_t k = 0; k < 100; ++k) {
+      std::set<std::string> words;
+      std::string text;
+      for (size_t w = 0; w < vocab.size(); ++w) {
+        // Word w in about (90 - 5w)% of quotes.
+        if (rnd(100) < 90 - 5 * w) {
+          words.insert(vocab[w]);
+          absl::StrAppend(&text, text.empty() ? "" : " ", vocab[w]);
+        }
+      }
+      if (text.empty()) continue;
+      ordinal[{articles.back().input.url, k * 200}] = quote_words.size();
+      quote_words.push_back(words);
+      articles.back().extraction.quotes.push_back(
+          MakeQuote(text, "A B", k * 200));
+    }
+  }
+  std::vector<TestArticle*> all;
+  for (TestArticle& a : articles) all.push_back(&a);
+  Put(all);
+  std::unique_ptr<Store> fresh = Open(path_);  // ordinals in rowid order
+  int compared = 0;
+  for (int t = 0; t < 300; ++t) {
+    std::string query;
+    for (size_t n = 4 + rnd(7); n > 0; --n) {
+      absl::StrAppend(&query, query.empty() ? "" : " ",
+                      vocab[rnd(vocab.size())]);
+    }
+    for (size_t limit : {100u, 25u, 5u}) {
+      const std::optional<std::vector<size_t>> want =
+          ExhaustiveCandidates(quote_words, query, limit);
+      if (!want) continue;
+      absl::StatusOr<std::vector<QuoteRecord>> got =
+          fresh->FindQuoteCandidates(query, static_cast<int>(limit));
+      ASSERT_TRUE(got.ok()) << got.status();
+      std::vector<size_t> got_ords;
+      for (const QuoteRecord& rec : *got) {
+        got_ords.push_back(
+            ordinal.at({rec.evidence.url, rec.quote.span.begin}));
+      }
+      EXPECT_EQ(got_ords, *want) << query << " limit " << limit;
+      ++compared;
+    }
+  }
+  EXPECT_GT(compared, 300);
 }
 
 // Readers run while a writer adds and replaces articles: every record they

@@ -522,9 +522,18 @@ TEST_P(StoreConformanceTest, GetSpeakerByIdNameKeyOrAlias) {
     absl::StatusOr<SpeakerRecord> got = store_->GetSpeaker(q);
     ASSERT_TRUE(got.ok()) << got.status();
     EXPECT_EQ(got->id, by_name->id);
+    // ResolveSpeaker gives the same id and name.
+    absl::StatusOr<SpeakerName> resolved = store_->ResolveSpeaker(q);
+    ASSERT_TRUE(resolved.ok()) << resolved.status();
+    EXPECT_EQ(resolved->id, by_name->id);
+    EXPECT_EQ(resolved->name, by_name->name);
   }
   // A pronoun mention is not an alias.
   EXPECT_THAT(store_->GetSpeaker("he"), StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(store_->ResolveSpeaker("he"),
+              StatusIs(absl::StatusCode::kNotFound));
+  EXPECT_THAT(store_->ResolveSpeaker(""),
+              StatusIs(absl::StatusCode::kInvalidArgument));
 }
 
 // "a longtime resident" is someone else in every article: the quote keeps
