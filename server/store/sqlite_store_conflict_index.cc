@@ -2,13 +2,21 @@
 // ConflictGroup in store.h says what a group is).
 //
 // Triggers put the key of every group a write touches in `conflict_dirty`,
-// inside that write's transaction. After each commit the writer takes the
-// dirty keys in batches of kDirtyBatch, adds the attribution groups of the
-// close variants of the quotes that changed (their approximate candidates,
-// whose groups include them), recomputes each group with the finder,
-// replaces the group's rows in `conflicts` and clears the keys, in one
-// transaction per batch. A failed or interrupted refresh leaves the keys
-// dirty for the next one, so the kept listing never depends on it.
+// inside that write's transaction. A refresh takes the dirty keys in
+// batches, adds the attribution groups of the close variants of the quotes
+// that changed (their approximate candidates, whose groups include them),
+// recomputes each group with the finder, replaces the group's rows in
+// `conflicts` and clears the keys, in one transaction per batch. A failed
+// or interrupted refresh leaves the keys dirty for the next one, so the
+// kept listing never depends on it.
+//
+// When: by default on ConflictLoop's thread, after the write is
+// acknowledged, in turns of kLoopBatch keys that each hold write_mu_ and
+// yield to a waiting write between them; a group dirtied by many commits
+// while it waits is recomputed once. A commit that leaves more than
+// max_conflict_backlog_ keys refreshes inline until it does not
+// (backpressure), so the lag stays bounded. Inline mode (PostgresStore's
+// replica) refreshes after each commit, in batches of kDirtyBatch.
 //
 // Cost per group: an attribution group reads at most kMaxHashQuotes quotes
 // of its hash and kVariantHashes candidate hashes (kMaxVariantQuotes quotes
@@ -38,6 +46,13 @@ namespace {
 // fsync each), and a variant group shared by several keys of the batch is
 // recomputed once, not once per 256 keys.
 constexpr int kDirtyBatch = 2048;
+// Keys per background turn: each turn holds write_mu_, so a write that
+// comes in waits for at most one turn.
+constexpr int kLoopBatch = 128;
+// Pause after a failed background turn.
+constexpr int kRetryMs = 200;
+// Longest a background turn waits for a waiting write to commit.
+constexpr int kYieldMs = 50;
 constexpr size_t kMaxHashQuotes = 256;
 constexpr size_t kVariantHashes = 8;
 constexpr size_t kMaxVariantQuotes = 16;
@@ -80,11 +95,22 @@ std::string ConflictRowImage(const ConflictRecord& c) {
 }  // namespace
 
 void SqliteStore::SetConflictFinder(ConflictFinder finder) {
-  absl::MutexLock lock(&write_mu_);
-  conflict_finder_ = std::move(finder);
-  // Groups left dirty (a migration, a failed refresh) are computed now,
-  // without events: they are not news to anyone watching from now on.
-  RefreshConflictsLocked(/*events=*/false).IgnoreError();
+  {
+    absl::MutexLock lock(&write_mu_);
+    conflict_finder_ = std::move(finder);
+    if (!conflicts_in_background_) {
+      // Groups left dirty (a migration, a failed refresh) are computed now,
+      // without events: they are not news to anyone watching from now on.
+      RefreshConflictsLocked(/*events=*/false, kDirtyBatch).IgnoreError();
+      return;
+    }
+  }
+  // Background: keys left by the last run (writes acknowledged before a
+  // crash or a stop) are taken like any others, with their events; until
+  // then the store has not caught up.
+  absl::MutexLock lock(&conflict_mu_);
+  conflicts_caught_up_ = -1;
+  conflict_wake_ = true;
 }
 
 const std::vector<uint64_t>& SqliteStore::VariantHashesLocked(
@@ -99,62 +125,199 @@ const std::vector<uint64_t>& SqliteStore::VariantHashesLocked(
   return it->second;
 }
 
-absl::Status SqliteStore::RefreshConflictsLocked(bool events) {
-  if (!conflict_finder_) return absl::OkStatus();
-  SqliteConnection* db = writer_.get();
+absl::Status SqliteStore::RefreshConflictsLocked(bool events, int max_keys) {
   while (true) {
-    VariantMemo memo;  // one batch's: bounded by its keys
-    CC_ASSIGN_OR_RETURN(Transaction txn,
-                        Transaction::Begin(db, "BEGIN IMMEDIATE"));
-    std::vector<std::string> dirty;
-    std::set<std::string> keys;  // ordered: a deterministic order of work
-    std::vector<std::string> texts;
-    {
-      CC_ASSIGN_OR_RETURN(Stmt stmt,
-                          db->Prepare("SELECT key, text FROM conflict_dirty"
-                                      " ORDER BY key LIMIT ?1"));
-      stmt.Bind(1, kDirtyBatch);
-      while (true) {
-        CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
-        if (!row) break;
-        dirty.push_back(stmt.Text(0));
-        keys.insert(dirty.back());
-        if (!stmt.TextView(1).empty()) texts.push_back(stmt.Text(1));
-      }
-    }
-    if (dirty.empty()) return absl::OkStatus();
-    {
-      // The groups of a changed quote's close variants include it.
-      absl::ReaderMutexLock index_lock(&index_mu_);
-      for (const std::string& key : dirty) {
-        int64_t hash = 0;
-        if (key[0] != 'a' ||
-            !absl::SimpleAtoi(absl::string_view(key).substr(1), &hash)) {
-          continue;
-        }
-        for (const MemoryIndex::Hit& hit :
-             index_->QuotesByHash(static_cast<uint64_t>(hash), 1)) {
-          texts.push_back(
-              extract::NormalizeForMatch(index_->Record(hit).quote.text));
-        }
-      }
-      for (const std::string& text : texts) {
-        for (uint64_t h : VariantHashesLocked(text, &memo)) {
-          keys.insert(HashKey(h));
-        }
-      }
-    }
-    for (const std::string& key : keys) {
-      CC_RETURN_IF_ERROR(RecomputeConflictGroupLocked(key, events, &memo));
-    }
-    CC_ASSIGN_OR_RETURN(
-        Stmt del, db->Prepare("DELETE FROM conflict_dirty WHERE key = ?1"));
-    for (const std::string& key : dirty) {
-      del.Reset();
-      CC_RETURN_IF_ERROR(del.Bind(1, key).Run());
-    }
-    CC_RETURN_IF_ERROR(txn.Commit());
+    CC_ASSIGN_OR_RETURN(const bool done,
+                        RefreshConflictBatchLocked(events, max_keys));
+    if (done) return absl::OkStatus();
   }
+}
+
+absl::StatusOr<bool> SqliteStore::RefreshConflictBatchLocked(bool events,
+                                                             int max_keys) {
+  if (!conflict_finder_) {
+    MarkConflictsCaughtUpLocked();  // nothing is kept, so nothing trails
+    return true;
+  }
+  SqliteConnection* db = writer_.get();
+  VariantMemo memo;  // one batch's: bounded by its keys
+  CC_ASSIGN_OR_RETURN(Transaction txn,
+                      Transaction::Begin(db, "BEGIN IMMEDIATE"));
+  std::vector<std::string> dirty;
+  std::set<std::string> keys;  // ordered: a deterministic order of work
+  std::vector<std::string> texts;
+  {
+    CC_ASSIGN_OR_RETURN(Stmt stmt,
+                        db->Prepare("SELECT key, text FROM conflict_dirty"
+                                    " ORDER BY key LIMIT ?1"));
+    stmt.Bind(1, max_keys);
+    while (true) {
+      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      dirty.push_back(stmt.Text(0));
+      keys.insert(dirty.back());
+      if (!stmt.TextView(1).empty()) texts.push_back(stmt.Text(1));
+    }
+  }
+  if (dirty.empty()) {
+    MarkConflictsCaughtUpLocked();
+    return true;
+  }
+  AddVariantGroupsLocked(dirty, &texts, &keys, &memo);
+  for (const std::string& key : keys) {
+    if (closing_.load()) return absl::CancelledError("store is closing");
+    CC_RETURN_IF_ERROR(RecomputeConflictGroupLocked(key, events, &memo));
+  }
+  CC_ASSIGN_OR_RETURN(Stmt del,
+                      db->Prepare("DELETE FROM conflict_dirty WHERE key = ?1"));
+  for (const std::string& key : dirty) {
+    del.Reset();
+    CC_RETURN_IF_ERROR(del.Bind(1, key).Run());
+  }
+  CC_RETURN_IF_ERROR(txn.Commit());
+  return false;
+}
+
+void SqliteStore::AddVariantGroupsLocked(const std::vector<std::string>& dirty,
+                                         std::vector<std::string>* texts,
+                                         std::set<std::string>* keys,
+                                         VariantMemo* memo) {
+  // The groups of a changed quote's close variants include it.
+  absl::ReaderMutexLock index_lock(&index_mu_);
+  for (const std::string& key : dirty) {
+    int64_t hash = 0;
+    if (key[0] != 'a' ||
+        !absl::SimpleAtoi(absl::string_view(key).substr(1), &hash)) {
+      continue;
+    }
+    for (const MemoryIndex::Hit& hit :
+         index_->QuotesByHash(static_cast<uint64_t>(hash), 1)) {
+      texts->push_back(
+          extract::NormalizeForMatch(index_->Record(hit).quote.text));
+    }
+  }
+  for (const std::string& text : *texts) {
+    for (uint64_t h : VariantHashesLocked(text, memo)) {
+      keys->insert(HashKey(h));
+    }
+  }
+}
+
+absl::StatusOr<int64_t> SqliteStore::CountDirtyKeys(SqliteConnection* db,
+                                                    int64_t cap) {
+  CC_ASSIGN_OR_RETURN(Stmt stmt,
+                      db->Prepare("SELECT count(*) FROM (SELECT 1 FROM"
+                                  " conflict_dirty LIMIT ?1)"));
+  stmt.Bind(1, cap);
+  CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  return row ? stmt.Int64(0) : 0;
+}
+
+void SqliteStore::AfterCommitConflictsLocked() {
+  if (!conflicts_in_background_) {
+    // The write is durable already; a failed refresh leaves its groups
+    // dirty for the next one.
+    RefreshConflictsLocked(/*events=*/true, kDirtyBatch).IgnoreError();
+    return;
+  }
+  if (conflict_finder_) {
+    // Backpressure: the lag stays bounded when ingest outruns the loop.
+    while (true) {
+      absl::StatusOr<int64_t> backlog =
+          CountDirtyKeys(writer_.get(), max_conflict_backlog_ + 1);
+      if (!backlog.ok() || *backlog <= max_conflict_backlog_) break;
+      absl::StatusOr<bool> done =
+          RefreshConflictBatchLocked(/*events=*/true, kLoopBatch);
+      if (!done.ok() || *done) break;
+    }
+  }
+  WakeConflictLoop();
+}
+
+void SqliteStore::MarkConflictsCaughtUpLocked() {
+  // write_mu_ is held: no commit can come in between the last dirty key
+  // taken and the generation read here.
+  const int64_t generation = static_cast<int64_t>(data_generation_.load());
+  absl::MutexLock lock(&conflict_mu_);
+  conflicts_caught_up_ = std::max(conflicts_caught_up_, generation);
+}
+
+void SqliteStore::WakeConflictLoop() {
+  absl::MutexLock lock(&conflict_mu_);
+  conflict_wake_ = true;
+}
+
+void SqliteStore::ConflictLoop() {
+  while (true) {
+    {
+      absl::MutexLock lock(&conflict_mu_);
+      conflict_mu_.Await(absl::Condition(
+          +[](SqliteStore* s) {
+            s->conflict_mu_.AssertHeld();
+            return s->conflict_wake_ || s->conflict_stop_;
+          },
+          this));
+      if (conflict_stop_) return;
+      conflict_wake_ = false;
+    }
+    while (!ConflictLoopTurn()) {
+      if (closing_.load()) return;
+      YieldToWriters();
+    }
+  }
+}
+
+bool SqliteStore::ConflictLoopTurn() {
+  int64_t newest_event = 0;
+  absl::StatusOr<bool> done = true;
+  {
+    absl::MutexLock lock(&write_mu_);
+    TakeCommittedEventsLocked(/*committed=*/false);
+    done = RefreshConflictBatchLocked(/*events=*/true, kLoopBatch);
+    newest_event = TakeCommittedEventsLocked(/*committed=*/done.ok());
+  }
+  if (newest_event > 0) NotifyEvents(newest_event);
+  if (done.ok()) return *done;
+  // A failed batch leaves its keys dirty: try again a little later (or at
+  // the next commit's wake-up), not in a hot loop.
+  absl::MutexLock lock(&conflict_mu_);
+  conflict_mu_.AwaitWithTimeout(absl::Condition(&conflict_stop_),
+                                absl::Milliseconds(kRetryMs));
+  conflict_wake_ = true;
+  return true;
+}
+
+void SqliteStore::YieldToWriters() {
+  if (writes_waiting_.load() == 0) return;
+  // Let the waiting write commit first (one write, one turn at worst), so
+  // acks do not queue behind a backlog of refresh turns.
+  std::pair<SqliteStore*, uint64_t> arg(this, data_generation_.load());
+  absl::MutexLock lock(&conflict_mu_);
+  conflict_mu_.AwaitWithTimeout(
+      absl::Condition(
+          +[](std::pair<SqliteStore*, uint64_t>* a) {
+            SqliteStore* s = a->first;
+            s->conflict_mu_.AssertHeld();
+            return s->conflict_stop_ || s->writes_waiting_.load() == 0 ||
+                   s->data_generation_.load() != a->second;
+          },
+          &arg),
+      absl::Milliseconds(kYieldMs));
+}
+
+bool SqliteStore::WaitForConflicts(absl::Duration timeout) {
+  if (!conflicts_in_background_) return true;
+  const int64_t target = static_cast<int64_t>(data_generation_.load());
+  std::pair<SqliteStore*, int64_t> arg(this, target);
+  absl::MutexLock lock(&conflict_mu_);
+  return conflict_mu_.AwaitWithTimeout(
+      absl::Condition(
+          +[](std::pair<SqliteStore*, int64_t>* a) {
+            a->first->conflict_mu_.AssertHeld();
+            return a->first->conflicts_caught_up_ >= a->second;
+          },
+          &arg),
+      timeout);
 }
 
 absl::StatusOr<ConflictGroup> SqliteStore::ReadConflictGroupLocked(
@@ -394,6 +557,8 @@ absl::StatusOr<ConflictPage> SqliteStore::ListConflicts(
     }
     if (more) break;
   }
+  CC_ASSIGN_OR_RETURN(page.pending_groups,
+                      CountDirtyKeys(db.get(), kMaxCountedPendingGroups));
   if (more) {
     page.next_page_token =
         EncodePageToken(token_secret_, PageKind::kConflicts, fingerprint,
