@@ -365,7 +365,7 @@ namespace {
 // CANCELLED naming `what` once `cancelled` (may be empty) fires.
 // ListConflicts' wait_for_ingested: at most this long without a deadline,
 // polling the call's cancellation (and deadline) every slice.
-constexpr absl::Duration kMaxConflictWait = absl::Seconds(30);
+constexpr absl::Duration kMaxConflictWait = absl::Minutes(5);
 constexpr absl::Duration kConflictWaitSlice = absl::Milliseconds(50);
 
 absl::Status CheckCancelled(const std::function<bool()>& cancelled,

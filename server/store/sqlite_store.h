@@ -49,7 +49,7 @@ struct SqliteOptions {
   // commit that leaves more recomputes batches inline until at most this
   // many are left (backpressure), so the listing's lag stays bounded even
   // when ingest outruns the background pass.
-  int max_conflict_backlog = 20000;
+  int max_conflict_backlog = 50000;
 };
 
 // Opens (creating if needed) the database at `options.path`.

@@ -11,9 +11,10 @@
 // kept listing never depends on it.
 //
 // When: by default on ConflictLoop's thread, after the write is
-// acknowledged, in turns of kLoopBatch keys that each hold write_mu_ and
-// yield to a waiting write between them; a group dirtied by many commits
-// while it waits is recomputed once. A commit that leaves more than
+// acknowledged, in turns that each hold write_mu_ and end (committing what
+// they did) after kTurnBudgetMs or as soon as a write waits; a turn starts
+// only when no write waits. A group dirtied by many commits while it waits
+// is recomputed once. A commit that leaves more than
 // max_conflict_backlog_ keys refreshes inline until it does not
 // (backpressure), so the lag stays bounded. Inline mode (PostgresStore's
 // replica) refreshes after each commit, in batches of kDirtyBatch.
@@ -33,6 +34,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "server/extract/normalize.h"
 #include "server/store/page_token.h"
 #include "server/store/sqlite_rows.h"
@@ -46,13 +49,13 @@ namespace {
 // fsync each), and a variant group shared by several keys of the batch is
 // recomputed once, not once per 256 keys.
 constexpr int kDirtyBatch = 2048;
-// Keys per background turn: each turn holds write_mu_, so a write that
-// comes in waits for at most one turn.
-constexpr int kLoopBatch = 128;
 // Pause after a failed background turn.
 constexpr int kRetryMs = 200;
-// Longest a background turn waits for a waiting write to commit.
-constexpr int kYieldMs = 50;
+// A background turn takes no new key after this long, nor once a write
+// waits (it holds write_mu_).
+constexpr int kTurnBudgetMs = 500;
+// How often a background turn that yields to writes looks again.
+constexpr int kYieldMs = 2;
 constexpr size_t kMaxHashQuotes = 256;
 constexpr size_t kVariantHashes = 8;
 constexpr size_t kMaxVariantQuotes = 16;
@@ -127,14 +130,15 @@ const std::vector<uint64_t>& SqliteStore::VariantHashesLocked(
 
 absl::Status SqliteStore::RefreshConflictsLocked(bool events, int max_keys) {
   while (true) {
-    CC_ASSIGN_OR_RETURN(const bool done,
-                        RefreshConflictBatchLocked(events, max_keys));
+    CC_ASSIGN_OR_RETURN(
+        const bool done,
+        RefreshConflictBatchLocked(events, max_keys, absl::InfiniteFuture()));
     if (done) return absl::OkStatus();
   }
 }
 
-absl::StatusOr<bool> SqliteStore::RefreshConflictBatchLocked(bool events,
-                                                             int max_keys) {
+absl::StatusOr<bool> SqliteStore::RefreshConflictBatchLocked(
+    bool events, int max_keys, absl::Time budget) {
   if (!conflict_finder_) {
     MarkConflictsCaughtUpLocked();  // nothing is kept, so nothing trails
     return true;
@@ -143,9 +147,7 @@ absl::StatusOr<bool> SqliteStore::RefreshConflictBatchLocked(bool events,
   VariantMemo memo;  // one batch's: bounded by its keys
   CC_ASSIGN_OR_RETURN(Transaction txn,
                       Transaction::Begin(db, "BEGIN IMMEDIATE"));
-  std::vector<std::string> dirty;
-  std::set<std::string> keys;  // ordered: a deterministic order of work
-  std::vector<std::string> texts;
+  std::vector<std::pair<std::string, std::string>> dirty;  // key, text
   {
     CC_ASSIGN_OR_RETURN(Stmt stmt,
                         db->Prepare("SELECT key, text FROM conflict_dirty"
@@ -154,25 +156,32 @@ absl::StatusOr<bool> SqliteStore::RefreshConflictBatchLocked(bool events,
     while (true) {
       CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
       if (!row) break;
-      dirty.push_back(stmt.Text(0));
-      keys.insert(dirty.back());
-      if (!stmt.TextView(1).empty()) texts.push_back(stmt.Text(1));
+      dirty.emplace_back(stmt.Text(0), stmt.Text(1));
     }
   }
   if (dirty.empty()) {
     MarkConflictsCaughtUpLocked();
     return true;
   }
-  AddVariantGroupsLocked(dirty, &texts, &keys, &memo);
-  for (const std::string& key : keys) {
-    if (closing_.load()) return absl::CancelledError("store is closing");
-    CC_RETURN_IF_ERROR(RecomputeConflictGroupLocked(key, events, &memo));
-  }
   CC_ASSIGN_OR_RETURN(Stmt del,
                       db->Prepare("DELETE FROM conflict_dirty WHERE key = ?1"));
-  for (const std::string& key : dirty) {
+  absl::flat_hash_set<std::string> done;  // a group shared by keys: once
+  for (const auto& [key, text] : dirty) {
+    // The key's group and those of its close variants, in a fixed order.
+    std::set<std::string> keys{key};
+    std::vector<std::string> texts;
+    if (!text.empty()) texts.push_back(text);
+    AddVariantGroupsLocked({key}, &texts, &keys, &memo);
+    for (const std::string& group : keys) {
+      if (closing_.load()) return absl::CancelledError("store is closing");
+      if (!done.insert(group).second) continue;
+      CC_RETURN_IF_ERROR(RecomputeConflictGroupLocked(group, events, &memo));
+    }
     del.Reset();
     CC_RETURN_IF_ERROR(del.Bind(1, key).Run());
+    // The rest in the next batch: after the budget, or as soon as a write
+    // waits for write_mu_ (so an ack waits for one group at most).
+    if (absl::Now() >= budget || writes_waiting_.load() > 0) break;
   }
   CC_RETURN_IF_ERROR(txn.Commit());
   return false;
@@ -226,8 +235,8 @@ void SqliteStore::AfterCommitConflictsLocked() {
       absl::StatusOr<int64_t> backlog =
           CountDirtyKeys(writer_.get(), max_conflict_backlog_ + 1);
       if (!backlog.ok() || *backlog <= max_conflict_backlog_) break;
-      absl::StatusOr<bool> done =
-          RefreshConflictBatchLocked(/*events=*/true, kLoopBatch);
+      absl::StatusOr<bool> done = RefreshConflictBatchLocked(
+          /*events=*/true, kDirtyBatch, absl::InfiniteFuture());
       if (!done.ok() || *done) break;
     }
   }
@@ -260,10 +269,10 @@ void SqliteStore::ConflictLoop() {
       if (conflict_stop_) return;
       conflict_wake_ = false;
     }
-    while (!ConflictLoopTurn()) {
+    do {
       if (closing_.load()) return;
       YieldToWriters();
-    }
+    } while (!ConflictLoopTurn());
   }
 }
 
@@ -273,7 +282,9 @@ bool SqliteStore::ConflictLoopTurn() {
   {
     absl::MutexLock lock(&write_mu_);
     TakeCommittedEventsLocked(/*committed=*/false);
-    done = RefreshConflictBatchLocked(/*events=*/true, kLoopBatch);
+    done = RefreshConflictBatchLocked(
+        /*events=*/true, kDirtyBatch,
+        absl::Now() + absl::Milliseconds(kTurnBudgetMs));
     newest_event = TakeCommittedEventsLocked(/*committed=*/done.ok());
   }
   if (newest_event > 0) NotifyEvents(newest_event);
@@ -288,21 +299,15 @@ bool SqliteStore::ConflictLoopTurn() {
 }
 
 void SqliteStore::YieldToWriters() {
-  if (writes_waiting_.load() == 0) return;
-  // Let the waiting write commit first (one write, one turn at worst), so
-  // acks do not queue behind a backlog of refresh turns.
-  std::pair<SqliteStore*, uint64_t> arg(this, data_generation_.load());
+  // Writes first: a turn starts only when no write waits for write_mu_
+  // (backpressure in AfterCommitConflictsLocked bounds the backlog), so an
+  // ack waits for at most the turn in progress. Re-checked every
+  // kYieldMs, as a write's arrival does not take conflict_mu_.
   absl::MutexLock lock(&conflict_mu_);
-  conflict_mu_.AwaitWithTimeout(
-      absl::Condition(
-          +[](std::pair<SqliteStore*, uint64_t>* a) {
-            SqliteStore* s = a->first;
-            s->conflict_mu_.AssertHeld();
-            return s->conflict_stop_ || s->writes_waiting_.load() == 0 ||
-                   s->data_generation_.load() != a->second;
-          },
-          &arg),
-      absl::Milliseconds(kYieldMs));
+  while (writes_waiting_.load() > 0 && !conflict_stop_) {
+    conflict_mu_.AwaitWithTimeout(absl::Condition(&conflict_stop_),
+                                  absl::Milliseconds(kYieldMs));
+  }
 }
 
 bool SqliteStore::WaitForConflicts(absl::Duration timeout) {

@@ -325,9 +325,11 @@ class SqliteStore final : public Store {
   // every commit so far once no key is left.
   absl::Status RefreshConflictsLocked(bool events, int max_keys)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
-  // One such transaction. True when no dirty key was left to take. Stops
-  // with CANCELLED (keys left dirty) once the store is closing.
-  absl::StatusOr<bool> RefreshConflictBatchLocked(bool events, int max_keys)
+  // One such transaction, which takes no further key once `budget` has
+  // passed. True when no dirty key was left to take. Stops with CANCELLED
+  // (keys left dirty) once the store is closing.
+  absl::StatusOr<bool> RefreshConflictBatchLocked(bool events, int max_keys,
+                                                  absl::Time budget)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
   // What CommitLocked does for the kept conflicts: inline mode refreshes;
   // background mode applies backpressure (see
@@ -341,14 +343,14 @@ class SqliteStore final : public Store {
   // turn of write_mu_, publishing their events, until none is left; then
   // sleeps until a commit wakes it. Returns when the store closes.
   void ConflictLoop() ABSL_LOCKS_EXCLUDED(write_mu_, conflict_mu_);
-  // One batch of ConflictLoop; true when no key was left (or on failure,
-  // after which the loop waits a little before the next try).
+  // One batch of ConflictLoop (at most kTurnBudgetMs of keys); true when no
+  // key was left (or on failure, after which the loop waits a little).
   bool ConflictLoopTurn() ABSL_LOCKS_EXCLUDED(write_mu_, conflict_mu_);
   void MarkConflictsCaughtUpLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_)
       ABSL_LOCKS_EXCLUDED(conflict_mu_);
   void WakeConflictLoop() ABSL_LOCKS_EXCLUDED(conflict_mu_);
-  // Between background turns: waits (briefly) while a PutArticles waits
-  // for write_mu_ and has not committed.
+  // Between background turns: waits while a PutArticles waits for
+  // write_mu_.
   void YieldToWriters() ABSL_LOCKS_EXCLUDED(conflict_mu_);
   // Normalised quote text -> the match hashes of its close variants
   // (MemoryIndex::Candidates, kVariantHashes of them, in that order), for
