@@ -87,12 +87,17 @@ bool SideMatches(absl::string_view outlet, absl::string_view date,
   return true;
 }
 
-// A kept row's columns (all but its key) in one string, to tell whether a
-// recomputed conflict would change the row.
-std::string ConflictRowImage(const ConflictRecord& c) {
-  return absl::StrCat(c.kind, "\x1f", c.sort_date, "\x1f", c.outlet_a, "\x1f",
-                      c.date_a, "\x1f", c.outlet_b, "\x1f", c.date_b, "\x1f",
-                      c.payload);
+// A digest of a kept row's columns (all but its key and the digest), to
+// tell whether a recomputed conflict would change the row: FNV-1a 64 of
+// the columns joined by \x1f, never 0 (0 marks a row migrated from v7).
+// Stored, so it must not change between builds.
+int64_t RowDigest(const ConflictRecord& c) {
+  const std::string image = absl::StrCat(
+      c.kind, "\x1f", c.sort_date, "\x1f", c.outlet_a, "\x1f", c.date_a, "\x1f",
+      c.outlet_b, "\x1f", c.date_b, "\x1f", c.payload);
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char ch : image) h = (h ^ ch) * 1099511628211ULL;
+  return h == 0 ? 1 : static_cast<int64_t>(h);
 }
 
 }  // namespace
@@ -407,26 +412,19 @@ absl::StatusOr<ConflictGroup> SqliteStore::ReadConflictGroupLocked(
   return group;
 }
 
-absl::StatusOr<absl::flat_hash_map<std::string, std::string>>
+absl::StatusOr<absl::flat_hash_map<std::string, int64_t>>
 SqliteStore::KeptConflictsLocked(const std::string& key) {
+  // Not the payload: the digest sits before it in the row, so its overflow
+  // pages are not read.
   CC_ASSIGN_OR_RETURN(Stmt stmt,
-                      writer_->Prepare("SELECT id, kind, sort_date, outlet_a,"
-                                       " date_a, outlet_b, date_b, payload"
-                                       " FROM conflicts WHERE group_key = ?1"));
+                      writer_->Prepare("SELECT id, digest FROM conflicts"
+                                       " WHERE group_key = ?1"));
   stmt.Bind(1, key);
-  absl::flat_hash_map<std::string, std::string> kept;
+  absl::flat_hash_map<std::string, int64_t> kept;
   while (true) {
     CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) return kept;
-    ConflictRecord c;
-    c.kind = stmt.Int(1);
-    c.sort_date = stmt.Text(2);
-    c.outlet_a = stmt.Text(3);
-    c.date_a = stmt.Text(4);
-    c.outlet_b = stmt.Text(5);
-    c.date_b = stmt.Text(6);
-    c.payload = std::string(stmt.BlobView(7));
-    kept.emplace(stmt.Text(0), ConflictRowImage(c));
+    kept.emplace(stmt.Text(0), stmt.Int64(1));
   }
 }
 
@@ -447,13 +445,14 @@ absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key,
   CC_ASSIGN_OR_RETURN(
       Stmt ins,
       db->Prepare("INSERT OR REPLACE INTO conflicts(group_key, id, kind,"
-                  " sort_date, outlet_a, date_a, outlet_b, date_b, payload)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+                  " sort_date, outlet_a, date_a, outlet_b, date_b, payload,"
+                  " digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
   for (const ConflictRecord& c : found) {
+    const int64_t digest = RowDigest(c);
     auto old = kept.find(c.id);
     const bool is_new = old == kept.end();
     if (!is_new) {
-      const bool same = old->second == ConflictRowImage(c);
+      const bool same = old->second == digest;
       kept.erase(old);  // found again: stays
       if (same) continue;
     }
@@ -466,7 +465,8 @@ absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key,
         .Bind(6, c.date_a)
         .Bind(7, c.outlet_b)
         .Bind(8, c.date_b)
-        .BindBlob(9, c.payload);
+        .BindBlob(9, c.payload)
+        .Bind(10, digest);
     CC_RETURN_IF_ERROR(ins.Run());
     if (!events || !is_new) continue;
     WatchEventRecord event;

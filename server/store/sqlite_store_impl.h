@@ -372,11 +372,10 @@ class SqliteStore final : public Store {
   absl::Status RecomputeConflictGroupLocked(const std::string& key, bool events,
                                             VariantMemo* memo)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
-  // The conflicts kept for group `key`: id -> the row's other columns
-  // (ConflictRowImage in sqlite_store_conflict_index.cc).
-  absl::StatusOr<absl::flat_hash_map<std::string, std::string>>
-  KeptConflictsLocked(const std::string& key)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // The conflicts kept for group `key`: id -> the digest of the row's other
+  // columns (RowDigest in sqlite_store_conflict_index.cc).
+  absl::StatusOr<absl::flat_hash_map<std::string, int64_t>> KeptConflictsLocked(
+      const std::string& key) ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::StatusOr<ConflictGroup> ReadConflictGroupLocked(const std::string& key,
                                                         VariantMemo* memo)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
