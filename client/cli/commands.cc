@@ -622,6 +622,10 @@ void PrintConflicts(const Cli& cli, const v1::ListConflictsResponse& r) {
     if (!c.reason().empty()) cli.out << " [" << c.reason() << "]";
     cli.out << "\n";
   }
+  if (r.pending_groups() > 0) {
+    cli.out << "(" << r.pending_groups()
+            << " groups still being recomputed: the listing trails ingest)\n";
+  }
   PrintNextPage(cli, r.next_page_token());
 }
 
@@ -641,6 +645,8 @@ int Conflicts(const Cli& cli, const std::vector<std::string>& args) {
     }
   }
   SetPage(cli, &request);
+  // What was just ingested is listed: conflicts trail ingest (proto).
+  request.set_wait_for_ingested(true);
   return Answer(
       cli, cli.client.ListConflicts(request),
       [&](const v1::ListConflictsResponse& r) { PrintConflicts(cli, r); },

@@ -11,6 +11,8 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "server/api/convert.h"
 #include "server/api/validate.h"
 #include "server/base/status_macros.h"
@@ -362,6 +364,11 @@ absl::Status QueryCore::GetQuoteConsistency(
 namespace {
 
 // CANCELLED naming `what` once `cancelled` (may be empty) fires.
+// ListConflicts' wait_for_ingested: at most this long without a deadline,
+// polling the call's cancellation (and deadline) every slice.
+constexpr absl::Duration kMaxConflictWait = absl::Minutes(5);
+constexpr absl::Duration kConflictWaitSlice = absl::Milliseconds(50);
+
 absl::Status CheckCancelled(const std::function<bool()>& cancelled,
                             absl::string_view what) {
   if (cancelled && cancelled()) {
@@ -527,9 +534,22 @@ absl::Status QueryCore::GetStats(const v1::GetStatsRequest& req,
   return absl::OkStatus();
 }
 
-absl::Status QueryCore::ListConflicts(const v1::ListConflictsRequest& req,
-                                      v1::ListConflictsResponse* resp) const {
+absl::Status QueryCore::WaitForConflicts(
+    const std::function<bool()>& cancelled) const {
+  // In slices, so a call cancelled or past its deadline stops waiting.
+  const absl::Time give_up = absl::Now() + kMaxConflictWait;
+  while (absl::Now() < give_up) {
+    if (store_->WaitForConflicts(kConflictWaitSlice)) return absl::OkStatus();
+    CC_RETURN_IF_ERROR(CheckCancelled(cancelled, "waiting for conflicts"));
+  }
+  return absl::OkStatus();  // the page says what is pending
+}
+
+absl::Status QueryCore::ListConflicts(
+    const v1::ListConflictsRequest& req, v1::ListConflictsResponse* resp,
+    const std::function<bool()>& cancelled) const {
   CC_ASSIGN_OR_RETURN(const int limit, ValidateRequest(req, limits_));
+  if (req.wait_for_ingested()) CC_RETURN_IF_ERROR(WaitForConflicts(cancelled));
   store::ConflictQuery query;
   query.kind = static_cast<int>(req.kind());
   query.outlet = req.outlet();
@@ -545,6 +565,7 @@ absl::Status QueryCore::ListConflicts(const v1::ListConflictsRequest& req,
     }
   }
   resp->set_next_page_token(page.next_page_token);
+  resp->set_pending_groups(page.pending_groups);
   return absl::OkStatus();
 }
 

@@ -68,9 +68,12 @@ class QueryCore {
   absl::Status GetStats(const v1::GetStatsRequest& req, v1::Stats* resp) const;
   // Conflicts kept by the store at ingest (store::ListConflicts), filtered
   // and paged; the payloads are the v1::Conflict the finder stored
-  // (conflict_finder.h). Bounded work whatever the store's size.
+  // (conflict_finder.h). Bounded work whatever the store's size, except
+  // for `wait_for_ingested`, which first waits (polling `cancelled`, at
+  // most kMaxConflictWait) for the store's conflicts to catch up.
   absl::Status ListConflicts(const v1::ListConflictsRequest& req,
-                             v1::ListConflictsResponse* resp) const;
+                             v1::ListConflictsResponse* resp,
+                             const std::function<bool()>& cancelled = {}) const;
   absl::Status ListStories(const v1::ListStoriesRequest& req,
                            v1::ListStoriesResponse* resp) const;
   absl::Status GetStory(const v1::GetStoryRequest& req, v1::Story* resp) const;
@@ -88,6 +91,9 @@ class QueryCore {
                            v1::ListWatchesResponse* resp) const;
 
  private:
+  // ListConflicts' wait (see there): OK once caught up or after
+  // kMaxConflictWait; CANCELLED when `cancelled` says so first.
+  absl::Status WaitForConflicts(const std::function<bool()>& cancelled) const;
   // Exact-hash matches plus full-text candidates for `text`, deduplicated;
   // only those `keep` accepts (empty: all) are built into records.
   absl::StatusOr<std::vector<store::QuoteRecord>> Candidates(

@@ -512,8 +512,8 @@ CC_UNARY_CANCELLABLE(GetQuantityConsistency, GetQuantityConsistencyRequest,
                      QuantityConsistencyReport, kHeavy, false)
 CC_UNARY(SearchClaims, SearchClaimsRequest, SearchClaimsResponse, kLight, false)
 CC_UNARY(GetStats, GetStatsRequest, Stats, kLight, false)
-CC_UNARY(ListConflicts, ListConflictsRequest, ListConflictsResponse, kLight,
-         false)
+CC_UNARY_CANCELLABLE(ListConflicts, ListConflictsRequest, ListConflictsResponse,
+                     kLight, false)
 CC_UNARY(ListStories, ListStoriesRequest, ListStoriesResponse, kLight, false)
 CC_UNARY(GetStory, GetStoryRequest, Story, kLight, false)
 CC_UNARY(ListSpeakerMerges, ListSpeakerMergesRequest, ListSpeakerMergesResponse,

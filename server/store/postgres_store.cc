@@ -163,6 +163,9 @@ class PostgresStore final : public Store {
       const ConflictQuery& query) override {
     return local_->ListConflicts(query);
   }
+  bool WaitForConflicts(absl::Duration timeout) override {
+    return local_->WaitForConflicts(timeout);
+  }
   absl::StatusOr<SpeakerMergePage> ListSpeakerMerges(
       const SpeakerMergesQuery& query) override {
     return local_->ListSpeakerMerges(query);
@@ -299,6 +302,8 @@ absl::Status PostgresStore::OpenLocal(const std::string& secret,
   so.merge_rule = options_.merge_rule;
   so.page_token_secret = secret;
   so.durable = false;
+  // Inline: conflict event seqs must be a function of the log (above).
+  so.conflicts_in_background = false;
   so.clock = [this] { return apply_time_ms_.load(); };
   CC_ASSIGN_OR_RETURN(local_, OpenSqliteStore(so));
   if (options_.watch_matcher) local_->SetWatchMatcher(options_.watch_matcher);

@@ -318,11 +318,40 @@ DROP TABLE story_buckets;
 ALTER TABLE story_buckets_v7 RENAME TO story_buckets;
 )sql";
 
+// v8 (conflict refresh reads less, issue 13): each kept conflict row has a
+// digest of its other columns (RowDigest in sqlite_store_conflict_index.cc),
+// placed before the payload, so a recompute tells an unchanged row from
+// the digest without reading the payload's overflow pages. Rows carried
+// over get 0, which matches no digest: each is rewritten, unchanged, the
+// next time its group is recomputed.
+constexpr const char kSchemaV8[] = R"sql(
+CREATE TABLE conflicts_v8 (
+  group_key TEXT NOT NULL,
+  id TEXT NOT NULL,
+  kind INTEGER NOT NULL,
+  sort_date TEXT NOT NULL,
+  outlet_a TEXT NOT NULL,
+  date_a TEXT NOT NULL,
+  outlet_b TEXT NOT NULL,
+  date_b TEXT NOT NULL,
+  digest INTEGER NOT NULL,
+  payload BLOB NOT NULL,
+  PRIMARY KEY (group_key, id)
+) WITHOUT ROWID;
+INSERT INTO conflicts_v8
+  SELECT group_key, id, kind, sort_date, outlet_a, date_a, outlet_b, date_b,
+         0, payload FROM conflicts;
+DROP TABLE conflicts;
+ALTER TABLE conflicts_v8 RENAME TO conflicts;
+CREATE INDEX conflicts_listing ON conflicts(sort_date DESC, id, group_key);
+CREATE INDEX conflicts_kind ON conflicts(kind, sort_date DESC, id, group_key);
+)sql";
+
 // Index i holds the migration to version i + 1. Append only; never edit a
 // migration that has shipped.
 constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3,
                                        kSchemaV4, kSchemaV5, kSchemaV6,
-                                       kSchemaV7};
+                                       kSchemaV7, kSchemaV8};
 
 }  // namespace
 

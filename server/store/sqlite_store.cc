@@ -154,6 +154,8 @@ absl::StatusOr<std::unique_ptr<Store>> SqliteStore::Open(
   std::unique_ptr<SqliteStore> store(new SqliteStore());
   store->path_ = options.path;
   store->clock_ = options.clock;
+  store->conflicts_in_background_ = options.conflicts_in_background;
+  store->max_conflict_backlog_ = std::max(0, options.max_conflict_backlog);
   {
     absl::MutexLock lock(&store->write_mu_);
     CC_ASSIGN_OR_RETURN(
@@ -198,6 +200,10 @@ absl::StatusOr<std::unique_ptr<Store>> SqliteStore::Open(
   }
   store->checkpoint_thread_ =
       std::thread([s = store.get()] { s->CheckpointLoop(); });
+  if (store->conflicts_in_background_) {
+    store->conflict_thread_ =
+        std::thread([s = store.get()] { s->ConflictLoop(); });
+  }
   const int n = std::clamp(options.reader_connections, 1, kMaxReaders);
   absl::MutexLock lock(&store->pool_mu_);
   for (int i = 0; i < n; ++i) {
@@ -322,6 +328,16 @@ void SqliteStore::CheckpointLoop() {
 }
 
 SqliteStore::~SqliteStore() {
+  // The conflict loop first: it uses the writer. A turn in progress stops
+  // between groups and leaves its keys dirty for the next open.
+  closing_.store(true);
+  if (conflict_thread_.joinable()) {
+    {
+      absl::MutexLock lock(&conflict_mu_);
+      conflict_stop_ = true;
+    }
+    conflict_thread_.join();
+  }
   if (checkpoint_thread_.joinable()) {
     {
       absl::MutexLock lock(&ckpt_mu_);

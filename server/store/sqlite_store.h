@@ -40,6 +40,16 @@ struct SqliteOptions {
   // lost (PostgresStore's replica); a write that returns OK is then NOT
   // durable. True (default): synchronous=FULL, durable as described above.
   bool durable = true;
+  // Kept conflicts (store.h, "Lag"). True (default): recomputed on a
+  // background thread after the write is acknowledged. False: inline after
+  // each commit, before the write returns (PostgresStore's replica, whose
+  // event seqs must be a function of the log).
+  bool conflicts_in_background = true;
+  // Background mode: most groups left to recompute when a write returns. A
+  // commit that leaves more recomputes batches inline until at most this
+  // many are left (backpressure), so the listing's lag stays bounded even
+  // when ingest outruns the background pass.
+  int max_conflict_backlog = 50000;
 };
 
 // Opens (creating if needed) the database at `options.path`.

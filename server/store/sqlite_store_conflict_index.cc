@@ -2,13 +2,22 @@
 // ConflictGroup in store.h says what a group is).
 //
 // Triggers put the key of every group a write touches in `conflict_dirty`,
-// inside that write's transaction. After each commit the writer takes the
-// dirty keys in batches of kDirtyBatch, adds the attribution groups of the
-// close variants of the quotes that changed (their approximate candidates,
-// whose groups include them), recomputes each group with the finder,
-// replaces the group's rows in `conflicts` and clears the keys, in one
-// transaction per batch. A failed or interrupted refresh leaves the keys
-// dirty for the next one, so the kept listing never depends on it.
+// inside that write's transaction. A refresh takes the dirty keys in
+// batches, adds the attribution groups of the close variants of the quotes
+// that changed (their approximate candidates, whose groups include them),
+// recomputes each group with the finder, replaces the group's rows in
+// `conflicts` and clears the keys, in one transaction per batch. A failed
+// or interrupted refresh leaves the keys dirty for the next one, so the
+// kept listing never depends on it.
+//
+// When: by default on ConflictLoop's thread, after the write is
+// acknowledged, in turns that each hold write_mu_ and end (committing what
+// they did) after kTurnBudgetMs or as soon as a write waits; a turn starts
+// only when no write waits. A group dirtied by many commits while it waits
+// is recomputed once. A commit that leaves more than
+// max_conflict_backlog_ keys refreshes inline until it does not
+// (backpressure), so the lag stays bounded. Inline mode (PostgresStore's
+// replica) refreshes after each commit, in batches of kDirtyBatch.
 //
 // Cost per group: an attribution group reads at most kMaxHashQuotes quotes
 // of its hash and kVariantHashes candidate hashes (kMaxVariantQuotes quotes
@@ -25,6 +34,8 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/clock.h"
+#include "absl/time/time.h"
 #include "server/extract/normalize.h"
 #include "server/store/page_token.h"
 #include "server/store/sqlite_rows.h"
@@ -38,6 +49,13 @@ namespace {
 // fsync each), and a variant group shared by several keys of the batch is
 // recomputed once, not once per 256 keys.
 constexpr int kDirtyBatch = 2048;
+// Pause after a failed background turn.
+constexpr int kRetryMs = 200;
+// A background turn takes no new key after this long, nor once a write
+// waits (it holds write_mu_).
+constexpr int kTurnBudgetMs = 500;
+// How often a background turn that yields to writes looks again.
+constexpr int kYieldMs = 2;
 constexpr size_t kMaxHashQuotes = 256;
 constexpr size_t kVariantHashes = 8;
 constexpr size_t kMaxVariantQuotes = 16;
@@ -69,22 +87,38 @@ bool SideMatches(absl::string_view outlet, absl::string_view date,
   return true;
 }
 
-// A kept row's columns (all but its key) in one string, to tell whether a
-// recomputed conflict would change the row.
-std::string ConflictRowImage(const ConflictRecord& c) {
-  return absl::StrCat(c.kind, "\x1f", c.sort_date, "\x1f", c.outlet_a, "\x1f",
-                      c.date_a, "\x1f", c.outlet_b, "\x1f", c.date_b, "\x1f",
-                      c.payload);
+// A digest of a kept row's columns (all but its key and the digest), to
+// tell whether a recomputed conflict would change the row: FNV-1a 64 of
+// the columns joined by \x1f, never 0 (0 marks a row migrated from v7).
+// Stored, so it must not change between builds.
+int64_t RowDigest(const ConflictRecord& c) {
+  const std::string image = absl::StrCat(
+      c.kind, "\x1f", c.sort_date, "\x1f", c.outlet_a, "\x1f", c.date_a, "\x1f",
+      c.outlet_b, "\x1f", c.date_b, "\x1f", c.payload);
+  uint64_t h = 1469598103934665603ULL;
+  for (unsigned char ch : image) h = (h ^ ch) * 1099511628211ULL;
+  return h == 0 ? 1 : static_cast<int64_t>(h);
 }
 
 }  // namespace
 
 void SqliteStore::SetConflictFinder(ConflictFinder finder) {
-  absl::MutexLock lock(&write_mu_);
-  conflict_finder_ = std::move(finder);
-  // Groups left dirty (a migration, a failed refresh) are computed now,
-  // without events: they are not news to anyone watching from now on.
-  RefreshConflictsLocked(/*events=*/false).IgnoreError();
+  {
+    absl::MutexLock lock(&write_mu_);
+    conflict_finder_ = std::move(finder);
+    if (!conflicts_in_background_) {
+      // Groups left dirty (a migration, a failed refresh) are computed now,
+      // without events: they are not news to anyone watching from now on.
+      RefreshConflictsLocked(/*events=*/false, kDirtyBatch).IgnoreError();
+      return;
+    }
+  }
+  // Background: keys left by the last run (writes acknowledged before a
+  // crash or a stop) are taken like any others, with their events; until
+  // then the store has not caught up.
+  absl::MutexLock lock(&conflict_mu_);
+  conflicts_caught_up_ = -1;
+  conflict_wake_ = true;
 }
 
 const std::vector<uint64_t>& SqliteStore::VariantHashesLocked(
@@ -99,62 +133,201 @@ const std::vector<uint64_t>& SqliteStore::VariantHashesLocked(
   return it->second;
 }
 
-absl::Status SqliteStore::RefreshConflictsLocked(bool events) {
-  if (!conflict_finder_) return absl::OkStatus();
-  SqliteConnection* db = writer_.get();
+absl::Status SqliteStore::RefreshConflictsLocked(bool events, int max_keys) {
   while (true) {
-    VariantMemo memo;  // one batch's: bounded by its keys
-    CC_ASSIGN_OR_RETURN(Transaction txn,
-                        Transaction::Begin(db, "BEGIN IMMEDIATE"));
-    std::vector<std::string> dirty;
-    std::set<std::string> keys;  // ordered: a deterministic order of work
-    std::vector<std::string> texts;
-    {
-      CC_ASSIGN_OR_RETURN(Stmt stmt,
-                          db->Prepare("SELECT key, text FROM conflict_dirty"
-                                      " ORDER BY key LIMIT ?1"));
-      stmt.Bind(1, kDirtyBatch);
-      while (true) {
-        CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
-        if (!row) break;
-        dirty.push_back(stmt.Text(0));
-        keys.insert(dirty.back());
-        if (!stmt.TextView(1).empty()) texts.push_back(stmt.Text(1));
-      }
-    }
-    if (dirty.empty()) return absl::OkStatus();
-    {
-      // The groups of a changed quote's close variants include it.
-      absl::ReaderMutexLock index_lock(&index_mu_);
-      for (const std::string& key : dirty) {
-        int64_t hash = 0;
-        if (key[0] != 'a' ||
-            !absl::SimpleAtoi(absl::string_view(key).substr(1), &hash)) {
-          continue;
-        }
-        for (const MemoryIndex::Hit& hit :
-             index_->QuotesByHash(static_cast<uint64_t>(hash), 1)) {
-          texts.push_back(
-              extract::NormalizeForMatch(index_->Record(hit).quote.text));
-        }
-      }
-      for (const std::string& text : texts) {
-        for (uint64_t h : VariantHashesLocked(text, &memo)) {
-          keys.insert(HashKey(h));
-        }
-      }
-    }
-    for (const std::string& key : keys) {
-      CC_RETURN_IF_ERROR(RecomputeConflictGroupLocked(key, events, &memo));
-    }
     CC_ASSIGN_OR_RETURN(
-        Stmt del, db->Prepare("DELETE FROM conflict_dirty WHERE key = ?1"));
-    for (const std::string& key : dirty) {
-      del.Reset();
-      CC_RETURN_IF_ERROR(del.Bind(1, key).Run());
-    }
-    CC_RETURN_IF_ERROR(txn.Commit());
+        const bool done,
+        RefreshConflictBatchLocked(events, max_keys, absl::InfiniteFuture()));
+    if (done) return absl::OkStatus();
   }
+}
+
+absl::StatusOr<bool> SqliteStore::RefreshConflictBatchLocked(
+    bool events, int max_keys, absl::Time budget) {
+  if (!conflict_finder_) {
+    MarkConflictsCaughtUpLocked();  // nothing is kept, so nothing trails
+    return true;
+  }
+  SqliteConnection* db = writer_.get();
+  VariantMemo memo;  // one batch's: bounded by its keys
+  CC_ASSIGN_OR_RETURN(Transaction txn,
+                      Transaction::Begin(db, "BEGIN IMMEDIATE"));
+  std::vector<std::pair<std::string, std::string>> dirty;  // key, text
+  {
+    CC_ASSIGN_OR_RETURN(Stmt stmt,
+                        db->Prepare("SELECT key, text FROM conflict_dirty"
+                                    " ORDER BY key LIMIT ?1"));
+    stmt.Bind(1, max_keys);
+    while (true) {
+      CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+      if (!row) break;
+      dirty.emplace_back(stmt.Text(0), stmt.Text(1));
+    }
+  }
+  if (dirty.empty()) {
+    MarkConflictsCaughtUpLocked();
+    return true;
+  }
+  CC_ASSIGN_OR_RETURN(Stmt del,
+                      db->Prepare("DELETE FROM conflict_dirty WHERE key = ?1"));
+  absl::flat_hash_set<std::string> done;  // a group shared by keys: once
+  for (const auto& [key, text] : dirty) {
+    // The key's group and those of its close variants, in a fixed order.
+    std::set<std::string> keys{key};
+    std::vector<std::string> texts;
+    if (!text.empty()) texts.push_back(text);
+    AddVariantGroupsLocked({key}, &texts, &keys, &memo);
+    for (const std::string& group : keys) {
+      if (closing_.load()) return absl::CancelledError("store is closing");
+      if (!done.insert(group).second) continue;
+      CC_RETURN_IF_ERROR(RecomputeConflictGroupLocked(group, events, &memo));
+    }
+    del.Reset();
+    CC_RETURN_IF_ERROR(del.Bind(1, key).Run());
+    // The rest in the next batch: after the budget, or as soon as a write
+    // waits for write_mu_ (so an ack waits for one group at most).
+    if (absl::Now() >= budget || writes_waiting_.load() > 0) break;
+  }
+  CC_RETURN_IF_ERROR(txn.Commit());
+  return false;
+}
+
+void SqliteStore::AddVariantGroupsLocked(const std::vector<std::string>& dirty,
+                                         std::vector<std::string>* texts,
+                                         std::set<std::string>* keys,
+                                         VariantMemo* memo) {
+  // The groups of a changed quote's close variants include it.
+  absl::ReaderMutexLock index_lock(&index_mu_);
+  for (const std::string& key : dirty) {
+    int64_t hash = 0;
+    if (key[0] != 'a' ||
+        !absl::SimpleAtoi(absl::string_view(key).substr(1), &hash)) {
+      continue;
+    }
+    for (const MemoryIndex::Hit& hit :
+         index_->QuotesByHash(static_cast<uint64_t>(hash), 1)) {
+      texts->push_back(
+          extract::NormalizeForMatch(index_->Record(hit).quote.text));
+    }
+  }
+  for (const std::string& text : *texts) {
+    for (uint64_t h : VariantHashesLocked(text, memo)) {
+      keys->insert(HashKey(h));
+    }
+  }
+}
+
+absl::StatusOr<int64_t> SqliteStore::CountDirtyKeys(SqliteConnection* db,
+                                                    int64_t cap) {
+  CC_ASSIGN_OR_RETURN(Stmt stmt,
+                      db->Prepare("SELECT count(*) FROM (SELECT 1 FROM"
+                                  " conflict_dirty LIMIT ?1)"));
+  stmt.Bind(1, cap);
+  CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+  return row ? stmt.Int64(0) : 0;
+}
+
+void SqliteStore::AfterCommitConflictsLocked() {
+  if (!conflicts_in_background_) {
+    // The write is durable already; a failed refresh leaves its groups
+    // dirty for the next one.
+    RefreshConflictsLocked(/*events=*/true, kDirtyBatch).IgnoreError();
+    return;
+  }
+  if (conflict_finder_) {
+    // Backpressure: the lag stays bounded when ingest outruns the loop.
+    while (true) {
+      absl::StatusOr<int64_t> backlog =
+          CountDirtyKeys(writer_.get(), max_conflict_backlog_ + 1);
+      if (!backlog.ok() || *backlog <= max_conflict_backlog_) break;
+      absl::StatusOr<bool> done = RefreshConflictBatchLocked(
+          /*events=*/true, kDirtyBatch, absl::InfiniteFuture());
+      if (!done.ok() || *done) break;
+    }
+  }
+  WakeConflictLoop();
+}
+
+void SqliteStore::MarkConflictsCaughtUpLocked() {
+  // write_mu_ is held: no commit can come in between the last dirty key
+  // taken and the generation read here.
+  const int64_t generation = static_cast<int64_t>(data_generation_.load());
+  absl::MutexLock lock(&conflict_mu_);
+  conflicts_caught_up_ = std::max(conflicts_caught_up_, generation);
+}
+
+void SqliteStore::WakeConflictLoop() {
+  absl::MutexLock lock(&conflict_mu_);
+  conflict_wake_ = true;
+}
+
+void SqliteStore::ConflictLoop() {
+  while (true) {
+    {
+      absl::MutexLock lock(&conflict_mu_);
+      conflict_mu_.Await(absl::Condition(
+          +[](SqliteStore* s) {
+            s->conflict_mu_.AssertHeld();
+            return s->conflict_wake_ || s->conflict_stop_;
+          },
+          this));
+      if (conflict_stop_) return;
+      conflict_wake_ = false;
+    }
+    do {
+      if (closing_.load()) return;
+      YieldToWriters();
+    } while (!ConflictLoopTurn());
+  }
+}
+
+bool SqliteStore::ConflictLoopTurn() {
+  int64_t newest_event = 0;
+  absl::StatusOr<bool> done = true;
+  {
+    absl::MutexLock lock(&write_mu_);
+    TakeCommittedEventsLocked(/*committed=*/false);
+    done = RefreshConflictBatchLocked(
+        /*events=*/true, kDirtyBatch,
+        absl::Now() + absl::Milliseconds(kTurnBudgetMs));
+    newest_event = TakeCommittedEventsLocked(/*committed=*/done.ok());
+  }
+  if (newest_event > 0) NotifyEvents(newest_event);
+  if (done.ok()) return *done;
+  // A failed batch leaves its keys dirty: try again a little later (or at
+  // the next commit's wake-up), not in a hot loop.
+  absl::MutexLock lock(&conflict_mu_);
+  conflict_mu_.AwaitWithTimeout(absl::Condition(&conflict_stop_),
+                                absl::Milliseconds(kRetryMs));
+  conflict_wake_ = true;
+  return true;
+}
+
+void SqliteStore::YieldToWriters() {
+  // Writes first: a turn starts only when no write waits for write_mu_
+  // (backpressure in AfterCommitConflictsLocked bounds the backlog), so an
+  // ack waits for at most the turn in progress. Re-checked every
+  // kYieldMs, as a write's arrival does not take conflict_mu_.
+  absl::MutexLock lock(&conflict_mu_);
+  while (writes_waiting_.load() > 0 && !conflict_stop_) {
+    conflict_mu_.AwaitWithTimeout(absl::Condition(&conflict_stop_),
+                                  absl::Milliseconds(kYieldMs));
+  }
+}
+
+bool SqliteStore::WaitForConflicts(absl::Duration timeout) {
+  if (!conflicts_in_background_) return true;
+  const int64_t target = static_cast<int64_t>(data_generation_.load());
+  std::pair<SqliteStore*, int64_t> arg(this, target);
+  absl::MutexLock lock(&conflict_mu_);
+  return conflict_mu_.AwaitWithTimeout(
+      absl::Condition(
+          +[](std::pair<SqliteStore*, int64_t>* a) {
+            a->first->conflict_mu_.AssertHeld();
+            return a->first->conflicts_caught_up_ >= a->second;
+          },
+          &arg),
+      timeout);
 }
 
 absl::StatusOr<ConflictGroup> SqliteStore::ReadConflictGroupLocked(
@@ -239,26 +412,19 @@ absl::StatusOr<ConflictGroup> SqliteStore::ReadConflictGroupLocked(
   return group;
 }
 
-absl::StatusOr<absl::flat_hash_map<std::string, std::string>>
+absl::StatusOr<absl::flat_hash_map<std::string, int64_t>>
 SqliteStore::KeptConflictsLocked(const std::string& key) {
+  // Not the payload: the digest sits before it in the row, so its overflow
+  // pages are not read.
   CC_ASSIGN_OR_RETURN(Stmt stmt,
-                      writer_->Prepare("SELECT id, kind, sort_date, outlet_a,"
-                                       " date_a, outlet_b, date_b, payload"
-                                       " FROM conflicts WHERE group_key = ?1"));
+                      writer_->Prepare("SELECT id, digest FROM conflicts"
+                                       " WHERE group_key = ?1"));
   stmt.Bind(1, key);
-  absl::flat_hash_map<std::string, std::string> kept;
+  absl::flat_hash_map<std::string, int64_t> kept;
   while (true) {
     CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) return kept;
-    ConflictRecord c;
-    c.kind = stmt.Int(1);
-    c.sort_date = stmt.Text(2);
-    c.outlet_a = stmt.Text(3);
-    c.date_a = stmt.Text(4);
-    c.outlet_b = stmt.Text(5);
-    c.date_b = stmt.Text(6);
-    c.payload = std::string(stmt.BlobView(7));
-    kept.emplace(stmt.Text(0), ConflictRowImage(c));
+    kept.emplace(stmt.Text(0), stmt.Int64(1));
   }
 }
 
@@ -279,13 +445,14 @@ absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key,
   CC_ASSIGN_OR_RETURN(
       Stmt ins,
       db->Prepare("INSERT OR REPLACE INTO conflicts(group_key, id, kind,"
-                  " sort_date, outlet_a, date_a, outlet_b, date_b, payload)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"));
+                  " sort_date, outlet_a, date_a, outlet_b, date_b, payload,"
+                  " digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
   for (const ConflictRecord& c : found) {
+    const int64_t digest = RowDigest(c);
     auto old = kept.find(c.id);
     const bool is_new = old == kept.end();
     if (!is_new) {
-      const bool same = old->second == ConflictRowImage(c);
+      const bool same = old->second == digest;
       kept.erase(old);  // found again: stays
       if (same) continue;
     }
@@ -298,7 +465,8 @@ absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key,
         .Bind(6, c.date_a)
         .Bind(7, c.outlet_b)
         .Bind(8, c.date_b)
-        .BindBlob(9, c.payload);
+        .BindBlob(9, c.payload)
+        .Bind(10, digest);
     CC_RETURN_IF_ERROR(ins.Run());
     if (!events || !is_new) continue;
     WatchEventRecord event;
@@ -394,6 +562,8 @@ absl::StatusOr<ConflictPage> SqliteStore::ListConflicts(
     }
     if (more) break;
   }
+  CC_ASSIGN_OR_RETURN(page.pending_groups,
+                      CountDirtyKeys(db.get(), kMaxCountedPendingGroups));
   if (more) {
     page.next_page_token =
         EncodePageToken(token_secret_, PageKind::kConflicts, fingerprint,

@@ -28,6 +28,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
 #include <utility>
@@ -91,6 +92,8 @@ class SqliteStore final : public Store {
   void SetConflictFinder(ConflictFinder finder) override;
   absl::StatusOr<ConflictPage> ListConflicts(
       const ConflictQuery& query) override;
+  bool WaitForConflicts(absl::Duration timeout) override
+      ABSL_LOCKS_EXCLUDED(conflict_mu_);
 
   // Speaker identity; in sqlite_store_speakers.cc.
   absl::StatusOr<SpeakerMergeRecord> MergeSpeakers(
@@ -316,13 +319,41 @@ class SqliteStore final : public Store {
   // Calls the listener (outside write_mu_).
   void NotifyEvents(int64_t seq) ABSL_LOCKS_EXCLUDED(write_mu_);
   // ---- Kept conflicts (sqlite_store_conflict_index.cc) ----
-  // Recomputes the groups the triggers marked dirty, in transactions of its
-  // own (run after each commit). No-op without a finder. With `events`,
-  // each conflict not kept before appends a Watch event (kConflict, no
-  // watch id) in the same transaction; the caller publishes them
-  // (TakeCommittedEventsLocked).
-  absl::Status RefreshConflictsLocked(bool events = true)
+  // Recomputes the groups the triggers marked dirty, in transactions of
+  // `max_keys` dirty keys each, until none is left. No-op without a finder.
+  // With `events`, each conflict not kept before appends a Watch event
+  // (kConflict, no watch id) in the same transaction; the caller publishes
+  // them (TakeCommittedEventsLocked). Marks the conflicts caught up with
+  // every commit so far once no key is left.
+  absl::Status RefreshConflictsLocked(bool events, int max_keys)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
+  // One such transaction, which takes no further key once `budget` has
+  // passed. True when no dirty key was left to take. Stops with CANCELLED
+  // (keys left dirty) once the store is closing.
+  absl::StatusOr<bool> RefreshConflictBatchLocked(bool events, int max_keys,
+                                                  absl::Time budget)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
+  // What CommitLocked does for the kept conflicts: inline mode refreshes;
+  // background mode applies backpressure (see
+  // SqliteOptions::max_conflict_backlog) and wakes ConflictLoop.
+  void AfterCommitConflictsLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_)
+      ABSL_LOCKS_EXCLUDED(index_mu_, conflict_mu_);
+  // Dirty keys stored, counted up to `cap` (on `db`, in its transaction).
+  static absl::StatusOr<int64_t> CountDirtyKeys(SqliteConnection* db,
+                                                int64_t cap);
+  // Background mode: takes the dirty keys in small batches, each its own
+  // turn of write_mu_, publishing their events, until none is left; then
+  // sleeps until a commit wakes it. Returns when the store closes.
+  void ConflictLoop() ABSL_LOCKS_EXCLUDED(write_mu_, conflict_mu_);
+  // One batch of ConflictLoop (at most kTurnBudgetMs of keys); true when no
+  // key was left (or on failure, after which the loop waits a little).
+  bool ConflictLoopTurn() ABSL_LOCKS_EXCLUDED(write_mu_, conflict_mu_);
+  void MarkConflictsCaughtUpLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_)
+      ABSL_LOCKS_EXCLUDED(conflict_mu_);
+  void WakeConflictLoop() ABSL_LOCKS_EXCLUDED(conflict_mu_);
+  // Between background turns: waits while a PutArticles waits for
+  // write_mu_.
+  void YieldToWriters() ABSL_LOCKS_EXCLUDED(conflict_mu_);
   // Normalised quote text -> the match hashes of its close variants
   // (MemoryIndex::Candidates, kVariantHashes of them, in that order), for
   // one refresh: the index cannot change while write_mu_ is held and no
@@ -333,14 +364,20 @@ class SqliteStore final : public Store {
                                                    VariantMemo* memo)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_)
           ABSL_SHARED_LOCKS_REQUIRED(index_mu_);
+  // Adds to `keys` the groups of the close variants of the quotes of the
+  // attribution keys in `dirty` and of `texts` (normalised texts of changed
+  // quotes; the quotes' own texts are appended to it).
+  void AddVariantGroupsLocked(const std::vector<std::string>& dirty,
+                              std::vector<std::string>* texts,
+                              std::set<std::string>* keys, VariantMemo* memo)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
   absl::Status RecomputeConflictGroupLocked(const std::string& key, bool events,
                                             VariantMemo* memo)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
-  // The conflicts kept for group `key`: id -> the row's other columns
-  // (ConflictRowImage in sqlite_store_conflict_index.cc).
-  absl::StatusOr<absl::flat_hash_map<std::string, std::string>>
-  KeptConflictsLocked(const std::string& key)
-      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // The conflicts kept for group `key`: id -> the digest of the row's other
+  // columns (RowDigest in sqlite_store_conflict_index.cc).
+  absl::StatusOr<absl::flat_hash_map<std::string, int64_t>> KeptConflictsLocked(
+      const std::string& key) ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::StatusOr<ConflictGroup> ReadConflictGroupLocked(const std::string& key,
                                                         VariantMemo* memo)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_) ABSL_LOCKS_EXCLUDED(index_mu_);
@@ -443,6 +480,19 @@ class SqliteStore final : public Store {
   std::unique_ptr<SqliteConnection> writer_ ABSL_GUARDED_BY(write_mu_);
   // Kept conflicts: set once before serving (SetConflictFinder).
   ConflictFinder conflict_finder_ ABSL_GUARDED_BY(write_mu_);
+  // From the options, immutable after Open().
+  bool conflicts_in_background_ = true;
+  int64_t max_conflict_backlog_ = 0;
+  // Background refresh (ConflictLoop). `conflicts_caught_up_` is the
+  // data_generation_ every commit up to which the kept conflicts reflect;
+  // -1 until the first pass with the finder set has found no key left.
+  absl::Mutex conflict_mu_ ABSL_ACQUIRED_AFTER(write_mu_);
+  bool conflict_wake_ ABSL_GUARDED_BY(conflict_mu_) = true;  // a first pass
+  bool conflict_stop_ ABSL_GUARDED_BY(conflict_mu_) = false;
+  int64_t conflicts_caught_up_ ABSL_GUARDED_BY(conflict_mu_) = -1;
+  std::atomic<bool> closing_{false};    // checked between groups
+  std::atomic<int> writes_waiting_{0};  // PutArticles calls before write_mu_
+  std::thread conflict_thread_;
   // Speaker identity: from the options, immutable after Open().
   SpeakerMergeRule merge_rule_ ABSL_GUARDED_BY(write_mu_);
   // Writer caches (see KnownSpeaker, speaker_names.h); rebuilt from the

@@ -113,7 +113,9 @@ absl::StatusOr<std::vector<PutResult>> SqliteStore::PutArticles(
 
   int64_t newest_event = 0;
   {
+    writes_waiting_.fetch_add(1);  // the conflict loop yields to us
     absl::MutexLock lock(&write_mu_);
+    writes_waiting_.fetch_sub(1);
     CacheGuard caches(this);
     CC_RETURN_IF_ERROR(EnsureCachesLocked());
     CC_RETURN_IF_ERROR(EnsureWatchesLocked());
@@ -629,9 +631,8 @@ absl::Status SqliteStore::CommitLocked(Transaction* txn) {
   }
   data_generation_.fetch_add(1);  // after the SQL commit and the index
   CompactIndexIfDueLocked().IgnoreError();  // on failure: the next commit
-  // Kept conflicts follow the commit. The write is durable already; a
-  // failed refresh leaves its groups dirty for the next one.
-  RefreshConflictsLocked().IgnoreError();
+  // Kept conflicts follow the commit (store.h, "Lag").
+  AfterCommitConflictsLocked();
   BoundWalLocked();
   return absl::OkStatus();
 }

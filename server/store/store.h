@@ -23,6 +23,7 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "absl/types/span.h"
 #include "server/extract/types.h"
 
@@ -206,6 +207,15 @@ struct StoryPage {
 //     article of the story, by unit key, then earliest article, then id.
 // A group is recomputed whenever a write adds, replaces or deletes a row it
 // is made of, so the listing is a function of the stored articles.
+//
+// Lag. The keys of the groups a write touches are stored in that write's
+// own transaction, so they are as durable as the write; the recompute may
+// run after the write is acknowledged (SqliteStore: on a background thread,
+// which coalesces a group dirtied by many writes into one recompute, and
+// resumes after a restart from the keys still stored). ListConflicts and
+// the conflict Watch events therefore trail the writes by a bounded lag:
+// ConflictPage::pending_groups says how many groups a listing still
+// trails by, and WaitForConflicts waits for the writes before it.
 
 // One conflict as kept by the store. `payload` is opaque to the store.
 struct ConflictRecord {
@@ -252,7 +262,14 @@ struct ConflictPage {
   // (even none) with a token when the filters left most rows of the
   // bounded window it scanned out.
   std::string next_page_token;
+  // Groups written to but not yet recomputed when the page was read (from
+  // the same snapshot; counted up to kMaxCountedPendingGroups). 0: the page
+  // reflects every write committed before it.
+  int64_t pending_groups = 0;
 };
+
+// ConflictPage::pending_groups counts no further.
+inline constexpr int64_t kMaxCountedPendingGroups = 100000;
 
 // ---- Speaker identity (sqlite_store_speakers.cc) ----
 
@@ -430,6 +447,11 @@ class Store {
   // Cost: at most a bounded window of index rows, whatever the store's size.
   virtual absl::StatusOr<ConflictPage> ListConflicts(
       const ConflictQuery& query) = 0;
+
+  // Waits until every write committed before the call is reflected in the
+  // kept conflicts (see "Lag" above), or `timeout` passes. True when caught
+  // up; at once when the store keeps no conflicts or refreshes inline.
+  virtual bool WaitForConflicts(absl::Duration timeout) = 0;
 
   // ---- Speaker identity ----
 

@@ -108,6 +108,7 @@ class HardeningE2ETest : public ::testing::Test {
     v1::ListConflictsRequest req;
     req.set_page_size(page_size);
     req.set_page_token(token);
+    req.set_wait_for_ingested(true);  // conflicts trail ingest (proto)
     return c.ListConflicts(req);
   }
 

@@ -115,6 +115,7 @@ std::string Listings(const Client& client) {
   if (s.ok()) absl::StrAppend(&out, s->DebugString());
   v1::ListConflictsRequest conflicts;
   conflicts.set_page_size(100);
+  conflicts.set_wait_for_ingested(true);  // conflicts trail ingest (proto)
   auto c = client.ListConflicts(conflicts);
   EXPECT_TRUE(c.ok()) << c.status();
   if (c.ok()) absl::StrAppend(&out, c->DebugString());
@@ -185,6 +186,7 @@ TEST_P(StoriesE2ETest, ArticlesOfOneEventShareAStory) {
   // not the orchestra's 900 tickets or the other stories' numbers.
   v1::ListConflictsRequest numeric;
   numeric.set_kind(v1::CONFLICT_KIND_NUMERIC);
+  numeric.set_wait_for_ingested(true);
   auto conflicts = s.client->ListConflicts(numeric);
   ASSERT_TRUE(conflicts.ok()) << conflicts.status();
   for (const v1::Conflict& c : conflicts->conflicts()) {

@@ -81,6 +81,7 @@ class VerificationE2ETest : public ::testing::TestWithParam<std::string> {
     req.set_page_size(page_size);
     req.set_page_token(token);
     req.set_kind(kind);
+    req.set_wait_for_ingested(true);  // conflicts trail ingest (proto)
     return client_->ListConflicts(req);
   }
 

@@ -233,6 +233,7 @@ TEST_P(WatchE2ETest, NewConflictsBetweenSourcesAreEvents) {
   EXPECT_EQ(e.occurrence().quote().attribution().speaker(), "Victor Hale");
   // The same conflict as the listing's.
   v1::ListConflictsRequest list;
+  list.set_wait_for_ingested(true);
   auto conflicts = client_->ListConflicts(list);
   ASSERT_TRUE(conflicts.ok()) << conflicts.status();
   ASSERT_EQ(conflicts->conflicts_size(), 1);
