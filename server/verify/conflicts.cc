@@ -38,19 +38,18 @@ bool Diminutive(absl::string_view a, absl::string_view b) {
   static constexpr struct {
     absl::string_view short_form, name;
   } kPairs[] = {
-      {"mike", "michael"},    {"bill", "william"},    {"billy", "william"},
-      {"will", "william"},    {"bob", "robert"},      {"bobby", "robert"},
-      {"rob", "robert"},      {"jim", "james"},       {"jimmy", "james"},
-      {"joe", "joseph"},      {"dick", "richard"},    {"rick", "richard"},
-      {"chuck", "charles"},   {"charlie", "charles"}, {"ted", "edward"},
-      {"ned", "edward"},      {"liz", "elizabeth"},   {"beth", "elizabeth"},
-      {"betsy", "elizabeth"}, {"kate", "katherine"},  {"kate", "catherine"},
-      {"kathy", "katherine"}, {"steve", "stephen"},   {"steve", "steven"},
-      {"dave", "david"},      {"tony", "anthony"},    {"andy", "andrew"},
-      {"jack", "john"},       {"johnny", "john"},     {"peggy", "margaret"},
-      {"maggie", "margaret"}, {"sue", "susan"},       {"larry", "lawrence"},
-      {"harry", "henry"},     {"hank", "henry"},      {"bernie", "bernard"},
-      {"jerry", "gerald"},    {"sandy", "sandra"},    {"sally", "sarah"}};
+      {"mike", "michael"},   {"bill", "william"},    {"billy", "william"},
+      {"bob", "robert"},     {"bobby", "robert"},    {"jim", "james"},
+      {"jimmy", "james"},    {"joe", "joseph"},      {"dick", "richard"},
+      {"rick", "richard"},   {"chuck", "charles"},   {"charlie", "charles"},
+      {"ted", "edward"},     {"ned", "edward"},      {"liz", "elizabeth"},
+      {"beth", "elizabeth"}, {"betsy", "elizabeth"}, {"kate", "katherine"},
+      {"kate", "catherine"}, {"kathy", "katherine"}, {"steve", "stephen"},
+      {"dave", "david"},     {"tony", "anthony"},    {"andy", "andrew"},
+      {"jack", "john"},      {"peggy", "margaret"},  {"maggie", "margaret"},
+      {"sue", "susan"},      {"larry", "lawrence"},  {"harry", "henry"},
+      {"hank", "henry"},     {"bernie", "bernard"},  {"jerry", "gerald"},
+      {"sandy", "sandra"},   {"sally", "sarah"}};
   for (const auto& p : kPairs) {
     if ((a == p.short_form && b == p.name) ||
         (b == p.short_form && a == p.name)) {
@@ -185,10 +184,6 @@ void AddAttributionPair(absl::Span<const QuoteOccurrence> group,
   }
   out->push_back(std::move(p));
 }
-
-}  // namespace
-
-namespace {
 
 // 1 for "i", 2 for "we", 3 for "he", "she", "they", 4 for "you" (and their
 // other forms, contracted as normalised: "i'm" is "im"); 0 for other words.
