@@ -536,10 +536,15 @@ absl::Status QueryCore::GetStats(const v1::GetStatsRequest& req,
 
 absl::Status QueryCore::WaitForConflicts(
     const std::function<bool()>& cancelled) const {
-  // In slices, so a call cancelled or past its deadline stops waiting.
+  // For the writes acknowledged before the call only (a steady stream of
+  // later ones must not keep it waiting); in slices, so a call cancelled or
+  // past its deadline stops waiting.
+  const uint64_t generation = store_->DataGeneration();
   const absl::Time give_up = absl::Now() + kMaxConflictWait;
   while (absl::Now() < give_up) {
-    if (store_->WaitForConflicts(kConflictWaitSlice)) return absl::OkStatus();
+    if (store_->WaitForConflicts(generation, kConflictWaitSlice)) {
+      return absl::OkStatus();
+    }
     CC_RETURN_IF_ERROR(CheckCancelled(cancelled, "waiting for conflicts"));
   }
   return absl::OkStatus();  // the page says what is pending

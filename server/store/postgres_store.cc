@@ -163,8 +163,8 @@ class PostgresStore final : public Store {
       const ConflictQuery& query) override {
     return local_->ListConflicts(query);
   }
-  bool WaitForConflicts(absl::Duration timeout) override {
-    return local_->WaitForConflicts(timeout);
+  bool WaitForConflicts(uint64_t generation, absl::Duration timeout) override {
+    return local_->WaitForConflicts(generation, timeout);
   }
   absl::StatusOr<SpeakerMergePage> ListSpeakerMerges(
       const SpeakerMergesQuery& query) override {

@@ -315,9 +315,10 @@ void SqliteStore::YieldToWriters() {
   }
 }
 
-bool SqliteStore::WaitForConflicts(absl::Duration timeout) {
+bool SqliteStore::WaitForConflicts(uint64_t generation,
+                                   absl::Duration timeout) {
   if (!conflicts_in_background_) return true;
-  const int64_t target = static_cast<int64_t>(data_generation_.load());
+  const int64_t target = static_cast<int64_t>(generation);
   std::pair<SqliteStore*, int64_t> arg(this, target);
   absl::MutexLock lock(&conflict_mu_);
   return conflict_mu_.AwaitWithTimeout(

@@ -92,7 +92,7 @@ class SqliteStore final : public Store {
   void SetConflictFinder(ConflictFinder finder) override;
   absl::StatusOr<ConflictPage> ListConflicts(
       const ConflictQuery& query) override;
-  bool WaitForConflicts(absl::Duration timeout) override
+  bool WaitForConflicts(uint64_t generation, absl::Duration timeout) override
       ABSL_LOCKS_EXCLUDED(conflict_mu_);
 
   // Speaker identity; in sqlite_store_speakers.cc.

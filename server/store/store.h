@@ -448,10 +448,12 @@ class Store {
   virtual absl::StatusOr<ConflictPage> ListConflicts(
       const ConflictQuery& query) = 0;
 
-  // Waits until every write committed before the call is reflected in the
-  // kept conflicts (see "Lag" above), or `timeout` passes. True when caught
-  // up; at once when the store keeps no conflicts or refreshes inline.
-  virtual bool WaitForConflicts(absl::Duration timeout) = 0;
+  // Waits until every write up to data generation `generation` (a value
+  // DataGeneration() returned) is reflected in the kept conflicts (see "Lag"
+  // above), or `timeout` passes. True when caught up; at once when the store
+  // keeps no conflicts or refreshes inline. Later writes are not waited for.
+  virtual bool WaitForConflicts(uint64_t generation,
+                                absl::Duration timeout) = 0;
 
   // ---- Speaker identity ----
 
