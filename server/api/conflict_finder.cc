@@ -57,10 +57,9 @@ void AddAttribution(const std::vector<store::QuoteRecord>& group,
     v1::Conflict pc;
     pc.set_id(ConflictId("ca_", a.id, b.id));
     pc.set_kind(v1::CONFLICT_KIND_ATTRIBUTION);
-    ToProto(a, pc.mutable_a()->mutable_quote());
+    // The sides' quotes are read back from their rows (DecodeConflict).
     pc.mutable_a()->set_speaker(a.quote.speaker);
     pc.mutable_a()->set_occurrences(p.count_a);
-    ToProto(b, pc.mutable_b()->mutable_quote());
     pc.mutable_b()->set_speaker(b.quote.speaker);
     pc.mutable_b()->set_occurrences(p.count_b);
     pc.set_topic(a.quote.text.size() >= b.quote.text.size() ? a.quote.text
@@ -68,6 +67,8 @@ void AddAttribution(const std::vector<store::QuoteRecord>& group,
     pc.set_summary(p.summary);
     pc.set_reason(p.reason);
     out->push_back(Record(pc, a.evidence, b.evidence));
+    out->back().side_a = a.id;
+    out->back().side_b = b.id;
     out->back().later = ALater(a.evidence, b.evidence) ? a : b;
   }
 }
@@ -87,9 +88,8 @@ void AddNumeric(const std::vector<store::ClaimRecord>& group,
     v1::Conflict pc;
     pc.set_id(ConflictId("cn_", a.id, b.id));
     pc.set_kind(v1::CONFLICT_KIND_NUMERIC);
-    ToProto(a, pc.mutable_a()->mutable_claim());
+    // The sides' claims are read back from their rows (DecodeConflict).
     pc.mutable_a()->set_occurrences(p.count_a);
-    ToProto(b, pc.mutable_b()->mutable_claim());
     pc.mutable_b()->set_occurrences(p.count_b);
     const std::string& subject =
         !a.quantity.subject.empty() ? a.quantity.subject : b.quantity.subject;
@@ -99,6 +99,8 @@ void AddNumeric(const std::vector<store::ClaimRecord>& group,
     pc.set_summary(p.summary);
     pc.set_reason(absl::StrCat("same story ", story, "; ", p.reason));
     out->push_back(Record(pc, a.evidence, b.evidence));
+    out->back().side_a = a.id;
+    out->back().side_b = b.id;
     const store::ClaimRecord& later = ALater(a.evidence, b.evidence) ? a : b;
     out->back().later.id = later.id;
     out->back().later.quote.text = later.quantity.surface;
@@ -120,5 +122,22 @@ std::vector<store::ConflictRecord> FindGroupConflicts(
 }
 
 store::ConflictFinder MakeConflictFinder() { return &FindGroupConflicts; }
+
+absl::Status DecodeConflict(const store::ConflictRecord& record,
+                            v1::Conflict* out) {
+  if (!out->ParseFromString(record.payload)) {
+    return absl::DataLossError(
+        absl::StrCat("conflict ", record.id, " does not decode"));
+  }
+  if (record.side_a.empty()) return absl::OkStatus();  // kept whole (<= v8)
+  if (out->kind() == v1::CONFLICT_KIND_NUMERIC) {
+    ToProto(record.claim_a, out->mutable_a()->mutable_claim());
+    ToProto(record.claim_b, out->mutable_b()->mutable_claim());
+  } else {
+    ToProto(record.quote_a, out->mutable_a()->mutable_quote());
+    ToProto(record.quote_b, out->mutable_b()->mutable_quote());
+  }
+  return absl::OkStatus();
+}
 
 }  // namespace claimcheck::api

@@ -13,6 +13,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/time/clock.h"
 #include "absl/time/time.h"
+#include "server/api/conflict_finder.h"
 #include "server/api/convert.h"
 #include "server/api/validate.h"
 #include "server/base/status_macros.h"
@@ -564,10 +565,7 @@ absl::Status QueryCore::ListConflicts(
   query.page_token = req.page_token();
   CC_ASSIGN_OR_RETURN(store::ConflictPage page, store_->ListConflicts(query));
   for (const store::ConflictRecord& c : page.conflicts) {
-    if (!resp->add_conflicts()->ParseFromString(c.payload)) {
-      return absl::DataLossError(
-          absl::StrCat("conflict ", c.id, " does not decode"));
-    }
+    CC_RETURN_IF_ERROR(DecodeConflict(c, resp->add_conflicts()));
   }
   resp->set_next_page_token(page.next_page_token);
   resp->set_pending_groups(page.pending_groups);

@@ -67,10 +67,11 @@ class QueryCore {
                             v1::SearchClaimsResponse* resp) const;
   absl::Status GetStats(const v1::GetStatsRequest& req, v1::Stats* resp) const;
   // Conflicts kept by the store at ingest (store::ListConflicts), filtered
-  // and paged; the payloads are the v1::Conflict the finder stored
-  // (conflict_finder.h). Bounded work whatever the store's size, except
-  // for `wait_for_ingested`, which first waits (polling `cancelled`, at
-  // most kMaxConflictWait) for the store's conflicts to catch up.
+  // and paged; each the v1::Conflict the finder stored, its sides read
+  // back from their rows (DecodeConflict in conflict_finder.h). Bounded work
+  // whatever the store's size, except for `wait_for_ingested`, which first
+  // waits (polling `cancelled`, at most kMaxConflictWait) for the store's
+  // conflicts to catch up.
   absl::Status ListConflicts(const v1::ListConflictsRequest& req,
                              v1::ListConflictsResponse* resp,
                              const std::function<bool()>& cancelled = {}) const;

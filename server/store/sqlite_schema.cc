@@ -347,11 +347,46 @@ CREATE INDEX conflicts_listing ON conflicts(sort_date DESC, id, group_key);
 CREATE INDEX conflicts_kind ON conflicts(kind, sort_date DESC, id, group_key);
 )sql";
 
+// v9 (conflict rows without the sides, issue 13): a kept row holds the ids
+// of its two sides' rows (side_a, side_b: quote ids, or claim ids for
+// numeric conflicts) and a payload without the sides' quotes or claims
+// (conflict_finder.h), which ListConflicts reads back from their rows; the
+// whole v1::Conflict (~4.7 KB) was most of the disk per article. Rows
+// carried over keep their whole payload (side ids '', digest 0; listed as
+// before) and their groups are marked dirty, so the next refresh rewrites
+// them in the new form.
+constexpr const char kSchemaV9[] = R"sql(
+CREATE TABLE conflicts_v9 (
+  group_key TEXT NOT NULL,
+  id TEXT NOT NULL,
+  kind INTEGER NOT NULL,
+  sort_date TEXT NOT NULL,
+  outlet_a TEXT NOT NULL,
+  date_a TEXT NOT NULL,
+  outlet_b TEXT NOT NULL,
+  date_b TEXT NOT NULL,
+  digest INTEGER NOT NULL,
+  side_a TEXT NOT NULL,  -- '': the payload is the whole conflict
+  side_b TEXT NOT NULL,
+  payload BLOB NOT NULL,
+  PRIMARY KEY (group_key, id)
+) WITHOUT ROWID;
+INSERT INTO conflicts_v9
+  SELECT group_key, id, kind, sort_date, outlet_a, date_a, outlet_b, date_b,
+         0, '', '', payload FROM conflicts;
+DROP TABLE conflicts;
+ALTER TABLE conflicts_v9 RENAME TO conflicts;
+CREATE INDEX conflicts_listing ON conflicts(sort_date DESC, id, group_key);
+CREATE INDEX conflicts_kind ON conflicts(kind, sort_date DESC, id, group_key);
+INSERT OR IGNORE INTO conflict_dirty
+  SELECT DISTINCT group_key, '' FROM conflicts;
+)sql";
+
 // Index i holds the migration to version i + 1. Append only; never edit a
 // migration that has shipped.
 constexpr const char* kMigrations[] = {kSchemaV1, kSchemaV2, kSchemaV3,
                                        kSchemaV4, kSchemaV5, kSchemaV6,
-                                       kSchemaV7, kSchemaV8};
+                                       kSchemaV7, kSchemaV8, kSchemaV9};
 
 }  // namespace
 

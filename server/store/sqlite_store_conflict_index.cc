@@ -10,6 +10,11 @@
 // or interrupted refresh leaves the keys dirty for the next one, so the
 // kept listing never depends on it.
 //
+// Rows (schema v9) hold the ids of the conflict's two sides (quotes, or
+// claims for numeric conflicts) and the finder's payload without them;
+// ListConflicts reads the sides' rows back with their articles, so a row
+// is a few hundred bytes instead of the whole v1::Conflict (~4.7 KB).
+//
 // When: by default on ConflictLoop's thread, after the write is
 // acknowledged, in turns that each hold write_mu_ and end (committing what
 // they did) after kTurnBudgetMs or as soon as a write waits; a turn starts
@@ -89,12 +94,14 @@ bool SideMatches(absl::string_view outlet, absl::string_view date,
 
 // A digest of a kept row's columns (all but its key and the digest), to
 // tell whether a recomputed conflict would change the row: FNV-1a 64 of
-// the columns joined by \x1f, never 0 (0 marks a row migrated from v7).
-// Stored, so it must not change between builds.
+// the columns joined by \x1f, never 0 (0 marks a row migrated from an
+// older schema). Stored, so it must not change between builds (v9 added
+// the side ids: a v8 digest matches none).
 int64_t RowDigest(const ConflictRecord& c) {
-  const std::string image = absl::StrCat(
-      c.kind, "\x1f", c.sort_date, "\x1f", c.outlet_a, "\x1f", c.date_a, "\x1f",
-      c.outlet_b, "\x1f", c.date_b, "\x1f", c.payload);
+  const std::string image =
+      absl::StrCat(c.kind, "\x1f", c.sort_date, "\x1f", c.outlet_a, "\x1f",
+                   c.date_a, "\x1f", c.outlet_b, "\x1f", c.date_b, "\x1f",
+                   c.side_a, "\x1f", c.side_b, "\x1f", c.payload);
   uint64_t h = 1469598103934665603ULL;
   for (unsigned char ch : image) h = (h ^ ch) * 1099511628211ULL;
   return h == 0 ? 1 : static_cast<int64_t>(h);
@@ -447,7 +454,8 @@ absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key,
       Stmt ins,
       db->Prepare("INSERT OR REPLACE INTO conflicts(group_key, id, kind,"
                   " sort_date, outlet_a, date_a, outlet_b, date_b, payload,"
-                  " digest) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+                  " digest, side_a, side_b) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+                  " ?7, ?8, ?9, ?10, ?11, ?12)"));
   for (const ConflictRecord& c : found) {
     const int64_t digest = RowDigest(c);
     auto old = kept.find(c.id);
@@ -467,7 +475,9 @@ absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key,
         .Bind(7, c.outlet_b)
         .Bind(8, c.date_b)
         .BindBlob(9, c.payload)
-        .Bind(10, digest);
+        .Bind(10, digest)
+        .Bind(11, c.side_a)
+        .Bind(12, c.side_b);
     CC_RETURN_IF_ERROR(ins.Run());
     if (!events || !is_new) continue;
     WatchEventRecord event;
@@ -509,7 +519,7 @@ absl::StatusOr<ConflictPage> SqliteStore::ListConflicts(
       query.kind != 0 ? absl::StrCat("kind = ", query.kind, " AND ") : "";
   constexpr const char* kColumns =
       "SELECT id, kind, sort_date, outlet_a, date_a, outlet_b, date_b,"
-      " payload FROM conflicts WHERE ";
+      " payload, side_a, side_b FROM conflicts WHERE ";
   // Two index ranges from the cursor: the rest of its date, then older.
   std::vector<std::string> sqls;
   if (after) {
@@ -525,6 +535,32 @@ absl::StatusOr<ConflictPage> SqliteStore::ListConflicts(
                                 "1 ORDER BY sort_date DESC, id, group_key"
                                 " LIMIT ?3"));
   }
+  // The sides' rows (schema v9): quotes for attribution conflicts, claims
+  // for numeric ones.
+  CC_ASSIGN_OR_RETURN(
+      Stmt quote_row,
+      db->Prepare("SELECT " CC_QUOTE_COLUMNS " FROM quotes q JOIN articles a"
+                  " ON a.id = q.article_id WHERE q.id = ?1"));
+  CC_ASSIGN_OR_RETURN(
+      Stmt claim_row,
+      db->Prepare("SELECT " CC_CLAIM_COLUMNS " FROM claims c JOIN articles a"
+                  " ON a.id = c.article_id WHERE c.id = ?1"));
+  // False when the side's row is gone: its group is dirty (the delete's
+  // trigger), and its next recompute drops the conflict.
+  auto read_side = [&](const std::string& side_id, int kind, QuoteRecord* quote,
+                       ClaimRecord* claim) -> absl::StatusOr<bool> {
+    Stmt& stmt = kind == 2 ? claim_row : quote_row;
+    stmt.Reset();
+    stmt.Bind(1, side_id);
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    if (!row) return false;
+    if (kind == 2) {
+      *claim = ReadClaimRow(stmt);
+    } else {
+      *quote = ReadQuoteRow(stmt);
+    }
+    return true;
+  };
   ConflictPage page;
   int scanned = 0;
   std::string last_date, last_id;
@@ -559,6 +595,17 @@ absl::StatusOr<ConflictPage> SqliteStore::ListConflicts(
       c.outlet_b = stmt.Text(5);
       c.date_b = stmt.Text(6);
       c.payload = std::string(stmt.BlobView(7));
+      c.side_a = stmt.Text(8);
+      c.side_b = stmt.Text(9);
+      if (!c.side_a.empty()) {
+        CC_ASSIGN_OR_RETURN(
+            const bool have_a,
+            read_side(c.side_a, c.kind, &c.quote_a, &c.claim_a));
+        CC_ASSIGN_OR_RETURN(
+            const bool have_b,
+            read_side(c.side_b, c.kind, &c.quote_b, &c.claim_b));
+        if (!have_a || !have_b) continue;
+      }
       page.conflicts.push_back(std::move(c));
     }
     if (more) break;

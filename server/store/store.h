@@ -224,6 +224,14 @@ struct ConflictRecord {
   std::string sort_date;  // the later side's date; "" when undated
   std::string outlet_a, date_a, outlet_b, date_b;  // for filters
   std::string payload;                             // the finder's encoding
+  // The ids of the two sides' rows: quote ids (kind 1) or claim ids (kind
+  // 2). Set by the finder, whose payload then leaves the sides' quote or
+  // claim out; ListConflicts reads the rows back into quote_a/quote_b
+  // (kind 1) or claim_a/claim_b (kind 2). Empty for rows kept with the
+  // whole conflict in the payload (schema v8 and older).
+  std::string side_a, side_b;
+  QuoteRecord quote_a, quote_b;
+  ClaimRecord claim_a, claim_b;
   // For the Watch event sent when the conflict is first kept: one line
   // ("New attribution conflict ca_...: ...") and the later side (a quote,
   // or a claim's surface as `quote.text`, with its evidence).

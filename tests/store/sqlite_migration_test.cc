@@ -165,5 +165,55 @@ TEST(SqliteMigrationTest, V7ConflictRowsMigrateAndListTheSame) {
             3);
 }
 
+// v9 keeps conflict rows without their sides: the v8 rows (whole payloads)
+// are carried over as they were (no side ids, digest 0), listed exactly as
+// before, and their groups marked dirty so a refresh rewrites them.
+TEST(SqliteMigrationTest, V8ConflictRowsMigrateAndListTheSame) {
+  TempDir dir;
+  const std::string path = dir.File("v8.db");
+  {
+    std::unique_ptr<SqliteConnection> db = OpenRaw(path);
+    ASSERT_NE(db, nullptr);
+    ASSERT_TRUE(MigrateSchemaTo(db.get(), 8).ok());
+    for (int i = 0; i < 3; ++i) {
+      ASSERT_TRUE(db->Exec(absl::StrCat(
+                               "INSERT INTO conflicts VALUES ('a", i, "', 'ca_",
+                               i, "', ", 1 + i % 2, ", '2026-03-1", i,
+                               "', 'Gazette', '2026-03-01', 'Herald', "
+                               "'2026-03-1",
+                               i, "', ", 100 + i, ", x'0a0b", i, "0')"))
+                      .ok());
+    }
+  }
+  SqliteOptions options;
+  options.path = path;
+  absl::StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(options);
+  ASSERT_TRUE(store.ok()) << store.status();
+  absl::StatusOr<ConflictPage> page = (*store)->ListConflicts(ConflictQuery());
+  ASSERT_TRUE(page.ok()) << page.status();
+  ASSERT_EQ(page->conflicts.size(), 3u);
+  for (int i = 0; i < 3; ++i) {
+    const ConflictRecord& c = page->conflicts[i];  // newest first
+    const int n = 2 - i;
+    EXPECT_EQ(c.id, absl::StrCat("ca_", n));
+    EXPECT_EQ(c.kind, 1 + n % 2);
+    EXPECT_EQ(c.sort_date, absl::StrCat("2026-03-1", n));
+    EXPECT_EQ(c.outlet_a, "Gazette");
+    EXPECT_EQ(c.date_b, absl::StrCat("2026-03-1", n));
+    EXPECT_EQ(c.payload,
+              std::string({'\x0a', '\x0b', static_cast<char>(n * 16)}));
+    EXPECT_TRUE(c.side_a.empty());
+    EXPECT_TRUE(c.side_b.empty());
+  }
+  std::unique_ptr<SqliteConnection> db = OpenRaw(path);
+  EXPECT_EQ(Count(db.get(), "PRAGMA user_version"), LatestSchemaVersion());
+  EXPECT_EQ(Count(db.get(), "SELECT count(*) FROM conflicts WHERE digest = 0"),
+            3);
+  EXPECT_EQ(Count(db.get(),
+                  "SELECT count(*) FROM conflict_dirty"
+                  " WHERE key IN ('a0', 'a1', 'a2')"),
+            3);
+}
+
 }  // namespace
 }  // namespace claimcheck::store
