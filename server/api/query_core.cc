@@ -1,6 +1,8 @@
 #include "server/api/query_core.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
@@ -442,6 +444,124 @@ absl::Status QueryCore::GetQuantityConsistency(
 }
 
 absl::Status QueryCore::QuantityReport(
+    const store::ClaimsQuery& q, v1::QuantityConsistencyReport* resp,
+    const std::function<bool()>& cancelled) const {
+  CC_ASSIGN_OR_RETURN(const bool done,
+                      QuantityReportFromKeys(q, resp, cancelled));
+  if (done) return absl::OkStatus();
+  return QuantityReportFromRows(q, resp, cancelled);
+}
+
+absl::StatusOr<bool> QueryCore::QuantityReportFromKeys(
+    const store::ClaimsQuery& q, v1::QuantityConsistencyReport* resp,
+    const std::function<bool()>& cancelled) const {
+  constexpr absl::string_view kWhat = "quantity consistency report";
+  // The subject filter is applied to rows; the keys do not hold it.
+  if (!q.subject.empty()) return false;
+  // The same claims, in the same order, and the same `truncated` as
+  // QuantityReportFromRows's paging: newest first per comparable key,
+  // truncated when any claim (or any further key) is left out.
+  std::vector<store::ClaimKeyView> claims;
+  bool truncated = false;
+  for (const std::string& key : extract::ComparableUnitKeys(q.unit_key)) {
+    const int room =
+        limits_.max_report_claims - static_cast<int>(claims.size());
+    if (room <= 0) {
+      truncated = true;
+      continue;
+    }
+    CC_RETURN_IF_ERROR(CheckCancelled(cancelled, kWhat));
+    absl::StatusOr<std::vector<store::ClaimKeyView>> keys =
+        store_->ClaimKeysByUnit(key, room + 1);
+    if (absl::IsUnimplemented(keys.status())) return false;
+    CC_RETURN_IF_ERROR(keys.status());
+    if (static_cast<int>(keys->size()) > room) {
+      truncated = true;
+      keys->resize(static_cast<size_t>(room));
+    }
+    claims.insert(claims.end(), keys->begin(), keys->end());
+  }
+  // Earliest first (YYYYMMDD orders as the "YYYY-MM-DD" strings do).
+  std::stable_sort(
+      claims.begin(), claims.end(),
+      [](const store::ClaimKeyView& a, const store::ClaimKeyView& b) {
+        return a.date < b.date;
+      });
+  std::vector<verify::QuantityKey> keys;
+  keys.reserve(claims.size());
+  for (const store::ClaimKeyView& c : claims) {
+    keys.push_back({c.interval, c.kind, c.is_delta, true});
+  }
+  const verify::QuantityPairs pairs =
+      verify::CompareQuantityKeys(keys, cancelled);
+  CC_RETURN_IF_ERROR(CheckCancelled(cancelled, kWhat));
+  // Rows only for what the response spells out: the listed observations
+  // and the claims of the listed conflict lines.
+  const size_t listed = std::min(
+      claims.size(), static_cast<size_t>(limits_.max_report_observations));
+  std::vector<size_t> wanted;
+  for (size_t i = 0; i < listed; ++i) wanted.push_back(i);
+  for (const auto& [i, j] : pairs.conflicts) {
+    if (i >= listed) wanted.push_back(i);
+    if (j >= listed) wanted.push_back(j);
+  }
+  std::sort(wanted.begin() + static_cast<std::ptrdiff_t>(listed), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  std::vector<int64_t> seqs;
+  seqs.reserve(wanted.size());
+  for (size_t i : wanted) seqs.push_back(claims[i].seq);
+  absl::StatusOr<std::vector<std::optional<store::ClaimRecord>>> rows =
+      store_->ClaimsBySeq(seqs);
+  if (absl::IsUnimplemented(rows.status())) return false;
+  CC_RETURN_IF_ERROR(rows.status());
+  absl::flat_hash_map<size_t, const store::ClaimRecord*> row_of;
+  for (size_t k = 0; k < wanted.size(); ++k) {
+    const std::optional<store::ClaimRecord>& r = (*rows)[k];
+    const store::ClaimKeyView& c = claims[wanted[k]];
+    // Gone or not the claim the keys were read from (a write in between):
+    // the row path gives the answer.
+    if (!r.has_value()) return false;
+    const verify::Interval iv = verify::ComparableInterval(r->quantity);
+    const bool same = static_cast<int>(r->quantity.kind) == c.kind &&
+                      r->quantity.is_delta == c.is_delta &&
+                      (iv.low == c.interval.low ||
+                       (std::isnan(iv.low) && std::isnan(c.interval.low))) &&
+                      (iv.high == c.interval.high ||
+                       (std::isnan(iv.high) && std::isnan(c.interval.high)));
+    if (!same) return false;
+    row_of[wanted[k]] = &*r;
+  }
+  resp->set_unit_key(q.unit_key);
+  if (claims.empty()) {
+    resp->set_agreement(v1::AGREEMENT_UNSPECIFIED);
+    resp->set_summary(absl::StrCat("No claims about '", q.unit_key, "'."));
+    return true;
+  }
+  resp->set_agreement(ToProto(pairs.agreement));
+  for (size_t i = 0; i < listed; ++i) {
+    ToProto(*row_of[i], resp->add_observations());
+  }
+  std::vector<std::string> lines;
+  lines.reserve(pairs.conflicts.size());
+  for (const auto& [i, j] : pairs.conflicts) {
+    const store::ClaimRecord& a = *row_of[i];
+    const store::ClaimRecord& b = *row_of[j];
+    lines.push_back(verify::QuantityConflictLine(
+        {&a.quantity, a.evidence.outlet, a.evidence.published_date},
+        {&b.quantity, b.evidence.outlet, b.evidence.published_date}));
+  }
+  const std::string summary = verify::QuantitySummary(pairs, lines);
+  for (std::string& line : lines) resp->add_conflicts(std::move(line));
+  resp->set_conflict_count(pairs.conflict_count);
+  resp->set_observation_count(static_cast<int>(claims.size()));
+  resp->set_truncated(truncated);
+  resp->set_summary(truncated ? absl::StrCat(summary, " (newest ",
+                                             claims.size(), " claims compared)")
+                              : summary);
+  return true;
+}
+
+absl::Status QueryCore::QuantityReportFromRows(
     const store::ClaimsQuery& q, v1::QuantityConsistencyReport* resp,
     const std::function<bool()>& cancelled) const {
   constexpr absl::string_view kWhat = "quantity consistency report";

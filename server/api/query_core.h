@@ -63,6 +63,19 @@ class QueryCore {
       const v1::GetQuantityConsistencyRequest& req,
       v1::QuantityConsistencyReport* resp,
       const std::function<bool()>& cancelled = {}) const;
+  // GetQuantityConsistency computed the pre-round-5 way, from every
+  // compared claim's row (no cache): what the in-memory computation must
+  // equal. For tests.
+  absl::Status QuantityReportFromRows(
+      const store::ClaimsQuery& q, v1::QuantityConsistencyReport* resp,
+      const std::function<bool()>& cancelled = {}) const;
+  // The same report compared on store::ClaimKeysByUnit, with rows read
+  // only for the listed observations and conflict lines. False (resp
+  // untouched) when it cannot give the row path's answer: a subject
+  // filter, a store without claim keys, or a claim rewritten meanwhile.
+  absl::StatusOr<bool> QuantityReportFromKeys(
+      const store::ClaimsQuery& q, v1::QuantityConsistencyReport* resp,
+      const std::function<bool()>& cancelled = {}) const;
   absl::Status SearchClaims(const v1::SearchClaimsRequest& req,
                             v1::SearchClaimsResponse* resp) const;
   absl::Status GetStats(const v1::GetStatsRequest& req, v1::Stats* resp) const;
@@ -107,7 +120,9 @@ class QueryCore {
   absl::StatusOr<std::vector<store::QuoteRecord>> VariantCandidates(
       absl::string_view text) const;
   // GetQuantityConsistency without its cache: the newest claims of the
-  // unit key `q` names (and the comparable ones), compared.
+  // unit key `q` names (and the comparable ones), compared. From the
+  // store's in-memory claim keys when it has them (QuantityReportFromKeys),
+  // else from rows.
   absl::Status QuantityReport(const store::ClaimsQuery& q,
                               v1::QuantityConsistencyReport* resp,
                               const std::function<bool()>& cancelled) const;

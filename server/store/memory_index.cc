@@ -312,18 +312,53 @@ absl::Status MemoryIndex::LoadQuotes(SqliteConnection* db) {
   }
 }
 
+namespace {
+
+// Columns 2.. of a claims row as the index reads it (after seq and one more
+// column): what ClaimFromRow needs for the comparable interval.
+#define CC_CLAIM_KEY_COLUMNS                                             \
+  "unit_key, value, low, high, approx, qualifier, surface, unit, kind, " \
+  "is_delta"
+
+// A claim from columns 2.. (CC_CLAIM_KEY_COLUMNS); the quantity fields are
+// read as ReadClaimRow reads them, so the interval is the one a report
+// computes from the full row.
+IndexedArticle::Claim ClaimFromRow(const Stmt& stmt) {
+  IndexedArticle::Claim c;
+  c.seq = stmt.Int64(0);
+  extract::Quantity q;
+  q.unit_key = stmt.Text(2);
+  q.value = stmt.OptDouble(3);
+  q.low = stmt.OptDouble(4);
+  q.high = stmt.OptDouble(5);
+  q.approx = ApproxFromInt(stmt.Int64(6));
+  q.qualifier = stmt.Text(7);
+  q.surface = stmt.Text(8);
+  q.unit = stmt.Text(9);
+  q.kind = static_cast<extract::QuantityKind>(std::clamp<int64_t>(
+      stmt.Int64(10), 0, static_cast<int64_t>(extract::QuantityKind::kRank)));
+  q.is_delta = stmt.Int64(11) != 0;
+  c.interval = extract::ComparableInterval(q);
+  c.kind = static_cast<uint8_t>(q.kind);
+  c.is_delta = q.is_delta;
+  c.unit_key = std::move(q.unit_key);
+  return c;
+}
+
+}  // namespace
+
 absl::Status MemoryIndex::LoadClaims(SqliteConnection* db) {
   // A table scan (rowid order: an article's claims are adjacent); the
   // unit-less ones are skipped here rather than by an index on unit_key.
   CC_ASSIGN_OR_RETURN(
-      Stmt stmt, db->Prepare("SELECT seq, article_id, unit_key FROM claims"));
+      Stmt stmt, db->Prepare("SELECT seq, article_id, " CC_CLAIM_KEY_COLUMNS
+                             " FROM claims"));
   std::string article_id;
   uint32_t article = kNone;
   while (true) {
     CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) return absl::OkStatus();
-    const absl::string_view unit_key = stmt.TextView(2);
-    if (unit_key.empty()) continue;
+    if (stmt.TextView(2).empty()) continue;
     const absl::string_view aid = stmt.TextView(1);
     if (article == kNone || aid != article_id) {
       article_id = std::string(aid);
@@ -331,8 +366,7 @@ absl::Status MemoryIndex::LoadClaims(SqliteConnection* db) {
       article = it == article_ids_.end() ? kNone : it->second;
       if (article == kNone) continue;  // foreign key broken
     }
-    articles_[article].claims.push_back(
-        AddClaim(article, stmt.Int64(0), unit_key));
+    articles_[article].claims.push_back(AddClaim(article, ClaimFromRow(stmt)));
   }
 }
 
@@ -341,15 +375,16 @@ namespace {
 // The claims with a unit key of article `id` (the writer's current rows).
 absl::Status ReadDeltaClaims(SqliteConnection* db, absl::string_view id,
                              std::vector<IndexedArticle::Claim>* out) {
-  CC_ASSIGN_OR_RETURN(Stmt stmt,
-                      db->Prepare("SELECT seq, unit_key FROM claims"
-                                  " WHERE article_id = ?1 ORDER BY seq"));
+  CC_ASSIGN_OR_RETURN(
+      Stmt stmt,
+      db->Prepare("SELECT seq, article_id, " CC_CLAIM_KEY_COLUMNS " FROM claims"
+                  " WHERE article_id = ?1 ORDER BY seq"));
   stmt.Bind(1, id);
   while (true) {
     CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
     if (!row) return absl::OkStatus();
-    if (stmt.TextView(1).empty()) continue;
-    out->push_back({stmt.Int64(0), stmt.Text(1)});
+    if (stmt.TextView(2).empty()) continue;
+    out->push_back(ClaimFromRow(stmt));
   }
 }
 
@@ -569,18 +604,18 @@ void MemoryIndex::SetLive(uint32_t q, bool live) {
       live ? (live_bits_[q >> 6] | bit) : (live_bits_[q >> 6] & ~bit);
 }
 
-uint32_t MemoryIndex::AddClaim(uint32_t article, int64_t seq,
-                               absl::string_view unit_key) {
-  auto it = unit_ids_.find(unit_key);
+uint32_t MemoryIndex::AddClaim(uint32_t article,
+                               const IndexedArticle::Claim& c) {
+  auto it = unit_ids_.find(c.unit_key);
   if (it == unit_ids_.end()) {
     it = unit_ids_
-             .emplace(std::string(unit_key),
-                      static_cast<uint32_t>(unit_claims_.size()))
+             .emplace(c.unit_key, static_cast<uint32_t>(unit_claims_.size()))
              .first;
     unit_claims_.emplace_back();
   }
   const uint32_t slot = static_cast<uint32_t>(claims_.size());
-  claims_.push_back({seq, article, it->second});
+  claims_.push_back(
+      {c.seq, article, it->second, c.interval, c.kind, c.is_delta});
   unit_claims_[it->second].push_back(slot);
   return slot;
 }
@@ -589,7 +624,7 @@ void MemoryIndex::AddClaims(uint32_t article,
                             const std::vector<IndexedArticle::Claim>& claims,
                             std::vector<uint32_t>* touched_units) {
   for (const IndexedArticle::Claim& c : claims) {
-    const uint32_t slot = AddClaim(article, c.seq, c.unit_key);
+    const uint32_t slot = AddClaim(article, c);
     articles_[article].claims.push_back(slot);
     touched_units->push_back(claims_[slot].unit);
   }
@@ -1032,6 +1067,21 @@ void MemoryIndex::VisitClaimsByUnit(
     const ClaimEntry& c = claims_[list[i]];
     if (!visit(c.seq, c.article)) return;
   }
+}
+
+std::vector<ClaimKeyView> MemoryIndex::ClaimKeysByUnit(
+    absl::string_view unit_key, size_t limit) const {
+  std::vector<ClaimKeyView> out;
+  auto it = unit_ids_.find(unit_key);
+  if (it == unit_ids_.end()) return out;
+  const std::vector<uint32_t>& list = unit_claims_[it->second];
+  out.reserve(std::min(limit, list.size()));
+  for (size_t i = 0; i < list.size() && out.size() < limit; ++i) {
+    const ClaimEntry& c = claims_[list[i]];
+    out.push_back(
+        {c.seq, articles_[c.article].date, c.interval, c.kind, c.is_delta});
+  }
+  return out;
 }
 
 void MemoryIndex::SpeakerStats(absl::string_view speaker_id, int* quote_count,

@@ -28,6 +28,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,6 +36,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "server/extract/interval.h"
 #include "server/store/sqlite_db.h"
 #include "server/store/store.h"
 
@@ -56,6 +58,11 @@ struct IndexedArticle {
   struct Claim {
     int64_t seq = 0;
     std::string unit_key;  // never empty: unit-less claims are not indexed
+    // What a quantity report compares (extract::ComparableInterval of the
+    // row's quantity, its kind and change role).
+    extract::Interval interval;
+    uint8_t kind = 0;
+    bool is_delta = false;
   };
   std::vector<Claim> claims;
 };
@@ -133,6 +140,11 @@ class MemoryIndex {
       absl::string_view unit_key, const ClaimCursor& cursor,
       const std::function<bool(int64_t seq, uint32_t article)>& visit) const;
 
+  // The first `limit` claims of VisitClaimsByUnit(unit_key) (no cursor),
+  // with what a quantity report compares of each, from memory.
+  std::vector<ClaimKeyView> ClaimKeysByUnit(absl::string_view unit_key,
+                                            size_t limit) const;
+
   // Whether any live quote is attributed to `speaker_id`.
   bool HasQuotesBy(absl::string_view speaker_id) const {
     auto it = speaker_ids_.find(speaker_id);
@@ -162,6 +174,13 @@ class MemoryIndex {
   // The match hash of a hit's quote.
   uint64_t MatchHash(const Hit& hit) const {
     return quotes_[hit.quote].match_hash;
+  }
+
+  // The ordinal of a live article (for ArticleEvidence), if indexed.
+  std::optional<uint32_t> ArticleOrdinal(absl::string_view article_id) const {
+    auto it = article_ids_.find(article_id);
+    if (it == article_ids_.end()) return std::nullopt;
+    return it->second;
   }
 
   // Article fields of a hit (span left empty).
@@ -222,6 +241,9 @@ class MemoryIndex {
     int64_t seq = 0;
     uint32_t article = 0;
     uint32_t unit = 0;  // unit_claims_ index
+    extract::Interval interval;
+    uint8_t kind = 0;
+    bool is_delta = false;
   };
 
   class WordFeeder;  // Build's posting-list thread
@@ -246,7 +268,7 @@ class MemoryIndex {
                  const std::vector<IndexedArticle::Claim>& claims,
                  std::vector<uint32_t>* touched_units);
   void RemoveClaimsOf(uint32_t article, std::vector<uint32_t>* touched_units);
-  uint32_t AddClaim(uint32_t article, int64_t seq, absl::string_view unit_key);
+  uint32_t AddClaim(uint32_t article, const IndexedArticle::Claim& c);
   // Unit-list order: newest date first, then seq (as the speaker lists).
   bool ClaimBefore(uint32_t a, uint32_t b) const;
   void SortUnit(uint32_t unit);

@@ -80,6 +80,11 @@ class SqliteStore final : public Store {
   absl::StatusOr<QuotePage> ListSpeakerQuotes(
       const SpeakerQuotesQuery& query) override;
   absl::StatusOr<ClaimPage> FindClaims(const ClaimsQuery& query) override;
+  absl::StatusOr<std::vector<ClaimKeyView>> ClaimKeysByUnit(
+      absl::string_view unit_key, int limit) override
+      ABSL_LOCKS_EXCLUDED(index_mu_);
+  absl::StatusOr<std::vector<std::optional<ClaimRecord>>> ClaimsBySeq(
+      absl::Span<const int64_t> seqs) override ABSL_LOCKS_EXCLUDED(index_mu_);
   absl::StatusOr<std::vector<QuoteRecord>> FindQuoteCandidatesWhere(
       absl::string_view text, int limit, const CandidateFilter& keep) override;
   absl::StatusOr<StoreStats> GetStats() override;

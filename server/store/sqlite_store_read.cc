@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <utility>
@@ -687,6 +688,45 @@ absl::StatusOr<ClaimPage> SqliteStore::FindClaimsByUnit(
       });
   CC_RETURN_IF_ERROR(status);
   return page;
+}
+
+absl::StatusOr<std::vector<ClaimKeyView>> SqliteStore::ClaimKeysByUnit(
+    absl::string_view unit_key, int limit) {
+  absl::ReaderMutexLock index_lock(&index_mu_);
+  return index_->ClaimKeysByUnit(unit_key,
+                                 static_cast<size_t>(std::max(limit, 0)));
+}
+
+absl::StatusOr<std::vector<std::optional<ClaimRecord>>>
+SqliteStore::ClaimsBySeq(absl::Span<const int64_t> seqs) {
+  absl::ReaderMutexLock index_lock(&index_mu_);
+  ReaderLease db(this, AcquireReader());
+  CC_ASSIGN_OR_RETURN(Transaction txn, Transaction::Begin(db.get(), "BEGIN"));
+  // As FindClaimsByUnit reads a row: evidence from the index.
+  CC_ASSIGN_OR_RETURN(Stmt stmt,
+                      db->Prepare("SELECT " CC_CLAIM_COLUMNS_WITH(
+                          CC_NO_EVIDENCE_COLUMNS) ", c.article_id FROM claims c"
+                                                  " WHERE c.seq = ?1"));
+  const MemoryIndex& index = *index_;
+  std::vector<std::optional<ClaimRecord>> out;
+  out.reserve(seqs.size());
+  for (int64_t seq : seqs) {
+    stmt.Reset();
+    stmt.Bind(1, seq);
+    CC_ASSIGN_OR_RETURN(bool row, stmt.Step());
+    std::optional<uint32_t> article;
+    if (row) article = index.ArticleOrdinal(stmt.TextView(kClaimColumnCount));
+    if (!row || !article) {
+      out.emplace_back();
+      continue;
+    }
+    ClaimRecord r = ReadClaimRow(stmt);
+    const extract::Span span = r.evidence.span;
+    r.evidence = index.ArticleEvidence(*article);
+    r.evidence.span = span;
+    out.emplace_back(std::move(r));
+  }
+  return out;
 }
 
 }  // namespace claimcheck::store

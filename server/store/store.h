@@ -25,6 +25,7 @@
 #include "absl/strings/string_view.h"
 #include "absl/time/time.h"
 #include "absl/types/span.h"
+#include "server/extract/interval.h"
 #include "server/extract/types.h"
 
 namespace claimcheck::store {
@@ -150,6 +151,15 @@ struct ClaimsQuery {
 struct ClaimPage {
   std::vector<ClaimRecord> claims;  // newest article first
   std::string next_page_token;
+};
+
+// What a quantity report compares of one claim, without its row.
+struct ClaimKeyView {
+  int64_t seq = 0;             // ClaimsBySeq reads the row
+  uint32_t date = 0;           // published_date as YYYYMMDD; 0 when undated
+  extract::Interval interval;  // extract::ComparableInterval
+  uint8_t kind = 0;            // extract::QuantityKind
+  bool is_delta = false;
 };
 
 struct StoreStats {
@@ -424,6 +434,20 @@ class Store {
   // Numeric claims by unit key, subject and value range.
   // INVALID_ARGUMENT for a bad page token.
   virtual absl::StatusOr<ClaimPage> FindClaims(const ClaimsQuery& query) = 0;
+
+  // The first `limit` claims FindClaims({unit_key}) would list (newest
+  // article first), as keys from memory. UNIMPLEMENTED where the store keeps
+  // no such index (the caller reads rows with FindClaims instead).
+  virtual absl::StatusOr<std::vector<ClaimKeyView>> ClaimKeysByUnit(
+      absl::string_view /*unit_key*/, int /*limit*/) {
+    return absl::UnimplementedError("ClaimKeysByUnit");
+  }
+  // The claims with these seqs (ClaimKeyView::seq), in that order, as
+  // FindClaims gives them; std::nullopt for a seq no longer stored.
+  virtual absl::StatusOr<std::vector<std::optional<ClaimRecord>>> ClaimsBySeq(
+      absl::Span<const int64_t> /*seqs*/) {
+    return absl::UnimplementedError("ClaimsBySeq");
+  }
 
   virtual absl::StatusOr<StoreStats> GetStats() = 0;
 

@@ -28,40 +28,6 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// Vague magnitudes ("thousands of"), most specific first. Each covers the
-// order of magnitude the word names, up to the next scale word.
-struct VagueScale {
-  absl::string_view words;
-  double low;
-  double high;
-};
-constexpr VagueScale kVagueScales[] = {
-    {"hundreds of thousands", 1e5, 1e6},
-    {"tens of thousands", 1e4, 1e5},
-    {"hundreds of millions", 1e8, 1e9},
-    {"tens of millions", 1e7, 1e8},
-    {"hundreds of billions", 1e11, 1e12},
-    {"tens of billions", 1e10, 1e11},
-    {"thousands", 1e3, 1e6},
-    {"millions", 1e6, 1e9},
-    {"billions", 1e9, 1e12},
-    {"trillions", 1e12, 1e15},
-    {"hundreds", 100, 1e3},
-    {"dozens", 24, 144},
-};
-
-bool InferVague(const extract::Quantity& q, Interval* out) {
-  const std::string words = absl::AsciiStrToLower(
-      absl::StrCat(q.qualifier, " ", q.surface, " ", q.unit));
-  for (const VagueScale& s : kVagueScales) {
-    if (absl::StrContains(words, s.words)) {
-      *out = {s.low, s.high};
-      return true;
-    }
-  }
-  return false;
-}
-
 bool NearlyEqual(double a, double b) {
   if (a == b) return true;  // includes equal infinities
   if (!std::isfinite(a) || !std::isfinite(b)) return false;
@@ -102,61 +68,6 @@ std::string Describe(const extract::Quantity& q, const Interval& iv) {
 }
 
 }  // namespace
-
-Interval ToInterval(const extract::Quantity& q) {
-  using extract::Approx;
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  const double v = q.value ? *q.value : q.low ? *q.low : q.high ? *q.high : nan;
-  Interval iv{-kInf, kInf};  // nothing stated: compatible with anything
-  switch (q.approx) {
-    case Approx::kExact:
-      if (q.value) {
-        iv = {*q.value, *q.value};
-      } else if (q.low || q.high) {
-        iv = {q.low.value_or(v), q.high.value_or(v)};
-      }
-      break;
-    case Approx::kAbout:
-      if (!std::isnan(v)) {
-        const double a = v * (1 - kAboutTolerance);
-        const double b = v * (1 + kAboutTolerance);
-        iv = {std::min(a, b), std::max(a, b)};
-      }
-      break;
-    case Approx::kLowerBound: {
-      const double lo = q.value ? *q.value : q.low.value_or(nan);
-      if (!std::isnan(lo)) iv = {lo, q.high.value_or(kInf)};
-      break;
-    }
-    case Approx::kUpperBound: {
-      const double hi = q.value ? *q.value : q.high.value_or(nan);
-      if (!std::isnan(hi)) {
-        iv = {q.low.value_or(hi >= 0 ? 0 : -kInf), hi};  // counts start at 0
-      }
-      break;
-    }
-    case Approx::kRange:
-      if (q.low && q.high) {
-        iv = {*q.low, *q.high};
-      } else if (q.low) {
-        iv = {*q.low, q.value.value_or(kInf)};
-      } else if (q.high) {
-        iv = {q.value.value_or(0), *q.high};
-      } else if (q.value) {
-        iv = {*q.value, *q.value};
-      }
-      break;
-    case Approx::kVague:
-      if (q.low && q.high) {
-        iv = {*q.low, *q.high};
-      } else if (!InferVague(q, &iv)) {
-        iv = {std::isnan(v) ? 0 : v, q.high.value_or(kInf)};
-      }
-      break;
-  }
-  if (iv.low > iv.high) std::swap(iv.low, iv.high);
-  return iv;
-}
 
 namespace {
 
@@ -203,17 +114,6 @@ Agreement CompareGroups(const GroupKey& a, const GroupKey& b) {
 
 }  // namespace
 
-Interval ComparableInterval(const extract::Quantity& q) {
-  Interval iv = ToInterval(q);
-  std::string canonical;
-  double factor = 1;
-  if (extract::CanonicalUnit(q.unit_key, &canonical, &factor) && factor > 0) {
-    iv.low *= factor;
-    iv.high *= factor;
-  }
-  return iv;
-}
-
 bool SameKindOfQuantity(const extract::Quantity& a,
                         const extract::Quantity& b) {
   const bool kinds = a.kind == b.kind ||
@@ -228,59 +128,42 @@ Agreement CompareQuantities(const extract::Quantity& a,
   return CompareIntervals(ComparableInterval(a), ComparableInterval(b));
 }
 
-QuantityReport QuantityConsistency(
-    absl::Span<const QuantityObservation> observations,
-    const std::function<bool()>& cancelled) {
-  QuantityReport report;
-  const size_t n = observations.size();
-  report.intervals.reserve(n);
-  for (const QuantityObservation& o : observations) {
-    report.intervals.push_back(o.quantity != nullptr
-                                   ? ComparableInterval(*o.quantity)
-                                   : Interval{-kInf, kInf});
-  }
+QuantityPairs CompareQuantityKeys(absl::Span<const QuantityKey> keys_in,
+                                  const std::function<bool()>& cancelled) {
+  QuantityPairs report;
+  const size_t n = keys_in.size();
   // Stated observations grouped by identical interval: pairs within a group
   // are consistent, pairs across two groups share their groups' verdict.
   constexpr int kUnstated = -1;
   std::vector<int> group_of(n, kUnstated);
-  std::vector<Interval> groups;
-  std::vector<const extract::Quantity*> group_first;  // kind of each group
+  std::vector<GroupKey> keys;  // per group
   std::vector<int64_t> group_size;
   {
     // Keyed by kind and change role too: only SameKindOfQuantity compares.
     std::map<std::tuple<int, bool, double, double>, int> by_interval;
     for (size_t i = 0; i < n; ++i) {
-      const extract::Quantity* q = observations[i].quantity;
-      if (q == nullptr) continue;
-      const Interval& iv = report.intervals[i];
-      const int next = static_cast<int>(groups.size());
+      const QuantityKey& k = keys_in[i];
+      if (!k.stated) continue;
+      const Interval& iv = k.interval;
+      const int next = static_cast<int>(keys.size());
       int at = next;
       if (!std::isnan(iv.low) && !std::isnan(iv.high)) {  // NaN: own group
-        at = by_interval
-                 .try_emplace(
-                     {static_cast<int>(q->kind), q->is_delta, iv.low, iv.high},
-                     next)
-                 .first->second;
+        at =
+            by_interval.try_emplace({k.kind, k.is_delta, iv.low, iv.high}, next)
+                .first->second;
       }
       if (at == next) {
-        groups.push_back(iv);
-        group_first.push_back(q);
+        // What a pair of groups compares, packed: the g^2 loop below reads
+        // these (g is up to ~1,000).
+        keys.push_back({iv, k.kind, k.is_delta});
         group_size.push_back(0);
       }
       group_of[i] = at;
       ++group_size[at];
     }
   }
-  size_t stated = 0;
-  for (int64_t s : group_size) stated += static_cast<size_t>(s);
-  // What a pair of groups compares, packed: the g^2 loop below reads these
-  // instead of chasing each group's Quantity (g is up to ~1,000).
-  const size_t g = groups.size();
-  std::vector<GroupKey> keys(g);
-  for (size_t a = 0; a < g; ++a) {
-    keys[a] = {groups[a], static_cast<int>(group_first[a]->kind),
-               group_first[a]->is_delta};
-  }
+  for (int64_t s : group_size) report.stated += static_cast<size_t>(s);
+  const size_t g = keys.size();
   for (size_t a = 0; a < g; ++a) {
     if (a % 64 == 0 && cancelled && cancelled()) return report;
     for (size_t b = a + 1; b < g; ++b) {
@@ -291,7 +174,7 @@ QuantityReport QuantityConsistency(
       }
     }
   }
-  // The first lines, in observation order; stops once enough are listed.
+  // The first pairs, in observation order; stops once enough are listed.
   for (size_t i = 0;
        i < n && report.conflicts.size() < kMaxListedConflicts &&
        static_cast<int64_t>(report.conflicts.size()) < report.conflict_count;
@@ -305,27 +188,66 @@ QuantityReport QuantityConsistency(
               Agreement::kConflicting) {
         continue;
       }
-      report.conflicts.push_back(absl::StrCat(
-          internal::OutletLabel(observations[i].outlet), " (",
-          Describe(*observations[i].quantity, report.intervals[i]), ") vs ",
-          internal::OutletLabel(observations[j].outlet), " (",
-          Describe(*observations[j].quantity, report.intervals[j]),
-          "): disjoint"));
+      report.conflicts.emplace_back(i, j);
     }
   }
-  if (stated < 2) {
-    report.summary = stated == 0 ? "No quantities to compare"
-                                 : "Only one source states the quantity";
-  } else if (report.agreement == Agreement::kConsistent) {
-    report.summary = absl::StrCat("All ", stated, " sources agree");
-  } else if (report.agreement == Agreement::kCompatible) {
-    report.summary = absl::StrCat(
-        "The ", stated, " sources are compatible: their ranges overlap");
-  } else {
-    report.summary = absl::StrCat(report.conflict_count, " conflicting pair",
-                                  report.conflict_count == 1 ? "" : "s", ": ",
-                                  report.conflicts.front());
+  return report;
+}
+
+std::string QuantityConflictLine(const QuantityObservation& a,
+                                 const QuantityObservation& b) {
+  return absl::StrCat(internal::OutletLabel(a.outlet), " (",
+                      Describe(*a.quantity, ComparableInterval(*a.quantity)),
+                      ") vs ", internal::OutletLabel(b.outlet), " (",
+                      Describe(*b.quantity, ComparableInterval(*b.quantity)),
+                      "): disjoint");
+}
+
+std::string QuantitySummary(const QuantityPairs& pairs,
+                            absl::Span<const std::string> conflicts) {
+  if (pairs.stated < 2) {
+    return pairs.stated == 0 ? "No quantities to compare"
+                             : "Only one source states the quantity";
   }
+  if (pairs.agreement == Agreement::kConsistent) {
+    return absl::StrCat("All ", pairs.stated, " sources agree");
+  }
+  if (pairs.agreement == Agreement::kCompatible) {
+    return absl::StrCat("The ", pairs.stated,
+                        " sources are compatible: their ranges overlap");
+  }
+  return absl::StrCat(pairs.conflict_count, " conflicting pair",
+                      pairs.conflict_count == 1 ? "" : "s", ": ",
+                      conflicts.front());
+}
+
+QuantityReport QuantityConsistency(
+    absl::Span<const QuantityObservation> observations,
+    const std::function<bool()>& cancelled) {
+  QuantityReport report;
+  const size_t n = observations.size();
+  report.intervals.reserve(n);
+  std::vector<QuantityKey> keys(n);
+  for (size_t i = 0; i < n; ++i) {
+    const extract::Quantity* q = observations[i].quantity;
+    report.intervals.push_back(q != nullptr ? ComparableInterval(*q)
+                                            : Interval{-kInf, kInf});
+    if (q == nullptr) {
+      keys[i].stated = false;
+    } else {
+      keys[i] = {report.intervals[i], static_cast<int>(q->kind), q->is_delta,
+                 true};
+    }
+  }
+  const QuantityPairs pairs = CompareQuantityKeys(keys, cancelled);
+  if (cancelled && cancelled()) return report;  // incomplete: discarded
+  report.agreement = pairs.agreement;
+  report.conflict_count = pairs.conflict_count;
+  for (const auto& [i, j] : pairs.conflicts) {
+    report.conflicts.push_back(
+        QuantityConflictLine(observations[i], observations[j]));
+  }
+  report.summary = QuantitySummary(pairs, report.conflicts);
   return report;
 }
 

@@ -8,12 +8,15 @@
 #define CLAIMCHECK_SERVER_VERIFY_VERIFY_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/strings/string_view.h"
 #include "absl/types/span.h"
+#include "server/extract/interval.h"
 #include "server/extract/types.h"
 
 namespace claimcheck::verify {
@@ -263,20 +266,12 @@ std::vector<QuoteReport> GroupQuotes(
 
 // ---- Numbers ----
 
-// The interval a claim maps to. Exact: [v, v]. About: [v*(1-t), v*(1+t)] with
-// t = kAboutTolerance. Lower bound: [v, +inf). Upper bound: (-inf, v] (or
-// [0, v] for counts). Range: [low, high]. Vague "thousands": [1000, 1e6).
-struct Interval {
-  double low = 0;
-  double high = 0;
-};
-inline constexpr double kAboutTolerance = 0.1;
-Interval ToInterval(const extract::Quantity& q);
-
-// ToInterval converted to the canonical SI unit when the claim's unit_key is
-// a unit of measure (km and miles compare as metres); otherwise ToInterval.
-// Scale words are already applied by the extractor (1.5 million = 1500000).
-Interval ComparableInterval(const extract::Quantity& q);
+// Claim intervals live in extract (the store's memory index keeps them);
+// see server/extract/interval.h.
+using extract::ComparableInterval;
+using extract::Interval;
+using extract::kAboutTolerance;
+using extract::ToInterval;
 
 // True when two claims state the same sort of quantity and so may be
 // compared: the same kind (an age is not a duration, a count not a bare
@@ -316,6 +311,33 @@ struct QuantityReport {
 QuantityReport QuantityConsistency(
     absl::Span<const QuantityObservation> observations,
     const std::function<bool()>& cancelled = {});
+
+// What QuantityConsistency compares of one observation, without the claim:
+// its ComparableInterval, kind and change role (`stated` false: no quantity,
+// compared with nothing).
+struct QuantityKey {
+  Interval interval;
+  int kind = 0;  // extract::QuantityKind
+  bool is_delta = false;
+  bool stated = true;
+};
+// QuantityConsistency's verdict over keys: the conflicting pairs it would
+// spell out (observation indices, i < j, the first kMaxListedConflicts in
+// observation order) instead of their lines.
+struct QuantityPairs {
+  Agreement agreement = Agreement::kConsistent;
+  int64_t conflict_count = 0;
+  size_t stated = 0;
+  std::vector<std::pair<size_t, size_t>> conflicts;
+};
+QuantityPairs CompareQuantityKeys(absl::Span<const QuantityKey> keys,
+                                  const std::function<bool()>& cancelled = {});
+// The line QuantityConsistency lists for a conflicting pair.
+std::string QuantityConflictLine(const QuantityObservation& a,
+                                 const QuantityObservation& b);
+// QuantityConsistency's summary of `pairs`, given its conflict lines.
+std::string QuantitySummary(const QuantityPairs& pairs,
+                            absl::Span<const std::string> conflicts);
 
 }  // namespace claimcheck::verify
 

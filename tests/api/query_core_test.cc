@@ -4,14 +4,17 @@
 // here they are seen through each RPC, with the limits QueryCore is given.
 #include "server/api/query_core.h"
 
+#include <cstdio>
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/extract/extract.h"
+#include "server/extract/numbers.h"
 #include "server/store/sqlite_store.h"
 #include "tests/status_matchers.h"
 #include "tests/store/store_test_util.h"
@@ -328,6 +331,98 @@ TEST_F(QueryCoreTest, QuantityReportCacheFollowsWrites) {
   const v1::QuantityConsistencyReport third = report(core);
   EXPECT_EQ(third.observation_count(), 1);
   EXPECT_EQ(third.SerializeAsString(), report(uncached).SerializeAsString());
+}
+
+// The report from the store's in-memory claim keys (rows read only for
+// what it lists) equals the one computed from every claim's row, on a
+// generated set: comparable units (km, miles), exact / about / bounds /
+// ranges / vague amounts, changes, shared dates, truncation, listing cuts,
+// and after a replace and a delete.
+TEST_F(QueryCoreTest, QuantityReportFromKeysEqualsRowComputation) {
+  const char* kForms[] = {
+      "%d km",         "about %d km",          "more than %d km",
+      "%d miles",      "between %d and 90 km", "up to %d miles",
+      "%d kilometres", "nearly %d km"};
+  const char* kBuses[] = {"%d electric buses", "about %d electric buses",
+                          "thousands of electric buses",
+                          "at least %d electric buses",
+                          "%d more electric buses"};
+  int n = 0;
+  const auto ingest = [&](int i, const std::string& url_suffix) {
+    char a[96], b[96];
+    std::snprintf(a, sizeof(a), kForms[i % 8], 10 + (i * 7) % 60);
+    std::snprintf(b, sizeof(b), kBuses[i % 5], 1000 + (i * 13) % 5 * 500);
+    store::ArticleInput in;
+    in.outlet = absl::StrCat("Outlet ", i % 7);
+    in.url = absl::StrCat("https://gen.example/", url_suffix);
+    in.published_date =
+        i % 11 == 0 ? "" : absl::StrCat("2026-01-0", 1 + (i % 9));
+    in.text = absl::StrCat("The new rail line runs ", a,
+                           " from the port, officials said. The city ordered ",
+                           b, " last year.");
+    const extract::Extraction ex = extract::ExtractUnchecked(in.text);
+    const store::PutRequest req{&in, &ex};
+    ASSERT_THAT(store_->PutArticles({&req, 1}), IsOk());
+    ++n;
+  };
+  for (int i = 0; i < 120; ++i) ingest(i, absl::StrCat(i));
+  Limits small = limits_;
+  small.quantity_report_cache_bytes = 0;
+  small.max_report_claims = 45;
+  small.max_report_observations = 7;
+  small.max_page_size = 10;
+  Limits full = limits_;
+  full.quantity_report_cache_bytes = 0;
+  const auto compare = [&](const std::string& stage) {
+    for (const Limits& l : {small, full}) {
+      const QueryCore core(store_.get(), l);
+      for (const char* unit : {"km", "miles", "electric buses", "none"}) {
+        SCOPED_TRACE(
+            absl::StrCat(stage, " ", unit, " claims<=", l.max_report_claims));
+        store::ClaimsQuery q;
+        v1::GetQuantityConsistencyRequest req;
+        req.set_unit(unit);
+        q.unit_key = extract::UnitKey(req.unit());
+        v1::QuantityConsistencyReport from_rows, from_keys, served;
+        ASSERT_THAT(core.QuantityReportFromRows(q, &from_rows), IsOk());
+        absl::StatusOr<bool> done = core.QuantityReportFromKeys(q, &from_keys);
+        ASSERT_THAT(done, IsOk());
+        EXPECT_TRUE(*done);  // SQLite keeps the keys: the memory path ran
+        EXPECT_EQ(from_keys.SerializeAsString(), from_rows.SerializeAsString());
+        ASSERT_THAT(core.GetQuantityConsistency(req, &served), IsOk());
+        EXPECT_EQ(served.SerializeAsString(), from_rows.SerializeAsString());
+        if (std::string(unit) == "km" && l.max_report_claims == 45) {
+          EXPECT_TRUE(from_rows.truncated());
+          EXPECT_GT(from_rows.conflicts_size(), 0);
+        }
+      }
+    }
+  };
+  compare("loaded");
+  // Replace: the same URLs again with other quantities and dates.
+  for (int i = 0; i < 30; ++i) ingest(i + 500, absl::StrCat(i));
+  compare("replaced");
+  // Delete the newest-listed articles of "km".
+  v1::GetQuantityConsistencyRequest req;
+  req.set_unit("km");
+  v1::QuantityConsistencyReport before;
+  ASSERT_THAT(Core().GetQuantityConsistency(req, &before), IsOk());
+  for (int k = 0; k < before.observations_size() && k < 5; ++k) {
+    v1::DeleteArticleRequest del;
+    del.set_article_id(before.observations(k).evidence().article_id());
+    v1::DeleteArticleResponse deleted;
+    ASSERT_THAT(Core().DeleteArticle(del, &deleted), IsOk());
+  }
+  compare("deleted");
+  // A restarted store loads the same keys from its tables.
+  store_.reset();
+  store::SqliteOptions options;
+  options.path = dir_.File("db.sqlite");
+  auto st = store::OpenSqliteStore(options);
+  ASSERT_THAT(st, IsOk());
+  store_ = std::move(*st);
+  compare("reopened");
+  EXPECT_GT(n, 0);
 }
 
 }  // namespace
