@@ -203,6 +203,13 @@ int PersonOf(absl::string_view w) {
   return 0;
 }
 
+// Whether edits i and i + 1 of `diff` replace words by others: a deletion
+// next to an insertion.
+bool IsReplacement(const std::vector<WordEdit>& diff, size_t i) {
+  return diff[i].op != WordEdit::Op::kEqual &&
+         diff[i + 1].op != WordEdit::Op::kEqual && diff[i].op != diff[i + 1].op;
+}
+
 // The first pronoun's person in `words` (space-joined), or 0.
 int FirstPerson(absl::string_view words) {
   for (absl::string_view w : absl::StrSplit(words, ' ')) {
@@ -215,11 +222,7 @@ int FirstPerson(absl::string_view words) {
 // others in another grammatical person, so two utterances.
 bool ChangesPerson(const std::vector<WordEdit>& diff) {
   for (size_t i = 0; i + 1 < diff.size(); ++i) {
-    if (diff[i].op == WordEdit::Op::kEqual ||
-        diff[i + 1].op == WordEdit::Op::kEqual ||
-        diff[i].op == diff[i + 1].op) {
-      continue;
-    }
+    if (!IsReplacement(diff, i)) continue;
     const int from = FirstPerson(diff[i].text);
     const int to = FirstPerson(diff[i + 1].text);
     if (from != 0 && to != 0 && from != to) return true;
@@ -247,11 +250,7 @@ bool SameUtterance(absl::string_view a, absl::string_view b) {
   // Words left out or added are the same utterance quoted loosely; a content
   // word replaced by another ("repairs" -> "ferry works") is another one.
   for (size_t i = 0; i + 1 < diff.size(); ++i) {
-    if (diff[i].op == WordEdit::Op::kEqual ||
-        diff[i + 1].op == WordEdit::Op::kEqual ||
-        diff[i].op == diff[i + 1].op) {
-      continue;
-    }
+    if (!IsReplacement(diff, i)) continue;
     if (ChangesContentWords(absl::MakeConstSpan(&diff[i], 1)) &&
         ChangesContentWords(absl::MakeConstSpan(&diff[i + 1], 1))) {
       return false;

@@ -106,6 +106,18 @@ int64_t FileSize(const std::string& path) {
 // ---- database -------------------------------------------------------------
 
 // Article number i of the benchmark database: generated, or real text.
+// A generated or real article (same fields) as the store takes it.
+template <typename A>
+claimcheck::store::ArticleInput ToInput(A a) {
+  claimcheck::store::ArticleInput in;
+  in.url = std::move(a.url);
+  in.outlet = std::move(a.outlet);
+  in.published_date = std::move(a.published_date);
+  in.title = std::move(a.title);
+  in.text = std::move(a.text);
+  return in;
+}
+
 class ArticleSource {
  public:
   explicit ArticleSource(const Flags& flags)
@@ -116,23 +128,7 @@ class ArticleSource {
   bool ok() const { return !real_ || !news_.empty(); }
 
   claimcheck::store::ArticleInput Article(uint64_t i) const {
-    claimcheck::store::ArticleInput in;
-    if (real_) {
-      claimcheck::bench::NewsArticle a = news_.Article(i);
-      in.url = std::move(a.url);
-      in.outlet = std::move(a.outlet);
-      in.published_date = std::move(a.published_date);
-      in.title = std::move(a.title);
-      in.text = std::move(a.text);
-      return in;
-    }
-    claimcheck::bench::GeneratedArticle a = gen_.Article(i);
-    in.url = std::move(a.url);
-    in.outlet = std::move(a.outlet);
-    in.published_date = std::move(a.published_date);
-    in.title = std::move(a.title);
-    in.text = std::move(a.text);
-    return in;
+    return real_ ? ToInput(news_.Article(i)) : ToInput(gen_.Article(i));
   }
 
  private:

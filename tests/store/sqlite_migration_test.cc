@@ -120,6 +120,17 @@ TEST(SqliteMigrationTest, V6StoryBucketsMigrateAndStillWork) {
   EXPECT_GT(Count(db.get(), "SELECT count(*) FROM story_buckets"), 0);
 }
 
+// Row `n` of the three conflict rows the v7 and v8 tests write by hand.
+void ExpectCarriedOverRow(const ConflictRecord& c, int n) {
+  EXPECT_EQ(c.id, absl::StrCat("ca_", n));
+  EXPECT_EQ(c.kind, 1 + n % 2);
+  EXPECT_EQ(c.sort_date, absl::StrCat("2026-03-1", n));
+  EXPECT_EQ(c.outlet_a, "Gazette");
+  EXPECT_EQ(c.date_b, absl::StrCat("2026-03-1", n));
+  EXPECT_EQ(c.payload,
+            std::string({'\x0a', '\x0b', static_cast<char>(n * 16)}));
+}
+
 // v8 gives kept conflict rows a digest before the payload: the v7 rows are
 // carried over (digest 0) and listed exactly as before.
 TEST(SqliteMigrationTest, V7ConflictRowsMigrateAndListTheSame) {
@@ -150,14 +161,7 @@ TEST(SqliteMigrationTest, V7ConflictRowsMigrateAndListTheSame) {
   ASSERT_EQ(page->conflicts.size(), 3u);
   for (int i = 0; i < 3; ++i) {
     const ConflictRecord& c = page->conflicts[i];  // newest first
-    const int n = 2 - i;
-    EXPECT_EQ(c.id, absl::StrCat("ca_", n));
-    EXPECT_EQ(c.kind, 1 + n % 2);
-    EXPECT_EQ(c.sort_date, absl::StrCat("2026-03-1", n));
-    EXPECT_EQ(c.outlet_a, "Gazette");
-    EXPECT_EQ(c.date_b, absl::StrCat("2026-03-1", n));
-    EXPECT_EQ(c.payload,
-              std::string({'\x0a', '\x0b', static_cast<char>(n * 16)}));
+    ExpectCarriedOverRow(c, 2 - i);
   }
   std::unique_ptr<SqliteConnection> db = OpenRaw(path);
   EXPECT_EQ(Count(db.get(), "PRAGMA user_version"), LatestSchemaVersion());
@@ -194,14 +198,7 @@ TEST(SqliteMigrationTest, V8ConflictRowsMigrateAndListTheSame) {
   ASSERT_EQ(page->conflicts.size(), 3u);
   for (int i = 0; i < 3; ++i) {
     const ConflictRecord& c = page->conflicts[i];  // newest first
-    const int n = 2 - i;
-    EXPECT_EQ(c.id, absl::StrCat("ca_", n));
-    EXPECT_EQ(c.kind, 1 + n % 2);
-    EXPECT_EQ(c.sort_date, absl::StrCat("2026-03-1", n));
-    EXPECT_EQ(c.outlet_a, "Gazette");
-    EXPECT_EQ(c.date_b, absl::StrCat("2026-03-1", n));
-    EXPECT_EQ(c.payload,
-              std::string({'\x0a', '\x0b', static_cast<char>(n * 16)}));
+    ExpectCarriedOverRow(c, 2 - i);
     EXPECT_TRUE(c.side_a.empty());
     EXPECT_TRUE(c.side_b.empty());
   }
