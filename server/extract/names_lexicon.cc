@@ -586,6 +586,14 @@ bool IsCapStopword(absl::string_view word) {
   return hyphen != absl::string_view::npos &&
          Lexicon().Has(word.substr(0, hyphen), kNumberWord);
 }
+bool IsStopwordSurname(absl::string_view word) {
+  static constexpr absl::string_view kWords[] = {"may",   "june",   "april",
+                                                 "march", "august", "every"};
+  for (absl::string_view k : kWords) {
+    if (WordEquals(word, k)) return true;
+  }
+  return false;
+}
 bool IsNameEndVerb(absl::string_view word) {
   return Lexicon().Has(word, kNameEndVerb);
 }

@@ -44,6 +44,9 @@ bool IsPlace(absl::string_view word);
 // Capitalised words that never start a name: "The", "But", "Monday", "He",
 // number words ("Forty-three").
 bool IsCapStopword(absl::string_view word);
+// Cap stopwords that are also surnames after a first name: "Theresa May",
+// "Michael Every", "Jill June" (months and "Every").
+bool IsStopwordSurname(absl::string_view word);
 // Speech verbs that end a capitalised run after its first word: "Clinton
 // Says" in a title-case headline names "Clinton".
 bool IsNameEndVerb(absl::string_view word);

@@ -228,6 +228,19 @@ bool SpeakerIndex::ParticipleOpener(size_t i) const {
           !IsSpeechVerb(TokenText(text_, tokens_[i + 1])));
 }
 
+bool SpeakerIndex::SurnameAfterFirstName(size_t i, size_t j) const {
+  // "Theresa May said", "Michael Every, a strategist": not "In May," or
+  // "Hillary And Bill" (a first name, then the surname, then no more
+  // capitals).
+  if (j != i + 1 || !IsStopwordSurname(TokenText(text_, tokens_[j]))) {
+    return false;
+  }
+  bool first_name = false;
+  FirstNameGender(TokenText(text_, tokens_[i]), &first_name);
+  return first_name && !IsCapStopword(TokenText(text_, tokens_[i])) &&
+         !(Usable(j + 1, tokens_[i].para) && tokens_[j + 1].cap);
+}
+
 size_t SpeakerIndex::CapitalisedRunEnd(size_t i, bool* poss) const {
   const uint32_t para = tokens_[i].para;
   auto word = [&](size_t k) { return TokenText(text_, tokens_[k]); };
@@ -239,7 +252,7 @@ size_t SpeakerIndex::CapitalisedRunEnd(size_t i, bool* poss) const {
     // "Suleiman al-Amr", "Mohamed el-Baradei": a lower-case article glued
     // to a capitalised name word carries the name on.
     if (tokens_[j].cap || (j > i && IsGluedArticleName(w))) {
-      if (j > i && IsCapStopword(w)) break;
+      if (j > i && IsCapStopword(w) && !SurnameAfterFirstName(i, j)) break;
       // "Clinton Said Financial Reform ...", "Clinton Said: ...": a
       // title-case headline's verb ends the name, unless lower-case words
       // go on after it ("Omar Said said" keeps his name).

@@ -94,6 +94,9 @@ class SpeakerIndex {
   // The end of the capitalised run starting at `i` (connectors such as "of"
   // and "bin" included); *poss when its last word is possessive.
   size_t CapitalisedRunEnd(size_t i, bool* poss) const;
+  // Token `j` == `i` + 1 is a surname that is also a cap stopword, after the
+  // first name at `i`: "Theresa May said".
+  bool SurnameAfterFirstName(size_t i, size_t j) const;
   // Token `i` is a speech verb, not a first name ("Said Jalili said"): it
   // follows a capitalised word in a title-case headline ("Clinton Said
   // Financial Reform") or opens an inverted attribution ("Said Ellis: ...").

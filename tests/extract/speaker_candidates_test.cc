@@ -64,6 +64,23 @@ TEST(SpeakerCandidatesTest, DelegateTitleIsNotAName) {
   EXPECT_FALSE(Has(got, "Del"));
 }
 
+TEST(SpeakerCandidatesTest, MonthsAndEveryAreSurnamesAfterAFirstName) {
+  // A month or "Every" after a first name is the surname; alone, or
+  // before more capitals, it is still no name.
+  const std::vector<std::string> got = Canonicals(
+      "\"We are done,\" Theresa May said.\n\n"
+      "\"Rates will fall,\" Michael Every, a strategist, said.\n\n"
+      "In May, Kim Ng said it was over. In June Paul Ryan agreed.");
+  EXPECT_TRUE(Has(got, "Theresa May"));
+  EXPECT_TRUE(Has(got, "Michael Every"));
+  EXPECT_TRUE(Has(got, "Kim Ng"));
+  EXPECT_TRUE(Has(got, "Paul Ryan"));
+  for (const char* bad : {"Theresa", "Michael", "May", "In May", "June"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_FALSE(Has(got, bad));
+  }
+}
+
 TEST(SpeakerCandidatesTest, WordsInCapitalsInPairsAreNoName) {
   // A dateline and a heading; an acronym alone still speaks.
   const std::vector<std::string> got = Canonicals(
