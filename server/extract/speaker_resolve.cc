@@ -927,8 +927,8 @@ void SpeakerIndex::AssignFullNames(NameTables* names) {
     const Pending& pd = pending_[k];
     if (mentions_[k].type == MentionType::kPronoun ||
         mentions_[k].type == MentionType::kRoleNoun ||
-        mentions_[k].type == MentionType::kOrgNoun || !pd.full) {
-      continue;
+        mentions_[k].type == MentionType::kOrgNoun || !pd.full || pd.place) {
+      continue;  // a place word may be a surname: ResolveName decides
     }
     auto it = names->by_name.find(pd.canonical);
     const int id = it == names->by_name.end() ? AddEntity(pd.canonical, pd.kind)
@@ -964,6 +964,19 @@ int SpeakerIndex::ResolveName(size_t k, NameTables* names) {
   const Pending& pd = pending_[k];
   const bool org = pd.kind == SpeakerKind::kOrganization;
   int id = -1;
+  if (org && pd.place) {
+    // "Jim Jordan ... Jordan said": a place word that is the surname of a
+    // person named in full is that person.
+    auto it = names->by_surname.find(LowerCopy(pd.canonical));
+    if (it != names->by_surname.end() &&
+        entities_[it->second].kind == SpeakerKind::kPerson) {
+      Pending person = pd;
+      person.kind = SpeakerKind::kPerson;
+      person.place = false;
+      MergeInto(it->second, person, mentions_[k]);
+      return it->second;
+    }
+  }
   if (!org) {
     auto it = names->by_surname.find(LowerCopy(pd.canonical));
     if (it != names->by_surname.end()) {

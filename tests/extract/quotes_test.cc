@@ -491,6 +491,18 @@ TEST(QuotesTest, LongAppositionBeforeTheVerb) {
   });
 }
 
+TEST(QuotesTest, PlaceWordThatIsAPersonsSurname) {
+  // "Jordan" is a country, but after "Rep. Ada Jordan" it is her surname;
+  // with nobody of that name it stays a place.
+  RunCases({
+      {"Rep. Ada Jordan questioned the director.\n\n\"That is not what "
+       "happened,\" Jordan said.",
+       {{"That is not what happened,", "Ada Jordan", "Jordan"}}},
+      {"\"We will not sign,\" Jordan said in a statement.",
+       {{"We will not sign,", "Jordan", "Jordan"}}},
+  });
+}
+
 TEST(QuotesTest, MoreLeadIns) {
   RunCases({
       // "accused X of", "shot back:".
