@@ -21,6 +21,7 @@
 #include <string>
 #include <utility>
 
+#include "absl/strings/match.h"
 #include "server/extract/quote_cues.h"
 #include "server/extract/quote_keep.h"
 #include "server/extract/quote_spans.h"
@@ -142,6 +143,13 @@ class Attributor {
   // Whether no sentence ends between quotes `a` and `b` (a before or after b).
   bool SameSentence(size_t a, size_t b) const;
   bool LooksLikeTitle(const QuoteSpan& q) const;
+  // Capitalised words of a span whose longer words (4+ letters) all are,
+  // and that has at most 8 of them; else 0.
+  int TitleCaseWords(const QuoteSpan& q) const;
+  // A programme's or a paper's title, whatever its closing punctuation:
+  // two or more words in Title Case after "on" or a possessive ("said on
+  // \"Face the Nation,\"", "NBC's \"Meet the Press.\""). Never a quote.
+  bool MediaTitle(const QuoteSpan& q) const;
   bool LooksLikeSpeech(const QuoteSpan& q) const;
   // A cited headline followed by its outlet: "Title" - Toronto Star.
   bool SourceLine(const QuoteSpan& q) const;
@@ -662,22 +670,35 @@ bool Attributor::LooksLikeTitle(const QuoteSpan& q) const {
   if (o > 0 && IsWord(o - 1) && WordEquals(Word(o - 1), "so-called")) {
     return true;
   }
-  // Title Case: every longer word capitalised, no sentence punctuation.
+  // Title Case, no sentence punctuation.
+  const absl::string_view body =
+      text_.substr(q.text_begin, q.text_end - q.text_begin);
+  const char last = body.empty() ? 0 : body.back();
+  const bool punct_end =
+      last == '.' || last == '!' || last == '?' || last == ',';
+  return TitleCaseWords(q) > 0 && !punct_end;
+}
+
+int Attributor::TitleCaseWords(const QuoteSpan& q) const {
   int words = 0;
   int caps = 0;
-  for (size_t k = Inner(q); k < c && k < tokens_.size(); ++k) {
+  for (size_t k = Inner(q); k < q.close_tok && k < tokens_.size(); ++k) {
     if (!IsWord(k)) continue;
     const absl::string_view w = Word(k);
     if (w.size() < 4 && !tokens_[k].cap) continue;
     ++words;
     if (tokens_[k].cap) ++caps;
   }
-  const absl::string_view body =
-      text_.substr(q.text_begin, q.text_end - q.text_begin);
-  const char last = body.empty() ? 0 : body.back();
-  const bool punct_end =
-      last == '.' || last == '!' || last == '?' || last == ',';
-  return words > 0 && words <= 8 && caps == words && !punct_end;
+  return words <= 8 && caps == words ? caps : 0;
+}
+
+bool Attributor::MediaTitle(const QuoteSpan& q) const {
+  if (TitleCaseWords(q) < 2) return false;
+  const size_t o = q.open_tok;
+  if (o == 0 || !IsWord(o - 1) || tokens_[o - 1].para != q.para) return false;
+  const absl::string_view w = Word(o - 1);
+  return WordEquals(w, "on") || absl::EndsWith(w, "'s") ||
+         absl::EndsWith(w, "\xE2\x80\x99s");
 }
 
 bool Attributor::SourceLine(const QuoteSpan& q) const {
@@ -1106,10 +1127,11 @@ std::vector<Quote> Attributor::Run(std::vector<ExplainedQuote>* explain,
     // headlines ("Title" - Outlet) nobody is said to speak are never kept.
     const bool rule_keep =
         attr[i].found || (LooksLikeSpeech(spans_[i]) && !SourceLine(spans_[i]));
-    const bool kept = spans_[i].group >= 0
-                          ? rule_keep
-                          : (attr[i].found || !SourceLine(spans_[i])) &&
-                                QuoteProbability(qx) >= QuoteKeepThreshold();
+    const bool kept = !MediaTitle(spans_[i]) &&
+                      (spans_[i].group >= 0
+                           ? rule_keep
+                           : (attr[i].found || !SourceLine(spans_[i])) &&
+                                 QuoteProbability(qx) >= QuoteKeepThreshold());
     if (!kept && explain == nullptr) continue;
     // One quotation, one speaker: later segments take the first's.
     const int group = spans_[i].group;

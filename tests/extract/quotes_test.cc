@@ -503,6 +503,17 @@ TEST(QuotesTest, PlaceWordThatIsAPersonsSurname) {
   });
 }
 
+TEST(QuotesTest, ShowTitlesAfterOnOrAPossessiveAreNoQuotes) {
+  // Programme names in quotes, even with the comma or stop inside.
+  RunCases({
+      {"\"We will not accept it,\" Ann Lee said Sunday on \"Face the "
+       "Nation.\"",
+       {{"We will not accept it,", "Ann Lee", "Ann Lee"}}},
+      {"Dana Pike told NBC's \"Meet the Press,\" that \"the plan is dead.\"",
+       {{"the plan is dead.", "Dana Pike", "Dana Pike", true}}},
+  });
+}
+
 TEST(QuotesTest, MoreLeadIns) {
   RunCases({
       // "accused X of", "shot back:".
