@@ -89,11 +89,20 @@ class Attributor {
   }
   bool IsVerb(size_t k) const {
     if (!IsWord(k) || !tokens_[k].lower) return false;
-    if (IsSpeechVerb(Word(k))) return true;
+    if (IsSpeechVerb(Word(k))) return !AfterPossessive(k);
     // "shot back", "fired back", "hit back".
     return Word(k) == "back" && k > 0 && IsWord(k - 1) &&
            (Word(k - 1) == "shot" || Word(k - 1) == "fired" ||
             Word(k - 1) == "hit");
+  }
+  // Token `k` follows a possessive or a possessive pronoun, so it is a
+  // noun: "Obama's remarks", "his comments".
+  bool AfterPossessive(size_t k) const {
+    if (k == 0 || !IsWord(k - 1)) return false;
+    const absl::string_view w = Word(k - 1);
+    return absl::EndsWith(w, "'s") || absl::EndsWith(w, "\xE2\x80\x99s") ||
+           w == "his" || w == "her" || w == "their" || w == "its" ||
+           w == "our" || w == "my" || w == "your";
   }
   // First token of the sentence (outside quotes) that ends just before
   // token `end` (exclusive), within paragraph `para`.

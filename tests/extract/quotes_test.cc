@@ -514,6 +514,17 @@ TEST(QuotesTest, ShowTitlesAfterOnOrAPossessiveAreNoQuotes) {
   });
 }
 
+TEST(QuotesTest, SpeechNounAfterAPossessiveIsNoVerb) {
+  // "called Lee's remarks": the caller speaks, not the owner of the remarks.
+  RunCases({
+      {"Ann Vance, an adviser to the campaign, called Mr. Lee's remarks "
+       "\"a true wake-up call\" for voters.",
+       {{"a true wake-up call", "Ann Vance", "Ann Vance", true}}},
+      {"Pike also called his comments \"the language of a bully.\"",
+       {{"the language of a bully.", "Pike", "Pike", true}}},
+  });
+}
+
 TEST(QuotesTest, MoreLeadIns) {
   RunCases({
       // "accused X of", "shot back:".
