@@ -960,6 +960,26 @@ void SpeakerIndex::AssignFullNames(NameTables* names) {
   std::sort(surnames_.begin(), surnames_.end());
 }
 
+int SpeakerIndex::SameSurnameOfGender(int id, Gender g) const {
+  const Entity& e = entities_[id];
+  if (g == Gender::kUnknown || e.gender == Gender::kUnknown || e.gender == g) {
+    return id;
+  }
+  // "Barack Obama ... Michelle Obama ... Mr. Obama": the one who is a man.
+  const absl::string_view surname =
+      absl::string_view(e.canonical).substr(e.canonical.rfind(' ') + 1);
+  for (size_t o = 0; o < entities_.size(); ++o) {
+    const Entity& c = entities_[o];
+    if (c.gender == g && c.kind == SpeakerKind::kPerson &&
+        absl::EndsWith(c.canonical, surname) &&
+        c.canonical.size() > surname.size() &&
+        c.canonical[c.canonical.size() - surname.size() - 1] == ' ') {
+      return static_cast<int>(o);
+    }
+  }
+  return -1;
+}
+
 int SpeakerIndex::ResolveName(size_t k, NameTables* names) {
   const Pending& pd = pending_[k];
   const bool org = pd.kind == SpeakerKind::kOrganization;
@@ -977,10 +997,14 @@ int SpeakerIndex::ResolveName(size_t k, NameTables* names) {
       return it->second;
     }
   }
+  bool gender_clash = false;  // the only person of that surname is not
   if (!org) {
     auto it = names->by_surname.find(LowerCopy(pd.canonical));
     if (it != names->by_surname.end()) {
-      id = it->second;
+      id = SameSurnameOfGender(it->second, pd.gender);
+      gender_clash = id < 0;
+    }
+    if (id >= 0) {
       // "Kasimir Lindgren ... Lindgren said": a full name later cited by
       // its last word as a speaker is a person's.
       if (entities_[id].kind == SpeakerKind::kUnknown &&
@@ -993,7 +1017,7 @@ int SpeakerIndex::ResolveName(size_t k, NameTables* names) {
     auto it = names->by_name.find(pd.canonical);
     if (it != names->by_name.end()) id = it->second;
   }
-  if (id < 0 && !org && (pd.honorific || pd.speaks) &&
+  if (id < 0 && !org && !gender_clash && (pd.honorific || pd.speaks) &&
       pd.canonical.find(' ') == std::string::npos) {
     id = FuzzySurname(pd.canonical);
   }

@@ -97,6 +97,11 @@ class SpeakerIndex {
   // Token `j` == `i` + 1 is a surname that is also a cap stopword, after the
   // first name at `i`: "Theresa May said".
   bool SurnameAfterFirstName(size_t i, size_t j) const;
+  // Entity `id`, or, when its gender is not `g`, another person whose full
+  // name ends in the same surname and whose gender is: "Mr. Obama" after
+  // Barack and Michelle Obama; -1 when there is none. Scans the entities
+  // only on a mismatch.
+  int SameSurnameOfGender(int id, Gender g) const;
   // Token `i` is a speech verb, not a first name ("Said Jalili said"): it
   // follows a capitalised word in a title-case headline ("Clinton Said
   // Financial Reform") or opens an inverted attribution ("Said Ellis: ...").

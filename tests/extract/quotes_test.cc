@@ -525,6 +525,17 @@ TEST(QuotesTest, SpeechNounAfterAPossessiveIsNoVerb) {
   });
 }
 
+TEST(QuotesTest, HonorificPicksTheSurnameOfItsGender) {
+  // "Mr. Lind" is not the Mary Lind named before; with Tom Lind named
+  // too, it is he.
+  RunCases({
+      {"Mary Lind spoke first.\n\n\"We are ready,\" Mr. Lind said.",
+       {{"We are ready,", "Lind", "Mr. Lind"}}},
+      {"Mary Lind and Tom Lind spoke.\n\n\"We are ready,\" Mr. Lind said.",
+       {{"We are ready,", "Tom Lind", "Mr. Lind"}}},
+  });
+}
+
 TEST(QuotesTest, MoreLeadIns) {
   RunCases({
       // "accused X of", "shot back:".
