@@ -294,6 +294,10 @@ size_t Attributor::AfterApposition(size_t comma, uint32_t para) const {
 Attribution Attributor::AfterQuote(const QuoteSpan& q) const {
   Attribution a;
   if (!q.closed) return a;
+  // `Reed said the plan would "stop the bleeding." Lee said ...`: a quote
+  // inside a sentence that it ends; what follows is another sentence.
+  const char last = text_[q.text_end - 1];
+  if (Embedded(q) && (last == '.' || last == '!' || last == '?')) return a;
   const size_t n = tokens_.size();
   size_t k = q.close_tok + 1;
   if (k >= n || tokens_[k].para != q.para) return a;

@@ -536,6 +536,18 @@ TEST(QuotesTest, HonorificPicksTheSurnameOfItsGender) {
   });
 }
 
+TEST(QuotesTest, QuoteThatEndsItsSentenceTakesNoSpeakerAfterIt) {
+  // The next sentence's subject is not the speaker of a quote that ended
+  // the sentence before; a quote that opens its sentence still is.
+  RunCases({
+      {"Tom Reed said the plan would \"stop the bleeding.\" Ann Lee said "
+       "the talks had failed.",
+       {{"stop the bleeding.", "Tom Reed", "Tom Reed", true}}},
+      {"\"We are done.\" Ann Lee said the talks had failed.",
+       {{"We are done.", "Ann Lee", "Ann Lee"}}},
+  });
+}
+
 TEST(QuotesTest, MoreLeadIns) {
   RunCases({
       // "accused X of", "shot back:".
