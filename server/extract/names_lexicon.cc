@@ -456,9 +456,13 @@ constexpr absl::string_view kNumberWords[] = {
 // Says" or "Hillary Clinton Praised" names Clinton. Not the verbs that are
 // also name words ("United States", "Terms").
 constexpr absl::string_view kNameEndVerbs[] = {
-    "said",    "says",    "told",    "tells",   "added",  "adds",   "praised",
-    "praises", "joked",   "thanked", "warned",  "warns",  "urged",  "urges",
-    "vowed",   "tweeted", "slammed", "blasted", "saying", "remarks"};
+    "said", "says", "told", "tells", "added", "adds", "praised", "praises",
+    "joked", "thanked", "warned", "warns", "urged", "urges", "vowed", "tweeted",
+    "slammed", "blasted", "saying", "remarks",
+    // Headline verbs: "Chris Christie Calls Hillary Clinton 'A Disgrace'".
+    "calls", "slams", "rips", "rip", "defends", "flattered", "compares",
+    "reveals", "conflates", "accuses", "attacks", "mocks", "denies", "admits",
+    "blames", "endorses", "corners", "impedes"};
 
 enum : uint64_t {
   kHonorific = 1 << 0,

@@ -81,6 +81,16 @@ TEST(SpeakerCandidatesTest, MonthsAndEveryAreSurnamesAfterAFirstName) {
   }
 }
 
+TEST(SpeakerCandidatesTest, HeadlineVerbsEndNames) {
+  // A title-case headline's verb is not part of the name before it.
+  const std::vector<std::string> got = Canonicals(
+      "Governor Ann Pike Slams Tom Reed Over Budget\n\n"
+      "Ann Pike called the plan \"a disgrace.\"");
+  EXPECT_TRUE(Has(got, "Ann Pike"));
+  EXPECT_TRUE(Has(got, "Tom Reed"));
+  EXPECT_FALSE(Has(got, "Ann Pike Slams Tom Reed"));
+}
+
 TEST(SpeakerCandidatesTest, WordsInCapitalsInPairsAreNoName) {
   // A dateline and a heading; an acronym alone still speaks.
   const std::vector<std::string> got = Canonicals(
