@@ -332,7 +332,8 @@ size_t SpeakerIndex::PersonNameStart(size_t from, size_t j) const {
   FirstNameGender(word(from), &first_known);
   if (first_known) return SIZE_MAX;
   size_t split = SIZE_MAX;
-  for (size_t k = from + 1; k < j && k + 3 >= j; ++k) {
+  // The first name is one of the last three words before j.
+  for (size_t k = std::max(from + 1, j - std::min<size_t>(j, 3)); k < j; ++k) {
     bool known = false;
     FirstNameGender(word(k), &known);
     if (known && k + 1 < j) {

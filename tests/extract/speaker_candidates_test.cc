@@ -91,6 +91,18 @@ TEST(SpeakerCandidatesTest, HeadlineVerbsEndNames) {
   EXPECT_FALSE(Has(got, "Ann Pike Slams Tom Reed"));
 }
 
+TEST(SpeakerCandidatesTest, LongRoleRunsBeforeAName) {
+  // Three or more role and place words before a first name are not part
+  // of the name.
+  const std::vector<std::string> got = Canonicals(
+      "\"We will fight,\" said Senate Minority Whip Dick Durbin.\n\n"
+      "\"Yes,\" said House Intelligence Republican Mike Pompeo.");
+  EXPECT_TRUE(Has(got, "Dick Durbin"));
+  EXPECT_TRUE(Has(got, "Mike Pompeo"));
+  EXPECT_FALSE(Has(got, "Senate Minority Whip Dick Durbin"));
+  EXPECT_FALSE(Has(got, "House Intelligence Republican Mike Pompeo"));
+}
+
 TEST(SpeakerCandidatesTest, WordsInCapitalsInPairsAreNoName) {
   // A dateline and a heading; an acronym alone still speaks.
   const std::vector<std::string> got = Canonicals(
