@@ -198,7 +198,10 @@ bool Shouted(absl::string_view w) {
 
 bool SpeakerIndex::NeverStartsName(size_t i) const {
   const absl::string_view w = TokenText(text_, tokens_[i]);
-  return IsCapStopword(w) || Shouted(w) || ShoutedPair(i) ||
+  // "New York", "New Jersey Gov. Chris Christie": "New" starts a place.
+  const bool new_place =
+      w == "New" && Usable(i + 1, tokens_[i].para) && tokens_[i + 1].cap;
+  return (IsCapStopword(w) && !new_place) || Shouted(w) || ShoutedPair(i) ||
          InvertedSpeechVerb(i) || ParticipleOpener(i);
 }
 
@@ -391,7 +394,9 @@ void SpeakerIndex::NameMention(size_t i, size_t j, const NameSplit& s,
     bool pk;
     if (IsOrgWord(StripPossessive(word(k), &pk))) org = true;
   }
-  const bool place = nwords == 1 && IsPlace(name);
+  // "Iran"; "New York", "New Hampshire" (not "New York Times").
+  const bool place = (nwords == 1 && IsPlace(name)) ||
+                     (nwords == 2 && word(s.name_start) == "New");
   bool first_known = false;
   const Gender first_gender =
       nwords >= 2 ? FirstNameGender(word(s.name_start), &first_known)

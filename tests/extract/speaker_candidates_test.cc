@@ -103,6 +103,21 @@ TEST(SpeakerCandidatesTest, LongRoleRunsBeforeAName) {
   EXPECT_FALSE(Has(got, "House Intelligence Republican Mike Pompeo"));
 }
 
+TEST(SpeakerCandidatesTest, NewStartsPlacesAndTheirNames) {
+  // "New" before a capitalised word starts the name ("York" is no first
+  // name here); alone at a sentence start it is still no name.
+  const std::vector<std::string> got = Canonicals(
+      "\"We are ready,\" said New York City Public Advocate Trish James.\n\n"
+      "The New York Times reported it first. New rules apply.");
+  EXPECT_TRUE(Has(got, "Trish James"));
+  EXPECT_TRUE(Has(got, "New York Times"));
+  for (const char* bad :
+       {"York City Public Advocate Trish James", "York Times", "New"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_FALSE(Has(got, bad));
+  }
+}
+
 TEST(SpeakerCandidatesTest, WordsInCapitalsInPairsAreNoName) {
   // A dateline and a heading; an acronym alone still speaks.
   const std::vector<std::string> got = Canonicals(
