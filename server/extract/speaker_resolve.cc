@@ -986,6 +986,15 @@ int SpeakerIndex::SameSurnameOfGender(int id, Gender g) const {
   return -1;
 }
 
+bool SpeakerIndex::TitledPublicFigure(const Pending& pd, const Entity& e) {
+  // "Michelle Obama ... President Obama": with a title, a well-known
+  // surname is the public figure, not the relative named before.
+  if (!pd.honorific && pd.role_key.empty()) return false;
+  if (pd.gender == Gender::kFemale) return false;
+  const absl::string_view known = KnownFullName(pd.canonical);
+  return !known.empty() && known != e.canonical;
+}
+
 int SpeakerIndex::ResolveName(size_t k, NameTables* names) {
   const Pending& pd = pending_[k];
   const bool org = pd.kind == SpeakerKind::kOrganization;
@@ -1003,12 +1012,14 @@ int SpeakerIndex::ResolveName(size_t k, NameTables* names) {
       return it->second;
     }
   }
-  bool gender_clash = false;  // the only person of that surname is not
+  // The person of that surname is not this one (gender, public figure).
+  bool refused = false;
   if (!org) {
     auto it = names->by_surname.find(LowerCopy(pd.canonical));
     if (it != names->by_surname.end()) {
       id = SameSurnameOfGender(it->second, pd.gender);
-      gender_clash = id < 0;
+      if (id >= 0 && TitledPublicFigure(pd, entities_[id])) id = -1;
+      refused = id < 0;
     }
     if (id >= 0) {
       // "Kasimir Lindgren ... Lindgren said": a full name later cited by
@@ -1023,7 +1034,7 @@ int SpeakerIndex::ResolveName(size_t k, NameTables* names) {
     auto it = names->by_name.find(pd.canonical);
     if (it != names->by_name.end()) id = it->second;
   }
-  if (id < 0 && !org && !gender_clash && (pd.honorific || pd.speaks) &&
+  if (id < 0 && !org && !refused && (pd.honorific || pd.speaks) &&
       pd.canonical.find(' ') == std::string::npos) {
     id = FuzzySurname(pd.canonical);
   }

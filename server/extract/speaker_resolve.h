@@ -102,6 +102,10 @@ class SpeakerIndex {
   // Barack and Michelle Obama; -1 when there is none. Scans the entities
   // only on a mismatch.
   int SameSurnameOfGender(int id, Gender g) const;
+  // Mention `pd` has a title or honorific and its surname is a well-known
+  // public figure's (KnownFullName) other than `e`, the person named before
+  // with that surname: "President Obama" after Michelle Obama.
+  static bool TitledPublicFigure(const Pending& pd, const Entity& e);
   // Token `i` is a speech verb, not a first name ("Said Jalili said"): it
   // follows a capitalised word in a title-case headline ("Clinton Said
   // Financial Reform") or opens an inverted attribution ("Said Ellis: ...").

@@ -548,6 +548,19 @@ TEST(QuotesTest, QuoteThatEndsItsSentenceTakesNoSpeakerAfterIt) {
   });
 }
 
+TEST(QuotesTest, TitledSurnameOfAPublicFigureIsThePublicFigure) {
+  // "President Obama" after Michelle Obama is Barack Obama, and so is "the
+  // president" after him; "Mrs. Obama" stays Michelle Obama.
+  RunCases({
+      {"Michelle Obama spoke in Ohio.\n\n\"It is personal,\" President "
+       "Obama told voters.\n\n\"We are ready,\" the president said.\n\n"
+       "\"Vote,\" Mrs. Obama said.",
+       {{"It is personal,", "Barack Obama", "Obama"},
+        {"We are ready,", "Barack Obama", "the president"},
+        {"Vote,", "Michelle Obama", "Mrs. Obama"}}},
+  });
+}
+
 TEST(QuotesTest, MoreLeadIns) {
   RunCases({
       // "accused X of", "shot back:".
