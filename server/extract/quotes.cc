@@ -4,7 +4,8 @@
 //   1. after the quote:  "...," he said / said Smith / Smith's office said
 //   2. before the quote: Smith said: "..." (verb_before_quote)
 //   3. in the sentence:  Smith described the talks as "very good"
-//                        (partial_indirect)
+//                        (partial_indirect); or at its end: `X is "very
+//                        good," the group says.` (sentence_end)
 //   4. a sibling quote of the same paragraph (split_quote), the same
 //      multi-paragraph quotation (multi_paragraph), or the previous
 //      paragraph's quote for a paragraph that is only a quote
@@ -33,9 +34,10 @@
 namespace claimcheck::extract {
 namespace {
 
-constexpr size_t kPostWindow = 12;        // tokens after a quote
-constexpr size_t kAppositionWindow = 32;  // "Smith, <apposition>, said"
-constexpr size_t kPartialWindow = 40;     // tokens from a verb to its quote
+constexpr size_t kPostWindow = 12;         // tokens after a quote
+constexpr size_t kAppositionWindow = 32;   // "Smith, <apposition>, said"
+constexpr size_t kPartialWindow = 40;      // tokens from a verb to its quote
+constexpr size_t kSentenceEndWindow = 40;  // quote close to sentence end
 
 struct Attribution {
   bool found = false;
@@ -147,6 +149,10 @@ class Attributor {
   // person its last sentence is about (`Asked why, Smith paused.` \n\n
   // `"No."`).
   Attribution PrevParagraph(const QuoteSpan& q) const;
+  // A cue closing the sentence of an embedded quote after its last comma:
+  // `Assange has been "arbitrarily detained," the rights group says.` /
+  // `..., reported the Washington Examiner.`
+  Attribution SentenceEndCue(const QuoteSpan& q) const;
   void FindChannel(size_t from, uint32_t para, Attribution* a) const;
   bool Embedded(const QuoteSpan& q) const;
   // Whether no sentence ends between quotes `a` and `b` (a before or after b).
@@ -574,6 +580,48 @@ Attribution Attributor::BeforeQuote(const QuoteSpan& q) const {
                 IsChar(o - 1, ':') || IsChar(o - 1, ','));
 }
 
+Attribution Attributor::SentenceEndCue(const QuoteSpan& q) const {
+  Attribution a;
+  const char last = q.closed ? text_[q.text_end - 1] : '.';
+  if (!Embedded(q) || last == '.' || last == '!' || last == '?') return a;
+  const size_t e = NextSentenceEnd(q.close_tok + 1);
+  if (e >= tokens_.size() || tokens_[e].para != q.para ||
+      e > q.close_tok + kSentenceEndWindow) {
+    return a;
+  }
+  size_t c = e;  // the sentence's last comma, outside quotes
+  while (c > q.close_tok + 1 && !IsChar(c - 1, ',')) {
+    if (index_.InQuote(c - 1)) return a;
+    --c;
+  }
+  if (c <= q.close_tok + 1) return a;
+  // ", the group says." or ", says the group."
+  const Mention* m = index_.StartingAt(c);
+  size_t v = m != nullptr ? SkipFillers(m->last_tok + 1, e) : SIZE_MAX;
+  bool inverted = false;
+  if (v == SIZE_MAX || !IsVerb(v) || v + 1 != e) {
+    v = SkipFillers(c, e);
+    m = IsVerb(v) ? index_.StartingAt(v + 1) : nullptr;
+    // Not ", says the program changed his life.": a clause, not a name.
+    if (m == nullptr || m->last_tok + 1 != e ||
+        m->type == MentionType::kDescription) {
+      return a;
+    }
+    inverted = true;
+  }
+  if (m->type == MentionType::kPronoun &&
+      WordEquals(Word(m->first_tok), "it")) {
+    return a;
+  }
+  a.found = true;
+  a.mention = static_cast<int>(m - &index_.mentions()[0]);
+  a.verb = static_cast<int>(v);
+  a.rule = RuleFor(a.mention, "sentence_end");
+  a.partial = true;
+  a.confidence = m->entity >= 0 || inverted ? 0.8f : 0.6f;
+  return a;
+}
+
 Attribution Attributor::ColonParagraph(const QuoteSpan& q) const {
   const size_t o = q.open_tok;
   if (q.bare_open || o == 0 || tokens_[o - 1].para == q.para ||
@@ -800,6 +848,10 @@ std::vector<Attribution> Attributor::DirectRules() const {
     if (!a.found) {
       a = BeforeQuote(q);
       a.family = a.partial ? RuleFamily::kPartial : RuleFamily::kLeadIn;
+    }
+    if (!a.found) {
+      a = SentenceEndCue(q);
+      a.family = RuleFamily::kAfterQuote;
     }
     if (a.found && a.verb >= 0 && WordEquals(Word(a.verb), "according")) {
       a.family = RuleFamily::kAccording;

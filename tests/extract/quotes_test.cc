@@ -561,6 +561,23 @@ TEST(QuotesTest, TitledSurnameOfAPublicFigureIsThePublicFigure) {
   });
 }
 
+TEST(QuotesTest, CueAtTheEndOfTheQuotesSentence) {
+  // After the sentence's last comma: "..., X said." / "..., said X."; not
+  // a clause after the verb.
+  RunCases({
+      {"Prices will \"keep rising\" through the summer, Ann Lee said.",
+       {{"keep rising", "Ann Lee", "Ann Lee", true}}},
+      {"Prices will \"keep rising\" through the summer, said Ann Lee.",
+       {{"keep rising", "Ann Lee", "Ann Lee", true}}},
+  });
+  // The speaker after the verb must end the sentence.
+  const std::vector<Quote> got = ExtractQuotes(
+      "Kim Ng spoke first. Tom Reed, who lost \"two belt loops\" this year, "
+      "says the program changed his life.");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(got[0].speaker, "Tom Reed");
+}
+
 TEST(QuotesTest, MoreLeadIns) {
   RunCases({
       // "accused X of", "shot back:".
