@@ -139,6 +139,11 @@ bool SpeakerIndex::AbbreviationStop(size_t tok) const {
   // "(R-Ariz.), who", "Calif.) said", "Ont., said", "the U.K. and".
   const Token& next = tokens_[tok + 1];
   if (next.kind == TokenKind::kWord) return next.lower;
+  // `lost 16 lbs. "and two belt loops"`: a quote that goes on in lower case.
+  if (next.kind == TokenKind::kQuoteMark) {
+    return tok + 2 < n && tokens_[tok + 2].para == next.para &&
+           tokens_[tok + 2].kind == TokenKind::kWord && tokens_[tok + 2].lower;
+  }
   if (next.kind != TokenKind::kPunct || next.end != next.begin + 1) {
     return false;
   }

@@ -578,6 +578,18 @@ TEST(QuotesTest, CueAtTheEndOfTheQuotesSentence) {
   EXPECT_EQ(got[0].speaker, "Tom Reed");
 }
 
+TEST(QuotesTest, AbbreviationBeforeALowerCaseQuoteEndsNoSentence) {
+  // "lbs." before a quote that goes on in lower case is inside the
+  // sentence, so the quote is not a sibling of the sentence before.
+  const std::vector<Quote> got = ExtractQuotes(
+      "The program helps people make \"small, healthy choices\" to prevent "
+      "disease, Kim Ng says. Tom Reed, who lost 16 lbs. \"and two belt "
+      "loops\" this year, says the program works.");
+  ASSERT_EQ(got.size(), 2u);
+  EXPECT_EQ(got[0].speaker, "Kim Ng");
+  EXPECT_EQ(got[1].speaker, "Tom Reed");
+}
+
 TEST(QuotesTest, MoreLeadIns) {
   RunCases({
       // "accused X of", "shot back:".
