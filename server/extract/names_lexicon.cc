@@ -182,6 +182,10 @@ constexpr absl::string_view kOrgWords[] = {"ministry",
                                            "school",
                                            "hospital",
                                            "church",
+                                           "diocese",
+                                           "archdiocese",
+                                           "parish",
+                                           "hydro",
                                            "center",
                                            "centre",
                                            "society",
@@ -283,7 +287,8 @@ constexpr absl::string_view kOrgNouns[] = {
     "authority",      "jury",         "panel",       "notice",
     "release",        "automaker",    "chain",       "retailer",
     "carrier",        "utility",      "insurer",     "publisher",
-    "ruling",         "decision",     "memo"};
+    "ruling",         "decision",     "memo",        "diocese",
+    "archdiocese",    "parish",       "church"};
 
 constexpr absl::string_view kKnownOrgs[] = {"pentagon",
                                             "kremlin",
@@ -583,6 +588,14 @@ int NounClass(absl::string_view word) {
   return ((bits & kRoleNoun) != 0 ? 1 : 0) | ((bits & kOrgNoun) != 0 ? 2 : 0);
 }
 bool IsPlace(absl::string_view word) { return InList(word, kPlace); }
+bool IsPlacePrefix(absl::string_view word) {
+  static constexpr absl::string_view kWords[] = {"lake", "mount", "fort",
+                                                 "port", "cape"};
+  for (absl::string_view k : kWords) {
+    if (WordEquals(word, k)) return true;
+  }
+  return false;
+}
 bool IsCapStopword(absl::string_view word) {
   if (Lexicon().Has(word, kCapStopword | kNumberWord)) return true;
   // "Forty-three", "Twenty-one"; "All-Star" is not a number.

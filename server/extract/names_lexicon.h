@@ -41,6 +41,9 @@ bool IsOrgNoun(absl::string_view word);
 bool IsKnownOrg(absl::string_view phrase);
 // Countries, regions and a few cities: "Iran", "Washington".
 bool IsPlace(absl::string_view word);
+// First words of place names that are no first names here: "Lake
+// Cowichan", "Mount Pearl", "Fort McMurray", "Port Alberni", "Cape Breton".
+bool IsPlacePrefix(absl::string_view word);
 // Capitalised words that never start a name: "The", "But", "Monday", "He",
 // number words ("Forty-three").
 bool IsCapStopword(absl::string_view word);

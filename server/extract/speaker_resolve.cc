@@ -399,9 +399,11 @@ void SpeakerIndex::NameMention(size_t i, size_t j, const NameSplit& s,
     bool pk;
     if (IsOrgWord(StripPossessive(word(k), &pk))) org = true;
   }
-  // "Iran"; "New York", "New Hampshire" (not "New York Times").
+  // "Iran"; "New York", "New Hampshire" (not "New York Times"); "Lake
+  // Cowichan", "Fort McMurray".
   const bool place = (nwords == 1 && IsPlace(name)) ||
-                     (nwords == 2 && word(s.name_start) == "New");
+                     (nwords == 2 && (word(s.name_start) == "New" ||
+                                      IsPlacePrefix(word(s.name_start))));
   bool first_known = false;
   const Gender first_gender =
       nwords >= 2 ? FirstNameGender(word(s.name_start), &first_known)

@@ -34,6 +34,16 @@ std::vector<std::string> Canonicals(const std::string& text) {
   return out;
 }
 
+// The entity called `name` in `text`, or an empty one.
+Entity EntityNamed(const std::string& text, const std::string& name) {
+  const Parsed p = Parse(text);
+  const SpeakerIndex index(p.text, p.tokens, p.spans);
+  for (const Entity& e : index.entities()) {
+    if (e.canonical == name) return e;
+  }
+  return Entity();
+}
+
 bool Has(const std::vector<std::string>& v, const std::string& s) {
   for (const std::string& x : v) {
     if (x == s) return true;
@@ -115,6 +125,28 @@ TEST(SpeakerCandidatesTest, NewStartsPlacesAndTheirNames) {
        {"York City Public Advocate Trish James", "York Times", "New"}) {
     SCOPED_TRACE(bad);
     EXPECT_FALSE(Has(got, bad));
+  }
+}
+
+TEST(SpeakerCandidatesTest, PlacePrefixesAndChurchWordsAreNoPeople) {
+  // "Lake", "Fort" start places, not first names; a diocese and a hydro
+  // utility are organisations, so "it" and "the diocese" can name them.
+  struct Case {
+    const char* text;
+    const char* name;
+    bool place;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"Ann Lee, Lake Cowichan mayor, spoke.", "Lake Cowichan", true},
+           {"Crews from Fort McMurray helped.", "Fort McMurray", true},
+           {"The Roman Catholic Diocese of Covington apologised.",
+            "Roman Catholic Diocese of Covington", false},
+           {"BC Hydro restored power.", "BC Hydro", false}}) {
+    SCOPED_TRACE(c.text);
+    const Entity e = EntityNamed(c.text, c.name);
+    EXPECT_EQ(e.canonical, c.name);
+    EXPECT_EQ(e.kind, SpeakerKind::kOrganization);
+    EXPECT_EQ(e.place, c.place);
   }
 }
 
