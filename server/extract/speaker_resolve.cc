@@ -201,6 +201,17 @@ bool Shouted(absl::string_view w) {
 
 }  // namespace
 
+bool SpeakerIndex::NamedDay(size_t i, size_t j) const {
+  if (j < i + 2) return false;
+  const absl::string_view last = TokenText(text_, tokens_[j - 1]);
+  if (last != "Day" && last != "Eve") return false;
+  // "Doris Day" is a person; "Christmas Day", "Canada Day" are dates.
+  const absl::string_view first = TokenText(text_, tokens_[i]);
+  bool first_name = false;
+  FirstNameGender(first, &first_name);
+  return !first_name || first == "Christmas";
+}
+
 bool SpeakerIndex::NeverStartsName(size_t i) const {
   const absl::string_view w = TokenText(text_, tokens_[i]);
   // "New York", "New Jersey Gov. Chris Christie": "New" starts a place.
@@ -491,6 +502,10 @@ void SpeakerIndex::FindNames() {
     }
     bool poss = false;
     const size_t j = CapitalisedRunEnd(i, &poss);  // the run [i, j)
+    if (NamedDay(i, j)) {
+      i = j;
+      continue;
+    }
     const NameSplit split = SplitRoleWords(i, j);
     const bool the_before = i > 0 && tokens_[i - 1].para == t.para &&
                             !in_quote_[i - 1] &&

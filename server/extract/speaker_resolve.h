@@ -94,6 +94,9 @@ class SpeakerIndex {
   // The end of the capitalised run starting at `i` (connectors such as "of"
   // and "bin" included); *poss when its last word is possessive.
   size_t CapitalisedRunEnd(size_t i, bool* poss) const;
+  // The run [i, j) names a day: "Christmas Day", "Election Day", "New
+  // Year's Eve" (not "Doris Day").
+  bool NamedDay(size_t i, size_t j) const;
   // Token `j` == `i` + 1 is a surname that is also a cap stopword, after the
   // first name at `i`: "Theresa May said".
   bool SurnameAfterFirstName(size_t i, size_t j) const;

@@ -150,6 +150,16 @@ TEST(SpeakerCandidatesTest, PlacePrefixesAndChurchWordsAreNoPeople) {
   }
 }
 
+TEST(SpeakerCandidatesTest, NamedDaysAreNoNames) {
+  const std::vector<std::string> got = Canonicals(
+      "On Christmas Day, Ann Lee cooked. Canada Day was quiet. Doris Day "
+      "sang.");
+  EXPECT_TRUE(Has(got, "Ann Lee"));
+  EXPECT_TRUE(Has(got, "Doris Day"));
+  EXPECT_FALSE(Has(got, "Christmas Day"));
+  EXPECT_FALSE(Has(got, "Canada Day"));
+}
+
 TEST(SpeakerCandidatesTest, WordsInCapitalsInPairsAreNoName) {
   // A dateline and a heading; an acronym alone still speaks.
   const std::vector<std::string> got = Canonicals(
