@@ -588,6 +588,20 @@ int NounClass(absl::string_view word) {
   return ((bits & kRoleNoun) != 0 ? 1 : 0) | ((bits & kOrgNoun) != 0 ? 2 : 0);
 }
 bool IsPlace(absl::string_view word) { return InList(word, kPlace); }
+bool IsPeopleGroupNoun(absl::string_view word) {
+  static constexpr absl::string_view kWords[] = {
+      "supporters",    "officials",   "aides",     "advisers",  "advisors",
+      "allies",        "critics",     "staffers",  "donors",    "backers",
+      "opponents",     "lawyers",     "attorneys", "voters",    "experts",
+      "outlets",       "protesters",  "leaders",   "lawmakers", "members",
+      "delegates",     "surrogates",  "spokesmen", "analysts",  "economists",
+      "researchers",   "scientists",  "activists", "residents", "fans",
+      "investigators", "prosecutors", "sources",   "loyalists", "strategists"};
+  for (absl::string_view k : kWords) {
+    if (WordEquals(word, k)) return true;
+  }
+  return false;
+}
 bool IsPlacePrefix(absl::string_view word) {
   static constexpr absl::string_view kWords[] = {"lake", "mount", "fort",
                                                  "port", "cape"};

@@ -32,6 +32,9 @@ bool IsRoleWord(absl::string_view word);
 bool IsRoleNoun(absl::string_view word);
 // IsRoleNoun and IsOrgNoun in one lookup: bit 1 role noun, bit 2 org noun.
 int NounClass(absl::string_view word);
+// Lower-case plural nouns for groups of people: "supporters", "aides",
+// "officials" (as in "Clinton supporters chanted").
+bool IsPeopleGroupNoun(absl::string_view word);
 // Words that make a capitalised phrase an organisation: "Ministry", "Agency".
 bool IsOrgWord(absl::string_view word);
 // Lower-case nouns for an organisation: "ministry", "company", "agency".

@@ -212,6 +212,14 @@ bool SpeakerIndex::NamedDay(size_t i, size_t j) const {
   return !first_name || first == "Christmas";
 }
 
+bool SpeakerIndex::NamedGroup(size_t i, size_t j) const {
+  if (j == i || !Usable(j, tokens_[i].para) || !tokens_[j].lower) return false;
+  bool poss = false;
+  StripPossessive(TokenText(text_, tokens_[j - 1]), &poss);
+  return !poss && IsPeopleGroupNoun(TokenText(text_, tokens_[j])) &&
+         DescriptionSpeaks(i, j);
+}
+
 bool SpeakerIndex::NeverStartsName(size_t i) const {
   const absl::string_view w = TokenText(text_, tokens_[i]);
   // "New York", "New Jersey Gov. Chris Christie": "New" starts a place.
@@ -506,6 +514,18 @@ void SpeakerIndex::FindNames() {
       i = j;
       continue;
     }
+    if (NamedGroup(i, j)) {
+      // "Clinton supporters chanted": the group speaks, not Clinton.
+      Mention g;
+      g.first_tok = static_cast<uint32_t>(i);
+      g.last_tok = static_cast<uint32_t>(j);
+      g.span = Span{t.begin, tokens_[j].end};
+      g.type = MentionType::kDescription;
+      mentions_.push_back(g);
+      pending_.emplace_back();
+      i = j + 1;
+      continue;
+    }
     const NameSplit split = SplitRoleWords(i, j);
     const bool the_before = i > 0 && tokens_[i - 1].para == t.para &&
                             !in_quote_[i - 1] &&
@@ -688,8 +708,12 @@ std::string DescriptionSpeaker(absl::string_view text, const Mention& m) {
     return "";
   }
   std::string s(text.substr(m.span.begin, m.span.size()));
+  // "A friend" -> "a friend"; "Clinton supporters" keeps its capital.
+  const absl::string_view first = absl::string_view(s).substr(0, s.find(' '));
   if (!s.empty() && absl::ascii_isupper(static_cast<unsigned char>(s[0])) &&
-      (m.type == MentionType::kDescription || s.compare(0, 4, "The ") == 0)) {
+      ((m.type == MentionType::kDescription &&
+        IsDescriptionDeterminer(first)) ||
+       s.compare(0, 4, "The ") == 0)) {
     s[0] = static_cast<char>(
         absl::ascii_tolower(static_cast<unsigned char>(s[0])));
   }

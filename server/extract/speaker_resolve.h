@@ -97,6 +97,9 @@ class SpeakerIndex {
   // The run [i, j) names a day: "Christmas Day", "Election Day", "New
   // Year's Eve" (not "Doris Day").
   bool NamedDay(size_t i, size_t j) const;
+  // The run [i, j) modifies a plural noun for people right after it, and
+  // the group speaks: "Clinton supporters chanted", "Trump aides said".
+  bool NamedGroup(size_t i, size_t j) const;
   // Token `j` == `i` + 1 is a surname that is also a cap stopword, after the
   // first name at `i`: "Theresa May said".
   bool SurnameAfterFirstName(size_t i, size_t j) const;

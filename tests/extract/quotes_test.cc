@@ -590,6 +590,19 @@ TEST(QuotesTest, AbbreviationBeforeALowerCaseQuoteEndsNoSentence) {
   EXPECT_EQ(got[1].speaker, "Tom Reed");
 }
 
+TEST(QuotesTest, NameBeforeAGroupOfPeopleIsTheGroup) {
+  // "Lee supporters chanted" is the supporters speaking, as written; a
+  // description at a sentence start still loses its capital.
+  RunCases({
+      {"Ann Lee spoke in Ohio.\n\nLee supporters responded with chants of "
+       "\"we are with her\" until she spoke.",
+       {{"we are with her", "Lee supporters", "Lee supporters", true}}},
+      {"\"We will win,\" Pike aides said. \"No,\" a friend said.",
+       {{"We will win,", "Pike aides", "Pike aides"},
+        {"No,", "a friend", "a friend"}}},
+  });
+}
+
 TEST(QuotesTest, MoreLeadIns) {
   RunCases({
       // "accused X of", "shot back:".
