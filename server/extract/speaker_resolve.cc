@@ -193,6 +193,12 @@ bool InCapitals(absl::string_view w) {
   return true;
 }
 
+// "a", "one" ... before a singular description.
+bool IsSingleDeterminer(absl::string_view w) {
+  return WordEquals(w, "a") || WordEquals(w, "an") || WordEquals(w, "one") ||
+         WordEquals(w, "another");
+}
+
 // A long word in capitals is a shouted heading ("VIEWPOINT", "CONGRESS"),
 // not a name; acronyms that speak ("NASA", "UNICEF") are shorter.
 bool Shouted(absl::string_view w) {
@@ -212,12 +218,37 @@ bool SpeakerIndex::NamedDay(size_t i, size_t j) const {
   return !first_name || first == "Christmas";
 }
 
-bool SpeakerIndex::NamedGroup(size_t i, size_t j) const {
-  if (j == i || !Usable(j, tokens_[i].para) || !tokens_[j].lower) return false;
+bool SpeakerIndex::NamedDescription(size_t i, size_t j, size_t* first,
+                                    size_t* last) const {
+  const uint32_t para = tokens_[i].para;
+  if (j == i || !Usable(j, para) || !tokens_[j].lower) return false;
   bool poss = false;
   StripPossessive(TokenText(text_, tokens_[j - 1]), &poss);
-  return !poss && IsPeopleGroupNoun(TokenText(text_, tokens_[j])) &&
-         DescriptionSpeaks(i, j);
+  if (poss) return false;
+  // "Clinton supporters said".
+  if (IsPeopleGroupNoun(TokenText(text_, tokens_[j])) &&
+      DescriptionSpeaks(i, j)) {
+    *first = i;
+    *last = j;
+    return true;
+  }
+  // "a Clinton campaign official said", "one Israeli official told".
+  if (i == 0 || tokens_[i - 1].para != para || in_quote_[i - 1] ||
+      !IsSingleDeterminer(TokenText(text_, tokens_[i - 1]))) {
+    return false;
+  }
+  for (size_t r = j; r < j + 2 && Usable(r, para) && tokens_[r].lower; ++r) {
+    const absl::string_view w = TokenText(text_, tokens_[r]);
+    if (IsSpeechVerb(w)) return false;
+    if ((IsRoleNoun(w) || WordEquals(w, "official") ||
+         WordEquals(w, "source")) &&
+        DescriptionSpeaks(i - 1, r)) {
+      *first = i - 1;
+      *last = r;
+      return true;
+    }
+  }
+  return false;
 }
 
 bool SpeakerIndex::NeverStartsName(size_t i) const {
@@ -514,16 +545,19 @@ void SpeakerIndex::FindNames() {
       i = j;
       continue;
     }
-    if (NamedGroup(i, j)) {
-      // "Clinton supporters chanted": the group speaks, not Clinton.
+    size_t d_first = 0;
+    size_t d_last = 0;
+    if (NamedDescription(i, j, &d_first, &d_last)) {
+      // "Clinton supporters chanted", "a Clinton campaign official said":
+      // they speak, not Clinton.
       Mention g;
-      g.first_tok = static_cast<uint32_t>(i);
-      g.last_tok = static_cast<uint32_t>(j);
-      g.span = Span{t.begin, tokens_[j].end};
+      g.first_tok = static_cast<uint32_t>(d_first);
+      g.last_tok = static_cast<uint32_t>(d_last);
+      g.span = Span{tokens_[d_first].begin, tokens_[d_last].end};
       g.type = MentionType::kDescription;
       mentions_.push_back(g);
       pending_.emplace_back();
-      i = j + 1;
+      i = d_last + 1;
       continue;
     }
     const NameSplit split = SplitRoleWords(i, j);

@@ -97,9 +97,11 @@ class SpeakerIndex {
   // The run [i, j) names a day: "Christmas Day", "Election Day", "New
   // Year's Eve" (not "Doris Day").
   bool NamedDay(size_t i, size_t j) const;
-  // The run [i, j) modifies a plural noun for people right after it, and
-  // the group speaks: "Clinton supporters chanted", "Trump aides said".
-  bool NamedGroup(size_t i, size_t j) const;
+  // The run [i, j) only modifies the speaker after it, which is a
+  // description [*first, *last]: a plural noun for people ("Clinton
+  // supporters chanted") or, after "a"/"one", a role noun within two
+  // words ("a Clinton campaign official said").
+  bool NamedDescription(size_t i, size_t j, size_t* first, size_t* last) const;
   // Token `j` == `i` + 1 is a surname that is also a cap stopword, after the
   // first name at `i`: "Theresa May said".
   bool SurnameAfterFirstName(size_t i, size_t j) const;

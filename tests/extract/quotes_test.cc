@@ -600,6 +600,11 @@ TEST(QuotesTest, NameBeforeAGroupOfPeopleIsTheGroup) {
       {"\"We will win,\" Pike aides said. \"No,\" a friend said.",
        {{"We will win,", "Pike aides", "Pike aides"},
         {"No,", "a friend", "a friend"}}},
+      // A role noun after the name, with "a" or "one" before it.
+      {"Ann Lee spoke in Ohio.\n\nA Lee campaign official said the plan "
+       "was \"dead on arrival.\"",
+       {{"dead on arrival.", "a Lee campaign official",
+         "A Lee campaign official", true}}},
   });
 }
 
