@@ -56,6 +56,20 @@ bool MisspacedOpener(const std::vector<Token>& tokens, size_t i) {
   return words >= 2;
 }
 
+// A closing curly mark that opens its paragraph, glued to a word, with a
+// later mark in the paragraph to close it: `”Fear. I am afraid ...”` is a
+// typo for an opening mark.
+bool ReversedOpener(const std::vector<Token>& tokens, size_t i) {
+  const Token& t = tokens[i];
+  if (t.mark != MarkDir::kClose || t.space_after ||
+      (i > 0 && tokens[i - 1].para == t.para) || i + 1 >= tokens.size() ||
+      tokens[i + 1].para != t.para || tokens[i + 1].kind != TokenKind::kWord) {
+    return false;
+  }
+  const int64_t next = NextMarkInPara(tokens, i);
+  return next >= 0 && tokens[next].mark != MarkDir::kOpen;
+}
+
 // Whether the paragraph starting at tokens[i] goes on with a quotation left
 // open at the end of the previous one: its first quotation mark closes.
 bool ContinuesOpenQuote(const std::vector<Token>& tokens, size_t i) {
@@ -134,7 +148,8 @@ std::vector<QuoteSpan> FindQuoteSpans(absl::string_view text,
     }
     if (t.kind != TokenKind::kQuoteMark) continue;
     if (!inside) {
-      if (!IsOpener(tokens, i) && !MisspacedOpener(tokens, i)) {
+      if (!IsOpener(tokens, i) && !MisspacedOpener(tokens, i) &&
+          !ReversedOpener(tokens, i)) {
         continue;  // stray closing mark, inch sign
       }
       inside = true;

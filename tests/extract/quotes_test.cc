@@ -608,6 +608,15 @@ TEST(QuotesTest, NameBeforeAGroupOfPeopleIsTheGroup) {
   });
 }
 
+TEST(QuotesTest, ClosingMarkThatOpensAParagraphOpensTheQuote) {
+  // A typo: the paragraph's first mark is a closing one, glued to a word.
+  RunCases({
+      {"Ann Lee wrote to us.\n\n\u201dFear. I am truly afraid of what "
+       "comes next,\u201d she said.",
+       {{"Fear. I am truly afraid of what comes next,", "Ann Lee", "she"}}},
+  });
+}
+
 TEST(QuotesTest, MoreLeadIns) {
   RunCases({
       // "accused X of", "shot back:".
