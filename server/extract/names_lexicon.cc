@@ -469,6 +469,24 @@ constexpr absl::string_view kNameEndVerbs[] = {
     "reveals", "conflates", "accuses", "attacks", "mocks", "denies", "admits",
     "blames", "endorses", "corners", "impedes"};
 
+// Plural nouns for groups of people: "Clinton supporters chanted".
+constexpr absl::string_view kPeopleGroupNouns[] = {
+    "supporters",    "officials",   "aides",     "advisers",  "advisors",
+    "allies",        "critics",     "staffers",  "donors",    "backers",
+    "opponents",     "lawyers",     "attorneys", "voters",    "experts",
+    "outlets",       "protesters",  "leaders",   "lawmakers", "members",
+    "delegates",     "surrogates",  "spokesmen", "analysts",  "economists",
+    "researchers",   "scientists",  "activists", "residents", "fans",
+    "investigators", "prosecutors", "sources",   "loyalists", "strategists"};
+
+// First words of place names, never first names here: "Lake Cowichan".
+constexpr absl::string_view kPlacePrefixes[] = {"lake", "mount", "fort", "port",
+                                                "cape"};
+
+// Cap stopwords that are surnames after a first name: "Theresa May".
+constexpr absl::string_view kStopwordSurnames[] = {"may",   "june",   "april",
+                                                   "march", "august", "every"};
+
 enum : uint64_t {
   kHonorific = 1 << 0,
   kRoleWord = 1 << 1,
@@ -480,6 +498,9 @@ enum : uint64_t {
   kCapStopword = 1 << 7,
   kNameEndVerb = 1 << 8,
   kNumberWord = 1 << 9,
+  kPeopleGroupNoun = 1 << 10,
+  kPlacePrefix = 1 << 11,
+  kStopwordSurname = 1 << 12,
 };
 
 const WordTable& Lexicon() {
@@ -496,6 +517,9 @@ const WordTable& Lexicon() {
     t->Add(kNameEndVerbs, kNameEndVerb);
     t->Add(kImperatives, kCapStopword);
     t->Add(kNumberWords, kNumberWord);
+    t->Add(kPeopleGroupNouns, kPeopleGroupNoun);
+    t->Add(kPlacePrefixes, kPlacePrefix);
+    t->Add(kStopwordSurnames, kStopwordSurname);
     return t;
   }();
   return *table;
@@ -589,26 +613,13 @@ int NounClass(absl::string_view word) {
 }
 bool IsPlace(absl::string_view word) { return InList(word, kPlace); }
 bool IsPeopleGroupNoun(absl::string_view word) {
-  static constexpr absl::string_view kWords[] = {
-      "supporters",    "officials",   "aides",     "advisers",  "advisors",
-      "allies",        "critics",     "staffers",  "donors",    "backers",
-      "opponents",     "lawyers",     "attorneys", "voters",    "experts",
-      "outlets",       "protesters",  "leaders",   "lawmakers", "members",
-      "delegates",     "surrogates",  "spokesmen", "analysts",  "economists",
-      "researchers",   "scientists",  "activists", "residents", "fans",
-      "investigators", "prosecutors", "sources",   "loyalists", "strategists"};
-  for (absl::string_view k : kWords) {
-    if (WordEquals(word, k)) return true;
-  }
-  return false;
+  return InList(word, kPeopleGroupNoun);
 }
 bool IsPlacePrefix(absl::string_view word) {
-  static constexpr absl::string_view kWords[] = {"lake", "mount", "fort",
-                                                 "port", "cape"};
-  for (absl::string_view k : kWords) {
-    if (WordEquals(word, k)) return true;
-  }
-  return false;
+  return InList(word, kPlacePrefix);
+}
+bool IsStopwordSurname(absl::string_view word) {
+  return InList(word, kStopwordSurname);
 }
 bool IsCapStopword(absl::string_view word) {
   if (Lexicon().Has(word, kCapStopword | kNumberWord)) return true;
@@ -616,14 +627,6 @@ bool IsCapStopword(absl::string_view word) {
   const size_t hyphen = word.find('-');
   return hyphen != absl::string_view::npos &&
          Lexicon().Has(word.substr(0, hyphen), kNumberWord);
-}
-bool IsStopwordSurname(absl::string_view word) {
-  static constexpr absl::string_view kWords[] = {"may",   "june",   "april",
-                                                 "march", "august", "every"};
-  for (absl::string_view k : kWords) {
-    if (WordEquals(word, k)) return true;
-  }
-  return false;
 }
 bool IsNameEndVerb(absl::string_view word) {
   return Lexicon().Has(word, kNameEndVerb);

@@ -22,7 +22,6 @@
 #include <string>
 #include <utility>
 
-#include "absl/strings/match.h"
 #include "server/extract/quote_cues.h"
 #include "server/extract/quote_keep.h"
 #include "server/extract/quote_spans.h"
@@ -102,9 +101,10 @@ class Attributor {
   bool AfterPossessive(size_t k) const {
     if (k == 0 || !IsWord(k - 1)) return false;
     const absl::string_view w = Word(k - 1);
-    return absl::EndsWith(w, "'s") || absl::EndsWith(w, "\xE2\x80\x99s") ||
-           w == "his" || w == "her" || w == "their" || w == "its" ||
-           w == "our" || w == "my" || w == "your";
+    bool possessive = false;
+    StripPossessive(w, &possessive);
+    return possessive || w == "his" || w == "her" || w == "their" ||
+           w == "its" || w == "our" || w == "my" || w == "your";
   }
   // First token of the sentence (outside quotes) that ends just before
   // token `end` (exclusive), within paragraph `para`.
@@ -757,9 +757,9 @@ bool Attributor::MediaTitle(const QuoteSpan& q) const {
   if (TitleCaseWords(q) < 2) return false;
   const size_t o = q.open_tok;
   if (o == 0 || !IsWord(o - 1) || tokens_[o - 1].para != q.para) return false;
-  const absl::string_view w = Word(o - 1);
-  return WordEquals(w, "on") || absl::EndsWith(w, "'s") ||
-         absl::EndsWith(w, "\xE2\x80\x99s");
+  bool possessive = false;
+  StripPossessive(Word(o - 1), &possessive);
+  return possessive || WordEquals(Word(o - 1), "on");
 }
 
 bool Attributor::SourceLine(const QuoteSpan& q) const {
