@@ -193,6 +193,11 @@ bool InCapitals(absl::string_view w) {
   return true;
 }
 
+// Suffix that keys a surname by gender in NameTables::by_surname_gender.
+const char* GenderKey(Gender g) {
+  return g == Gender::kFemale ? "\x01f" : "\x01m";
+}
+
 // "a", "one" ... before a singular description.
 bool IsSingleDeterminer(absl::string_view w) {
   return WordEquals(w, "a") || WordEquals(w, "an") || WordEquals(w, "one") ||
@@ -1025,8 +1030,13 @@ void SpeakerIndex::AssignFullNames(NameTables* names) {
     if (pd.kind != SpeakerKind::kOrganization) {
       const size_t sp = pd.canonical.rfind(' ');
       if (sp != std::string::npos) {
-        names->by_surname.emplace(
-            LowerCopy(absl::string_view(pd.canonical).substr(sp + 1)), id);
+        const std::string surname =
+            LowerCopy(absl::string_view(pd.canonical).substr(sp + 1));
+        names->by_surname.emplace(surname, id);
+        const Gender g = entities_[id].gender;
+        if (g != Gender::kUnknown) {
+          names->by_surname_gender.emplace(surname + GenderKey(g), id);
+        }
       }
       continue;
     }
@@ -1046,24 +1056,16 @@ void SpeakerIndex::AssignFullNames(NameTables* names) {
   std::sort(surnames_.begin(), surnames_.end());
 }
 
-int SpeakerIndex::SameSurnameOfGender(int id, Gender g) const {
+int SpeakerIndex::SameSurnameOfGender(int id, Gender g,
+                                      const NameTables& names) const {
   const Entity& e = entities_[id];
   if (g == Gender::kUnknown || e.gender == Gender::kUnknown || e.gender == g) {
     return id;
   }
-  // "Barack Obama ... Michelle Obama ... Mr. Obama": the one who is a man.
-  const absl::string_view surname =
-      absl::string_view(e.canonical).substr(e.canonical.rfind(' ') + 1);
-  for (size_t o = 0; o < entities_.size(); ++o) {
-    const Entity& c = entities_[o];
-    if (c.gender == g && c.kind == SpeakerKind::kPerson &&
-        absl::EndsWith(c.canonical, surname) &&
-        c.canonical.size() > surname.size() &&
-        c.canonical[c.canonical.size() - surname.size() - 1] == ' ') {
-      return static_cast<int>(o);
-    }
-  }
-  return -1;
+  const std::string surname = LowerCopy(
+      absl::string_view(e.canonical).substr(e.canonical.rfind(' ') + 1));
+  auto it = names.by_surname_gender.find(surname + GenderKey(g));
+  return it == names.by_surname_gender.end() ? -1 : it->second;
 }
 
 bool SpeakerIndex::TitledPublicFigure(const Pending& pd, const Entity& e) {
@@ -1097,7 +1099,7 @@ int SpeakerIndex::ResolveName(size_t k, NameTables* names) {
   if (!org) {
     auto it = names->by_surname.find(LowerCopy(pd.canonical));
     if (it != names->by_surname.end()) {
-      id = SameSurnameOfGender(it->second, pd.gender);
+      id = SameSurnameOfGender(it->second, pd.gender, *names);
       if (id >= 0 && TitledPublicFigure(pd, entities_[id])) id = -1;
       refused = id < 0;
     }

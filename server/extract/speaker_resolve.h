@@ -79,7 +79,8 @@ class SpeakerIndex {
   void MarkQuotesAndSentences(const std::vector<QuoteSpan>& quotes);
   // A "." token that closes an abbreviation, not a sentence: "(R-Ariz.),".
   bool AbbreviationStop(size_t tok) const;
-  struct Pending;  // below
+  struct Pending;     // below
+  struct NameTables;  // below
   // How a capitalised run splits into role words and a name.
   struct NameSplit {
     size_t name_start = 0;  // first name word (== end: role words only)
@@ -105,11 +106,10 @@ class SpeakerIndex {
   // Token `j` == `i` + 1 is a surname that is also a cap stopword, after the
   // first name at `i`: "Theresa May said".
   bool SurnameAfterFirstName(size_t i, size_t j) const;
-  // Entity `id`, or, when its gender is not `g`, another person whose full
-  // name ends in the same surname and whose gender is: "Mr. Obama" after
-  // Barack and Michelle Obama; -1 when there is none. Scans the entities
-  // only on a mismatch.
-  int SameSurnameOfGender(int id, Gender g) const;
+  // Entity `id`, or, when its gender is not `g`, the first person named in
+  // full with the same surname and gender `g`: "Mr. Obama" after Barack and
+  // Michelle Obama; -1 when there is none. One table lookup.
+  int SameSurnameOfGender(int id, Gender g, const NameTables& names) const;
   // Mention `pd` has a title or honorific and its surname is a well-known
   // public figure's (KnownFullName) other than `e`, the person named before
   // with that surname: "President Obama" after Michelle Obama.
@@ -169,6 +169,8 @@ class SpeakerIndex {
   struct NameTables {
     absl::flat_hash_map<std::string, int> by_name;     // canonical -> entity
     absl::flat_hash_map<std::string, int> by_surname;  // lower-case surname
+    // Lower-case surname + GenderKey: the first person of that gender.
+    absl::flat_hash_map<std::string, int> by_surname_gender;
   };
   // Gives every mention its entity (or none), in document order: full names
   // and organisations first, then surnames, pronouns and nouns.
