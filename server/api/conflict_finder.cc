@@ -62,8 +62,7 @@ void AddAttribution(const std::vector<store::QuoteRecord>& group,
     pc.mutable_a()->set_occurrences(p.count_a);
     pc.mutable_b()->set_speaker(b.quote.speaker);
     pc.mutable_b()->set_occurrences(p.count_b);
-    pc.set_topic(a.quote.text.size() >= b.quote.text.size() ? a.quote.text
-                                                            : b.quote.text);
+    // The topic is a side's text: DecodeConflict puts it back.
     pc.set_summary(p.summary);
     pc.set_reason(p.reason);
     out->push_back(Record(pc, a.evidence, b.evidence));
@@ -109,6 +108,13 @@ void AddNumeric(const std::vector<store::ClaimRecord>& group,
   }
 }
 
+// An attribution conflict's topic: the longer side's text (a's on a tie).
+const std::string& AttributionTopic(const store::QuoteRecord& a,
+                                    const store::QuoteRecord& b) {
+  return a.quote.text.size() >= b.quote.text.size() ? a.quote.text
+                                                    : b.quote.text;
+}
+
 }  // namespace
 
 std::vector<store::ConflictRecord> FindGroupConflicts(
@@ -136,6 +142,10 @@ absl::Status DecodeConflict(const store::ConflictRecord& record,
   } else {
     ToProto(record.quote_a, out->mutable_a()->mutable_quote());
     ToProto(record.quote_b, out->mutable_b()->mutable_quote());
+    // Rows written before the topic was left out keep theirs.
+    if (out->topic().empty()) {
+      out->set_topic(AttributionTopic(record.quote_a, record.quote_b));
+    }
   }
   return absl::OkStatus();
 }

@@ -485,7 +485,7 @@ absl::Status SqliteStore::RecomputeConflictGroupLocked(const std::string& key,
     event.occurrence = c.later;
     event.summary = c.summary;
     event.created_unix_ms = NowMs();
-    CC_RETURN_IF_ERROR(AppendEventLocked(&event));
+    CC_RETURN_IF_ERROR(AppendEventLocked(&event, /*by_ref=*/true));
   }
   // Kept before, not found now.
   CC_ASSIGN_OR_RETURN(Stmt del,

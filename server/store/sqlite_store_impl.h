@@ -280,7 +280,8 @@ class SqliteStore final : public Store {
   absl::StatusOr<Transaction> BeginWriteLocked()
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   void InvalidateCachesLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
-  // Records the article's quotes in `fts` for removal from the indexes;
+  // Records the article's quotes in `fts` for removal from the indexes and
+  // gives its by-reference events their copies (CopyEventsOfArticleLocked);
   // with `delete_rows`, also deletes them (and the article's claims).
   absl::Status DropQuotesOfArticleLocked(const std::string& article_id,
                                          bool delete_rows, FtsChanges* fts)
@@ -312,8 +313,17 @@ class SqliteStore final : public Store {
                                        absl::string_view quote_id_prefix,
                                        int64_t now_ms)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
-  // Inserts `event` into the open transaction's log; sets its seq.
-  absl::Status AppendEventLocked(WatchEventRecord* event)
+  // Inserts `event` into the open transaction's log; sets its seq. With
+  // `by_ref`, the caller promises that the occurrence is a quote or claim
+  // row of this store, as stored (id, text, speaker, span, article
+  // fields): the row keeps its id and article id only, and reads the rest
+  // back from those rows (schema v10).
+  absl::Status AppendEventLocked(WatchEventRecord* event, bool by_ref)
+      ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
+  // Gives the article's by-reference events a copy of what they read now.
+  // Called before its quote or claim rows or its article fields change, so
+  // that those events read the same afterwards.
+  absl::Status CopyEventsOfArticleLocked(const std::string& article_id)
       ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   absl::Status EnsureWatchesLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);
   void IndexWatchesLocked() ABSL_EXCLUSIVE_LOCKS_REQUIRED(write_mu_);

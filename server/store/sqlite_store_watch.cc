@@ -5,7 +5,8 @@
 // seq (AUTOINCREMENT) only grows: a client resuming from the last seq it
 // saw misses nothing. The cost per ingested quote follows the registrations
 // that share a longer word with it (an in-memory word index), not their
-// number.
+// number. Events of stored quotes and claims keep ids, not copies, until
+// those rows go (schema v10; AppendEventLocked's `by_ref`).
 #include <algorithm>
 #include <string>
 #include <utility>
@@ -21,11 +22,48 @@
 namespace claimcheck::store {
 namespace {
 
+// An event's occurrence columns as it reads: copied ones (`by_ref` 0), or
+// those of the quote or claim row and article row it names (schema v10).
+#define CC_EVENT_OCCURRENCE_COLUMNS                                     \
+  "CASE WHEN e.by_ref THEN coalesce(a.outlet, '') ELSE e.outlet END"    \
+  " AS outlet,"                                                         \
+  " CASE WHEN e.by_ref THEN coalesce(a.url, '') ELSE e.url END AS url," \
+  " CASE WHEN e.by_ref THEN coalesce(a.published_date, '')"             \
+  " ELSE e.published_date END AS published_date,"                       \
+  " CASE WHEN e.by_ref THEN coalesce(a.title, '') ELSE e.title END"     \
+  " AS title,"                                                          \
+  " CASE WHEN e.by_ref THEN coalesce(q.text, c.surface, '')"            \
+  " ELSE e.quote_text END AS quote_text,"                               \
+  " CASE WHEN e.by_ref THEN coalesce(q.speaker, '') ELSE e.speaker END" \
+  " AS speaker,"                                                        \
+  " CASE WHEN e.by_ref THEN coalesce(q.span_begin, c.span_begin, 0)"    \
+  " ELSE e.span_begin END AS span_begin,"                               \
+  " CASE WHEN e.by_ref THEN coalesce(q.span_end, c.span_end, 0)"        \
+  " ELSE e.span_end END AS span_end"
+
+// The rows those columns read from.
+#define CC_EVENT_FROM                                         \
+  " FROM events e"                                            \
+  " LEFT JOIN quotes q ON e.by_ref = 1 AND q.id = e.quote_id" \
+  " LEFT JOIN claims c ON e.by_ref = 1 AND q.seq IS NULL"     \
+  " AND c.id = e.quote_id"                                    \
+  " LEFT JOIN articles a ON e.by_ref = 1 AND a.id = e.article_id"
+
 constexpr char kReadEvents[] =
-    "SELECT seq, kind, watch_id, quote_id, article_id, outlet, url,"
-    " published_date, title, quote_text, speaker, span_begin, span_end,"
-    " verdict, score, summary, created_ms FROM events WHERE seq > ?1"
-    " ORDER BY seq LIMIT ?2";
+    "SELECT e.seq, e.kind, e.watch_id, e.quote_id, "
+    "e.article_id, " CC_EVENT_OCCURRENCE_COLUMNS
+    ", e.verdict, e.score, e.summary, e.created_ms" CC_EVENT_FROM
+    " WHERE e.seq > ?1 ORDER BY e.seq LIMIT ?2";
+
+// Turns an article's by-reference events into copies of what they read.
+constexpr char kCopyEventsOfArticle[] =
+    "UPDATE events SET by_ref = 0, outlet = r.outlet, url = r.url,"
+    " published_date = r.published_date, title = r.title,"
+    " quote_text = r.quote_text, speaker = r.speaker,"
+    " span_begin = r.span_begin, span_end = r.span_end"
+    " FROM (SELECT e.seq AS seq, " CC_EVENT_OCCURRENCE_COLUMNS CC_EVENT_FROM
+    " WHERE e.by_ref = 1 AND e.article_id = ?1) AS r"
+    " WHERE events.seq = r.seq";
 
 // Words that index a registration: normalised, at least 4 bytes (so "the"
 // and "and" do not make every quote a candidate).
@@ -199,42 +237,55 @@ absl::Status SqliteStore::RecordWatchEventsLocked(
       event.watch_id = watches_[k].id;
       event.occurrence = rec;
       event.created_unix_ms = now_ms;
-      CC_RETURN_IF_ERROR(AppendEventLocked(&event));
+      CC_RETURN_IF_ERROR(AppendEventLocked(&event, /*by_ref=*/true));
     }
   }
   return absl::OkStatus();
 }
 
-absl::Status SqliteStore::AppendEventLocked(WatchEventRecord* e) {
+absl::Status SqliteStore::AppendEventLocked(WatchEventRecord* e, bool by_ref) {
   SqliteConnection* db = writer_.get();
   CC_ASSIGN_OR_RETURN(
       Stmt insert,
       db->Prepare("INSERT INTO events(kind, watch_id, quote_id, article_id,"
                   " outlet, url, published_date, title, quote_text, speaker,"
-                  " span_begin, span_end, verdict, score, summary, created_ms)"
-                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                  " ?13, ?14, ?15, ?16)"));
+                  " span_begin, span_end, verdict, score, summary, created_ms,"
+                  " by_ref) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                  " ?11, ?12, ?13, ?14, ?15, ?16, ?17)"));
   const Evidence& ev = e->occurrence.evidence;
+  by_ref = by_ref && !e->occurrence.id.empty() && !ev.article_id.empty();
   insert.Bind(1, static_cast<int>(e->kind))
       .Bind(2, e->watch_id)
       .Bind(3, e->occurrence.id)
       .Bind(4, ev.article_id)
-      .Bind(5, ev.outlet)
-      .Bind(6, ev.url)
-      .Bind(7, ev.published_date)
-      .Bind(8, ev.title)
-      .Bind(9, e->occurrence.quote.text)
-      .Bind(10, e->occurrence.quote.speaker)
-      .Bind(11, e->occurrence.quote.span.begin)
-      .Bind(12, e->occurrence.quote.span.end)
       .Bind(13, e->verdict)
       .Bind(14, e->score)
       .Bind(15, e->summary)
-      .Bind(16, e->created_unix_ms);
+      .Bind(16, e->created_unix_ms)
+      .Bind(17, by_ref ? 1 : 0);
+  if (by_ref) {
+    for (int i = 5; i <= 10; ++i) insert.Bind(i, absl::string_view());
+    insert.Bind(11, 0).Bind(12, 0);
+  } else {
+    insert.Bind(5, ev.outlet)
+        .Bind(6, ev.url)
+        .Bind(7, ev.published_date)
+        .Bind(8, ev.title)
+        .Bind(9, e->occurrence.quote.text)
+        .Bind(10, e->occurrence.quote.speaker)
+        .Bind(11, e->occurrence.quote.span.begin)
+        .Bind(12, e->occurrence.quote.span.end);
+  }
   CC_RETURN_IF_ERROR(insert.Run());
   e->seq = sqlite3_last_insert_rowid(db->raw());
   pending_event_seq_ = std::max(pending_event_seq_, e->seq);
   return absl::OkStatus();
+}
+
+absl::Status SqliteStore::CopyEventsOfArticleLocked(
+    const std::string& article_id) {
+  CC_ASSIGN_OR_RETURN(Stmt copy, writer_->Prepare(kCopyEventsOfArticle));
+  return copy.Bind(1, article_id).Run();
 }
 
 int64_t SqliteStore::TakeCommittedEventsLocked(bool committed) {
@@ -267,7 +318,7 @@ absl::Status SqliteStore::RecordEvents(std::vector<WatchEventRecord>* events) {
     const int64_t now_ms = NowMs();
     for (WatchEventRecord& e : *events) {
       if (e.created_unix_ms == 0) e.created_unix_ms = now_ms;
-      absl::Status s = AppendEventLocked(&e);
+      absl::Status s = AppendEventLocked(&e, /*by_ref=*/false);
       if (!s.ok()) {
         TakeCommittedEventsLocked(/*committed=*/false);
         return s;

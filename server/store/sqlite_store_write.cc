@@ -284,6 +284,8 @@ absl::StatusOr<PutResult> SqliteStore::InsertArticleLocked(
 absl::Status SqliteStore::DropQuotesOfArticleLocked(
     const std::string& article_id, bool delete_rows, FtsChanges* fts) {
   SqliteConnection* db = writer_.get();
+  // Events that read these rows keep what they read (schema v10).
+  CC_RETURN_IF_ERROR(CopyEventsOfArticleLocked(article_id));
   {
     CC_ASSIGN_OR_RETURN(
         Stmt select,

@@ -124,6 +124,14 @@ TEST(ConflictRowsTest, ListingIsTheWholeConflictsFieldForField) {
         EXPECT_FALSE(e.url().empty());
         EXPECT_LT(e.span().begin(), e.span().end());
       }
+      // An attribution topic is the longer side's text (a's on a tie).
+      if (c.kind() == v1::CONFLICT_KIND_ATTRIBUTION) {
+        const std::string& ta = c.a().quote().quote().text();
+        const std::string& tb = c.b().quote().quote().text();
+        EXPECT_EQ(c.topic(), ta.size() >= tb.size() ? ta : tb);
+      } else {
+        EXPECT_FALSE(c.topic().empty());
+      }
     }
   }
   std::unique_ptr<store::SqliteConnection> db = OpenRaw(path);
@@ -135,6 +143,23 @@ TEST(ConflictRowsTest, ListingIsTheWholeConflictsFieldForField) {
             0);
   EXPECT_LT(Count(db.get(), "SELECT max(length(payload)) FROM conflicts"),
             1024);
+  // Nor the attribution topic (a side's text).
+  {
+    absl::StatusOr<store::Stmt> rows =
+        db->Prepare("SELECT payload FROM conflicts WHERE kind = 1");
+    ASSERT_TRUE(rows.ok()) << rows.status();
+    int attribution = 0;
+    while (true) {
+      absl::StatusOr<bool> row = rows->Step();
+      ASSERT_TRUE(row.ok()) << row.status();
+      if (!*row) break;
+      v1::Conflict kept;
+      ASSERT_TRUE(kept.ParseFromString(std::string(rows->BlobView(0))));
+      EXPECT_TRUE(kept.topic().empty()) << kept.topic();
+      ++attribution;
+    }
+    EXPECT_GT(attribution, 0);
+  }
   // The same rows kept whole, as v8 kept them (and as a migration from v8
   // leaves them): the listing is the same.
   for (const v1::Conflict& c : compact.conflicts()) {

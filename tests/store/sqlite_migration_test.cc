@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
@@ -210,6 +211,61 @@ TEST(SqliteMigrationTest, V8ConflictRowsMigrateAndListTheSame) {
                   "SELECT count(*) FROM conflict_dirty"
                   " WHERE key IN ('a0', 'a1', 'a2')"),
             3);
+}
+
+// v10 keeps events of stored quotes by reference: events a v9 build wrote
+// (whole copies, here of an article and quote that no longer exist) read
+// the same, and the log numbers on after them.
+TEST(SqliteMigrationTest, V9EventsMigrateAndReadTheSame) {
+  TempDir dir;
+  const std::string path = dir.File("v9.db");
+  {
+    std::unique_ptr<SqliteConnection> db = OpenRaw(path);
+    ASSERT_NE(db, nullptr);
+    ASSERT_TRUE(MigrateSchemaTo(db.get(), 9).ok());
+    ASSERT_TRUE(
+        db->Exec("INSERT INTO events(kind, watch_id, quote_id, article_id,"
+                 " outlet, url, published_date, title, quote_text, speaker,"
+                 " span_begin, span_end, verdict, score, summary, created_ms)"
+                 " VALUES (1, 'w_1', 'q_ab_1_0', 'a_ab', 'Gazette',"
+                 " 'https://g.example/1', '2026-03-10', 'Bridge vote',"
+                 " 'the bridge opens in 2028', 'Elena Marsh', 4, 28, 2, 0.5,"
+                 " 'altered', 17)")
+            .ok());
+  }
+  SqliteOptions options;
+  options.path = path;
+  absl::StatusOr<std::unique_ptr<Store>> store = OpenSqliteStore(options);
+  ASSERT_TRUE(store.ok()) << store.status();
+  absl::StatusOr<std::vector<WatchEventRecord>> events =
+      (*store)->ReadEvents(0, 10);
+  ASSERT_TRUE(events.ok()) << events.status();
+  ASSERT_EQ(events->size(), 1u);
+  const WatchEventRecord& e = (*events)[0];
+  EXPECT_EQ(e.seq, 1);
+  EXPECT_EQ(e.kind, WatchEventKind::kOccurrence);
+  EXPECT_EQ(e.watch_id, "w_1");
+  EXPECT_EQ(e.occurrence.id, "q_ab_1_0");
+  EXPECT_EQ(e.occurrence.evidence.article_id, "a_ab");
+  EXPECT_EQ(e.occurrence.evidence.outlet, "Gazette");
+  EXPECT_EQ(e.occurrence.evidence.url, "https://g.example/1");
+  EXPECT_EQ(e.occurrence.evidence.published_date, "2026-03-10");
+  EXPECT_EQ(e.occurrence.evidence.title, "Bridge vote");
+  EXPECT_EQ(e.occurrence.quote.text, "the bridge opens in 2028");
+  EXPECT_EQ(e.occurrence.quote.speaker, "Elena Marsh");
+  EXPECT_EQ(e.occurrence.quote.span.begin, 4u);
+  EXPECT_EQ(e.occurrence.quote.span.end, 28u);
+  EXPECT_EQ(e.verdict, 2);
+  EXPECT_DOUBLE_EQ(e.score, 0.5);
+  EXPECT_EQ(e.summary, "altered");
+  EXPECT_EQ(e.created_unix_ms, 17);
+  std::vector<WatchEventRecord> more(1);
+  more[0].summary = "next";
+  ASSERT_TRUE((*store)->RecordEvents(&more).ok());
+  EXPECT_EQ(more[0].seq, 2);
+  std::unique_ptr<SqliteConnection> db = OpenRaw(path);
+  EXPECT_EQ(Count(db.get(), "PRAGMA user_version"), LatestSchemaVersion());
+  EXPECT_EQ(Count(db.get(), "SELECT count(*) FROM events WHERE by_ref = 0"), 2);
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/time/time.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "server/store/sqlite_store_impl.h"
@@ -77,6 +78,20 @@ class SqliteStoreTest : public ::testing::Test {
     EXPECT_EQ(sqlite3_column_int64(stmt, 0), want_rows);
     sqlite3_finalize(stmt);
     sqlite3_close(db);
+  }
+
+  // The single integer `sql` gives, through a separate raw connection.
+  int64_t QueryRaw(const char* sql) {
+    sqlite3* db = nullptr;
+    EXPECT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+    sqlite3_stmt* stmt = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &stmt, nullptr), SQLITE_OK)
+        << sql;
+    const int64_t got =
+        sqlite3_step(stmt) == SQLITE_ROW ? sqlite3_column_int64(stmt, 0) : -1;
+    sqlite3_finalize(stmt);
+    sqlite3_close(db);
+    return got;
   }
 
   TempDir dir_;
@@ -378,6 +393,143 @@ TEST_F(SqliteStoreTest, WatchEventsAreDurableAndSequenced) {
   ASSERT_TRUE(store_->RecordEvents(&conflict).ok());
   EXPECT_GT(conflict[0].seq, (*events)[0].seq);
   EXPECT_EQ(store_->LastEventSeq(), conflict[0].seq);
+}
+
+// Events of stored quotes keep ids, not copies (schema v10), and read the
+// same before and after their article is replaced and then deleted.
+TEST_F(SqliteStoreTest, WatchEventsReadTheSameAfterTheirArticleGoes) {
+  store_->SetWatchMatcher(
+      [](const WatchRecord&, const QuoteRecord& q, WatchEventRecord* e) {
+        if (!absl::StrContains(q.quote.text, "harbour")) return false;
+        e->summary = "seen";
+        return true;
+      });
+  ASSERT_TRUE(store_->AddWatch("the harbour wall is finished", "", 2).ok());
+  TestArticle a = MakeArticle("a", "Harbour Gazette", "2026-03-01");
+  a.extraction.quotes.push_back(MakeQuote("ferries run late", "Ines", 0));
+  a.extraction.quotes.push_back(
+      MakeQuote("the harbour wall is finished", "Ines Duarte", 30));
+  Put({a});
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM events WHERE by_ref = 1"), 1);
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM events WHERE quote_text <> ''"), 0);
+  auto read_one = [&]() -> std::string {
+    absl::StatusOr<std::vector<WatchEventRecord>> got =
+        store_->ReadEvents(0, 10);
+    EXPECT_TRUE(got.ok()) << got.status();
+    if (!got.ok() || got->size() != 1) return "wrong count";
+    const WatchEventRecord& e = (*got)[0];
+    const Evidence& ev = e.occurrence.evidence;
+    return absl::StrCat(
+        e.seq, "|", e.occurrence.id, "|", ev.article_id, "|", ev.outlet, "|",
+        ev.url, "|", ev.published_date, "|", ev.title, "|",
+        e.occurrence.quote.text, "|", e.occurrence.quote.speaker, "|",
+        e.occurrence.quote.span.begin, "-", e.occurrence.quote.span.end, "|",
+        ev.span.begin, "|", e.summary);
+  };
+  const std::string before = read_one();
+  EXPECT_TRUE(absl::StrContains(
+      before,
+      "|Harbour Gazette|https://news.example/a|2026-03-01|Title a|"
+      "the harbour wall is finished|Ines Duarte|30-58|30|seen"))
+      << before;
+
+  // A new version: other outlet, title and quotes; the event keeps the old.
+  TestArticle a2 = MakeArticle("a", "Evening Post", "2026-03-02");
+  a2.input.text = "A different body.";
+  a2.input.title = "Changed";
+  a2.extraction.quotes.push_back(MakeQuote("nothing about it", "Victor", 0));
+  std::vector<PutResult> put = Put({a2});
+  ASSERT_EQ(put.size(), 1u);
+  ASSERT_EQ(put[0].outcome, PutOutcome::kReplaced);
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM events WHERE by_ref = 1"), 0);
+  EXPECT_EQ(read_one(), before);
+
+  ASSERT_TRUE(store_->DeleteArticle(put[0].article_id).ok());
+  EXPECT_EQ(read_one(), before);
+
+  // Deleting an article whose events are still references.
+  TestArticle b = MakeArticle("b");
+  b.extraction.quotes.push_back(
+      MakeQuote("the harbour wall is finished", "Victor Hale", 5));
+  put = Put({b});
+  ASSERT_EQ(put.size(), 1u);
+  absl::StatusOr<std::vector<WatchEventRecord>> live =
+      store_->ReadEvents(0, 10);
+  ASSERT_TRUE(live.ok()) << live.status();
+  ASSERT_EQ(live->size(), 2u);
+  ASSERT_TRUE(store_->DeleteArticle(put[0].article_id).ok());
+  absl::StatusOr<std::vector<WatchEventRecord>> after =
+      store_->ReadEvents((*live)[0].seq, 10);
+  ASSERT_TRUE(after.ok()) << after.status();
+  ASSERT_EQ(after->size(), 1u);
+  EXPECT_EQ((*after)[0].occurrence.quote.speaker, "Victor Hale");
+  EXPECT_EQ((*after)[0].occurrence.evidence.url, "https://news.example/b");
+  EXPECT_EQ((*after)[0].occurrence.quote.span.begin, 5u);
+}
+
+// A conflict event whose later side is a claim reads the claim's surface
+// and span back from its row while it exists, and keeps them after the
+// article is deleted.
+TEST_F(SqliteStoreTest, ConflictEventsOfClaimsReadTheSameAfterDelete) {
+  store_->SetConflictFinder([](const ConflictGroup& group) {
+    std::vector<ConflictRecord> out;
+    if (group.quotes.size() < 2) return out;
+    const QuoteRecord& q = group.quotes[0].evidence.outlet == "Herald"
+                               ? group.quotes[0]
+                               : group.quotes[1];
+    ConflictRecord c;
+    c.id = absl::StrCat("cn_", group.key);
+    c.kind = 2;
+    c.sort_date = q.evidence.published_date;
+    c.summary = "numbers differ";
+    c.later.id = absl::StrCat("c_", q.id.substr(2));  // the article's claim 0
+    c.later.quote.text = "about 40 ferries";
+    c.later.quote.span = {60, 76};
+    c.later.evidence = q.evidence;
+    c.later.evidence.span = c.later.quote.span;
+    out.push_back(std::move(c));
+    return out;
+  });
+  std::vector<TestArticle> articles = {MakeArticle("x", "Gazette"),
+                                       MakeArticle("y", "Herald")};
+  for (TestArticle& a : articles) {
+    a.extraction.quotes.push_back(
+        MakeQuote("the harbour wall is finished", a.input.outlet, 0));
+    extract::Quantity n;
+    n.surface = "about 40 ferries";
+    n.span = {60, 76};
+    a.extraction.quantities.push_back(n);
+  }
+  std::vector<PutResult> put = Put(articles);
+  ASSERT_EQ(put.size(), 2u);
+  ASSERT_TRUE(
+      store_->WaitForConflicts(store_->DataGeneration(), absl::Seconds(60)));
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM events WHERE by_ref = 1"), 1);
+  absl::StatusOr<std::vector<WatchEventRecord>> live =
+      store_->ReadEvents(0, 10);
+  ASSERT_TRUE(live.ok()) << live.status();
+  ASSERT_EQ(live->size(), 1u);
+  const WatchEventRecord before = (*live)[0];
+  EXPECT_EQ(before.kind, WatchEventKind::kConflict);
+  EXPECT_EQ(before.occurrence.quote.text, "about 40 ferries");
+  EXPECT_EQ(before.occurrence.quote.span.begin, 60u);
+  EXPECT_EQ(before.occurrence.quote.speaker, "");
+  EXPECT_EQ(before.occurrence.evidence.outlet, "Herald");
+  ASSERT_EQ(before.occurrence.evidence.article_id, put[1].article_id);
+  ASSERT_TRUE(store_->DeleteArticle(put[1].article_id).ok());
+  EXPECT_EQ(QueryRaw("SELECT count(*) FROM events WHERE by_ref = 1"), 0);
+  absl::StatusOr<std::vector<WatchEventRecord>> after =
+      store_->ReadEvents(0, 10);
+  ASSERT_TRUE(after.ok()) << after.status();
+  ASSERT_EQ(after->size(), 1u);
+  const WatchEventRecord& e = (*after)[0];
+  EXPECT_EQ(e.occurrence.id, before.occurrence.id);
+  EXPECT_EQ(e.occurrence.quote.text, "about 40 ferries");
+  EXPECT_EQ(e.occurrence.quote.span.end, 76u);
+  EXPECT_EQ(e.occurrence.evidence.outlet, "Herald");
+  EXPECT_EQ(e.occurrence.evidence.url, before.occurrence.evidence.url);
+  EXPECT_EQ(e.occurrence.evidence.title, before.occurrence.evidence.title);
+  EXPECT_EQ(e.summary, "numbers differ");
 }
 
 }  // namespace
