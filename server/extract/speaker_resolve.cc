@@ -223,6 +223,16 @@ bool SpeakerIndex::NamedDay(size_t i, size_t j) const {
   return !first_name || first == "Christmas";
 }
 
+bool SpeakerIndex::CompoundAdjective(size_t j) const {
+  static constexpr absl::string_view kSuffixes[] = {
+      "-based", "-born", "-led", "-backed", "-owned", "-run", "-style"};
+  const absl::string_view last = TokenText(text_, tokens_[j - 1]);
+  for (absl::string_view suffix : kSuffixes) {
+    if (absl::EndsWith(last, suffix)) return true;
+  }
+  return false;
+}
+
 bool SpeakerIndex::NamedDescription(size_t i, size_t j, size_t* first,
                                     size_t* last) const {
   const uint32_t para = tokens_[i].para;
@@ -546,7 +556,7 @@ void SpeakerIndex::FindNames() {
     }
     bool poss = false;
     const size_t j = CapitalisedRunEnd(i, &poss);  // the run [i, j)
-    if (NamedDay(i, j)) {
+    if (NamedDay(i, j) || CompoundAdjective(j)) {
       i = j;
       continue;
     }

@@ -98,6 +98,9 @@ class SpeakerIndex {
   // The run [i, j) names a day: "Christmas Day", "Election Day", "New
   // Year's Eve" (not "Doris Day").
   bool NamedDay(size_t i, size_t j) const;
+  // The run ending before token `j` ends in a compound adjective ("Los
+  // Angeles-based", "Saudi-led", "Canadian-born"): it names nobody.
+  bool CompoundAdjective(size_t j) const;
   // The run [i, j) only modifies the speaker after it, which is a
   // description [*first, *last]: a plural noun for people ("Clinton
   // supporters chanted") or, after "a"/"one", a role noun within two

@@ -160,6 +160,15 @@ TEST(SpeakerCandidatesTest, NamedDaysAreNoNames) {
   EXPECT_FALSE(Has(got, "Canada Day"));
 }
 
+TEST(SpeakerCandidatesTest, CompoundAdjectivesAreNoNames) {
+  const std::vector<std::string> got = Canonicals(
+      "\"It is over,\" said Los Angeles-based attorney Ann Vance. The "
+      "Saudi-led coalition agreed.");
+  EXPECT_TRUE(Has(got, "Ann Vance"));
+  EXPECT_FALSE(Has(got, "Los Angeles-based"));
+  EXPECT_FALSE(Has(got, "Saudi-led"));
+}
+
 TEST(SpeakerCandidatesTest, WordsInCapitalsInPairsAreNoName) {
   // A dateline and a heading; an acronym alone still speaks.
   const std::vector<std::string> got = Canonicals(
