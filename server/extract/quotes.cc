@@ -157,6 +157,9 @@ class Attributor {
   bool Embedded(const QuoteSpan& q) const;
   // Whether no sentence ends between quotes `a` and `b` (a before or after b).
   bool SameSentence(size_t a, size_t b) const;
+  // The quote's text ends in . ! or ?, so it ends its sentence too (an
+  // unclosed quote runs to its paragraph's end).
+  bool EndsSentence(const QuoteSpan& q) const;
   bool LooksLikeTitle(const QuoteSpan& q) const;
   // Capitalised words of a span whose longer words (4+ letters) all are,
   // and that has at most 8 of them; else 0.
@@ -302,8 +305,7 @@ Attribution Attributor::AfterQuote(const QuoteSpan& q) const {
   if (!q.closed) return a;
   // `Reed said the plan would "stop the bleeding." Lee said ...`: a quote
   // inside a sentence that it ends; what follows is another sentence.
-  const char last = text_[q.text_end - 1];
-  if (Embedded(q) && (last == '.' || last == '!' || last == '?')) return a;
+  if (Embedded(q) && EndsSentence(q)) return a;
   const size_t n = tokens_.size();
   size_t k = q.close_tok + 1;
   if (k >= n || tokens_[k].para != q.para) return a;
@@ -582,8 +584,7 @@ Attribution Attributor::BeforeQuote(const QuoteSpan& q) const {
 
 Attribution Attributor::SentenceEndCue(const QuoteSpan& q) const {
   Attribution a;
-  const char last = q.closed ? text_[q.text_end - 1] : '.';
-  if (!Embedded(q) || last == '.' || last == '!' || last == '?') return a;
+  if (!Embedded(q) || EndsSentence(q)) return a;
   const size_t e = NextSentenceEnd(q.close_tok + 1);
   if (e >= tokens_.size() || tokens_[e].para != q.para ||
       e > q.close_tok + kSentenceEndWindow) {
@@ -713,9 +714,13 @@ bool Attributor::SameSentence(size_t a, size_t b) const {
   const QuoteSpan& qb = spans_[b];
   if (qa.para != qb.para || !qa.closed) return false;
   if (NextSentenceEnd(qa.close_tok + 1) < qb.open_tok) return false;
-  // A quote ending in sentence punctuation ends its sentence too.
-  const char last = text_[qa.text_end - 1];
-  return last != '.' && last != '!' && last != '?';
+  return !EndsSentence(qa);
+}
+
+bool Attributor::EndsSentence(const QuoteSpan& q) const {
+  if (!q.closed) return true;
+  const char last = text_[q.text_end - 1];
+  return last == '.' || last == '!' || last == '?';
 }
 
 bool Attributor::LooksLikeTitle(const QuoteSpan& q) const {
